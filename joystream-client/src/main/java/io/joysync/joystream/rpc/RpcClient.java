@@ -1,0 +1,486 @@
+package io.joysync.joystream.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JSON-RPC 2.0 over one WebSocket to a Substrate node, with the guarantees a long-running service
+ * needs: every request ends (answer, typed error or timeout); at most {@code maxInFlight} requests
+ * are on the wire and at most {@code maxWaiting} wait for a slot or for the connection, beyond that
+ * callers are refused with {@link RpcOverloadedException}; a dropped connection is re-opened with
+ * exponential backoff, requests that were on the wire fail with {@link RpcConnectionLostException}
+ * (their effect is unknown), waiting ones are sent on the new connection, head subscriptions are
+ * renewed, and non-resumable subscriptions (watched extrinsics) end with their connection-lost
+ * item. Thread-safe; futures complete on the connection's thread or the timer thread.
+ */
+public final class RpcClient implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
+
+  private final RpcSettings settings;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService delivery;
+  private final Object lock = new Object();
+  private final Map<Long, Pending> inFlight = new HashMap<>();
+  private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+  private final Map<String, LiveSubscription<?>> bySubscriptionId = new HashMap<>();
+  private final Set<LiveSubscription<?>> resumable = new LinkedHashSet<>();
+  private WebSocketTransport transport;
+  private boolean closed;
+  private int failedAttempts;
+  private long nextId = 1;
+  private long connections;
+
+  private RpcClient(RpcSettings settings) {
+    this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(daemon("joystream-rpc-timer-" + endpoint()));
+    this.delivery = Executors.newCachedThreadPool(daemon("joystream-rpc-delivery"));
+  }
+
+  /** Starts connecting and returns at once; requests made before the connection is up wait. */
+  public static RpcClient connect(RpcSettings settings) {
+    RpcClient client = new RpcClient(settings);
+    client.open();
+    return client;
+  }
+
+  public RpcSettings settings() {
+    return settings;
+  }
+
+  public boolean isConnected() {
+    synchronized (lock) {
+      return transport != null;
+    }
+  }
+
+  /** How many times a connection was established (1 after the first, +1 per reconnect). */
+  public long connectionCount() {
+    synchronized (lock) {
+      return connections;
+    }
+  }
+
+  /** Calls {@code method} with the default timeout; the future yields the {@code result} member. */
+  public CompletableFuture<JsonNode> call(String method, Object... params) {
+    return call(method, settings.requestTimeout(), List.of(params));
+  }
+
+  /** Calls {@code method}; list elements may be null (a JSON null parameter). */
+  public CompletableFuture<JsonNode> call(String method, Duration timeout, List<?> params) {
+    return enqueue(new Pending(method, json.valueToTree(params), timeout, null));
+  }
+
+  /**
+   * Subscribes; the future completes when the node has accepted the subscription (or fails with the
+   * node's error, e.g. {@link TransactionPoolException} for a rejected extrinsic).
+   */
+  public <T> CompletableFuture<RpcSubscription<T>> subscribe(SubscriptionRequest<T> request) {
+    LiveSubscription<T> live =
+        new LiveSubscription<>(request, delivery, settings.subscriptionBuffer(), this::cancel);
+    Pending p =
+        new Pending(
+            request.subscribeMethod(), json.valueToTree(request.params()), timeoutOf(), live);
+    return enqueue(p)
+        .handle(
+            (ok, err) -> {
+              if (err != null) {
+                live.publisher().fail(err);
+                throw new java.util.concurrent.CompletionException(err);
+              }
+              return live.handle();
+            });
+  }
+
+  private Duration timeoutOf() {
+    return settings.requestTimeout();
+  }
+
+  private CompletableFuture<JsonNode> enqueue(Pending p) {
+    RpcException reject = null;
+    synchronized (lock) {
+      if (closed) {
+        reject = new RpcClosedException(p.method);
+      } else if (transport == null || inFlight.size() >= settings.maxInFlight()) {
+        if (waiting.size() < settings.maxWaiting()) {
+          startTimerLocked(p);
+          waiting.add(p);
+        } else {
+          reject = overloaded(p.method);
+        }
+      } else {
+        startTimerLocked(p);
+        sendLocked(p);
+      }
+    }
+    if (reject != null) {
+      p.future.completeExceptionally(reject);
+    }
+    return p.future;
+  }
+
+  private void startTimerLocked(Pending p) {
+    p.timeoutTask = timer.schedule(() -> timeOut(p), p.timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private RpcOverloadedException overloaded(String method) {
+    return new RpcOverloadedException(
+        method
+            + " refused: "
+            + inFlight.size()
+            + " requests in flight and "
+            + waiting.size()
+            + " waiting (limits "
+            + settings.maxInFlight()
+            + "/"
+            + settings.maxWaiting()
+            + ")");
+  }
+
+  private void sendLocked(Pending p) {
+    p.id = nextId++;
+    inFlight.put(p.id, p);
+    ObjectNode msg = json.createObjectNode();
+    msg.put("jsonrpc", "2.0").put("id", p.id).put("method", p.method).set("params", p.params);
+    transport.send(msg.toString());
+  }
+
+  private void pumpLocked() {
+    while (transport != null && inFlight.size() < settings.maxInFlight() && !waiting.isEmpty()) {
+      sendLocked(waiting.poll());
+    }
+  }
+
+  private void timeOut(Pending p) {
+    synchronized (lock) {
+      if (!inFlight.remove(p.id, p)) {
+        waiting.remove(p);
+      }
+      pumpLocked();
+    }
+    p.future.completeExceptionally(new RpcTimeoutException(p.method, p.timeout));
+  }
+
+  private void onMessage(WebSocketTransport from, String text) {
+    JsonNode msg;
+    try {
+      msg = json.readTree(text);
+    } catch (Exception e) {
+      log.warn("ignoring a message from {} that is not JSON ({} chars)", endpoint(), text.length());
+      return;
+    }
+    JsonNode id = msg.get("id");
+    if (id != null && !id.isNull() && (msg.has("result") || msg.has("error"))) {
+      onResponse(from, id.asLong(), msg);
+    } else if (msg.path("params").has("subscription")) {
+      onNotification(from, msg.get("params"));
+    }
+  }
+
+  private void onResponse(WebSocketTransport from, long id, JsonNode msg) {
+    Pending p;
+    synchronized (lock) {
+      if (from != transport) {
+        return;
+      }
+      p = inFlight.remove(id);
+      pumpLocked();
+    }
+    if (p == null) {
+      return;
+    }
+    p.timeoutTask.cancel(false);
+    JsonNode error = msg.get("error");
+    if (error != null && !error.isNull()) {
+      JsonNode data = error.get("data");
+      String dataText =
+          data == null || data.isNull() ? null : data.isTextual() ? data.asText() : data.toString();
+      p.future.completeExceptionally(
+          TransactionPoolException.of(
+              p.method, error.path("code").asInt(), error.path("message").asText(), dataText));
+      return;
+    }
+    JsonNode result = msg.get("result");
+    if (p.subscribing != null) {
+      if (result == null || result.isNull()) {
+        p.future.completeExceptionally(
+            new RpcProtocolException(p.method + " answered without a subscription id"));
+        return;
+      }
+      register(p, subscriptionId(result));
+    }
+    p.future.complete(result);
+  }
+
+  private void register(Pending p, String serverId) {
+    LiveSubscription<?> live = p.subscribing;
+    boolean orphan;
+    synchronized (lock) {
+      orphan = p.future.isDone() || live.isCancelled() || closed;
+      if (!orphan) {
+        live.serverId(serverId);
+        bySubscriptionId.put(serverId, live);
+        if (live.request().resumable()) {
+          resumable.add(live);
+        }
+      }
+    }
+    if (orphan) {
+      unsubscribe(live.request().unsubscribeMethod(), serverId);
+    }
+  }
+
+  private void onNotification(WebSocketTransport from, JsonNode params) {
+    String serverId = subscriptionId(params.get("subscription"));
+    LiveSubscription<?> live;
+    synchronized (lock) {
+      if (from != transport) {
+        return;
+      }
+      live = bySubscriptionId.get(serverId);
+    }
+    if (live == null) {
+      return;
+    }
+    LiveSubscription.Outcome outcome = live.deliver(params.get("result"));
+    if (outcome != LiveSubscription.Outcome.CONTINUE) {
+      synchronized (lock) {
+        bySubscriptionId.remove(serverId);
+        resumable.remove(live);
+      }
+      if (outcome == LiveSubscription.Outcome.ABANDONED) {
+        unsubscribe(live.request().unsubscribeMethod(), serverId);
+      }
+    }
+  }
+
+  private void cancel(LiveSubscription<?> live) {
+    String serverId;
+    synchronized (lock) {
+      live.markCancelled();
+      resumable.remove(live);
+      serverId = live.serverId();
+      if (serverId != null) {
+        bySubscriptionId.remove(serverId);
+      }
+    }
+    live.publisher().complete();
+    if (serverId != null) {
+      unsubscribe(live.request().unsubscribeMethod(), serverId);
+    }
+  }
+
+  private void unsubscribe(String method, String serverId) {
+    synchronized (lock) {
+      if (transport == null || closed) {
+        return;
+      }
+    }
+    call(method, serverId)
+        .exceptionally(
+            t -> {
+              log.debug("{} {} failed: {}", method, serverId, t.getMessage());
+              return null;
+            });
+  }
+
+  private void onClosed(WebSocketTransport from, String reason) {
+    List<Pending> lost;
+    List<LiveSubscription<?>> ended = new ArrayList<>();
+    synchronized (lock) {
+      if (from != transport) {
+        return;
+      }
+      transport = null;
+      lost = new ArrayList<>(inFlight.values());
+      inFlight.clear();
+      for (LiveSubscription<?> live : bySubscriptionId.values()) {
+        live.serverId(null);
+        if (!live.request().resumable()) {
+          ended.add(live);
+        }
+      }
+      bySubscriptionId.clear();
+      reconnectLaterLocked();
+    }
+    log.warn("connection to {} lost: {}; {} requests failed", endpoint(), reason, lost.size());
+    for (Pending p : lost) {
+      p.timeoutTask.cancel(false);
+      if (p.subscribing != null && p.future.isDone()) {
+        continue;
+      }
+      p.future.completeExceptionally(new RpcConnectionLostException(p.method, reason));
+    }
+    for (LiveSubscription<?> live : ended) {
+      live.endWithConnectionLost();
+    }
+  }
+
+  private void open() {
+    WebSocketTransport.open(
+            http,
+            settings.endpoint(),
+            settings.connectTimeout(),
+            settings.maxMessageChars(),
+            new WebSocketTransport.Events() {
+              @Override
+              public void onMessage(WebSocketTransport from, String message) {
+                RpcClient.this.onMessage(from, message);
+              }
+
+              @Override
+              public void onClosed(WebSocketTransport from, String reason) {
+                RpcClient.this.onClosed(from, reason);
+              }
+            })
+        .whenComplete(
+            (t, err) -> {
+              if (err != null) {
+                log.warn("cannot connect to {}: {}", endpoint(), err.getMessage());
+                synchronized (lock) {
+                  reconnectLaterLocked();
+                }
+              } else {
+                onOpened(t);
+              }
+            });
+  }
+
+  private void onOpened(WebSocketTransport t) {
+    synchronized (lock) {
+      if (closed) {
+        t.close();
+        return;
+      }
+      transport = t;
+      failedAttempts = 0;
+      connections++;
+      for (LiveSubscription<?> live : resumable) {
+        Pending p =
+            new Pending(
+                live.request().subscribeMethod(),
+                json.valueToTree(live.request().params()),
+                timeoutOf(),
+                live);
+        startTimerLocked(p);
+        p.future.whenComplete((r, e) -> resubscribed(live, e));
+        sendLocked(p);
+      }
+      pumpLocked();
+    }
+    log.info("connected to {} (connection {})", endpoint(), connections);
+  }
+
+  private void resubscribed(LiveSubscription<?> live, Throwable error) {
+    if (error == null || error instanceof RpcConnectionLostException) {
+      return;
+    }
+    synchronized (lock) {
+      resumable.remove(live);
+    }
+    live.publisher().fail(error);
+  }
+
+  private void reconnectLaterLocked() {
+    if (closed) {
+      return;
+    }
+    long min = settings.reconnectMin().toMillis();
+    long delay = Math.min(settings.reconnectMax().toMillis(), min << Math.min(failedAttempts, 20));
+    delay += ThreadLocalRandom.current().nextLong(delay / 5 + 1);
+    failedAttempts++;
+    timer.schedule(this::open, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes the connection; pending requests fail with {@link RpcClosedException}, streams end. */
+  @Override
+  public void close() {
+    List<Pending> pending = new ArrayList<>();
+    List<LiveSubscription<?>> live = new ArrayList<>();
+    WebSocketTransport t;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      t = transport;
+      transport = null;
+      pending.addAll(inFlight.values());
+      pending.addAll(waiting);
+      inFlight.clear();
+      waiting.clear();
+      live.addAll(bySubscriptionId.values());
+      live.addAll(resumable);
+      bySubscriptionId.clear();
+      resumable.clear();
+    }
+    for (Pending p : pending) {
+      p.timeoutTask.cancel(false);
+      p.future.completeExceptionally(new RpcClosedException(p.method));
+    }
+    live.forEach(l -> l.publisher().complete());
+    if (t != null) {
+      t.close();
+    }
+    timer.shutdownNow();
+    delivery.shutdown();
+  }
+
+  private String endpoint() {
+    return settings.endpoint().getHost() + ":" + settings.endpoint().getPort();
+  }
+
+  private static String subscriptionId(JsonNode node) {
+    if (node == null || node.isNull()) {
+      throw new RpcProtocolException("subscription id missing in the node's answer");
+    }
+    return node.isTextual() ? node.asText() : node.toString();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A request from the moment it is made until it is answered, refused or timed out. */
+  private static final class Pending {
+    final String method;
+    final JsonNode params;
+    final Duration timeout;
+    final LiveSubscription<?> subscribing;
+    final CompletableFuture<JsonNode> future = new CompletableFuture<>();
+    long id;
+    java.util.concurrent.ScheduledFuture<?> timeoutTask;
+
+    Pending(String method, JsonNode params, Duration timeout, LiveSubscription<?> subscribing) {
+      this.method = method;
+      this.params = params;
+      this.timeout = timeout;
+      this.subscribing = subscribing;
+    }
+  }
+}
