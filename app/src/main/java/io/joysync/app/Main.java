@@ -1,0 +1,33 @@
+package io.joysync.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code joysync} command line. */
+@Command(
+    name = "joysync",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Replicates YouTube channels onto the Joystream blockchain.",
+    subcommands = {NodeCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new Main()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"joysync " + io.joysync.http.StatusRoutes.version()};
+    }
+  }
+}

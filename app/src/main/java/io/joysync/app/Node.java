@@ -1,0 +1,62 @@
+package io.joysync.app;
+
+import com.typesafe.config.Config;
+import io.joysync.engine.whitelist.WhitelistEntity;
+import io.joysync.http.HttpApi;
+import io.joysync.http.HttpSettings;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.model.Uri;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+
+/**
+ * The composition root of a joysync node: {@link #start} creates the actor system and {@link #init}
+ * wires everything the node runs into it. Tests start nodes through the same two methods.
+ */
+public final class Node {
+
+  /** Where a started node listens. */
+  public record Endpoints(InetSocketAddress http, Uri management) {}
+
+  private Node() {}
+
+  /** Creates the actor system named {@code joysync} from the given configuration and inits it. */
+  public static Running start(Config config) {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "joysync", config);
+    CompletionStage<Endpoints> endpoints;
+    try {
+      endpoints = init(system);
+    } catch (RuntimeException e) {
+      endpoints = CompletableFuture.failedFuture(e);
+    }
+    return new Running(system, endpoints);
+  }
+
+  /** A started node: its actor system and the endpoints once they are bound. */
+  public record Running(ActorSystem<Void> system, CompletionStage<Endpoints> endpoints) {}
+
+  /**
+   * Wires a node into {@code system}: cluster membership, management endpoints and health checks,
+   * the sharded entities, and the HTTP API.
+   */
+  public static CompletionStage<Endpoints> init(ActorSystem<?> system) {
+    Config config = system.settings().config();
+    if (config.getList("pekko.cluster.seed-nodes").isEmpty()
+        && config.getBoolean("joysync.cluster.join-self")) {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    CompletionStage<Uri> management = PekkoManagement.get(system).start();
+
+    WhitelistEntity.init(system);
+
+    HttpSettings httpSettings = HttpSettings.from(config);
+    return HttpApi.start(system, httpSettings)
+        .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
+  }
+}

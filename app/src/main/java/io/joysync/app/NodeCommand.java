@@ -1,0 +1,62 @@
+package io.joysync.app;
+
+import com.typesafe.config.Config;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code joysync node}: runs one joysync node until it is stopped (Ctrl-C or SIGTERM). */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = "Run a joysync node until Ctrl-C or SIGTERM.")
+public final class NodeCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(NodeCommand.class);
+
+  @Option(
+      names = "--config",
+      description =
+          "Configuration file or class-path resource (e.g. local1.conf for node 1 of a three-node"
+              + " cluster on one machine). Default: application.conf.")
+  String configName;
+
+  @Option(names = "--http-port", description = "HTTP API port (default 3001).")
+  Integer httpPort;
+
+  @Option(names = "--management-port", description = "Pekko Management port (default 8558).")
+  Integer managementPort;
+
+  @Option(names = "--remote-port", description = "Cluster remoting port (default 25520).")
+  Integer remotePort;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config =
+        NodeConfig.load(configName, NodeConfig.portOverrides(httpPort, managementPort, remotePort));
+    Node.Running node = Node.start(config);
+    ActorSystem<Void> system = node.system();
+    try {
+      Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      String http = "http://" + endpoints.http().getHostString() + ":" + endpoints.http().getPort();
+      System.out.println();
+      System.out.println("joysync node is up");
+      System.out.println("  HTTP API        " + http + "   (GET " + http + "/status)");
+      System.out.println(
+          "  management      " + endpoints.management() + "   (/ready, /alive, /cluster/members)");
+      System.out.println("  Stop with Ctrl-C.");
+      System.out.println();
+    } catch (Exception e) {
+      log.error("The node could not start: {}", e.getMessage());
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return 1;
+    }
+    system.getWhenTerminated().toCompletableFuture().get();
+    return 0;
+  }
+}

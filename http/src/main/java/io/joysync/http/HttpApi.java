@@ -1,0 +1,81 @@
+package io.joysync.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
+import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
+import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
+import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.cors.javadsl.CorsDirectives;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of a joysync node: Atlas-facing and operator routes behind CORS, request logging and
+ * the single error mapping. Binds once per node and unbinds on coordinated shutdown.
+ */
+public final class HttpApi {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+
+  private HttpApi() {}
+
+  public static Route routes(ActorSystem<?> system, HttpSettings settings) {
+    OperatorAuth auth = new OperatorAuth(settings.operatorKey());
+    Route api =
+        concat(
+            new StatusRoutes(settings).route(),
+            new WhitelistRoutes(system, auth, settings).route());
+    return logged(
+        CorsDirectives.cors(
+            () ->
+                handleExceptions(
+                    ErrorHandling.EXCEPTIONS,
+                    () -> handleRejections(ErrorHandling.REJECTIONS, () -> api))));
+  }
+
+  /** Logs method, path and status of every request; never headers (they carry keys). */
+  private static Route logged(Route inner) {
+    return extractRequest(
+        request ->
+            mapResponse(
+                response -> {
+                  int status = response.status().intValue();
+                  if (status >= 500) {
+                    log.warn(
+                        "{} {} -> {}", request.method().name(), request.getUri().path(), status);
+                  } else {
+                    log.info(
+                        "{} {} -> {}", request.method().name(), request.getUri().path(), status);
+                  }
+                  return response;
+                },
+                () -> inner));
+  }
+
+  /** Binds the API and registers its unbinding with coordinated shutdown. */
+  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, HttpSettings settings) {
+    if (settings.operatorKey().isEmpty()) {
+      log.warn("No operator key configured (JOYSYNC_OPERATOR_KEY): operator endpoints answer 401");
+    }
+    return Http.get(system)
+        .newServerAt(settings.interfaceName(), settings.port())
+        .bind(routes(system, settings))
+        .thenApply(binding -> binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system))
+        .whenComplete(
+            (binding, e) -> {
+              if (e == null) {
+                log.info("HTTP API listening on http://{}", binding.localAddress());
+              } else {
+                log.error(
+                    "HTTP API could not bind {}:{}", settings.interfaceName(), settings.port());
+              }
+            });
+  }
+}
