@@ -1,0 +1,42 @@
+package io.joysync.app;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts real nodes (through {@link Node#start}) on free ports against the test Cassandra. */
+final class TestNodes {
+
+  static final String OPERATOR_KEY = "test-operator-key-0123456789";
+
+  private TestNodes() {}
+
+  record Started(Node.Running node, ApiClient api, ApiClient management) {
+    void stop() throws Exception {
+      node.system().terminate();
+      node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  static Started start(String keyspacePrefix) throws Exception {
+    int managementPort = TestCassandra.freePort();
+    Map<String, Object> overrides = new HashMap<>();
+    overrides.put("joysync.http.port", 0);
+    overrides.put("joysync.http.operator-key", OPERATOR_KEY);
+    overrides.put("joysync.http.ask-timeout", "20s");
+    overrides.put("pekko.management.http.port", managementPort);
+    overrides.put("pekko.remote.artery.canonical.port", 0);
+    overrides.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    overrides.put("joysync.cassandra.keyspace-prefix", keyspacePrefix);
+    overrides.put("joysync.cassandra.contact-point", TestCassandra.contactPoint());
+    Config config = NodeConfig.load(null, overrides);
+    Node.Running node = Node.start(config);
+    Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    ApiClient api = new ApiClient("http://127.0.0.1:" + endpoints.http().getPort());
+    ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort);
+    management.await("/ready", r -> r.status() == 200, Duration.ofSeconds(90));
+    return new Started(node, api, management);
+  }
+}

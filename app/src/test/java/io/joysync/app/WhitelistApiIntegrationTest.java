@@ -1,0 +1,168 @@
+package io.joysync.app;
+
+import static io.joysync.app.TestNodes.OPERATOR_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The whitelist and status endpoints on a real node with real Cassandra, driven over HTTP as an
+ * operator's tooling would, including every refusal; then a restart that must keep the entries.
+ */
+@EnabledIf("io.joysync.app.TestCassandra#available")
+class WhitelistApiIntegrationTest {
+
+  private static final String KEYSPACES = TestCassandra.freshKeyspacePrefix("whitelist");
+  private static TestNodes.Started node;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    node = TestNodes.start(KEYSPACES);
+    api = node.api();
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node != null) {
+      node.stop();
+    }
+  }
+
+  private static String freshHandle() {
+    return "@Creator" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String body(String... handles) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < handles.length; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"channelHandle\":\"").append(handles[i]).append("\"}");
+    }
+    return b.append("]").toString();
+  }
+
+  private static ApiClient.Reply add(String body) {
+    return api.send("POST", "/channels/whitelist", body, OPERATOR_KEY);
+  }
+
+  private static ApiClient.Reply lookup(String handle) {
+    return api.send("GET", "/channels/whitelist/" + handle, null, OPERATOR_KEY);
+  }
+
+  @Test
+  void statusReportsVersionAndSyncSwitch() {
+    ApiClient.Reply r = api.send("GET", "/status", null, null);
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("version").asText()).isNotBlank();
+    assertThat(r.json().get("syncStatus").asText()).isEqualTo("enabled");
+  }
+
+  @Test
+  void addedHandlesAreStoredLowerCasedAndDuplicatesKeepTheirDate() {
+    String handle = freshHandle();
+
+    assertThat(add(body(handle)).status()).isEqualTo(201);
+    JsonNode first = lookup(handle).json();
+    assertThat(first.get("channelHandle").asText()).isEqualTo(handle.toLowerCase());
+
+    assertThat(add(body(handle.toUpperCase())).status()).isEqualTo(201);
+    JsonNode again = lookup(handle.toLowerCase()).json();
+    assertThat(again.get("createdAt")).isEqualTo(first.get("createdAt"));
+  }
+
+  @Test
+  void oneBadHandleRejectsTheWholeRequestAndStoresNothing() {
+    String good = freshHandle();
+
+    ApiClient.Reply r = add(body(good, "no-at-sign"));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("statusCode").asInt()).isEqualTo(400);
+    assertThat(r.json().get("error").asText()).isEqualTo("Bad Request");
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("1.channelHandle: The channel handle should start with a \"@\"");
+    assertThat(lookup(good).status()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedBodiesAreRefusedWithASentence() {
+    assertThat(add("[{\"channelHandle\":").json().get("message").asText())
+        .startsWith("The request body is not valid JSON");
+    assertThat(add("[]").json().get("message").asText())
+        .isEqualTo("At least one channel handle is required");
+    assertThat(add("{\"channelHandle\":\"@x\"}").status()).isEqualTo(400);
+    assertThat(add("[{\"channelHandle\":42}]").json().get("message").asText())
+        .isEqualTo("0.channelHandle must be a string");
+    assertThat(add("[{}]").json().get("message").asText()).isEqualTo("0.channelHandle is required");
+    String overLong = "@" + "x".repeat(200);
+    ApiClient.Reply tooLong = add(body(overLong));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(lookup(overLong.substring(0, 50)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void wrongOrMissingOperatorKeyIsRefusedAndStoresNothing() {
+    String handle = freshHandle();
+
+    ApiClient.Reply wrong = api.send("POST", "/channels/whitelist", body(handle), "not-the-key");
+    ApiClient.Reply missing = api.send("POST", "/channels/whitelist", body(handle), null);
+    ApiClient.Reply deleteWrong =
+        api.send("DELETE", "/channels/whitelist/" + handle, null, "not-the-key");
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().get("message").asText()).isEqualTo("Invalid YPP owner key");
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(deleteWrong.status()).isEqualTo(401);
+    assertThat(lookup(handle).status()).isEqualTo(404);
+  }
+
+  @Test
+  void deletingAnUnknownHandleIs404() {
+    String handle = freshHandle();
+
+    ApiClient.Reply r = api.send("DELETE", "/channels/whitelist/" + handle, null, OPERATOR_KEY);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("Channel with handle " + handle.toLowerCase() + " is not whitelisted");
+  }
+
+  @Test
+  void deletingWithAnotherCaseRemovesTheEntry() {
+    String handle = freshHandle();
+    add(body(handle.toLowerCase()));
+
+    ApiClient.Reply r =
+        api.send("DELETE", "/channels/whitelist/" + handle.toUpperCase(), null, OPERATOR_KEY);
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(lookup(handle).status()).isEqualTo(404);
+  }
+
+  @Test
+  void deleteWithABadHandleIs400() {
+    ApiClient.Reply r = api.send("DELETE", "/channels/whitelist/nohandle", null, OPERATOR_KEY);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("The channel handle should start with a \"@\"");
+  }
+
+  @Test
+  void unknownPathsAndMethodsAnswerInTheSameShape() {
+    ApiClient.Reply unknown = api.send("GET", "/no/such/thing", null, null);
+    ApiClient.Reply method = api.send("PUT", "/status", "{}", null);
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("message").asText()).isEqualTo("Cannot GET /no/such/thing");
+    assertThat(method.status()).isEqualTo(405);
+    assertThat(method.json().get("statusCode").asInt()).isEqualTo(405);
+  }
+}
