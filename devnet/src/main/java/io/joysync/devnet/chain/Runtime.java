@@ -1,0 +1,212 @@
+package io.joysync.devnet.chain;
+
+import io.joysync.joystream.scale.ScaleException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * The devnet's executive: validates extrinsics as the runtime's validate_transaction does (signed
+ * extensions in order: versions and genesis, mortality birth block, signature, non-zero sender,
+ * nonce, weight and length, fee payment) and applies them to the state (nonce, fee withdrawal,
+ * dispatch in a storage layer, ExtrinsicSuccess/Failed, TransactionFeePaid). Not thread-safe: the
+ * node calls it under its lock.
+ */
+public final class Runtime {
+  private static final int NORMAL = 0;
+  private static final int MANDATORY = 2;
+
+  /** A transaction the pool may keep: its validity tags and priority. */
+  public record Validity(
+      SignedExtrinsic extrinsic,
+      RuntimeCall call,
+      long callWeight,
+      BigInteger fee,
+      long priority,
+      long accountNonce) {
+    public boolean future() {
+      return extrinsic.nonce() > accountNonce;
+    }
+  }
+
+  /** How applying an extrinsic went; {@code included} false means it stays out of the block. */
+  public record Outcome(boolean included, Optional<DispatchError> error, long weight) {}
+
+  private final ChainState state;
+  private final EventLog events;
+  private final ChainIdentity identity;
+  private final Dispatcher dispatcher;
+  private final ContentPallet content;
+  private final ChannelCalls channels;
+  private final StoragePallet storage;
+  private final AccountCalls accounts;
+
+  public Runtime(ChainState state, ChainIdentity identity) {
+    this.state = state;
+    this.identity = identity;
+    this.events = new EventLog(state);
+    Treasury treasury = new Treasury(state, events);
+    this.storage = new StoragePallet(state, events, treasury);
+    this.content = new ContentPallet(state, events, treasury, storage);
+    this.channels = new ChannelCalls(state, events, treasury, storage, content);
+    this.accounts = new AccountCalls(state, events, treasury);
+    this.dispatcher = new Dispatcher(state, events, content, channels, accounts);
+  }
+
+  public ChainState state() {
+    return state;
+  }
+
+  public ChainIdentity identity() {
+    return identity;
+  }
+
+  EventLog events() {
+    return events;
+  }
+
+  ContentPallet content() {
+    return content;
+  }
+
+  ChannelCalls channels() {
+    return channels;
+  }
+
+  StoragePallet storage() {
+    return storage;
+  }
+
+  AccountCalls accounts() {
+    return accounts;
+  }
+
+  /**
+   * Validates for the pool or for block inclusion. {@code current} is the number of the block the
+   * transaction would go into; {@code hashOf} knows the hashes of blocks before it.
+   *
+   * @throws PoolRejection with the code and text a node answers
+   */
+  public Validity validate(byte[] bytes, long current, LongFunction<Optional<byte[]>> hashOf) {
+    SignedExtrinsic x;
+    RuntimeCall call;
+    boolean unsupported = false;
+    try {
+      x = SignedExtrinsic.decode(bytes);
+    } catch (ScaleException | IllegalArgumentException e) {
+      throw PoolRejection.badFormat(e.getMessage());
+    }
+    if (!x.signed()) {
+      throw PoolRejection.noUnsignedValidator();
+    }
+    try {
+      call = CallDecoder.decode(x.call());
+    } catch (ScaleException | IllegalArgumentException e) {
+      throw PoolRejection.badFormat(e.getMessage());
+    } catch (CallDecoder.UnsupportedCall e) {
+      call = null;
+      unsupported = true;
+    }
+    long birth = x.era().birth(current);
+    boolean known =
+        birth < current && (birth == 0 || current - birth <= ChainIdentity.BLOCK_HASH_COUNT);
+    Optional<byte[]> birthHash = known ? hashOf.apply(birth) : Optional.empty();
+    if (birthHash.isEmpty()) {
+      throw PoolRejection.ancientBirthBlock();
+    }
+    byte[] payload =
+        SignatureCheck.payload(
+            x,
+            identity.specVersion(),
+            identity.transactionVersion(),
+            identity.genesisHash(),
+            birthHash.get());
+    if (!SignatureCheck.verify(x, payload)) {
+      throw PoolRejection.badProof();
+    }
+    if (x.signer().isZero()) {
+      throw PoolRejection.badSigner();
+    }
+    long accountNonce = state.account(x.signer()).nonce();
+    if (x.nonce() < accountNonce) {
+      throw PoolRejection.outdated();
+    }
+    if (unsupported) {
+      throw PoolRejection.call();
+    }
+    long weight = Weights.callWeight(call);
+    if (weight + Weights.EXTRINSIC_BASE_WEIGHT > Weights.NORMAL_MAX_EXTRINSIC
+        || bytes.length > Weights.NORMAL_MAX_LENGTH) {
+      throw PoolRejection.exhaustsResources();
+    }
+    BigInteger fee = Weights.inclusionFee(weight, bytes.length, state.nextFeeMultiplier);
+    BigInteger free = state.account(x.signer()).free();
+    if (free.compareTo(fee.add(x.tip()).add(ChainState.EXISTENTIAL_DEPOSIT)) < 0) {
+      throw PoolRejection.payment();
+    }
+    long priority = Weights.priority(x.tip(), weight, bytes.length);
+    return new Validity(x, call, weight, fee, priority, accountNonce);
+  }
+
+  /** Starts a block: clears System.Events and puts the timestamp inherent's events. */
+  void initializeBlock() {
+    state.events.reset();
+    state.journal.commit();
+    events.initialization();
+  }
+
+  /** The timestamp.set inherent, always extrinsic 0. */
+  void applyInherent(long index, RuntimeCall.TimestampSet call) {
+    events.applyExtrinsic(index);
+    events.extrinsicSuccess(Weights.callWeight(call), MANDATORY, false);
+    state.journal.commit();
+  }
+
+  /**
+   * Applies a validated signed extrinsic as extrinsic {@code index}. It is included when its nonce
+   * is the account's and it can pay; the call's own failure is recorded, not thrown.
+   */
+  Outcome apply(Validity v, long index) {
+    SignedExtrinsic x = v.extrinsic();
+    if (state.account(x.signer()).nonce() != x.nonce()) {
+      return new Outcome(false, Optional.empty(), 0);
+    }
+    events.applyExtrinsic(index);
+    BigInteger charge = v.fee().add(x.tip());
+    state.accounts.put(x.signer(), state.account(x.signer()).withNonce(x.nonce() + 1));
+    new Treasury(state, events).withdrawFee(x.signer(), charge);
+    Optional<DispatchError> error = Optional.empty();
+    try {
+      dispatcher.dispatch(x.signer(), v.call());
+    } catch (DispatchError.Failure f) {
+      error = Optional.of(f.error());
+    }
+    events.transactionFeePaid(x.signer(), v.fee(), x.tip());
+    if (error.isPresent()) {
+      events.extrinsicFailed(error.get(), v.callWeight(), NORMAL, true);
+    } else {
+      events.extrinsicSuccess(v.callWeight(), NORMAL, true);
+    }
+    state.journal.commit();
+    return new Outcome(true, error, v.callWeight() + Weights.EXTRINSIC_BASE_WEIGHT);
+  }
+
+  /**
+   * Runs an action of an operator or owner (not a user extrinsic) in the block's initialization.
+   */
+  void applyOperatorAction(java.util.function.Consumer<Runtime> action) {
+    events.initialization();
+    int mark = state.journal.mark();
+    try {
+      action.accept(this);
+    } catch (DispatchError.Failure f) {
+      state.journal.rollback(mark);
+    }
+    state.journal.commit();
+  }
+
+  List<EventLog.Record> blockEvents() {
+    return state.events.snapshot();
+  }
+}

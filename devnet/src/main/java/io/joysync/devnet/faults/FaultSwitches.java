@@ -1,0 +1,123 @@
+package io.joysync.devnet.faults;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The run-time fault switches of the devnet, read by the chain node, Orion and Colossus on every
+ * request and flipped by the admin API (or set from config at start). Each field is volatile: a
+ * switch takes effect for the next request, with no restart.
+ */
+public final class FaultSwitches {
+  private volatile boolean dropExtrinsics;
+  private volatile boolean announceDrops = true;
+  private volatile Duration extrinsicDelay = Duration.ZERO;
+  private volatile String answerInvalid;
+  private volatile boolean stallFinality;
+  private volatile int orionExtraLag;
+  private volatile boolean orionDown;
+  private volatile boolean storageDown;
+  private volatile Duration storageDelay = Duration.ZERO;
+  private volatile boolean storageErrors;
+
+  public boolean dropExtrinsics() {
+    return dropExtrinsics;
+  }
+
+  public boolean announceDrops() {
+    return announceDrops;
+  }
+
+  public Duration extrinsicDelay() {
+    return extrinsicDelay;
+  }
+
+  /** When present, every submission is answered 1010 Invalid Transaction with this data. */
+  public Optional<String> answerInvalid() {
+    return Optional.ofNullable(answerInvalid);
+  }
+
+  public boolean stallFinality() {
+    return stallFinality;
+  }
+
+  public int orionExtraLag() {
+    return orionExtraLag;
+  }
+
+  public boolean orionDown() {
+    return orionDown;
+  }
+
+  public boolean storageDown() {
+    return storageDown;
+  }
+
+  public Duration storageDelay() {
+    return storageDelay;
+  }
+
+  public boolean storageErrors() {
+    return storageErrors;
+  }
+
+  public void setDropExtrinsics(boolean drop, boolean announce) {
+    this.dropExtrinsics = drop;
+    this.announceDrops = announce;
+  }
+
+  public void setExtrinsicDelay(Duration delay) {
+    this.extrinsicDelay = requireNonNegative(delay);
+  }
+
+  public void setAnswerInvalid(Optional<String> data) {
+    this.answerInvalid = data.orElse(null);
+  }
+
+  public void setStallFinality(boolean stall) {
+    this.stallFinality = stall;
+  }
+
+  public void setOrionExtraLag(int blocks) {
+    if (blocks < 0) {
+      throw new IllegalArgumentException("Orion lag must be >= 0 blocks, got " + blocks);
+    }
+    this.orionExtraLag = blocks;
+  }
+
+  public void setOrionDown(boolean down) {
+    this.orionDown = down;
+  }
+
+  public void setStorageDown(boolean down) {
+    this.storageDown = down;
+  }
+
+  public void setStorageDelay(Duration delay) {
+    this.storageDelay = requireNonNegative(delay);
+  }
+
+  public void setStorageErrors(boolean errors) {
+    this.storageErrors = errors;
+  }
+
+  /** Turns every switch off. */
+  public void reset() {
+    setDropExtrinsics(false, true);
+    extrinsicDelay = Duration.ZERO;
+    answerInvalid = null;
+    stallFinality = false;
+    orionExtraLag = 0;
+    orionDown = false;
+    storageDown = false;
+    storageDelay = Duration.ZERO;
+    storageErrors = false;
+  }
+
+  private static Duration requireNonNegative(Duration d) {
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("a delay must not be negative, got " + d);
+    }
+    return d;
+  }
+}
