@@ -71,7 +71,10 @@ public final class HttpApi {
         .whenComplete(
             (binding, e) -> {
               if (e == null) {
-                log.info("HTTP API listening on http://{}", binding.localAddress());
+                log.info(
+                    "HTTP API listening on http://{}:{}",
+                    binding.localAddress().getHostString(),
+                    binding.localAddress().getPort());
               } else {
                 log.error(
                     "HTTP API could not bind {}:{}", settings.interfaceName(), settings.port());
