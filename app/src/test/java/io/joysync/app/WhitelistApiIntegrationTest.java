@@ -64,6 +64,17 @@ class WhitelistApiIntegrationTest {
   }
 
   @Test
+  void managementReportsThisMemberUpReadyAndAlive() {
+    ApiClient.Reply members = node.management().send("GET", "/cluster/members", null, null);
+
+    assertThat(members.status()).isEqualTo(200);
+    assertThat(members.json().get("members")).hasSize(1);
+    assertThat(members.json().get("members").get(0).get("status").asText()).isEqualTo("Up");
+    assertThat(node.management().send("GET", "/ready", null, null).status()).isEqualTo(200);
+    assertThat(node.management().send("GET", "/alive", null, null).status()).isEqualTo(200);
+  }
+
+  @Test
   void addedHandlesAreStoredLowerCasedAndDuplicatesKeepTheirDate() {
     String handle = freshHandle();
 
