@@ -1,0 +1,186 @@
+package io.joysync.devnet.youtube;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.integerSegment;
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * The devnet operator's switches, for tests and demos: faults ({@code GET/POST /admin/faults},
+ * partial JSON merged into the current switches, {@code POST /admin/faults/reset}), authorization
+ * codes for seeded accounts ({@code POST /admin/oauth/codes}), expiring access tokens, publishing a
+ * new upload (which moves the RSS feed and fires WebSub), the devnet's own quota counter, WebSub
+ * deliveries and the SOCKS5 proxies' modes.
+ */
+final class AdminApi extends AllDirectives {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DevnetWorld world;
+  private final OAuthAuthority authority;
+  private final DataApi dataApi;
+  private final WebSubHub hub;
+  private final MediaCatalog media;
+  private final FaultSwitches faults;
+  private final YoutubeFaults initialFaults;
+  private final List<DevnetSocksProxy> proxies;
+
+  AdminApi(
+      DevnetWorld world,
+      OAuthAuthority authority,
+      DataApi dataApi,
+      WebSubHub hub,
+      MediaCatalog media,
+      FaultSwitches faults,
+      YoutubeFaults initialFaults,
+      List<DevnetSocksProxy> proxies) {
+    this.world = world;
+    this.authority = authority;
+    this.dataApi = dataApi;
+    this.hub = hub;
+    this.media = media;
+    this.faults = faults;
+    this.initialFaults = initialFaults;
+    this.proxies = List.copyOf(proxies);
+  }
+
+  Route route() {
+    return concat(
+        path(
+            "faults",
+            () ->
+                concat(
+                    get(() -> reply(Reply.json(200, JSON.valueToTree(faults.get()).toString()))),
+                    post(() -> entity(Unmarshaller.entityToString(), this::mergeFaults)))),
+        path(
+            segment("faults").slash("reset"),
+            () ->
+                post(
+                    () -> {
+                      faults.set(initialFaults);
+                      return reply(Reply.json(200, JSON.valueToTree(faults.get()).toString()));
+                    })),
+        path(segment("oauth").slash("codes"), () -> post(() -> parameterMap(this::issueCode))),
+        path(
+            segment("oauth").slash("expire-access-tokens"),
+            () ->
+                post(
+                    () -> {
+                      authority.expireAccessTokens();
+                      return reply(Reply.json(200, "{}"));
+                    })),
+        path(
+            segment("channels").slash(segment()).slash("videos"),
+            channelId -> post(() -> parameterMap(p -> publish(channelId, p)))),
+        path(
+            "quota",
+            () ->
+                get(
+                    () ->
+                        reply(
+                            Reply.json(200, "{\"usedToday\":" + dataApi.quotaUsedToday() + "}")))),
+        path(
+            segment("websub").slash("deliveries"),
+            () -> get(() -> reply(Reply.json(200, JSON.valueToTree(hub.deliveries()).toString())))),
+        path("proxies", () -> get(() -> reply(Reply.json(200, proxiesJson().toString())))),
+        path(
+            segment("proxies").slash(integerSegment()),
+            index -> post(() -> parameterMap(p -> proxyMode(index, p)))));
+  }
+
+  private Route mergeFaults(String body) {
+    try {
+      JsonNode patch = JSON.readTree(body);
+      if (!(patch instanceof ObjectNode)) {
+        return reply(
+            Reply.json(400, "{\"error\":\"a JSON object of fault switches is expected\"}"));
+      }
+      ObjectNode merged = JSON.valueToTree(faults.get());
+      merged.setAll((ObjectNode) patch);
+      YoutubeFaults next = JSON.treeToValue(merged, YoutubeFaults.class);
+      faults.set(next);
+      return reply(Reply.json(200, JSON.valueToTree(next).toString()));
+    } catch (Exception e) {
+      ObjectNode error =
+          JSON.createObjectNode()
+              .put(
+                  "error",
+                  "invalid fault switches: " + e.getMessage().lines().findFirst().orElse(""));
+      return reply(Reply.json(400, error.toString()));
+    }
+  }
+
+  private Route issueCode(Map<String, String> params) {
+    String account = params.getOrDefault("account", DevnetSeed.ALICE);
+    var creator = world.creatorByEmail(account).or(() -> world.creator(account));
+    if (creator.isEmpty()) {
+      return reply(Reply.json(404, "{\"error\":\"unknown account\"}"));
+    }
+    String redirect = params.getOrDefault("redirect_uri", "http://127.0.0.1/oauth/callback");
+    boolean offline = !"online".equals(params.get("access_type"));
+    String code =
+        authority.issueCode(
+            creator.get().sub(), redirect, OAuthEndpoints.scopes(params.get("scope")), offline);
+    return reply(
+        Reply.json(
+            200,
+            JSON.createObjectNode().put("code", code).put("sub", creator.get().sub()).toString()));
+  }
+
+  private Route publish(String channelId, Map<String, String> params) {
+    VideoKind kind;
+    try {
+      kind = VideoKind.valueOf(params.getOrDefault("kind", "PUBLIC"));
+    } catch (IllegalArgumentException e) {
+      return reply(Reply.json(400, "{\"error\":\"unknown video kind\"}"));
+    }
+    if (world.channel(channelId).isEmpty()) {
+      return reply(Reply.json(404, "{\"error\":\"unknown channel\"}"));
+    }
+    DevnetWorld.Video video =
+        world.publish(channelId, params.getOrDefault("title", "New upload"), kind, 0);
+    if (kind.privacyStatus().equals("public")) {
+      hub.publish(world.channel(channelId).orElseThrow(), video);
+    }
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("videoId", video.id())
+            .put("mediaUrl", media.videoUrl(video.id()));
+    return reply(Reply.json(200, body.toString()));
+  }
+
+  private ArrayNode proxiesJson() {
+    ArrayNode list = JSON.createArrayNode();
+    for (DevnetSocksProxy p : proxies) {
+      list.addObject()
+          .put("url", p.url())
+          .put("mode", p.mode().name())
+          .put("connections", p.connections());
+    }
+    return list;
+  }
+
+  private Route proxyMode(int index, Map<String, String> params) {
+    if (index < 0 || index >= proxies.size()) {
+      return reply(Reply.json(404, "{\"error\":\"no such proxy\"}"));
+    }
+    try {
+      proxies.get(index).mode(DevnetSocksProxy.Mode.valueOf(params.getOrDefault("mode", "RELAY")));
+    } catch (IllegalArgumentException e) {
+      return reply(Reply.json(400, "{\"error\":\"mode is RELAY, RATE_LIMITED or BOT_CHECK\"}"));
+    }
+    return reply(Reply.json(200, proxiesJson().toString()));
+  }
+
+  private Route reply(Reply r) {
+    return YoutubeRoutes.replyRoute(this, r);
+  }
+}

@@ -1,0 +1,198 @@
+package io.joysync.devnet.youtube;
+
+import io.joysync.devnet.youtube.DevnetWorld.Channel;
+import io.joysync.devnet.youtube.DevnetWorld.Video;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSub (PubSubHubbub) hub for channel upload topics, behaving like the one YouTube uses:
+ * subscription requests are verified by a GET carrying {@code hub.challenge} that the subscriber
+ * must echo; subscriptions hold a lease; each new upload is POSTed as Atom to every live
+ * subscriber, signed with {@code X-Hub-Signature: sha1=<HMAC-SHA1(secret, body)>} when a secret was
+ * given.
+ */
+final class WebSubHub {
+
+  private static final Logger log = LoggerFactory.getLogger(WebSubHub.class);
+  private static final Pattern TOPIC =
+      Pattern.compile(".*/feeds/videos\\.xml\\?channel_id=(UC[A-Za-z0-9_-]{22})$");
+  private static final int MAX_SUBSCRIPTIONS = 100_000;
+  private static final int MAX_DELIVERY_LOG = 1_000;
+
+  record Subscription(String callback, String topic, String secret, Instant expiresAt) {}
+
+  /** A delivery attempt to one subscriber, kept for the admin API. */
+  record Delivery(String callback, String videoId, int status) {}
+
+  private final DevnetWorld world;
+  private final MediaCatalog media;
+  private final long defaultLeaseSeconds;
+  private final HttpClient http;
+  private final ExecutorService executor;
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final List<Delivery> deliveries = new ArrayList<>();
+
+  WebSubHub(
+      DevnetWorld world, MediaCatalog media, long defaultLeaseSeconds, ExecutorService executor) {
+    this.world = world;
+    this.media = media;
+    this.defaultLeaseSeconds = defaultLeaseSeconds;
+    this.executor = executor;
+    this.http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+  }
+
+  Reply request(Map<String, String> form) {
+    String mode = form.get("hub.mode");
+    String callback = form.get("hub.callback");
+    String topic = form.get("hub.topic");
+    if (!"subscribe".equals(mode) && !"unsubscribe".equals(mode)) {
+      return Reply.text(400, "text/plain", "Invalid value for hub.mode");
+    }
+    if (callback == null || !(callback.startsWith("http://") || callback.startsWith("https://"))) {
+      return Reply.text(400, "text/plain", "Invalid value for hub.callback");
+    }
+    if (topic == null || !TOPIC.matcher(topic).matches()) {
+      return Reply.text(400, "text/plain", "Invalid value for hub.topic");
+    }
+    String secret = form.get("hub.secret");
+    if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length >= 200) {
+      return Reply.text(400, "text/plain", "Invalid value for hub.secret");
+    }
+    long lease;
+    try {
+      lease =
+          Long.parseLong(
+              form.getOrDefault("hub.lease_seconds", Long.toString(defaultLeaseSeconds)));
+    } catch (NumberFormatException e) {
+      return Reply.text(400, "text/plain", "Invalid value for hub.lease_seconds");
+    }
+    long granted = Math.max(1, Math.min(lease, defaultLeaseSeconds));
+    if ("sync".equals(form.get("hub.verify"))) {
+      boolean ok = verify(mode, callback, topic, secret, granted);
+      return ok
+          ? Reply.text(204, "text/plain", "")
+          : Reply.text(409, "text/plain", "Challenge verification failed");
+    }
+    executor.execute(() -> verify(mode, callback, topic, secret, granted));
+    return Reply.text(202, "text/plain", "");
+  }
+
+  /** Posts the notification for a new upload to every live subscriber of its channel topic. */
+  void publish(Channel channel, Video video) {
+    Instant now = world.now();
+    String body =
+        AtomFeeds.notification(channel, video, media.baseUrl(), media.baseUrl() + "/websub");
+    for (Subscription s : subscriptions.values()) {
+      Matcher m = TOPIC.matcher(s.topic());
+      if (!m.matches() || !m.group(1).equals(channel.id()) || !s.expiresAt().isAfter(now)) {
+        continue;
+      }
+      executor.execute(() -> deliver(s, video.id(), body));
+    }
+  }
+
+  Optional<Subscription> subscription(String callback, String topic) {
+    return Optional.ofNullable(subscriptions.get(callback + " " + topic));
+  }
+
+  synchronized List<Delivery> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
+  private boolean verify(String mode, String callback, String topic, String secret, long lease) {
+    String challenge = world.randomToken("");
+    String url =
+        callback
+            + (callback.contains("?") ? "&" : "?")
+            + "hub.mode="
+            + enc(mode)
+            + "&hub.topic="
+            + enc(topic)
+            + "&hub.challenge="
+            + challenge
+            + "&hub.lease_seconds="
+            + lease;
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      boolean ok = response.statusCode() / 100 == 2 && challenge.equals(response.body().strip());
+      if (ok && mode.equals("subscribe")) {
+        if (subscriptions.size() < MAX_SUBSCRIPTIONS) {
+          subscriptions.put(
+              callback + " " + topic,
+              new Subscription(callback, topic, secret, world.now().plusSeconds(lease)));
+        }
+      } else if (ok) {
+        subscriptions.remove(callback + " " + topic);
+      }
+      log.info("websub {} for {} at {}: verified={}", mode, topic, callback, ok);
+      return ok;
+    } catch (Exception e) {
+      log.info("websub {} verification of {} failed: {}", mode, callback, e.toString());
+      return false;
+    }
+  }
+
+  private void deliver(Subscription s, String videoId, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(s.callback()))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/atom+xml")
+            .header(
+                "Link", "<" + media.baseUrl() + "/websub>; rel=hub, <" + s.topic() + ">; rel=self")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (s.secret() != null) {
+      request.header("X-Hub-Signature", "sha1=" + hmacSha1(s.secret(), body));
+    }
+    int status;
+    try {
+      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      status = -1;
+    }
+    synchronized (this) {
+      if (deliveries.size() >= MAX_DELIVERY_LOG) {
+        deliveries.remove(0);
+      }
+      deliveries.add(new Delivery(s.callback(), videoId, status));
+    }
+  }
+
+  static String hmacSha1(String secret, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,27 @@
+package io.joysync.engine.youtube.quota;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Units used on one Pacific-time day, split by purpose; what {@code /status/quota-usage} shows. */
+public record QuotaUsage(LocalDate day, long signup, long sync) {
+
+  public QuotaUsage {
+    Objects.requireNonNull(day, "day");
+    if (signup < 0 || sync < 0) {
+      throw new IllegalArgumentException("quota usage cannot be negative");
+    }
+  }
+
+  public static QuotaUsage none(LocalDate day) {
+    return new QuotaUsage(day, 0, 0);
+  }
+
+  public long total() {
+    return signup + sync;
+  }
+
+  public long of(QuotaPurpose purpose) {
+    return purpose == QuotaPurpose.SIGNUP ? signup : sync;
+  }
+}
