@@ -141,6 +141,9 @@ public final class OrionClient {
   /** The data objects with these ids (those Orion knows). */
   public CompletableFuture<List<OrionDataObject>> dataObjectsByIds(Collection<Long> ids) {
     List<String> idTexts = ids.stream().map(String::valueOf).toList();
+    if (idTexts.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
     return list(
         "dataObjectsByIds",
         "query dataObjectsByIds($ids: [String!]!) { storageDataObjects(where: {id_in: $ids},"
@@ -185,7 +188,14 @@ public final class OrionClient {
       String field, String document, Map<String, ?> variables, Function<JsonNode, T> mapper) {
     return endpoint
         .query(field, document, variables)
-        .thenApply(data -> optionalObject(data, field, "data").map(mapper));
+        .thenApply(
+            data -> {
+              if (!data.has(field)) {
+                throw new OrionResponseException(
+                    "Orion reply field data." + field + " is absent (expected an object or null)");
+              }
+              return optionalObject(data, field, "data").map(mapper);
+            });
   }
 
   private <T> CompletableFuture<List<T>> list(

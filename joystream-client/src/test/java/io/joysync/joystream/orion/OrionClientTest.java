@@ -59,7 +59,9 @@ class OrionClientTest {
 
   @Test
   void unknownChannelAndVideoAreEmpty() throws IOException {
-    try (var server = serving(q -> q.contains("channelById") ? "{\"channelById\":null}" : "{}")) {
+    try (var server =
+        serving(
+            q -> q.contains("channelById") ? "{\"channelById\":null}" : "{\"videoById\":null}")) {
       OrionClient client = client(server, Duration.ofSeconds(5));
       assertThat(await(client.channelById(404))).isEmpty();
       assertThat(await(client.videoById(404))).isEmpty();
@@ -178,6 +180,7 @@ class OrionClientTest {
             new Reply(200, "<html>not json</html>"),
             new Reply(200, "[1,2]"),
             new Reply(200, "{\"data\":null}"),
+            new Reply(200, "{\"data\":{}}"),
             new Reply(200, "{\"data\":{\"channelById\":{\"id\":\"5\"}}}"),
             new Reply(200, "{\"data\":{\"channelById\":{\"id\":\"x\",\"totalVideosCreated\":1}}}"),
             new Reply(404, "Not found"),
