@@ -9,6 +9,7 @@ import com.google.api.client.auth.oauth2.TokenErrorResponse;
 import com.google.api.client.auth.oauth2.TokenResponse;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpExecuteInterceptor;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -218,7 +219,7 @@ final class GoogleApiCalls {
 
   private <T> T runOnce(
       LocalDate day, QuotaPurpose purpose, QuotaCost cost, OwnerTokens owner, GoogleCall<T> body) {
-    AtomicInteger responses = new AtomicInteger();
+    AtomicInteger executions = new AtomicInteger();
     AtomicReference<String> refreshError = new AtomicReference<>();
     Credential credential = owner == null ? null : credential(owner, refreshError);
     int timeoutMillis = (int) settings.timeout().toMillis();
@@ -229,7 +230,14 @@ final class GoogleApiCalls {
           }
           request.setConnectTimeout(timeoutMillis);
           request.setReadTimeout(timeoutMillis);
-          request.setResponseInterceptor(response -> responses.incrementAndGet());
+          HttpExecuteInterceptor inner = request.getInterceptor();
+          request.setInterceptor(
+              r -> {
+                executions.incrementAndGet();
+                if (inner != null) {
+                  inner.intercept(r);
+                }
+              });
         };
     YouTube youtube =
         new YouTube.Builder(transport, json, initializer)
@@ -241,7 +249,7 @@ final class GoogleApiCalls {
     } catch (Exception e) {
       throw new CompletionException(ErrorTranslation.translate(e, refreshError.get()));
     } finally {
-      int extra = responses.get() - 1;
+      int extra = executions.get() - 1;
       if (extra > 0) {
         governor.record(day, purpose, (long) extra * cost.units());
       }
