@@ -36,7 +36,9 @@ class ExtrinsicVectorsTest {
       Era.Mortal era = Era.mortal(v.get("period").asLong(), current);
       ScaleWriter w = new ScaleWriter();
       era.encode(w);
-      assertThat(Hex.encode(w.toByteArray())).as(v.get("name").asText()).isEqualTo(Hex.encode(bytes));
+      assertThat(Hex.encode(w.toByteArray()))
+          .as(v.get("name").asText())
+          .isEqualTo(Hex.encode(bytes));
       Era.Mortal decoded = (Era.Mortal) Era.decode(new ScaleReader(bytes));
       assertThat(decoded.period()).isEqualTo(v.get("decodedPeriod").asLong());
       assertThat(decoded.phase()).isEqualTo(v.get("decodedPhase").asLong());
@@ -92,7 +94,8 @@ class ExtrinsicVectorsTest {
     for (JsonNode x : ReferenceVectors.section("extrinsics")) {
       String name = x.get("name").asText();
       KeyPair key = signer(x);
-      assertThat(Hex.encode(key.publicKey())).isEqualTo(x.get("signer").get("publicKeyHex").asText());
+      assertThat(Hex.encode(key.publicKey()))
+          .isEqualTo(x.get("signer").get("publicKeyHex").asText());
       byte[] call = hex(x, "callHex");
       byte[] payload = SigningPayload.encode(call, params(x), chain(x));
       assertThat(Hex.encode(payload)).as(name).isEqualTo(x.get("signingPayloadHex").asText());
@@ -127,7 +130,9 @@ class ExtrinsicVectorsTest {
       assertThat(decoded.era()).isEqualTo(params(x).era());
       assertThat(decoded.encode()).isEqualTo(bytes);
       assertThat(Hex.encode(decoded.hash())).isEqualTo(x.get("txHash").asText());
-      assertThat(decoded.verify(chain(x), params(x).eraBlockHash())).as(x.get("name").asText()).isTrue();
+      assertThat(decoded.verify(chain(x), params(x).eraBlockHash()))
+          .as(x.get("name").asText())
+          .isTrue();
       assertThat(decoded.verify(new ChainIdentity(2004, 2, new byte[32]), new byte[32])).isFalse();
       assertThat(decoded.decodedCall().encode()).isEqualTo(hex(x, "callHex"));
     }
@@ -144,7 +149,8 @@ class ExtrinsicVectorsTest {
             key,
             call,
             chain,
-            TransactionParams.mortal(64, 100, Hex.decode("0x" + "22".repeat(32)), 7, BigInteger.ZERO));
+            TransactionParams.mortal(
+                64, 100, Hex.decode("0x" + "22".repeat(32)), 7, BigInteger.ZERO));
     assertThat(Hex.encode(x.hash()))
         .isEqualTo("0xa6dc2a8a71ac1cd01e0720c6b2ab873958317c58794e85b0d80429cfae775fa2");
   }
@@ -155,7 +161,10 @@ class ExtrinsicVectorsTest {
     byte[] call = Hex.decode("0x0500" + "00".repeat(32) + "04");
     SignedExtrinsic x =
         SignedExtrinsic.sign(
-            key, call, ChainIdentity.joystreamMainnet(), TransactionParams.immortal(0, BigInteger.ONE));
+            key,
+            call,
+            ChainIdentity.joystreamMainnet(),
+            TransactionParams.immortal(0, BigInteger.ONE));
     byte[] multi = x.encode(AddressFormat.MULTI_ADDRESS);
     assertThat(multi.length).isEqualTo(x.encode().length + 1);
     assertThat(SignedExtrinsic.decode(multi, AddressFormat.MULTI_ADDRESS)).isEqualTo(x);
@@ -172,7 +181,10 @@ class ExtrinsicVectorsTest {
   @Test
   void malformedExtrinsicsFailWithPreciseMessages() {
     byte[] good =
-        hex(ReferenceVectors.named("extrinsics", "ed25519 seed01 balances.transfer immortal nonce 0 tip 1000"), "extrinsicHex");
+        hex(
+            ReferenceVectors.named(
+                "extrinsics", "ed25519 seed01 balances.transfer immortal nonce 0 tip 1000"),
+            "extrinsicHex");
     byte[] truncated = java.util.Arrays.copyOf(good, good.length - 1);
     assertThatThrownBy(() -> SignedExtrinsic.decode(truncated))
         .isInstanceOf(ScaleException.class)

@@ -86,6 +86,37 @@ class KeyDerivationVectorsTest {
     assertThat(Sr25519KeyPair.verify(followed, "soft".getBytes(), sig)).isTrue();
   }
 
+  /** Public keys computed with polkadot.js keyring 12.6.2 for paths the kit does not cover. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "sr25519, //Alice/soft/7, 0x741c532a1110e54ad58eb124ebcbb26a6cc8bcb98c10790581239034aa9aed26",
+    "sr25519, //Joystream/soft/1, 0x4e29993ab92949be547ed13eadb6433a4ba5eab566afc606ffdcc4ee19fb7e2a",
+    "sr25519, //18446744073709551615,"
+        + " 0xa4ca284d5222ef916e2e181430785972ed22cb51ef91a0c6cdbbd390ee74bc77",
+    "sr25519, //Alice//averyveryverylongjunctionnamethatexceeds32bytes,"
+        + " 0xe877d4afc64a7156120643ef97dabbdc235eef4c8b89e0ec8866c210b8b0d071",
+    "ed25519, //Alice//averyveryverylongjunctionnamethatexceeds32bytes,"
+        + " 0xf59399d17da0cf185360df4c1733bbc5d46752033684a9712388992b29157ea4",
+    "sr25519, bottom drive obey lake curtain smoke basket hold race lonely fit walk//Alice///secret,"
+        + " 0x08a5e583f74f54f3811cb5f7d74e686d473e3a466fd0e95738707a80c3183b15"
+  })
+  void softLongNumericAndPasswordPathsMatchPolkadotJs(String type, String uri, String publicKey) {
+    KeyType t = type.equals("sr25519") ? KeyType.SR25519 : KeyType.ED25519;
+    assertThat(Hex.encode(KeyPair.fromUri(t, uri).publicKey())).isEqualTo(publicKey);
+  }
+
+  @Test
+  void numericJunctionsAboveU64AreTextAsInSubstrate() {
+    // Substrate parses a junction as u64 first and falls back to the string; polkadot.js instead
+    // squeezes any all-digit junction into 64 bits, so wallets disagree for such paths.
+    String digits = "0123456789012345678901234567890123456789";
+    byte[] asText = new io.joysync.joystream.scale.ScaleWriter().writeString(digits).toByteArray();
+    assertThat(DeriveJunction.of(digits, false).chainCode())
+        .isEqualTo(io.joysync.joystream.crypto.Blake2b.hash256(asText));
+    assertThat(DeriveJunction.of("18446744073709551615", true).chainCode())
+        .startsWith(Hex.decode("0xffffffffffffffff00"));
+  }
+
   @Test
   void passwordChangesTheKey() {
     assertThat(Sr25519KeyPair.fromUri(Mnemonic.DEV_PHRASE + "///pw").publicKey())
