@@ -1,0 +1,298 @@
+package io.joysync.engine.channel;
+
+import io.joysync.engine.serialization.CborSerializable;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * One YouTube channel in the YPP (the entity id is the YouTube channel id), and the only writer of
+ * its state: sign-up, verification, suspension, the owner's and the operators' switches, and the
+ * automatic opt-outs. Owner actions carry the signed message's timestamp and are refused unless it
+ * is newer than the last one acted on, so a captured signature cannot be replayed. A refused
+ * command persists nothing. An expired or revoked OAuth grant is not a reason to opt a channel out:
+ * no command here does that.
+ */
+public final class ChannelEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        ChannelEntity.Command, ChannelEntity.Event, ChannelState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Channel");
+
+  /** Projections read the events of one tag each; a channel's events all carry one tag. */
+  public static final int TAG_COUNT = 5;
+
+  public sealed interface Command extends CborSerializable {}
+
+  /** A command that changes the channel; answered with the new state or a refusal. */
+  public sealed interface Change extends Command {
+    ActorRef<StatusReply<ChannelState>> replyTo();
+  }
+
+  public record SignUp(Registration registration, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  public record Verify(Tier tier, Instant at, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  public record Suspend(
+      SuspensionReason reason, Instant at, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  public record SetOperatorIngestion(boolean allow, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  public record SetCategoryByOperator(
+      String videoCategoryId, ActorRef<StatusReply<ChannelState>> replyTo) implements Change {}
+
+  /** Owner-signed: leave the program ({@code optOut}) or only stop ingestion. */
+  public record OptOut(
+      boolean optOut, Instant signedAt, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  /** Owner-signed: switch ingestion, optionally choosing the category at the same time. */
+  public record SetIngestion(
+      boolean shouldBeIngested,
+      Optional<String> videoCategoryId,
+      Instant signedAt,
+      ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  /** Owner-signed: the category for videos ingested from now on. */
+  public record SetCategory(
+      String videoCategoryId, Instant signedAt, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  /** Why joysync itself took a channel out of the program. */
+  public enum AutoOptOutReason {
+    COLLABORATOR_REVOKED,
+    JOYSTREAM_CHANNEL_DELETED,
+    YOUTUBE_ACCOUNT_TERMINATED
+  }
+
+  public record AutoOptOut(
+      AutoOptOutReason reason, Instant at, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
+  public record Get(ActorRef<Optional<ChannelState>> replyTo) implements Command {}
+
+  public sealed interface Event extends CborSerializable {}
+
+  public record SignedUp(String channelId, Registration registration) implements Event {}
+
+  public record SignedUpAgain(String channelId, Registration registration, YppStatus restored)
+      implements Event {}
+
+  public record ChannelVerified(String channelId, Tier tier, Instant at) implements Event {}
+
+  public record ChannelSuspended(String channelId, SuspensionReason reason, Instant at)
+      implements Event {}
+
+  public record OperatorIngestionSet(String channelId, boolean allow) implements Event {}
+
+  public record CategorySet(String channelId, String videoCategoryId, Optional<Instant> signedAt)
+      implements Event {}
+
+  public record OwnerOptedOut(String channelId, boolean optOut, Instant signedAt)
+      implements Event {}
+
+  public record IngestionSet(
+      String channelId,
+      boolean shouldBeIngested,
+      Optional<String> videoCategoryId,
+      Instant signedAt)
+      implements Event {}
+
+  public record AutoOptedOut(String channelId, AutoOptOutReason reason, Instant at)
+      implements Event {}
+
+  private final String channelId;
+
+  private ChannelEntity(String channelId) {
+    super(PersistenceId.of(ENTITY_KEY.name(), channelId));
+    this.channelId = channelId;
+  }
+
+  public static void init(ActorSystem<?> system) {
+    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId())));
+  }
+
+  public static Behavior<Command> create(String channelId) {
+    return Behaviors.setup(ctx -> new ChannelEntity(channelId));
+  }
+
+  /** The projection tag of a channel: a stable hash of its id over {@link #TAG_COUNT} tags. */
+  public static String tagFor(String channelId) {
+    return "channel-" + Math.floorMod(channelId.hashCode(), TAG_COUNT);
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tagFor(channelId));
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public ChannelState emptyState() {
+    return ChannelState.EMPTY;
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, ChannelState> commandHandler() {
+    CommandHandlerWithReplyBuilder<Command, Event, ChannelState> b =
+        newCommandHandlerWithReplyBuilder();
+    b.forState(s -> !s.isRegistered())
+        .onCommand(
+            SignUp.class, (s, c) -> persist(c.replyTo(), new SignedUp(channelId, c.registration())))
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()))
+        .onCommand(Change.class, this::rejectUnknown);
+    b.forAnyState()
+        .onCommand(SignUp.class, this::signUpAgain)
+        .onCommand(
+            Verify.class,
+            (s, c) -> persist(c.replyTo(), new ChannelVerified(channelId, c.tier(), c.at())))
+        .onCommand(
+            Suspend.class,
+            (s, c) -> persist(c.replyTo(), new ChannelSuspended(channelId, c.reason(), c.at())))
+        .onCommand(
+            SetOperatorIngestion.class,
+            (s, c) -> persist(c.replyTo(), new OperatorIngestionSet(channelId, c.allow())))
+        .onCommand(
+            SetCategoryByOperator.class,
+            (s, c) ->
+                persist(
+                    c.replyTo(), new CategorySet(channelId, c.videoCategoryId(), Optional.empty())))
+        .onCommand(
+            OptOut.class,
+            (s, c) ->
+                ownerAction(
+                    s,
+                    "optout",
+                    c.signedAt(),
+                    c.replyTo(),
+                    new OwnerOptedOut(channelId, c.optOut(), c.signedAt())))
+        .onCommand(
+            SetIngestion.class,
+            (s, c) ->
+                ownerAction(
+                    s,
+                    "ingest",
+                    c.signedAt(),
+                    c.replyTo(),
+                    new IngestionSet(
+                        channelId, c.shouldBeIngested(), c.videoCategoryId(), c.signedAt())))
+        .onCommand(
+            SetCategory.class,
+            (s, c) ->
+                ownerAction(
+                    s,
+                    "category",
+                    c.signedAt(),
+                    c.replyTo(),
+                    new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
+        .onCommand(AutoOptOut.class, this::autoOptOut)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s)));
+    return b.build();
+  }
+
+  private ReplyEffect<Event, ChannelState> persist(
+      ActorRef<StatusReply<ChannelState>> replyTo, Event event) {
+    return Effect().persist(event).thenReply(replyTo, StatusReply::success);
+  }
+
+  private ReplyEffect<Event, ChannelState> rejectUnknown(ChannelState state, Change change) {
+    return Effect()
+        .reply(change.replyTo(), StatusReply.error("Could not find channel with id " + channelId));
+  }
+
+  private ReplyEffect<Event, ChannelState> signUpAgain(ChannelState state, SignUp c) {
+    if (state.status().isSuspended()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Channel "
+                      + channelId
+                      + " is suspended ("
+                      + state.status().wireName()
+                      + ") and cannot sign up again"));
+    }
+    YppStatus restored =
+        state.status().isOptedOut()
+            ? state.preOptOutStatus().orElse(YppStatus.UNVERIFIED)
+            : state.status();
+    return persist(c.replyTo(), new SignedUpAgain(channelId, c.registration(), restored));
+  }
+
+  private ReplyEffect<Event, ChannelState> ownerAction(
+      ChannelState state,
+      String action,
+      Instant signedAt,
+      ActorRef<StatusReply<ChannelState>> replyTo,
+      Event event) {
+    if (state.status().isSuspended() || state.status().isOptedOut()) {
+      return Effect()
+          .reply(
+              replyTo,
+              StatusReply.error(
+                  "Can't perform \""
+                      + action
+                      + "\" action on a \""
+                      + state.status().wireName()
+                      + "\" channel. Permission denied."));
+    }
+    if (state.lastActedAt().isPresent() && !signedAt.isAfter(state.lastActedAt().get())) {
+      return Effect()
+          .reply(
+              replyTo,
+              StatusReply.error(
+                  "Invalid request signature or playback message. Permission denied."));
+    }
+    return persist(replyTo, event);
+  }
+
+  private ReplyEffect<Event, ChannelState> autoOptOut(ChannelState state, AutoOptOut c) {
+    if (state.status().isOptedOut()) {
+      return Effect().reply(c.replyTo(), StatusReply.success(state));
+    }
+    return persist(c.replyTo(), new AutoOptedOut(channelId, c.reason(), c.at()));
+  }
+
+  @Override
+  public EventHandler<ChannelState, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(SignedUp.class, (s, e) -> s.signUp(e.registration()))
+        .onEvent(SignedUpAgain.class, (s, e) -> s.signUpAgain(e.registration(), e.restored()))
+        .onEvent(ChannelVerified.class, (s, e) -> s.verify(e.tier(), e.at()))
+        .onEvent(ChannelSuspended.class, (s, e) -> s.suspend(e.reason(), e.at()))
+        .onEvent(OperatorIngestionSet.class, (s, e) -> s.setOperatorIngestion(e.allow()))
+        .onEvent(CategorySet.class, (s, e) -> s.setCategory(e.videoCategoryId(), e.signedAt()))
+        .onEvent(OwnerOptedOut.class, (s, e) -> s.ownerOptOut(e.optOut(), e.signedAt()))
+        .onEvent(
+            IngestionSet.class,
+            (s, e) -> s.setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt()))
+        .onEvent(AutoOptedOut.class, (s, e) -> s.autoOptOut(e.at()))
+        .build();
+  }
+}

@@ -1,0 +1,26 @@
+package io.joysync.engine.channel;
+
+import io.joysync.engine.serialization.CborSerializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** What YouTube says about a channel, as of the last time joysync asked. */
+public record ChannelProfile(
+    String title,
+    String description,
+    Optional<String> handle,
+    Optional<String> language,
+    Map<String, String> thumbnails,
+    Optional<String> bannerUrl,
+    long subscriberCount,
+    long videoCount,
+    long viewCount,
+    Optional<Instant> publishedAt,
+    Optional<String> uploadsPlaylistId)
+    implements CborSerializable {
+
+  public ChannelProfile {
+    thumbnails = Map.copyOf(thumbnails);
+  }
+}

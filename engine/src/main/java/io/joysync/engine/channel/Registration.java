@@ -1,0 +1,27 @@
+package io.joysync.engine.channel;
+
+import io.joysync.engine.channel.TokenCipher.EncryptedToken;
+import io.joysync.engine.serialization.CborSerializable;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A creator's sign-up of a YouTube channel to the YPP (youtube-synch's {@code POST /channels}):
+ * who, which Joystream channel, the sync wishes, and the owner's tokens, already encrypted.
+ */
+public record Registration(
+    String userId,
+    String email,
+    long joystreamChannelId,
+    boolean shouldBeIngested,
+    Optional<String> videoCategoryId,
+    Optional<Long> referrerChannelId,
+    ChannelProfile profile,
+    Optional<OwnerTokens> tokens,
+    Instant at)
+    implements CborSerializable {
+
+  /** The owner's OAuth tokens, encrypted at rest (plaintext never reaches an event). */
+  public record OwnerTokens(EncryptedToken access, EncryptedToken refresh)
+      implements CborSerializable {}
+}
