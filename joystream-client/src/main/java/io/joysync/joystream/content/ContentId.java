@@ -1,5 +1,6 @@
 package io.joysync.joystream.content;
 
+import io.joysync.joystream.crypto.Base58;
 import io.joysync.joystream.scale.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

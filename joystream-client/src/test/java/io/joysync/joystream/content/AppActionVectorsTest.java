@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.joystream.content.proto.AppAction;
+import io.joysync.joystream.keys.Ed25519KeyPair;
 import io.joysync.joystream.scale.Hex;
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
@@ -70,6 +71,15 @@ class AppActionVectorsTest {
             referenceCommitment().rawAction(),
             referenceCommitment().metadata());
     assertThat(wrongNonce.verify(publicKey, signature)).isFalse();
+  }
+
+  @Test
+  void theLibraryAppKeySignsTheSameBytes() {
+    Ed25519KeyPair appKey = Ed25519KeyPair.fromString(protobuf.at("/appKey/string").asText());
+    assertThat(Hex.encode(appKey.publicKey()))
+        .isEqualTo(protobuf.at("/appKey/publicKeyHex").asText());
+    assertThat(Hex.encode(referenceCommitment().sign(appKey::sign)))
+        .isEqualTo(protobuf.get("appSignatureHex").asText());
   }
 
   @Test
