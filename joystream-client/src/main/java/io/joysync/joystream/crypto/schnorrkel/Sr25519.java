@@ -32,10 +32,12 @@ public final class Sr25519 {
   public static final class SecretKey {
     private final Scalar key;
     private final byte[] nonce;
+    private final byte[] publicKey;
 
     SecretKey(Scalar key, byte[] nonce) {
       this.key = key;
       this.nonce = nonce.clone();
+      this.publicKey = Constants.RISTRETTO_GENERATOR_TABLE.multiply(key).compress().toByteArray();
     }
 
     byte[] keyBytes() {
@@ -44,7 +46,7 @@ public final class Sr25519 {
 
     /** The compressed ristretto public key (32 bytes). */
     public byte[] publicKey() {
-      return Constants.RISTRETTO_GENERATOR_TABLE.multiply(key).compress().toByteArray();
+      return publicKey.clone();
     }
 
     @Override
