@@ -1,7 +1,9 @@
 package io.joysync.joystream.call;
 
+import io.joysync.joystream.scale.Hex;
 import io.joysync.joystream.scale.ScaleReader;
 import io.joysync.joystream.scale.ScaleWriter;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +38,18 @@ final class Args {
     Map<Long, Set<ChannelActionPermission>> out = new HashMap<>();
     map.forEach((k, v) -> out.put(k, Set.copyOf(v)));
     return Map.copyOf(out);
+  }
+
+  static boolean same(Optional<byte[]> a, Optional<byte[]> b) {
+    return a.isPresent() == b.isPresent() && (a.isEmpty() || Arrays.equals(a.get(), b.get()));
+  }
+
+  static int hash(Optional<byte[]> bytes) {
+    return bytes.map(Arrays::hashCode).orElse(0);
+  }
+
+  static String text(Optional<byte[]> bytes) {
+    return bytes.map(Hex::encode).orElse("None");
   }
 
   static Optional<byte[]> copy(Optional<byte[]> bytes) {

@@ -64,4 +64,24 @@ public record BuyMembership(
     return new BuyMembership(
         root, controller, text, r.readByteVec(), r.readOption(ScaleReader::readU64));
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BuyMembership o
+        && rootAccount.equals(o.rootAccount)
+        && controllerAccount.equals(o.controllerAccount)
+        && handle.equals(o.handle)
+        && java.util.Arrays.equals(metadata, o.metadata)
+        && referrerId.equals(o.referrerId);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(rootAccount, controllerAccount, handle, java.util.Arrays.hashCode(metadata), referrerId);
+  }
+
+  @Override
+  public String toString() {
+    return "BuyMembership[" + "rootAccount=" + rootAccount + ", " + "controllerAccount=" + controllerAccount + ", " + "handle=" + handle + ", " + "metadata=" + io.joysync.joystream.scale.Hex.encode(metadata) + ", " + "referrerId=" + referrerId + "]";
+  }
 }

@@ -68,4 +68,27 @@ public record CreateChannel(
         r.readU128(),
         r.readU128());
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CreateChannel o
+        && owner.equals(o.owner)
+        && assets.equals(o.assets)
+        && Args.same(meta, o.meta)
+        && collaborators.equals(o.collaborators)
+        && storageBuckets.equals(o.storageBuckets)
+        && distributionBuckets.equals(o.distributionBuckets)
+        && expectedChannelStateBloatBond.equals(o.expectedChannelStateBloatBond)
+        && expectedDataObjectStateBloatBond.equals(o.expectedDataObjectStateBloatBond);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(owner, assets, Args.hash(meta), collaborators, storageBuckets, distributionBuckets, expectedChannelStateBloatBond, expectedDataObjectStateBloatBond);
+  }
+
+  @Override
+  public String toString() {
+    return "CreateChannel[" + "owner=" + owner + ", " + "assets=" + assets + ", " + "meta=" + Args.text(meta) + ", " + "collaborators=" + collaborators + ", " + "storageBuckets=" + storageBuckets + ", " + "distributionBuckets=" + distributionBuckets + ", " + "expectedChannelStateBloatBond=" + expectedChannelStateBloatBond + ", " + "expectedDataObjectStateBloatBond=" + expectedDataObjectStateBloatBond + "]";
+  }
 }

@@ -67,4 +67,26 @@ public record CreateVideo(
     }
     return new CreateVideo(actor, channelId, assets, meta, r.readU128(), r.readU128(), r.readU32());
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CreateVideo o
+        && actor.equals(o.actor)
+        && channelId == o.channelId
+        && assets.equals(o.assets)
+        && Args.same(meta, o.meta)
+        && expectedVideoStateBloatBond.equals(o.expectedVideoStateBloatBond)
+        && expectedDataObjectStateBloatBond.equals(o.expectedDataObjectStateBloatBond)
+        && storageBucketsNumWitness == o.storageBucketsNumWitness;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(actor, channelId, assets, Args.hash(meta), expectedVideoStateBloatBond, expectedDataObjectStateBloatBond, storageBucketsNumWitness);
+  }
+
+  @Override
+  public String toString() {
+    return "CreateVideo[" + "actor=" + actor + ", " + "channelId=" + channelId + ", " + "assets=" + assets + ", " + "meta=" + Args.text(meta) + ", " + "expectedVideoStateBloatBond=" + expectedVideoStateBloatBond + ", " + "expectedDataObjectStateBloatBond=" + expectedDataObjectStateBloatBond + ", " + "storageBucketsNumWitness=" + storageBucketsNumWitness + "]";
+  }
 }

@@ -66,4 +66,27 @@ public record UpdateChannel(
         r.readU128(),
         r.readOption(ScaleReader::readU32));
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof UpdateChannel o
+        && actor.equals(o.actor)
+        && channelId == o.channelId
+        && assetsToUpload.equals(o.assetsToUpload)
+        && Args.same(newMeta, o.newMeta)
+        && assetsToRemove.equals(o.assetsToRemove)
+        && collaborators.equals(o.collaborators)
+        && expectedDataObjectStateBloatBond.equals(o.expectedDataObjectStateBloatBond)
+        && storageBucketsNumWitness.equals(o.storageBucketsNumWitness);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(actor, channelId, assetsToUpload, Args.hash(newMeta), assetsToRemove, collaborators, expectedDataObjectStateBloatBond, storageBucketsNumWitness);
+  }
+
+  @Override
+  public String toString() {
+    return "UpdateChannel[" + "actor=" + actor + ", " + "channelId=" + channelId + ", " + "assetsToUpload=" + assetsToUpload + ", " + "newMeta=" + Args.text(newMeta) + ", " + "assetsToRemove=" + assetsToRemove + ", " + "collaborators=" + collaborators + ", " + "expectedDataObjectStateBloatBond=" + expectedDataObjectStateBloatBond + ", " + "storageBucketsNumWitness=" + storageBucketsNumWitness + "]";
+  }
 }

@@ -20,6 +20,26 @@ public sealed interface MultiAddress {
     public Raw {
       bytes = bytes.clone();
     }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Raw other && java.util.Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "Raw[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
+    }
   }
 
   record Address32(byte[] bytes) implements MultiAddress {
@@ -29,6 +49,26 @@ public sealed interface MultiAddress {
       }
       bytes = bytes.clone();
     }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Address32 other && java.util.Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "Address32[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
+    }
   }
 
   record Address20(byte[] bytes) implements MultiAddress {
@@ -37,6 +77,26 @@ public sealed interface MultiAddress {
         throw new IllegalArgumentException("Address20 needs 20 bytes, got " + bytes.length);
       }
       bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Address20 other && java.util.Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "Address20[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
     }
   }
 

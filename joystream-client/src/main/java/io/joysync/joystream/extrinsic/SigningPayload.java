@@ -3,6 +3,7 @@ package io.joysync.joystream.extrinsic;
 import io.joysync.joystream.crypto.Blake2b;
 import io.joysync.joystream.scale.ScaleWriter;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * What a v4 signature covers, in Joystream's signed-extension order: call ‖ era ‖ compact nonce ‖
@@ -12,6 +13,18 @@ import java.math.BigInteger;
  * their blake2b-256.
  */
 public final class SigningPayload {
+  /** The runtime's signed extensions, in the order their bytes appear. */
+  public static final List<String> SIGNED_EXTENSIONS =
+      List.of(
+          "CheckNonZeroSender",
+          "CheckSpecVersion",
+          "CheckTxVersion",
+          "CheckGenesis",
+          "CheckMortality",
+          "CheckNonce",
+          "CheckWeight",
+          "ChargeTransactionPayment");
+
   /** Payloads above this size are hashed before signing. */
   public static final int HASH_THRESHOLD = 256;
 

@@ -29,6 +29,23 @@ public final class Ss58 {
     public byte[] publicKey() {
       return publicKey.clone();
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Address a
+          && prefix == a.prefix
+          && java.util.Arrays.equals(publicKey, a.publicKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return prefix * 31 + java.util.Arrays.hashCode(publicKey);
+    }
+
+    @Override
+    public String toString() {
+      return Ss58.encode(publicKey, prefix);
+    }
   }
 
   public static String encode(byte[] publicKey) {

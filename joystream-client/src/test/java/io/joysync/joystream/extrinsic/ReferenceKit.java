@@ -65,6 +65,15 @@ final class ReferenceKit {
       return;
     }
     ready = copy;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(copy)));
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> all = Files.walk(root)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temp directory left behind is harmless
+    }
   }
 
   record Result(int exit, String output) {}
