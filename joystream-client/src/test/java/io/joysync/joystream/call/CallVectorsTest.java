@@ -30,22 +30,25 @@ class CallVectorsTest {
       case "createVideo" -> createVideo(in);
       case "batchAll" -> Batch.all(calls(in));
       case "batch" -> Batch.of(calls(in));
-      case "deleteVideo" -> new DeleteVideo(
-          actor(in.get("actor")),
-          in.get("videoId").asLong(),
-          in.get("numObjectsToDelete").asLong(),
-          Optional.of(in.get("storageBucketsNumWitness").asLong()));
+      case "deleteVideo" ->
+          new DeleteVideo(
+              actor(in.get("actor")),
+              in.get("videoId").asLong(),
+              in.get("numObjectsToDelete").asLong(),
+              Optional.of(in.get("storageBucketsNumWitness").asLong()));
       case "createChannel" -> createChannel(in);
       case "updateChannel" -> updateChannel(in);
-      case "transfer" -> new BalancesTransfer(
-          AccountId.fromJoystreamAddress(in.get("dest").asText()),
-          new BigInteger(in.get("value").asText()));
-      case "buyMembership" -> new BuyMembership(
-          AccountId.fromJoystreamAddress(in.get("params").get("rootAccount").asText()),
-          AccountId.fromJoystreamAddress(in.get("params").get("controllerAccount").asText()),
-          Optional.of("ytsync_reference"),
-          protobuf("membershipMetadata"),
-          Optional.empty());
+      case "transfer" ->
+          new BalancesTransfer(
+              AccountId.fromJoystreamAddress(in.get("dest").asText()),
+              new BigInteger(in.get("value").asText()));
+      case "buyMembership" ->
+          new BuyMembership(
+              AccountId.fromJoystreamAddress(in.get("params").get("rootAccount").asText()),
+              AccountId.fromJoystreamAddress(in.get("params").get("controllerAccount").asText()),
+              Optional.of("ytsync_reference"),
+              protobuf("membershipMetadata"),
+              Optional.empty());
       default -> throw new IllegalStateException("no builder for " + name);
     };
   }
@@ -81,8 +84,7 @@ class CallVectorsTest {
     }
     List<DataObjectCreation> objects = new ArrayList<>();
     for (JsonNode o : a.get("objectCreationList")) {
-      objects.add(
-          new DataObjectCreation(o.get("size_").asLong(), o.get("ipfsContentId").asText()));
+      objects.add(new DataObjectCreation(o.get("size_").asLong(), o.get("ipfsContentId").asText()));
     }
     return Optional.of(
         new StorageAssets(objects, new BigInteger(a.get("expectedDataSizeFee").asText())));
@@ -186,7 +188,12 @@ class CallVectorsTest {
       assertThat(decoded.encode()).as(v.get("name").asText()).isEqualTo(bytes);
     }
     Batch batch =
-        (Batch) CallDecoder.decode(Hex.decode(ReferenceVectors.named("calls", "utility.batch_all of 3 create_video").get("callHex").asText()));
+        (Batch)
+            CallDecoder.decode(
+                Hex.decode(
+                    ReferenceVectors.named("calls", "utility.batch_all of 3 create_video")
+                        .get("callHex")
+                        .asText()));
     assertThat(batch.mode()).isEqualTo(Batch.Mode.BATCH_ALL);
     assertThat(batch.calls()).hasSize(3).allMatch(c -> c instanceof CreateVideo);
     CreateVideo first = (CreateVideo) batch.calls().get(0);
@@ -199,7 +206,8 @@ class CallVectorsTest {
   @Test
   void btreeMapOfPermissionSetsIsOrderedByKeyAndVariant() {
     JsonNode v =
-        ReferenceVectors.named("scale", "BTreeMap<u64, BTreeSet<ChannelActionPermission>> ordering");
+        ReferenceVectors.named(
+            "scale", "BTreeMap<u64, BTreeSet<ChannelActionPermission>> ordering");
     Map<Long, Set<ChannelActionPermission>> map = new LinkedHashMap<>();
     v.get("value")
         .fields()
@@ -228,8 +236,9 @@ class CallVectorsTest {
     assertThatThrownBy(() -> CallDecoder.decode(Hex.decode("0x1a0e0907")))
         .isInstanceOf(ScaleException.class)
         .hasMessage("invalid ContentActor variant 9 at offset 2");
-    byte[] withTrailing = Hex.decode(
-        ReferenceVectors.named("calls", "content.delete_video").get("callHex").asText() + "00");
+    byte[] withTrailing =
+        Hex.decode(
+            ReferenceVectors.named("calls", "content.delete_video").get("callHex").asText() + "00");
     assertThatThrownBy(() -> CallDecoder.decode(withTrailing))
         .isInstanceOf(ScaleException.class)
         .hasMessageContaining("expected end of input at offset 32");
