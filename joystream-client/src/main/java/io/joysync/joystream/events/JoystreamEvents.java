@@ -85,7 +85,8 @@ public final class JoystreamEvents {
         r.field(2).asBigInteger());
   }
 
-  static List<Long> ids(ScaleValue set) {
+  /** The ids of a {@code BTreeSet<u64>} (or a bounded wrapper of one), in stored order. */
+  public static List<Long> ids(ScaleValue set) {
     ScaleValue seq =
         set instanceof ScaleValue.Composite c && c.fields().size() == 1 ? set.at(0) : set;
     List<Long> out = new ArrayList<>();

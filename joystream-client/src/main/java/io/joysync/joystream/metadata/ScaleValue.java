@@ -94,13 +94,19 @@ public sealed interface ScaleValue {
     return o instanceof Field f ? f.value() : (ScaleValue) o;
   }
 
-  /** Items of a sequence or tuple; the 32 bytes of a [u8; 32] are not items but {@link Bytes}. */
+  /**
+   * Items of a sequence or tuple, looking through single-field wrappers such as {@code
+   * BoundedBTreeSet(BTreeSet(Vec))}; the bytes of a [u8; 32] are not items but {@link Bytes}.
+   */
   default List<ScaleValue> items() {
     if (this instanceof Sequence s) {
       return s.items();
     }
     if (this instanceof Tuple t) {
       return t.items();
+    }
+    if (this instanceof Composite c && c.fields().size() == 1) {
+      return c.fields().get(0).value().items();
     }
     throw shape("a sequence");
   }

@@ -23,10 +23,10 @@ import org.java_websocket.server.WebSocketServer;
  * A scripted JSON-RPC node for tests: a real WebSocket server on 127.0.0.1 and a random port; the
  * test decides how each request is answered and may push notifications or drop connections.
  */
-final class FakeNode extends WebSocketServer implements AutoCloseable {
+public final class FakeNode extends WebSocketServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   final List<WebSocket> connections = new CopyOnWriteArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile BiConsumer<WebSocket, JsonNode> handler;
@@ -37,7 +37,8 @@ final class FakeNode extends WebSocketServer implements AutoCloseable {
     setReuseAddr(true);
   }
 
-  static FakeNode start(BiConsumer<WebSocket, JsonNode> handler) throws InterruptedException {
+  public static FakeNode start(BiConsumer<WebSocket, JsonNode> handler)
+      throws InterruptedException {
     FakeNode node = new FakeNode(handler);
     node.start();
     if (!node.started.await(10, TimeUnit.SECONDS)) {
@@ -46,32 +47,33 @@ final class FakeNode extends WebSocketServer implements AutoCloseable {
     return node;
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("ws://127.0.0.1:" + getPort());
   }
 
-  RpcSettings settings() {
+  public RpcSettings settings() {
     return RpcSettings.of(uri())
         .withRequestTimeout(Duration.ofSeconds(5))
         .withReconnect(Duration.ofMillis(50), Duration.ofMillis(400));
   }
 
-  void handler(BiConsumer<WebSocket, JsonNode> h) {
+  public void handler(BiConsumer<WebSocket, JsonNode> h) {
     this.handler = h;
   }
 
-  long count(String method) {
+  public long count(String method) {
     return requests.stream().filter(r -> method.equals(r.path("method").asText())).count();
   }
 
-  static void reply(WebSocket conn, JsonNode request, Object result) {
+  public static void reply(WebSocket conn, JsonNode request, Object result) {
     ObjectNode msg = JSON.createObjectNode().put("jsonrpc", "2.0");
     msg.set("id", request.get("id"));
     msg.set("result", JSON.valueToTree(result));
     conn.send(msg.toString());
   }
 
-  static void error(WebSocket conn, JsonNode request, int code, String message, String data) {
+  public static void error(
+      WebSocket conn, JsonNode request, int code, String message, String data) {
     ObjectNode msg = JSON.createObjectNode().put("jsonrpc", "2.0");
     msg.set("id", request.get("id"));
     ObjectNode err = msg.putObject("error").put("code", code).put("message", message);
@@ -81,7 +83,7 @@ final class FakeNode extends WebSocketServer implements AutoCloseable {
     conn.send(msg.toString());
   }
 
-  static void notify(WebSocket conn, String method, String subscription, Object result) {
+  public static void notify(WebSocket conn, String method, String subscription, Object result) {
     ObjectNode msg = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method);
     ObjectNode params = msg.putObject("params").put("subscription", subscription);
     params.set("result", JSON.valueToTree(result));
@@ -99,7 +101,7 @@ final class FakeNode extends WebSocketServer implements AutoCloseable {
     }
   }
 
-  static void await(BooleanSupplier condition, String what) throws InterruptedException {
+  public static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
