@@ -12,9 +12,9 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Renders a decoded value the way polkadot.js {@code toJSON()} does (camelCase names, unit enums
- * as strings, Option as null/value, big numbers as hex, accounts as SS58), so the generic decoder
- * can be compared field by field with the kit's decoded events. Test-only.
+ * Renders a decoded value the way polkadot.js {@code toJSON()} does (camelCase names, unit enums as
+ * strings, Option as null/value, big numbers as hex, accounts as SS58), so the generic decoder can
+ * be compared field by field with the kit's decoded events. Test-only.
  */
 final class PolkadotJsonView {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +75,9 @@ final class PolkadotJsonView {
       } else {
         ObjectNode o = JSON.createObjectNode();
         for (int i = 0; i < variant.fields().size(); i++) {
-          o.set(camel(variant.fields().get(i).name()), render(variant.fields().get(i).type(), val.at(i)));
+          o.set(
+              camel(variant.fields().get(i).name()),
+              render(variant.fields().get(i).type(), val.at(i)));
         }
         inner = o;
       }

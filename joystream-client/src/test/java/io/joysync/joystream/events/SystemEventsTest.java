@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.joysync.joystream.events.JoystreamEvent.DataObjectCreation;
 import io.joysync.joystream.metadata.ChainMetadataFixture;
 import io.joysync.joystream.metadata.MetadataException;
@@ -26,7 +25,8 @@ class SystemEventsTest {
   }
 
   private static List<EventRecord> decodeVector() {
-    return new SystemEvents(ChainMetadataFixture.metadata()).decode(Hex.decode(vector().get("hex").asText()));
+    return new SystemEvents(ChainMetadataFixture.metadata())
+        .decode(Hex.decode(vector().get("hex").asText()));
   }
 
   @Test
@@ -40,10 +40,12 @@ class SystemEventsTest {
       assertThat(r.pallet()).as("record " + i).isEqualTo(e.get("section").asText());
       assertThat(r.name()).as("record " + i).isEqualTo(e.get("method").asText());
       byte[] index = Hex.decode(e.get("eventIndexHex").asText());
-      assertThat(new int[] {r.palletIndex(), r.index()}).containsExactly(index[0] & 0xff, index[1] & 0xff);
+      assertThat(new int[] {r.palletIndex(), r.index()})
+          .containsExactly(index[0] & 0xff, index[1] & 0xff);
       JsonNode phase = e.get("phase");
       if (phase.has("ApplyExtrinsic")) {
-        assertThat(r.phase()).isEqualTo(new Phase.ApplyExtrinsic(phase.get("ApplyExtrinsic").asLong()));
+        assertThat(r.phase())
+            .isEqualTo(new Phase.ApplyExtrinsic(phase.get("ApplyExtrinsic").asLong()));
       } else if (phase.has("Finalization")) {
         assertThat(r.phase()).isEqualTo(Phase.Finalization.INSTANCE);
       } else {
@@ -67,7 +69,9 @@ class SystemEventsTest {
         data.add(view.render(variant.fields().get(f).type(), r.field(f)));
       }
       JsonNode expected = vector().get("decodedJSON").get(i).get("event").get("data");
-      assertThat(reparse(json, data)).as("record " + i + " " + r.pallet() + "." + r.name()).isEqualTo(expected);
+      assertThat(reparse(json, data))
+          .as("record " + i + " " + r.pallet() + "." + r.name())
+          .isEqualTo(expected);
     }
   }
 
@@ -91,7 +95,9 @@ class SystemEventsTest {
     assertThat(uploaded.dataObjectIds()).containsExactly(20L, 21L);
     assertThat(uploaded.bagId()).isEqualTo("dynamic:channel:5");
     assertThat(uploaded.objects())
-        .containsExactly(new DataObjectCreation(5_242_880, CID_VIDEO), new DataObjectCreation(1_048_576, CID_THUMB));
+        .containsExactly(
+            new DataObjectCreation(5_242_880, CID_VIDEO),
+            new DataObjectCreation(1_048_576, CID_THUMB));
     assertThat(uploaded.expectedDataSizeFee()).isEqualTo(BigInteger.valueOf(8_333_330));
     assertThat(uploaded.stateBloatBond()).isEqualTo(BigInteger.valueOf(166_666_666));
 
@@ -100,18 +106,22 @@ class SystemEventsTest {
     assertThat(first.channelId()).isEqualTo(5);
     assertThat(first.videoId()).isEqualTo(11);
     assertThat(first.dataObjectIds()).containsExactly(20L, 21L);
-    assertThat(first.assets()).extracting(DataObjectCreation::ipfsContentId).containsExactly(CID_VIDEO, CID_THUMB);
+    assertThat(first.assets())
+        .extracting(DataObjectCreation::ipfsContentId)
+        .containsExactly(CID_VIDEO, CID_THUMB);
     assertThat(first.metaHex()).startsWith("0x120d120b6451");
     assertThat(first.expectedVideoStateBloatBond()).isEqualTo(BigInteger.valueOf(1_666_666_666));
     assertThat(batch.get(2)).isEqualTo(JoystreamEvent.ItemCompleted.INSTANCE);
     assertThat(((JoystreamEvent.VideoCreated) batch.get(4)).videoId()).isEqualTo(12);
-    assertThat(((JoystreamEvent.VideoCreated) batch.get(4)).dataObjectIds()).containsExactly(22L, 23L);
+    assertThat(((JoystreamEvent.VideoCreated) batch.get(4)).dataObjectIds())
+        .containsExactly(22L, 23L);
     assertThat(batch.get(6)).isEqualTo(JoystreamEvent.BatchCompleted.INSTANCE);
     JoystreamEvent.ExtrinsicSuccess ok = (JoystreamEvent.ExtrinsicSuccess) batch.get(7);
     assertThat(ok.info().dispatchClass()).isEqualTo("Normal");
     assertThat(ok.info().paysFee()).isTrue();
 
-    JoystreamEvent.ExtrinsicSuccess inherent = (JoystreamEvent.ExtrinsicSuccess) events.ofExtrinsic(records, 0).get(0);
+    JoystreamEvent.ExtrinsicSuccess inherent =
+        (JoystreamEvent.ExtrinsicSuccess) events.ofExtrinsic(records, 0).get(0);
     assertThat(inherent.info().refTime()).isEqualTo(BigInteger.valueOf(260_558_000));
     assertThat(inherent.info().dispatchClass()).isEqualTo("Mandatory");
     assertThat(inherent.info().paysFee()).isFalse();
