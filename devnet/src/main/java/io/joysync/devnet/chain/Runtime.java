@@ -41,12 +41,13 @@ public final class Runtime {
   private final ChannelCalls channels;
   private final StoragePallet storage;
   private final AccountCalls accounts;
+  private final Treasury treasury;
 
   public Runtime(ChainState state, ChainIdentity identity) {
     this.state = state;
     this.identity = identity;
     this.events = new EventLog(state);
-    Treasury treasury = new Treasury(state, events);
+    this.treasury = new Treasury(state, events);
     this.storage = new StoragePallet(state, events, treasury);
     this.content = new ContentPallet(state, events, treasury, storage);
     this.channels = new ChannelCalls(state, events, treasury, storage, content);
@@ -175,7 +176,7 @@ public final class Runtime {
     events.applyExtrinsic(index);
     BigInteger charge = v.fee().add(x.tip());
     state.accounts.put(x.signer(), state.account(x.signer()).withNonce(x.nonce() + 1));
-    new Treasury(state, events).withdrawFee(x.signer(), charge);
+    treasury.withdrawFee(x.signer(), charge);
     Optional<DispatchError> error = Optional.empty();
     try {
       dispatcher.dispatch(x.signer(), v.call());
@@ -204,6 +205,59 @@ public final class Runtime {
       state.journal.rollback(mark);
     }
     state.journal.commit();
+  }
+
+  /** storage.accept_pending_data_objects by the bucket's operator. */
+  public void acceptPendingDataObjects(long bucketId, long channelId, List<Long> ids) {
+    storage.acceptPending(bucketId, channelId, ids);
+  }
+
+  private byte[] ownerActor(ChainRecords.Channel channel) {
+    return new io.joysync.joystream.scale.ScaleWriter()
+        .writeU8(1)
+        .writeU64(channel.ownerMember())
+        .toByteArray();
+  }
+
+  private AccountId ownerAccount(ChainRecords.Channel channel) {
+    return state.member(channel.ownerMember()).orElseThrow().controller();
+  }
+
+  /** The channel owner deletes a video (content.delete_video by the owner). */
+  public void deleteVideoAsOwner(long videoId) {
+    ChainRecords.Video video =
+        state.video(videoId).orElseThrow(Errors.VIDEO_DOES_NOT_EXIST::failure);
+    ChainRecords.Channel channel = content.channelOrFail(video.channelId());
+    content.removeVideo(ownerActor(channel), video, ownerAccount(channel));
+  }
+
+  /** The owner deletes every video of a channel, then the channel itself. */
+  public void deleteChannelAsOwner(long channelId) {
+    ChainRecords.Channel channel = content.channelOrFail(channelId);
+    List<Long> videoIds = new java.util.ArrayList<>();
+    state.videos.forEach(
+        (id, v) -> {
+          if (v.channelId() == channelId) {
+            videoIds.add(id);
+          }
+        });
+    videoIds.forEach(this::deleteVideoAsOwner);
+    channels.removeChannel(
+        ownerActor(channel), content.channelOrFail(channelId), ownerAccount(channel));
+  }
+
+  /** The owner drops a member from the channel's collaborators (update_channel by the owner). */
+  public void removeCollaborator(long channelId, long memberId) {
+    channels.removeCollaborator(channelId, memberId);
+  }
+
+  /** Storage working group lead sets a bucket's voucher limits (e.g. to make it full). */
+  public void setBucketLimits(long bucketId, long sizeLimit, long objectsLimit) {
+    ChainRecords.StorageBucket b =
+        state.bucket(bucketId).orElseThrow(Errors.STORAGE_BUCKET_DOESNT_EXIST::failure);
+    ChainRecords.StorageBucket next = b.withLimits(sizeLimit, objectsLimit);
+    state.buckets.put(bucketId, next);
+    events.voucherChanged(next);
   }
 
   List<EventLog.Record> blockEvents() {

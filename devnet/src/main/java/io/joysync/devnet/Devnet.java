@@ -1,0 +1,88 @@
+package io.joysync.devnet;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code joysync devnet}: starts the Joystream chain node, Orion and a Colossus storage node from a
+ * seeded genesis config, prints the endpoints and runs until Ctrl-C. {@link #start(DevnetSettings)}
+ * starts the same thing in-process for tests and the demo.
+ */
+@Command(
+    name = "devnet",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs local stand-ins for a Joystream chain node, Orion and Colossus with a seeded genesis.")
+public final class Devnet implements Callable<Integer> {
+  @Option(
+      names = {"-c", "--config"},
+      description = "Genesis/config file (HOCON, keys under joysync.devnet); defaults built in.")
+  Path config;
+
+  @Option(names = "--chain-port", description = "WebSocket JSON-RPC port (default 9944).")
+  Integer chainPort;
+
+  @Option(names = "--orion-port", description = "Orion GraphQL port (default 4350).")
+  Integer orionPort;
+
+  @Option(names = "--colossus-port", description = "Colossus port (default 3333).")
+  Integer colossusPort;
+
+  @Option(names = "--admin-port", description = "Fault admin API port (default 9955).")
+  Integer adminPort;
+
+  @Option(names = "--block-interval", description = "Block time, e.g. 1s or 6s (default 1s).")
+  String blockInterval;
+
+  /** Starts the devnet in-process. */
+  public static RunningDevnet start(DevnetSettings settings) throws Exception {
+    return RunningDevnet.start(settings);
+  }
+
+  DevnetSettings settings() {
+    DevnetSettings s = config == null ? DevnetSettings.defaults() : DevnetSettings.fromFile(config);
+    if (chainPort != null) {
+      s = s.with("chain.port", chainPort);
+    }
+    if (orionPort != null) {
+      s = s.with("orion.port", orionPort);
+    }
+    if (colossusPort != null) {
+      s = s.with("colossus.port", colossusPort);
+    }
+    if (adminPort != null) {
+      s = s.with("admin.port", adminPort);
+    }
+    if (blockInterval != null) {
+      s = s.with("chain.block-interval", blockInterval);
+    }
+    return s;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    RunningDevnet devnet = start(settings());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  devnet.close();
+                  stopped.countDown();
+                },
+                "devnet-shutdown"));
+    System.out.println("joysync devnet is running (genesis " + devnet.genesisHash() + ")");
+    devnet.endpoints().forEach((name, url) -> System.out.println("  " + name + ": " + url));
+    System.out.println("Press Ctrl-C to stop.");
+    stopped.await();
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Devnet()).execute(args));
+  }
+}
