@@ -67,9 +67,11 @@ class RpcClientTest {
               conns.add(conn);
             });
     client = RpcClient.connect(node.settings());
+    await(client::isConnected, "connection");
     long start = System.nanoTime();
     CompletableFuture<JsonNode> f = client.call("slow", Duration.ofMillis(300), List.of());
     Throwable t = failure(f);
+    await(() -> unanswered.size() == 1, "request received");
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(t).isInstanceOf(RpcTimeoutException.class).hasMessageContaining("slow");
     assertThat(((RpcException) t).code()).isEqualTo("rpc.timeout");
