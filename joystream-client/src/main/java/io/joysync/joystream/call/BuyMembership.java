@@ -77,11 +77,27 @@ public record BuyMembership(
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(rootAccount, controllerAccount, handle, java.util.Arrays.hashCode(metadata), referrerId);
+    return java.util.Objects.hash(
+        rootAccount, controllerAccount, handle, java.util.Arrays.hashCode(metadata), referrerId);
   }
 
   @Override
   public String toString() {
-    return "BuyMembership[" + "rootAccount=" + rootAccount + ", " + "controllerAccount=" + controllerAccount + ", " + "handle=" + handle + ", " + "metadata=" + io.joysync.joystream.scale.Hex.encode(metadata) + ", " + "referrerId=" + referrerId + "]";
+    return "BuyMembership["
+        + "rootAccount="
+        + rootAccount
+        + ", "
+        + "controllerAccount="
+        + controllerAccount
+        + ", "
+        + "handle="
+        + handle
+        + ", "
+        + "metadata="
+        + io.joysync.joystream.scale.Hex.encode(metadata)
+        + ", "
+        + "referrerId="
+        + referrerId
+        + "]";
   }
 }

@@ -84,11 +84,43 @@ public record CreateChannel(
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(owner, assets, Args.hash(meta), collaborators, storageBuckets, distributionBuckets, expectedChannelStateBloatBond, expectedDataObjectStateBloatBond);
+    return java.util.Objects.hash(
+        owner,
+        assets,
+        Args.hash(meta),
+        collaborators,
+        storageBuckets,
+        distributionBuckets,
+        expectedChannelStateBloatBond,
+        expectedDataObjectStateBloatBond);
   }
 
   @Override
   public String toString() {
-    return "CreateChannel[" + "owner=" + owner + ", " + "assets=" + assets + ", " + "meta=" + Args.text(meta) + ", " + "collaborators=" + collaborators + ", " + "storageBuckets=" + storageBuckets + ", " + "distributionBuckets=" + distributionBuckets + ", " + "expectedChannelStateBloatBond=" + expectedChannelStateBloatBond + ", " + "expectedDataObjectStateBloatBond=" + expectedDataObjectStateBloatBond + "]";
+    return "CreateChannel["
+        + "owner="
+        + owner
+        + ", "
+        + "assets="
+        + assets
+        + ", "
+        + "meta="
+        + Args.text(meta)
+        + ", "
+        + "collaborators="
+        + collaborators
+        + ", "
+        + "storageBuckets="
+        + storageBuckets
+        + ", "
+        + "distributionBuckets="
+        + distributionBuckets
+        + ", "
+        + "expectedChannelStateBloatBond="
+        + expectedChannelStateBloatBond
+        + ", "
+        + "expectedDataObjectStateBloatBond="
+        + expectedDataObjectStateBloatBond
+        + "]";
   }
 }

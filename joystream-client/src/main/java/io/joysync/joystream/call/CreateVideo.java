@@ -82,11 +82,39 @@ public record CreateVideo(
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(actor, channelId, assets, Args.hash(meta), expectedVideoStateBloatBond, expectedDataObjectStateBloatBond, storageBucketsNumWitness);
+    return java.util.Objects.hash(
+        actor,
+        channelId,
+        assets,
+        Args.hash(meta),
+        expectedVideoStateBloatBond,
+        expectedDataObjectStateBloatBond,
+        storageBucketsNumWitness);
   }
 
   @Override
   public String toString() {
-    return "CreateVideo[" + "actor=" + actor + ", " + "channelId=" + channelId + ", " + "assets=" + assets + ", " + "meta=" + Args.text(meta) + ", " + "expectedVideoStateBloatBond=" + expectedVideoStateBloatBond + ", " + "expectedDataObjectStateBloatBond=" + expectedDataObjectStateBloatBond + ", " + "storageBucketsNumWitness=" + storageBucketsNumWitness + "]";
+    return "CreateVideo["
+        + "actor="
+        + actor
+        + ", "
+        + "channelId="
+        + channelId
+        + ", "
+        + "assets="
+        + assets
+        + ", "
+        + "meta="
+        + Args.text(meta)
+        + ", "
+        + "expectedVideoStateBloatBond="
+        + expectedVideoStateBloatBond
+        + ", "
+        + "expectedDataObjectStateBloatBond="
+        + expectedDataObjectStateBloatBond
+        + ", "
+        + "storageBucketsNumWitness="
+        + storageBucketsNumWitness
+        + "]";
   }
 }

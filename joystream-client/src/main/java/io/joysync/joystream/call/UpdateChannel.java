@@ -82,11 +82,43 @@ public record UpdateChannel(
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(actor, channelId, assetsToUpload, Args.hash(newMeta), assetsToRemove, collaborators, expectedDataObjectStateBloatBond, storageBucketsNumWitness);
+    return java.util.Objects.hash(
+        actor,
+        channelId,
+        assetsToUpload,
+        Args.hash(newMeta),
+        assetsToRemove,
+        collaborators,
+        expectedDataObjectStateBloatBond,
+        storageBucketsNumWitness);
   }
 
   @Override
   public String toString() {
-    return "UpdateChannel[" + "actor=" + actor + ", " + "channelId=" + channelId + ", " + "assetsToUpload=" + assetsToUpload + ", " + "newMeta=" + Args.text(newMeta) + ", " + "assetsToRemove=" + assetsToRemove + ", " + "collaborators=" + collaborators + ", " + "expectedDataObjectStateBloatBond=" + expectedDataObjectStateBloatBond + ", " + "storageBucketsNumWitness=" + storageBucketsNumWitness + "]";
+    return "UpdateChannel["
+        + "actor="
+        + actor
+        + ", "
+        + "channelId="
+        + channelId
+        + ", "
+        + "assetsToUpload="
+        + assetsToUpload
+        + ", "
+        + "newMeta="
+        + Args.text(newMeta)
+        + ", "
+        + "assetsToRemove="
+        + assetsToRemove
+        + ", "
+        + "collaborators="
+        + collaborators
+        + ", "
+        + "expectedDataObjectStateBloatBond="
+        + expectedDataObjectStateBloatBond
+        + ", "
+        + "storageBucketsNumWitness="
+        + storageBucketsNumWitness
+        + "]";
   }
 }

@@ -30,7 +30,8 @@ class CreateVideoBatchExampleTest {
         new StorageAssets(
             List.of(
                 new DataObjectCreation(5_242_880, "gW4rY9qD5vaHbswTNdhdXTDCcsyqEYzBN55bXLBvSeKdSZ"),
-                new DataObjectCreation(1_048_576, "gW5XaLYiTPHdny7x6hw4QcQnCHokc5ou7BS3hA5enBk7SA")),
+                new DataObjectCreation(
+                    1_048_576, "gW5XaLYiTPHdny7x6hw4QcQnCHokc5ou7BS3hA5enBk7SA")),
             BigInteger.valueOf(8_333_330));
     CreateVideo video =
         new CreateVideo(
@@ -42,8 +43,7 @@ class CreateVideoBatchExampleTest {
             BigInteger.valueOf(166_666_666),
             5);
     byte[] bestBlockHash = Hex.decode("0x" + "22".repeat(32));
-    TransactionParams params =
-        TransactionParams.mortal(64, 100, bestBlockHash, 0, BigInteger.ZERO);
+    TransactionParams params = TransactionParams.mortal(64, 100, bestBlockHash, 0, BigInteger.ZERO);
     SignedExtrinsic tx = SignedExtrinsic.sign(key, Batch.all(List.of(video, video)), chain, params);
 
     SignedExtrinsic received = SignedExtrinsic.decode(Hex.decode(tx.toHex()));
