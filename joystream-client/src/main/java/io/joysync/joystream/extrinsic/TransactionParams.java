@@ -26,7 +26,12 @@ public record TransactionParams(Era era, long nonce, BigInteger tip, byte[] eraB
     return new TransactionParams(Era.immortal(), nonce, tip, null);
   }
 
-  /** A mortal transaction born at {@code birthBlock} (whose hash is {@code birthBlockHash}). */
+  /**
+   * A mortal transaction whose era starts at block {@code birthBlock}; {@code birthBlockHash} must
+   * be that block's hash. For periods above 4096 the era's phase is quantized, so the real birth
+   * block is {@code Era.mortal(period, birthBlock).birthBlock(birthBlock)}; use its hash (or keep
+   * the period at 4096 or below, where the two are the same block).
+   */
   public static TransactionParams mortal(
       long period, long birthBlock, byte[] birthBlockHash, long nonce, BigInteger tip) {
     return new TransactionParams(Era.mortal(period, birthBlock), nonce, tip, birthBlockHash);

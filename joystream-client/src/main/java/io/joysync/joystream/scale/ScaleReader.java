@@ -140,6 +140,7 @@ public final class ScaleReader {
       case 1:
         {
           pos--;
+          need(2, "2-byte compact integer");
           int v = readU16() >>> 2;
           if (v < 1 << 6) {
             throw nonCanonical(at, v);
@@ -149,6 +150,7 @@ public final class ScaleReader {
       case 2:
         {
           pos--;
+          need(4, "4-byte compact integer");
           long v = readU32() >>> 2;
           if (v < 1 << 14) {
             throw nonCanonical(at, v);

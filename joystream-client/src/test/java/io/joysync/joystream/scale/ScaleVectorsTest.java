@@ -166,6 +166,10 @@ class ScaleVectorsTest {
     assertThatThrownBy(() -> new ScaleReader(Hex.decode("0x0300000001")).readCompact())
         .isInstanceOf(ScaleException.class)
         .hasMessageContaining("non-canonical compact integer at offset 0");
+    assertThatThrownBy(() -> new ScaleReader(Hex.decode("0x01")).readCompact())
+        .isInstanceOf(ScaleException.class)
+        .hasMessage(
+            "unexpected end of input at offset 0: expected 2-byte compact integer (2 bytes), 1 left");
     assertThatThrownBy(() -> new ScaleWriter().writeCompact(BigInteger.ONE.shiftLeft(536)))
         .isInstanceOf(ScaleException.class)
         .hasMessageContaining("out of range for a compact integer");
