@@ -127,6 +127,7 @@ public final class ChainNode implements AutoCloseable {
     }
     Runtime.Validity v;
     synchronized (this) {
+      pool.checkKnown(io.joysync.joystream.scale.Hex.encode(Hashing.blake2b256(bytes)));
       v = runtime.validate(bytes, best().number() + 1, this::hashOfNumber);
     }
     Duration delay = faults.extrinsicDelay();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,13 +71,7 @@ public final class TransactionPool {
       Runtime.Validity v, Consumer<TxStatus> watcher, ToLongFunction<AccountId> nonces) {
     SignedExtrinsic x = v.extrinsic();
     String hash = x.hashHex();
-    if (byHash.containsKey(hash)) {
-      throw PoolRejection.alreadyImported();
-    }
-    Long until = banned.get(hash);
-    if (until != null && until > clock.millis()) {
-      throw PoolRejection.temporarilyBanned();
-    }
+    checkKnown(hash);
     TreeMap<Long, Entry> queue = byAccount.computeIfAbsent(x.signer(), k -> new TreeMap<>());
     Entry existing = queue.get(x.nonce());
     if (existing != null && existing.validity.priority() >= v.priority()) {
@@ -139,6 +132,20 @@ public final class TransactionPool {
         || readyBytes > limits.readyBytes()
         || futureCount > limits.futureCount()
         || futureBytes > limits.futureBytes();
+  }
+
+  /**
+   * The pool's first check, before any validation: an imported hash is 1013, a banned one (just
+   * included or found invalid) 1012.
+   */
+  void checkKnown(String hash) {
+    if (byHash.containsKey(hash)) {
+      throw PoolRejection.alreadyImported();
+    }
+    Long until = banned.get(hash);
+    if (until != null && until > clock.millis()) {
+      throw PoolRejection.temporarilyBanned();
+    }
   }
 
   /** The account's next nonce counting its ready transactions (system_accountNextIndex). */
@@ -250,9 +257,5 @@ public final class TransactionPool {
 
   List<Entry> all() {
     return new ArrayList<>(byHash.values());
-  }
-
-  Iterator<String> bannedHashes() {
-    return banned.keySet().iterator();
   }
 }
