@@ -4,6 +4,8 @@ import io.joysync.joystream.rpc.SubscriptionRequest.Overflow;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A single-subscriber {@link Flow.Publisher} with a bounded buffer, fed by the connection's reader
@@ -109,7 +111,11 @@ final class BoundedPublisher<T> implements Flow.Publisher<T> {
   private void schedule() {
     if (!draining && subscriber != null && !terminated && !cancelled) {
       draining = true;
-      executor.execute(this::drain);
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException closedClient) {
+        ForkJoinPool.commonPool().execute(this::drain);
+      }
     }
   }
 

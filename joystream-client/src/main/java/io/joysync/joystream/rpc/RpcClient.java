@@ -2,7 +2,6 @@ package io.joysync.joystream.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -13,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +34,14 @@ public final class RpcClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
 
   private final RpcSettings settings;
+  private final Backoff backoff;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http;
   private final ScheduledExecutorService timer;
   private final ExecutorService delivery;
   private final Object lock = new Object();
-  private final Map<Long, Pending> inFlight = new HashMap<>();
-  private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+  private final Map<Long, PendingRequest> inFlight = new HashMap<>();
+  private final ArrayDeque<PendingRequest> waiting = new ArrayDeque<>();
   private final Map<String, LiveSubscription<?>> bySubscriptionId = new HashMap<>();
   private final Set<LiveSubscription<?>> resumable = new LinkedHashSet<>();
   private WebSocketTransport transport;
@@ -52,6 +52,7 @@ public final class RpcClient implements AutoCloseable {
 
   private RpcClient(RpcSettings settings) {
     this.settings = settings;
+    this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
     this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     this.timer =
         Executors.newSingleThreadScheduledExecutor(daemon("joystream-rpc-timer-" + endpoint()));
@@ -89,7 +90,7 @@ public final class RpcClient implements AutoCloseable {
 
   /** Calls {@code method}; list elements may be null (a JSON null parameter). */
   public CompletableFuture<JsonNode> call(String method, Duration timeout, List<?> params) {
-    return enqueue(new Pending(method, json.valueToTree(params), timeout, null));
+    return enqueue(new PendingRequest(method, json.valueToTree(params), timeout, null));
   }
 
   /**
@@ -99,15 +100,15 @@ public final class RpcClient implements AutoCloseable {
   public <T> CompletableFuture<RpcSubscription<T>> subscribe(SubscriptionRequest<T> request) {
     LiveSubscription<T> live =
         new LiveSubscription<>(request, delivery, settings.subscriptionBuffer(), this::cancel);
-    Pending p =
-        new Pending(
+    PendingRequest p =
+        new PendingRequest(
             request.subscribeMethod(), json.valueToTree(request.params()), timeoutOf(), live);
     return enqueue(p)
         .handle(
             (ok, err) -> {
               if (err != null) {
                 live.publisher().fail(err);
-                throw new java.util.concurrent.CompletionException(err);
+                throw new CompletionException(err);
               }
               return live.handle();
             });
@@ -117,7 +118,7 @@ public final class RpcClient implements AutoCloseable {
     return settings.requestTimeout();
   }
 
-  private CompletableFuture<JsonNode> enqueue(Pending p) {
+  private CompletableFuture<JsonNode> enqueue(PendingRequest p) {
     RpcException reject = null;
     synchronized (lock) {
       if (closed) {
@@ -140,7 +141,7 @@ public final class RpcClient implements AutoCloseable {
     return p.future;
   }
 
-  private void startTimerLocked(Pending p) {
+  private void startTimerLocked(PendingRequest p) {
     p.timeoutTask = timer.schedule(() -> timeOut(p), p.timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -158,12 +159,10 @@ public final class RpcClient implements AutoCloseable {
             + ")");
   }
 
-  private void sendLocked(Pending p) {
+  private void sendLocked(PendingRequest p) {
     p.id = nextId++;
     inFlight.put(p.id, p);
-    ObjectNode msg = json.createObjectNode();
-    msg.put("jsonrpc", "2.0").put("id", p.id).put("method", p.method).set("params", p.params);
-    transport.send(msg.toString());
+    transport.send(p.toJson(json.createObjectNode()));
   }
 
   private void pumpLocked() {
@@ -172,7 +171,7 @@ public final class RpcClient implements AutoCloseable {
     }
   }
 
-  private void timeOut(Pending p) {
+  private void timeOut(PendingRequest p) {
     synchronized (lock) {
       if (!inFlight.remove(p.id, p)) {
         waiting.remove(p);
@@ -199,7 +198,7 @@ public final class RpcClient implements AutoCloseable {
   }
 
   private void onResponse(WebSocketTransport from, long id, JsonNode msg) {
-    Pending p;
+    PendingRequest p;
     synchronized (lock) {
       if (from != transport) {
         return;
@@ -210,15 +209,10 @@ public final class RpcClient implements AutoCloseable {
     if (p == null) {
       return;
     }
-    p.timeoutTask.cancel(false);
+    p.stopTimer();
     JsonNode error = msg.get("error");
     if (error != null && !error.isNull()) {
-      JsonNode data = error.get("data");
-      String dataText =
-          data == null || data.isNull() ? null : data.isTextual() ? data.asText() : data.toString();
-      p.future.completeExceptionally(
-          TransactionPoolException.of(
-              p.method, error.path("code").asInt(), error.path("message").asText(), dataText));
+      p.failWith(error);
       return;
     }
     JsonNode result = msg.get("result");
@@ -228,12 +222,12 @@ public final class RpcClient implements AutoCloseable {
             new RpcProtocolException(p.method + " answered without a subscription id"));
         return;
       }
-      register(p, subscriptionId(result));
+      register(p, PendingRequest.subscriptionId(result));
     }
     p.future.complete(result);
   }
 
-  private void register(Pending p, String serverId) {
+  private void register(PendingRequest p, String serverId) {
     LiveSubscription<?> live = p.subscribing;
     boolean orphan;
     synchronized (lock) {
@@ -252,7 +246,7 @@ public final class RpcClient implements AutoCloseable {
   }
 
   private void onNotification(WebSocketTransport from, JsonNode params) {
-    String serverId = subscriptionId(params.get("subscription"));
+    String serverId = PendingRequest.subscriptionId(params.get("subscription"));
     LiveSubscription<?> live;
     synchronized (lock) {
       if (from != transport) {
@@ -306,7 +300,7 @@ public final class RpcClient implements AutoCloseable {
   }
 
   private void onClosed(WebSocketTransport from, String reason) {
-    List<Pending> lost;
+    List<PendingRequest> lost;
     List<LiveSubscription<?>> ended = new ArrayList<>();
     synchronized (lock) {
       if (from != transport) {
@@ -325,8 +319,8 @@ public final class RpcClient implements AutoCloseable {
       reconnectLaterLocked();
     }
     log.warn("connection to {} lost: {}; {} requests failed", endpoint(), reason, lost.size());
-    for (Pending p : lost) {
-      p.timeoutTask.cancel(false);
+    for (PendingRequest p : lost) {
+      p.stopTimer();
       if (p.subscribing != null && p.future.isDone()) {
         continue;
       }
@@ -338,22 +332,7 @@ public final class RpcClient implements AutoCloseable {
   }
 
   private void open() {
-    WebSocketTransport.open(
-            http,
-            settings.endpoint(),
-            settings.connectTimeout(),
-            settings.maxMessageChars(),
-            new WebSocketTransport.Events() {
-              @Override
-              public void onMessage(WebSocketTransport from, String message) {
-                RpcClient.this.onMessage(from, message);
-              }
-
-              @Override
-              public void onClosed(WebSocketTransport from, String reason) {
-                RpcClient.this.onClosed(from, reason);
-              }
-            })
+    WebSocketTransport.open(http, settings, this::onMessage, this::onClosed)
         .whenComplete(
             (t, err) -> {
               if (err != null) {
@@ -377,8 +356,8 @@ public final class RpcClient implements AutoCloseable {
       failedAttempts = 0;
       connections++;
       for (LiveSubscription<?> live : resumable) {
-        Pending p =
-            new Pending(
+        PendingRequest p =
+            new PendingRequest(
                 live.request().subscribeMethod(),
                 json.valueToTree(live.request().params()),
                 timeoutOf(),
@@ -406,9 +385,7 @@ public final class RpcClient implements AutoCloseable {
     if (closed) {
       return;
     }
-    long min = settings.reconnectMin().toMillis();
-    long delay = Math.min(settings.reconnectMax().toMillis(), min << Math.min(failedAttempts, 20));
-    delay += ThreadLocalRandom.current().nextLong(delay / 5 + 1);
+    long delay = backoff.delayMillis(failedAttempts);
     failedAttempts++;
     timer.schedule(this::open, delay, TimeUnit.MILLISECONDS);
   }
@@ -416,7 +393,7 @@ public final class RpcClient implements AutoCloseable {
   /** Closes the connection; pending requests fail with {@link RpcClosedException}, streams end. */
   @Override
   public void close() {
-    List<Pending> pending = new ArrayList<>();
+    List<PendingRequest> pending = new ArrayList<>();
     List<LiveSubscription<?>> live = new ArrayList<>();
     WebSocketTransport t;
     synchronized (lock) {
@@ -435,8 +412,8 @@ public final class RpcClient implements AutoCloseable {
       bySubscriptionId.clear();
       resumable.clear();
     }
-    for (Pending p : pending) {
-      p.timeoutTask.cancel(false);
+    for (PendingRequest p : pending) {
+      p.stopTimer();
       p.future.completeExceptionally(new RpcClosedException(p.method));
     }
     live.forEach(l -> l.publisher().complete());
@@ -451,36 +428,11 @@ public final class RpcClient implements AutoCloseable {
     return settings.endpoint().getHost() + ":" + settings.endpoint().getPort();
   }
 
-  private static String subscriptionId(JsonNode node) {
-    if (node == null || node.isNull()) {
-      throw new RpcProtocolException("subscription id missing in the node's answer");
-    }
-    return node.isTextual() ? node.asText() : node.toString();
-  }
-
   private static java.util.concurrent.ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** A request from the moment it is made until it is answered, refused or timed out. */
-  private static final class Pending {
-    final String method;
-    final JsonNode params;
-    final Duration timeout;
-    final LiveSubscription<?> subscribing;
-    final CompletableFuture<JsonNode> future = new CompletableFuture<>();
-    long id;
-    java.util.concurrent.ScheduledFuture<?> timeoutTask;
-
-    Pending(String method, JsonNode params, Duration timeout, LiveSubscription<?> subscribing) {
-      this.method = method;
-      this.params = params;
-      this.timeout = timeout;
-      this.subscribing = subscribing;
-    }
   }
 }

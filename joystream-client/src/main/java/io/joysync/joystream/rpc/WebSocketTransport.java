@@ -1,10 +1,8 @@
 package io.joysync.joystream.rpc;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,30 +15,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class WebSocketTransport {
 
-  /** What the connection reports; called on the JDK's listener thread, one call at a time. */
-  interface Events {
-    void onMessage(WebSocketTransport from, String message);
-
-    void onClosed(WebSocketTransport from, String reason);
+  /** Receives what a connection reports; called on the JDK's listener thread, one at a time. */
+  @FunctionalInterface
+  interface Listener<T> {
+    void accept(WebSocketTransport from, T value);
   }
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private final int maxMessageChars;
-  private final Events events;
+  private final Listener<String> onMessage;
+  private final Listener<String> onClosed;
   private volatile WebSocket socket;
   private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
 
-  private WebSocketTransport(int maxMessageChars, Events events) {
+  private WebSocketTransport(
+      int maxMessageChars, Listener<String> onMessage, Listener<String> onClosed) {
     this.maxMessageChars = maxMessageChars;
-    this.events = events;
+    this.onMessage = onMessage;
+    this.onClosed = onClosed;
   }
 
+  /** Opens a connection; {@code onClosed} gets a human-readable reason once, when it ends. */
   static CompletableFuture<WebSocketTransport> open(
-      HttpClient http, URI uri, Duration connectTimeout, int maxMessageChars, Events events) {
-    WebSocketTransport t = new WebSocketTransport(maxMessageChars, events);
+      HttpClient http,
+      RpcSettings settings,
+      Listener<String> onMessage,
+      Listener<String> onClosed) {
+    WebSocketTransport t = new WebSocketTransport(settings.maxMessageChars(), onMessage, onClosed);
     return http.newWebSocketBuilder()
-        .connectTimeout(connectTimeout)
-        .buildAsync(uri, t.new Reader())
+        .connectTimeout(settings.connectTimeout())
+        .buildAsync(settings.endpoint(), t.new Reader())
         .thenApply(
             ws -> {
               t.socket = ws;
@@ -74,7 +78,7 @@ final class WebSocketTransport {
       if (ws != null) {
         ws.abort();
       }
-      events.onClosed(this, reason);
+      onClosed.accept(this, reason);
     } else if (socket != null) {
       socket.abort();
     }
@@ -109,7 +113,7 @@ final class WebSocketTransport {
         partial.trimToSize();
       }
       if (!closed.get()) {
-        events.onMessage(WebSocketTransport.this, whole);
+        onMessage.accept(WebSocketTransport.this, whole);
       }
       webSocket.request(1);
       return null;

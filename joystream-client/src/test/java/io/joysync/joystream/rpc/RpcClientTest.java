@@ -122,6 +122,10 @@ class RpcClientTest {
     node =
         FakeNode.start(
             (conn, req) -> {
+              if (!req.path("method").asText().equals("chain_subscribeNewHeads")) {
+                reply(conn, req, true);
+                return;
+              }
               reply(conn, req, "sub-1");
               for (int n = 1; n <= 3; n++) {
                 FakeNode.notify(conn, "chain_newHead", "sub-1", header(n));
