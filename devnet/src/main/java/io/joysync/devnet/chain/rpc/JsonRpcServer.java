@@ -130,12 +130,12 @@ public final class JsonRpcServer implements AutoCloseable {
         Flow.<Message>create()
             .mapAsync(1, m -> collect(m, mat))
             .to(
-                Sink.<String>foreach(
+                Sink.<java.util.Optional<String>>foreach(
                         text -> {
-                          if (text == null) {
+                          if (text.isEmpty()) {
                             session.send(handler.tooBig());
                           } else {
-                            handler.handle(text, session);
+                            handler.handle(text.get(), session);
                           }
                         })
                     .mapMaterializedValue(
@@ -146,8 +146,8 @@ public final class JsonRpcServer implements AutoCloseable {
     return Flow.fromSinkAndSourceCoupled(in, pair.second()).via(connections.flow());
   }
 
-  /** The message's text, or null when it exceeds the request limit (drained, not kept). */
-  private CompletionStage<String> collect(Message m, Materializer mat) {
+  /** The message's text, or empty when it exceeds the request limit (drained, not kept). */
+  private CompletionStage<java.util.Optional<String>> collect(Message m, Materializer mat) {
     Source<ByteString, ?> bytes =
         m.isText()
             ? ((TextMessage) m).getStreamedText().map(ByteString::fromString)
@@ -167,7 +167,7 @@ public final class JsonRpcServer implements AutoCloseable {
               return acc;
             },
             mat)
-        .thenApply(acc -> acc[0] == null ? null : acc[0].toString());
+        .thenApply(acc -> java.util.Optional.ofNullable(acc[0]).map(StringBuilder::toString));
   }
 
   /**
