@@ -67,7 +67,8 @@ public final class RunningDevnet implements AutoCloseable {
         ActorSystem.create(
             Behaviors.empty(),
             "devnet",
-            ConfigFactory.parseString("pekko.loglevel = WARNING\npekko.http.server.idle-timeout = infinite")
+            ConfigFactory.parseString(
+                    "pekko.loglevel = WARNING\npekko.http.server.idle-timeout = infinite")
                 .withFallback(settings.config())
                 .withFallback(ConfigFactory.load()));
     ObjectMapper json = new ObjectMapper();
@@ -77,7 +78,9 @@ public final class RunningDevnet implements AutoCloseable {
         new Runtime(
             new ChainState(),
             new ChainIdentity(
-                ChainIdentity.SPEC_VERSION, ChainIdentity.TRANSACTION_VERSION, genesis.genesisHash()));
+                ChainIdentity.SPEC_VERSION,
+                ChainIdentity.TRANSACTION_VERSION,
+                genesis.genesisHash()));
     genesis.apply(runtime);
     Config chainConfig = c.getConfig("chain");
     Config pool = chainConfig.getConfig("pool");
@@ -119,8 +122,7 @@ public final class RunningDevnet implements AutoCloseable {
 
     Config col = c.getConfig("colossus");
     String dataDir = col.getString("data-dir");
-    Path dir =
-        dataDir.isBlank() ? Files.createTempDirectory("devnet-colossus-") : Path.of(dataDir);
+    Path dir = dataDir.isBlank() ? Files.createTempDirectory("devnet-colossus-") : Path.of(dataDir);
     Set<Long> buckets = new TreeSet<>();
     col.getLongList("buckets").forEach(buckets::add);
     if (buckets.isEmpty()) {
@@ -146,7 +148,10 @@ public final class RunningDevnet implements AutoCloseable {
 
     admin = new AdminApi(json, faults, chain, rpc, orion, colossus);
     adminPort =
-        await(Http.get(system).newServerAt(host, c.getConfig("admin").getInt("port")).bind(admin.route()))
+        await(
+                Http.get(system)
+                    .newServerAt(host, c.getConfig("admin").getInt("port"))
+                    .bind(admin.route()))
             .localAddress()
             .getPort();
     if (faults.orionDown()) {
@@ -187,8 +192,7 @@ public final class RunningDevnet implements AutoCloseable {
 
   /** The runtime metadata served by state_getMetadata (Joystream spec 2004, V14). */
   static String metadataHex() {
-    try (InputStream in =
-        RunningDevnet.class.getResourceAsStream("/joystream-metadata-v14.hex")) {
+    try (InputStream in = RunningDevnet.class.getResourceAsStream("/joystream-metadata-v14.hex")) {
       if (in == null) {
         throw new IllegalStateException("joystream-metadata-v14.hex is missing from the classpath");
       }

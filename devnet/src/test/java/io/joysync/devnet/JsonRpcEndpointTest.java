@@ -29,7 +29,8 @@ class JsonRpcEndpointTest {
 
   @Test
   void garbageAndMalformedRequestsGetJsonRpcErrorsAndTheConnectionKeepsServing() throws Exception {
-    try (WsClient c = new WsClient(devnet.chainUrl()); WsClient other = new WsClient(devnet.chainUrl())) {
+    try (WsClient c = new WsClient(devnet.chainUrl());
+        WsClient other = new WsClient(devnet.chainUrl())) {
       c.sendRaw("this is not json {");
       assertThat(c.nextResponse().path("error").path("code").asInt()).isEqualTo(-32700);
       c.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":1}");
@@ -39,14 +40,20 @@ class JsonRpcEndpointTest {
       c.sendRaw("42");
       assertThat(c.nextResponse().path("error").path("code").asInt()).isEqualTo(-32600);
       assertThat(c.call("no_such_method").path("error").path("code").asInt()).isEqualTo(-32601);
-      assertThat(c.call("chain_getBlockHash", "zz").path("error").path("code").asInt()).isEqualTo(-32602);
-      assertThat(c.call("state_getStorage", 5).path("error").path("code").asInt()).isEqualTo(-32602);
-      c.sendRaw("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"system_chain\",\"params\":\"" + "x".repeat(30_000) + "\"}");
+      assertThat(c.call("chain_getBlockHash", "zz").path("error").path("code").asInt())
+          .isEqualTo(-32602);
+      assertThat(c.call("state_getStorage", 5).path("error").path("code").asInt())
+          .isEqualTo(-32602);
+      c.sendRaw(
+          "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"system_chain\",\"params\":\""
+              + "x".repeat(30_000)
+              + "\"}");
       JsonNode big = c.nextResponse();
       assertThat(big.path("error").path("code").asInt()).isEqualTo(-32007);
       assertThat(c.call("system_chain").path("result").asText()).isEqualTo("Joystream Devnet");
       assertThat(other.call("system_chain").path("result").asText()).isEqualTo("Joystream Devnet");
-      c.sendRaw("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system_chain\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]");
+      c.sendRaw(
+          "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system_chain\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}]");
       JsonNode batch = c.nextResponse();
       assertThat(batch.isArray()).isTrue();
       assertThat(batch.get(1).path("error").path("code").asInt()).isEqualTo(-32601);
@@ -56,7 +63,8 @@ class JsonRpcEndpointTest {
   @Test
   void chainQueriesHaveTheNodesShapes() throws Exception {
     try (WsClient c = new WsClient(devnet.chainUrl())) {
-      assertThat(c.call("chain_getBlockHash", 0).path("result").asText()).isEqualTo(devnet.genesisHash());
+      assertThat(c.call("chain_getBlockHash", 0).path("result").asText())
+          .isEqualTo(devnet.genesisHash());
       JsonNode version = c.call("state_getRuntimeVersion").path("result");
       assertThat(version.path("specVersion").asInt()).isEqualTo(2004);
       assertThat(version.path("transactionVersion").asInt()).isEqualTo(2);
@@ -66,10 +74,13 @@ class JsonRpcEndpointTest {
       JsonNode header = c.call("chain_getHeader").path("result");
       assertThat(header.path("number").asText()).startsWith("0x");
       String next = Hex.encode(StorageQuery.prefix("Content", "NextVideoId"));
-      assertThat(c.call("state_getStorage", next).path("result").asText()).isEqualTo("0x0100000000000000");
-      assertThat(c.call("state_getStorage", "0x" + "ab".repeat(32)).path("result").isNull()).isTrue();
+      assertThat(c.call("state_getStorage", next).path("result").asText())
+          .isEqualTo("0x0100000000000000");
+      assertThat(c.call("state_getStorage", "0x" + "ab".repeat(32)).path("result").isNull())
+          .isTrue();
       KeyPair collaborator = KeyPair.fromUri(KeyType.ED25519, "//Joysync//1");
-      assertThat(c.call("system_accountNextIndex", collaborator.address()).path("result").asLong()).isZero();
+      assertThat(c.call("system_accountNextIndex", collaborator.address()).path("result").asLong())
+          .isZero();
     }
   }
 
