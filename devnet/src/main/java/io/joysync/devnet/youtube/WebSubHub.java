@@ -59,8 +59,7 @@ final class WebSubHub {
     this.media = media;
     this.defaultLeaseSeconds = defaultLeaseSeconds;
     this.executor = executor;
-    this.http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   Reply request(Map<String, String> form) {
