@@ -1,9 +1,11 @@
 package io.joysync.app;
 
 import com.typesafe.config.Config;
+import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.http.HttpApi;
 import io.joysync.http.HttpSettings;
+import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,9 +56,11 @@ public final class Node {
     CompletionStage<Uri> management = PekkoManagement.get(system).start();
 
     WhitelistEntity.init(system);
+    ChannelEntity.init(system);
+    ReadSide readSide = ReadSide.init(system);
 
     HttpSettings httpSettings = HttpSettings.from(config);
-    return HttpApi.start(system, httpSettings)
+    return HttpApi.start(system, httpSettings, readSide)
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
   }
 }

@@ -31,6 +31,9 @@ final class TestNodes {
     overrides.put("pekko.coordinated-shutdown.exit-jvm", "off");
     overrides.put("joysync.cassandra.keyspace-prefix", keyspacePrefix);
     overrides.put("joysync.cassandra.contact-point", TestCassandra.contactPoint());
+    // Projections see new events sooner than production needs (which waits 5 s for stragglers).
+    overrides.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
+    overrides.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
     Config config = NodeConfig.load(null, overrides);
     Node.Running node = Node.start(config);
     Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(90, TimeUnit.SECONDS);

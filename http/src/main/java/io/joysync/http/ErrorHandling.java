@@ -18,6 +18,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.pattern.AskTimeoutException;
+import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,9 @@ public final class ErrorHandling {
     }
     if (e instanceof ApiException api) {
       return complete(api.status(), ErrorBody.of(api), Json.marshaller());
+    }
+    if (e instanceof StatusReply.ErrorMessage refused) {
+      return error(StatusCodes.BAD_REQUEST, "REFUSED", refused.getMessage());
     }
     if (e instanceof TimeoutException || e instanceof AskTimeoutException) {
       return error(

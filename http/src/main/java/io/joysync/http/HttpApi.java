@@ -6,6 +6,8 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 
+import io.joysync.persistence.readside.ReadSide;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -26,12 +28,17 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Route routes(ActorSystem<?> system, HttpSettings settings) {
+  public static Route routes(ActorSystem<?> system, HttpSettings settings, ReadSide readSide) {
     OperatorAuth auth = new OperatorAuth(settings.operatorKey());
+    Clock clock = Clock.systemUTC();
+    TopReferrers topReferrers =
+        new TopReferrers(readSide.channels(), clock, settings.topReferrersCacheTtl());
     Route api =
         concat(
             new StatusRoutes(settings).route(),
-            new WhitelistRoutes(system, auth, settings).route());
+            new WhitelistRoutes(system, auth, settings).route(),
+            new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
+            new ChannelQueryRoutes(readSide.channels(), topReferrers, clock).route());
     return logged(
         CorsDirectives.cors(
             () ->
@@ -60,13 +67,14 @@ public final class HttpApi {
   }
 
   /** Binds the API and registers its unbinding with coordinated shutdown. */
-  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, HttpSettings settings) {
+  public static CompletionStage<ServerBinding> start(
+      ActorSystem<?> system, HttpSettings settings, ReadSide readSide) {
     if (settings.operatorKey().isEmpty()) {
       log.warn("No operator key configured (JOYSYNC_OPERATOR_KEY): operator endpoints answer 401");
     }
     return Http.get(system)
         .newServerAt(settings.interfaceName(), settings.port())
-        .bind(routes(system, settings))
+        .bind(routes(system, settings, readSide))
         .thenApply(binding -> binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system))
         .whenComplete(
             (binding, e) -> {

@@ -10,6 +10,7 @@ public record HttpSettings(
     Duration askTimeout,
     String operatorKey,
     int maxBatchItems,
+    Duration topReferrersCacheTtl,
     boolean syncEnabled) {
 
   public static HttpSettings from(Config root) {
@@ -20,6 +21,7 @@ public record HttpSettings(
         c.getDuration("ask-timeout"),
         c.getString("operator-key"),
         c.getInt("max-batch-items"),
+        c.getDuration("top-referrers-cache-ttl"),
         root.getBoolean("joysync.sync.enable"));
   }
 
@@ -35,6 +37,8 @@ public record HttpSettings(
         + (operatorKey.isEmpty() ? "<unset>" : "<set>")
         + ", maxBatchItems="
         + maxBatchItems
+        + ", topReferrersCacheTtl="
+        + topReferrersCacheTtl
         + ", syncEnabled="
         + syncEnabled
         + "]";

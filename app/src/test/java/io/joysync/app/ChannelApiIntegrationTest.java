@@ -1,0 +1,230 @@
+package io.joysync.app;
+
+import static io.joysync.app.TestNodes.OPERATOR_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.ChannelProfile;
+import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Registration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * Channel queries and operator batches on a real node: channels registered through their entities
+ * appear on the read side, operators verify and suspend them over HTTP, and bad batches change
+ * nothing.
+ */
+@EnabledIf("io.joysync.app.TestCassandra#available")
+class ChannelApiIntegrationTest {
+
+  private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
+  private static TestNodes.Started node;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    node = TestNodes.start(TestCassandra.freshKeyspacePrefix("channels"));
+    api = node.api();
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node != null) {
+      node.stop();
+    }
+  }
+
+  private static long freshJoystreamId() {
+    return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+  }
+
+  private static void signUp(String youtubeId, long joystreamId, Optional<Long> referrer)
+      throws Exception {
+    ChannelProfile profile =
+        new ChannelProfile(
+            "Title " + youtubeId,
+            "About",
+            Optional.of("@h" + youtubeId.toLowerCase()),
+            Optional.of("en"),
+            Map.of("medium", "https://img.example/" + youtubeId + ".jpg"),
+            Optional.empty(),
+            1234,
+            10,
+            99,
+            Optional.of(Instant.parse("2020-01-01T00:00:00Z")),
+            Optional.empty());
+    Registration r =
+        new Registration(
+            "user-" + youtubeId,
+            youtubeId + "@example.com",
+            joystreamId,
+            true,
+            Optional.of("cat-1"),
+            referrer,
+            profile,
+            Optional.empty(),
+            Instant.now());
+    ClusterSharding.get(node.node().system())
+        .entityRefFor(ChannelEntity.ENTITY_KEY, youtubeId)
+        .<ChannelState>askWithStatus(
+            reply -> new ChannelEntity.SignUp(r, reply), Duration.ofSeconds(20))
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  private static String youtubeId() {
+    return "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+  }
+
+  private static JsonNode awaitChannel(long joystreamId, String status) {
+    return api.await(
+            "/channels/" + joystreamId,
+            r -> r.status() == 200 && r.json().get("yppStatus").asText().equals(status),
+            READ_SIDE_LAG)
+        .json();
+  }
+
+  @Test
+  void aRegisteredChannelIsListedAndCanBeVerifiedByAnOperator() throws Exception {
+    String yt = youtubeId();
+    long js = freshJoystreamId();
+    signUp(yt, js, Optional.empty());
+
+    JsonNode channel = awaitChannel(js, "Unverified");
+    assertThat(channel.get("youtubeChannelId").asText()).isEqualTo(yt);
+    assertThat(channel.get("thumbnails").get("medium").asText()).endsWith(yt + ".jpg");
+    assertThat(channel.get("syncStatus").get("backlogCount").asLong()).isZero();
+    assertThat(ids(api.send("GET", "/channels/unverified", null, null).json())).contains(yt);
+    assertThat(ids(api.send("GET", "/channels", null, null).json())).contains(yt);
+
+    ApiClient.Reply verify =
+        api.send(
+            "PUT",
+            "/channels/verify",
+            "[{\"joystreamChannelId\":" + js + ",\"tier\":\"Gold\"}]",
+            OPERATOR_KEY);
+
+    assertThat(verify.status()).isEqualTo(200);
+    awaitChannel(js, "Verified::Gold");
+    api.await("/channels/unverified", r -> !ids(r.json()).contains(yt), READ_SIDE_LAG);
+  }
+
+  @Test
+  void aBatchWithAnUnknownChannelChangesNothing() throws Exception {
+    String yt = youtubeId();
+    long js = freshJoystreamId();
+    signUp(yt, js, Optional.empty());
+    awaitChannel(js, "Unverified");
+    long unknown = freshJoystreamId();
+
+    ApiClient.Reply r =
+        api.send(
+            "PUT",
+            "/channels/suspend",
+            "[{\"joystreamChannelId\":"
+                + js
+                + ",\"reason\":\"CopyrightBreach\"},"
+                + "{\"joystreamChannelId\":"
+                + unknown
+                + ",\"reason\":\"CopyrightBreach\"}]",
+            OPERATOR_KEY);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().get("message").asText())
+        .isEqualTo("Could not find channel with id " + unknown);
+    ClusterSharding sharding = ClusterSharding.get(node.node().system());
+    Optional<ChannelState> state =
+        sharding
+            .entityRefFor(ChannelEntity.ENTITY_KEY, yt)
+            .<Optional<ChannelState>>ask(ChannelEntity.Get::new, Duration.ofSeconds(10))
+            .toCompletableFuture()
+            .get(15, TimeUnit.SECONDS);
+    assertThat(state.get().status().wireName()).isEqualTo("Unverified");
+  }
+
+  @Test
+  void badBatchesAndIdsAreRefusedWithEveryProblemNamed() {
+    ApiClient.Reply bad =
+        api.send(
+            "PUT",
+            "/channels/verify",
+            "[{\"joystreamChannelId\":\"x\",\"tier\":\"Platinum\"},{\"tier\":\"Gold\"}]",
+            OPERATOR_KEY);
+    ApiClient.Reply unauthorized = api.send("PUT", "/channels/verify", "[]", "wrong");
+    ApiClient.Reply notNumeric = api.send("GET", "/channels/abc", null, null);
+    ApiClient.Reply missing = api.send("GET", "/channels/" + freshJoystreamId(), null, null);
+
+    assertThat(bad.status()).isEqualTo(400);
+    List<String> messages = new ArrayList<>();
+    bad.json().get("message").forEach(m -> messages.add(m.asText()));
+    assertThat(messages)
+        .containsExactly(
+            "0.joystreamChannelId must be a whole number",
+            "0.tier must be one of Bronze, Silver, Gold, Diamond",
+            "1.joystreamChannelId is required");
+    assertThat(unauthorized.status()).isEqualTo(401);
+    assertThat(notNumeric.status()).isEqualTo(400);
+    assertThat(notNumeric.json().get("message").asText())
+        .isEqualTo("Validation failed (numeric string is expected)");
+    assertThat(missing.status()).isEqualTo(404);
+  }
+
+  @Test
+  void referralsAndTopReferrersAddUp() throws Exception {
+    long referrer = freshJoystreamId();
+    signUp(youtubeId(), referrer, Optional.empty());
+    long gold = freshJoystreamId();
+    long plain = freshJoystreamId();
+    signUp(youtubeId(), gold, Optional.of(referrer));
+    signUp(youtubeId(), plain, Optional.of(referrer));
+    awaitChannel(gold, "Unverified");
+    awaitChannel(plain, "Unverified");
+    api.send(
+        "PUT",
+        "/channels/verify",
+        "[{\"joystreamChannelId\":" + gold + ",\"tier\":\"Gold\"}]",
+        OPERATOR_KEY);
+    awaitChannel(gold, "Verified::Gold");
+
+    JsonNode referrals =
+        api.await(
+                "/channels/" + referrer + "/referrals",
+                r -> r.status() == 200 && r.json().size() == 2,
+                READ_SIDE_LAG)
+            .json();
+    JsonNode top = api.send("GET", "/referrers/top-referrers", null, null).json();
+
+    assertThat(referrals.findValuesAsText("yppStatus"))
+        .containsExactlyInAnyOrder("Verified::Gold", "Unverified");
+    JsonNode entry = null;
+    for (JsonNode e : top) {
+      if (e.get("referrerChannelId").asLong() == referrer) {
+        entry = e;
+      }
+    }
+    assertThat(entry).as("referrer %s in %s", referrer, top).isNotNull();
+    assertThat(entry.get("totalEarnings").asLong()).isEqualTo(50);
+    assertThat(entry.get("totalReferredChannels").asInt()).isEqualTo(2);
+    assertThat(entry.get("referredByTier").get("Gold").asInt()).isEqualTo(1);
+  }
+
+  private static List<String> ids(JsonNode channels) {
+    List<String> ids = new ArrayList<>();
+    channels.forEach(c -> ids.add(c.get("youtubeChannelId").asText()));
+    return ids;
+  }
+}

@@ -1,0 +1,66 @@
+package io.joysync.http;
+
+import io.joysync.persistence.readside.ChannelRow;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A channel as Atlas reads it (youtube-synch's ChannelDto): same field names and shapes. {@code
+ * syncStatus} is zero until the sync pipeline reports a backlog for the channel.
+ */
+public record ChannelDto(
+    String youtubeChannelId,
+    String title,
+    String description,
+    boolean shouldBeIngested,
+    String yppStatus,
+    String preOptOutStatus,
+    long joystreamChannelId,
+    Long referrerChannelId,
+    String videoCategoryId,
+    String language,
+    Map<String, String> thumbnails,
+    long subscribersCount,
+    Instant createdAt,
+    SyncStatus syncStatus) {
+
+  public record SyncStatus(long backlogCount, long fullSyncEta, long placeInSyncQueue) {
+    static final SyncStatus NONE = new SyncStatus(0, 0, 0);
+  }
+
+  /** A channel referred by another, as endpoint {@code /channels/:id/referrals} lists it. */
+  public record Referral(
+      long joystreamChannelId,
+      String title,
+      long subscribersCount,
+      String yppStatus,
+      Instant createdAt) {
+    static Referral of(ChannelRow r) {
+      return new Referral(
+          r.joystreamChannelId(), r.title(), r.subscriberCount(), r.yppStatus(), r.createdAt());
+    }
+  }
+
+  public static ChannelDto of(ChannelRow r) {
+    Map<String, String> thumbnails = new LinkedHashMap<>();
+    for (String size : new String[] {"default", "medium", "high", "standard"}) {
+      thumbnails.put(size, r.thumbnails().get(size));
+    }
+    return new ChannelDto(
+        r.channelId(),
+        r.title(),
+        r.description(),
+        r.shouldBeIngested(),
+        r.yppStatus(),
+        r.preOptOutStatus().orElse(null),
+        r.joystreamChannelId(),
+        r.referrerChannelId().orElse(null),
+        r.videoCategoryId().orElse(null),
+        r.language().orElse(null),
+        thumbnails,
+        r.subscriberCount(),
+        r.createdAt(),
+        SyncStatus.NONE);
+  }
+}

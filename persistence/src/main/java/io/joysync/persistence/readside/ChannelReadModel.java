@@ -1,0 +1,333 @@
+package io.joysync.persistence.readside;
+
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+
+/**
+ * The channel tables of the read side and the queries the HTTP API answers from them. Every listing
+ * is partitioned (by month of sign-up, by Joystream channel, by referrer) so no query scans the
+ * whole table and no partition grows with the number of channels.
+ */
+public final class ChannelReadModel {
+
+  /** Referrers are spread over this many partitions of the referrers table. */
+  static final int REFERRER_SHARDS = 16;
+
+  private final CassandraSession session;
+  private final String ks;
+  private final YearMonth firstMonth;
+
+  public ChannelReadModel(CassandraSession session, String keyspace, YearMonth firstMonth) {
+    this.session = session;
+    this.ks = keyspace;
+    this.firstMonth = firstMonth;
+  }
+
+  public CompletionStage<Done> createTables(int replicationFactor) {
+    List<String> ddl =
+        List.of(
+            "CREATE KEYSPACE IF NOT EXISTS "
+                + ks
+                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
+                + replicationFactor
+                + "}",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".channels (channel_id text PRIMARY KEY,"
+                + " joystream_channel_id bigint, user_id text, email text, title text,"
+                + " description text, handle text, language text, thumbnails map<text,text>,"
+                + " subscriber_count bigint, video_count bigint, ypp_status text,"
+                + " pre_opt_out_status text, should_be_ingested boolean,"
+                + " allow_operator_ingestion boolean, video_category_id text,"
+                + " referrer_channel_id bigint, created_at timestamp, last_acted_at timestamp,"
+                + " processed_at timestamp)",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".channels_by_joystream_id ("
+                + " joystream_channel_id bigint, created_at timestamp, channel_id text,"
+                + " PRIMARY KEY (joystream_channel_id, created_at, channel_id))"
+                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".channels_by_month (month text,"
+                + " created_at timestamp, channel_id text,"
+                + " PRIMARY KEY (month, created_at, channel_id))"
+                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".unverified_channels (month text,"
+                + " created_at timestamp, channel_id text,"
+                + " PRIMARY KEY (month, created_at, channel_id))"
+                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".referrals (referrer_channel_id bigint,"
+                + " channel_id text, PRIMARY KEY (referrer_channel_id, channel_id))",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".referrers (shard int,"
+                + " referrer_channel_id bigint, PRIMARY KEY (shard, referrer_channel_id))");
+    CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
+    for (String statement : ddl) {
+      done = done.thenCompose(d -> session.executeDDL(statement));
+    }
+    return done;
+  }
+
+  private static String month(Instant at) {
+    return YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
+  }
+
+  /**
+   * Writes the row and its index entries, removing the index entries the previous version of the
+   * row had and this one has not. Idempotent: writing the same row twice changes nothing.
+   */
+  public CompletionStage<Done> save(ChannelRow row, Optional<ChannelRow> previous) {
+    List<SimpleStatement> statements = new ArrayList<>();
+    statements.add(
+        SimpleStatement.newInstance(
+            "INSERT INTO "
+                + ks
+                + ".channels (channel_id, joystream_channel_id, user_id, email,"
+                + " title, description, handle, language, thumbnails, subscriber_count,"
+                + " video_count, ypp_status, pre_opt_out_status, should_be_ingested,"
+                + " allow_operator_ingestion, video_category_id, referrer_channel_id, created_at,"
+                + " last_acted_at, processed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row.channelId(),
+            row.joystreamChannelId(),
+            row.userId(),
+            row.email(),
+            row.title(),
+            row.description(),
+            row.handle().orElse(null),
+            row.language().orElse(null),
+            row.thumbnails(),
+            row.subscriberCount(),
+            row.videoCount(),
+            row.yppStatus(),
+            row.preOptOutStatus().orElse(null),
+            row.shouldBeIngested(),
+            row.allowOperatorIngestion(),
+            row.videoCategoryId().orElse(null),
+            row.referrerChannelId().orElse(null),
+            row.createdAt(),
+            row.lastActedAt().orElse(null),
+            row.processedAt().orElse(null)));
+    String month = month(row.createdAt());
+    statements.add(
+        SimpleStatement.newInstance(
+            "INSERT INTO "
+                + ks
+                + ".channels_by_joystream_id (joystream_channel_id, created_at,"
+                + " channel_id) VALUES (?, ?, ?)",
+            row.joystreamChannelId(),
+            row.createdAt(),
+            row.channelId()));
+    statements.add(
+        SimpleStatement.newInstance(
+            "INSERT INTO "
+                + ks
+                + ".channels_by_month (month, created_at, channel_id)"
+                + " VALUES (?, ?, ?)",
+            month,
+            row.createdAt(),
+            row.channelId()));
+    if (row.isUnverified()) {
+      statements.add(
+          SimpleStatement.newInstance(
+              "INSERT INTO "
+                  + ks
+                  + ".unverified_channels (month, created_at, channel_id)"
+                  + " VALUES (?, ?, ?)",
+              month,
+              row.createdAt(),
+              row.channelId()));
+    } else {
+      statements.add(
+          SimpleStatement.newInstance(
+              "DELETE FROM "
+                  + ks
+                  + ".unverified_channels WHERE month = ? AND created_at = ?"
+                  + " AND channel_id = ?",
+              month,
+              row.createdAt(),
+              row.channelId()));
+    }
+    row.referrerChannelId()
+        .ifPresent(
+            referrer -> {
+              statements.add(
+                  SimpleStatement.newInstance(
+                      "INSERT INTO "
+                          + ks
+                          + ".referrals (referrer_channel_id, channel_id)"
+                          + " VALUES (?, ?)",
+                      referrer,
+                      row.channelId()));
+              statements.add(
+                  SimpleStatement.newInstance(
+                      "INSERT INTO "
+                          + ks
+                          + ".referrers (shard, referrer_channel_id)"
+                          + " VALUES (?, ?)",
+                      (int) Math.floorMod(referrer, (long) REFERRER_SHARDS),
+                      referrer));
+            });
+    previous.ifPresent(old -> statements.addAll(staleIndexEntries(old, row)));
+    BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED).addAll(statements);
+    return session.executeWriteBatch(batch);
+  }
+
+  private List<SimpleStatement> staleIndexEntries(ChannelRow old, ChannelRow row) {
+    List<SimpleStatement> stale = new ArrayList<>();
+    if (old.joystreamChannelId() != row.joystreamChannelId()
+        || !old.createdAt().equals(row.createdAt())) {
+      stale.add(
+          SimpleStatement.newInstance(
+              "DELETE FROM "
+                  + ks
+                  + ".channels_by_joystream_id WHERE joystream_channel_id = ?"
+                  + " AND created_at = ? AND channel_id = ?",
+              old.joystreamChannelId(),
+              old.createdAt(),
+              old.channelId()));
+    }
+    if (old.referrerChannelId().isPresent()
+        && !old.referrerChannelId().equals(row.referrerChannelId())) {
+      stale.add(
+          SimpleStatement.newInstance(
+              "DELETE FROM " + ks + ".referrals WHERE referrer_channel_id = ? AND channel_id = ?",
+              old.referrerChannelId().get(),
+              old.channelId()));
+    }
+    return stale;
+  }
+
+  public CompletionStage<Optional<ChannelRow>> byChannelId(String channelId) {
+    return session
+        .selectOne("SELECT * FROM " + ks + ".channels WHERE channel_id = ?", channelId)
+        .thenApply(r -> r.map(ChannelReadModel::toRow));
+  }
+
+  /** The most recently signed-up channel linked to a Joystream channel. */
+  public CompletionStage<Optional<ChannelRow>> byJoystreamChannelId(long joystreamChannelId) {
+    return session
+        .selectOne(
+            "SELECT channel_id FROM "
+                + ks
+                + ".channels_by_joystream_id"
+                + " WHERE joystream_channel_id = ? LIMIT 1",
+            joystreamChannelId)
+        .thenCompose(
+            r ->
+                r.isPresent()
+                    ? byChannelId(r.get().getString("channel_id"))
+                    : CompletableFuture.completedFuture(Optional.empty()));
+  }
+
+  /** The newest {@code limit} channels, any status, newest first. */
+  public CompletionStage<List<ChannelRow>> recent(int limit, Instant now) {
+    return newestFirst("channels_by_month", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+  }
+
+  /** Unverified channels, newest first, at most {@code limit}. */
+  public CompletionStage<List<ChannelRow>> unverified(int limit, Instant now) {
+    return newestFirst("unverified_channels", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+  }
+
+  private CompletionStage<List<ChannelRow>> newestFirst(String table, int limit, YearMonth from) {
+    List<String> ids = new ArrayList<>();
+    CompletionStage<Void> walk = CompletableFuture.completedFuture(null);
+    for (YearMonth m = from; !m.isBefore(firstMonth); m = m.minusMonths(1)) {
+      String month = m.toString();
+      walk =
+          walk.thenCompose(
+              v ->
+                  ids.size() >= limit
+                      ? CompletableFuture.completedFuture(null)
+                      : session
+                          .selectAll(
+                              "SELECT channel_id FROM "
+                                  + ks
+                                  + "."
+                                  + table
+                                  + " WHERE month = ? LIMIT ?",
+                              month,
+                              limit - ids.size())
+                          .thenAccept(rows -> rows.forEach(r -> ids.add(r.getString(0)))));
+    }
+    return walk.thenCompose(v -> rows(ids));
+  }
+
+  /** The channels a referrer brought in. */
+  public CompletionStage<List<ChannelRow>> referrals(long referrerChannelId) {
+    return session
+        .selectAll(
+            "SELECT channel_id FROM " + ks + ".referrals WHERE referrer_channel_id = ?",
+            referrerChannelId)
+        .thenCompose(rs -> rows(rs.stream().map(r -> r.getString(0)).toList()));
+  }
+
+  /** Every Joystream channel that referred at least one channel. */
+  public CompletionStage<List<Long>> referrers() {
+    List<CompletableFuture<List<Row>>> shards = new ArrayList<>();
+    for (int shard = 0; shard < REFERRER_SHARDS; shard++) {
+      shards.add(
+          session
+              .selectAll(
+                  "SELECT referrer_channel_id FROM " + ks + ".referrers WHERE shard = ?", shard)
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(shards.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> shards.stream().flatMap(f -> f.join().stream()).map(r -> r.getLong(0)).toList());
+  }
+
+  private CompletionStage<List<ChannelRow>> rows(List<String> ids) {
+    List<CompletableFuture<Optional<ChannelRow>>> reads =
+        ids.stream().map(id -> byChannelId(id).toCompletableFuture()).toList();
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+        .thenApply(v -> reads.stream().flatMap(f -> f.join().stream()).toList());
+  }
+
+  private static ChannelRow toRow(Row r) {
+    Map<String, String> thumbnails = r.getMap("thumbnails", String.class, String.class);
+    return new ChannelRow(
+        r.getString("channel_id"),
+        r.getLong("joystream_channel_id"),
+        r.getString("user_id"),
+        r.getString("email"),
+        r.getString("title"),
+        r.getString("description"),
+        Optional.ofNullable(r.getString("handle")),
+        Optional.ofNullable(r.getString("language")),
+        thumbnails == null ? Map.of() : thumbnails,
+        r.getLong("subscriber_count"),
+        r.getLong("video_count"),
+        r.getString("ypp_status"),
+        Optional.ofNullable(r.getString("pre_opt_out_status")),
+        r.getBoolean("should_be_ingested"),
+        r.getBoolean("allow_operator_ingestion"),
+        Optional.ofNullable(r.getString("video_category_id")),
+        r.isNull("referrer_channel_id")
+            ? Optional.empty()
+            : Optional.of(r.getLong("referrer_channel_id")),
+        r.getInstant("created_at"),
+        Optional.ofNullable(r.getInstant("last_acted_at")),
+        Optional.ofNullable(r.getInstant("processed_at")));
+  }
+}
