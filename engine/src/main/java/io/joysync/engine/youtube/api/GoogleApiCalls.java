@@ -214,6 +214,11 @@ final class GoogleApiCalls {
       return CompletableFuture.runAsync(() -> {}, later)
           .thenCompose(x -> attempt(purpose, cost, owner, what, body, attempt + 1, next));
     }
+    if (error instanceof YoutubeApiException.MalformedResponse) {
+      log.warn("{} failed: {} {}", what, error.code(), error.getMessage());
+    } else {
+      log.info("{} failed: {} {}", what, error.code(), error.getMessage());
+    }
     return CompletableFuture.failedFuture(error);
   }
 

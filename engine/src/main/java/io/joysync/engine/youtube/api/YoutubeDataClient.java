@@ -90,7 +90,7 @@ public final class YoutubeDataClient {
               QuotaPurpose.SYNC,
               QuotaCost.CHANNELS_LIST,
               null,
-              "channels.list statistics",
+              "channels.list statistics of " + chunk,
               (yt, key) -> {
                 ChannelListResponse response =
                     ApiMapping.parse(
@@ -143,7 +143,7 @@ public final class YoutubeDataClient {
         purpose,
         QuotaCost.PLAYLIST_ITEMS_LIST,
         owner,
-        "playlistItems.list",
+        "playlistItems.list of " + playlistId,
         (yt, key) -> {
           var request =
               yt.playlistItems()
@@ -226,7 +226,7 @@ public final class YoutubeDataClient {
               purpose,
               QuotaCost.VIDEOS_LIST,
               owner,
-              "videos.list",
+              "videos.list of " + chunk,
               (yt, key) -> {
                 var request = yt.videos().list(parts).setId(chunk).setMaxResults((long) PAGE_SIZE);
                 if (key != null) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class MediaProbe {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaProbe.class);
 
   private final String ffprobePath;
   private final Duration timeout;

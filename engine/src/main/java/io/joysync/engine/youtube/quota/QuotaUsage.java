@@ -17,6 +17,12 @@ public record QuotaUsage(LocalDate day, long signup, long sync) {
     return new QuotaUsage(day, 0, 0);
   }
 
+  /** The day as youtube-synch's stats records show it, e.g. {@code Wednesday, May 21, 2025}. */
+  public String displayDate() {
+    return day.format(
+        java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", java.util.Locale.US));
+  }
+
   public long total() {
     return signup + sync;
   }

@@ -1,0 +1,136 @@
+package io.joysync.devnet.youtube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The devnet's own contract, over plain HTTP: shapes, paging, error bodies, quota, faults, media.
+ */
+class YoutubeDevnetTest {
+
+  static YoutubeDevnet.Running devnet;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String ALICE = DevnetSeed.channelId("alice");
+
+  @BeforeAll
+  static void start() throws Exception {
+    devnet = YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (devnet != null) {
+      devnet.close();
+    }
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(devnet.baseUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(devnet.baseUrl() + path))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void playlistPagesCarryTokensAndGoogleShapedErrors() throws Exception {
+    String base =
+        "/youtube/v3/playlistItems?part=contentDetails&maxResults=50&key=devnet-api-key&playlistId=UU"
+            + ALICE.substring(2);
+    HttpResponse<String> first = get(base);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body())
+        .contains(
+            "\"kind\":\"youtube#playlistItemListResponse\"",
+            "\"nextPageToken\"",
+            "\"videoPublishedAt\"");
+    String token = first.body().replaceAll(".*\"nextPageToken\":\"([^\"]+)\".*", "$1");
+    HttpResponse<String> second = get(base + "&pageToken=" + token);
+    assertThat(second.body()).doesNotContain("nextPageToken").contains("prevPageToken");
+
+    HttpResponse<String> badToken = get(base + "&pageToken=garbage");
+    assertThat(badToken.statusCode()).isEqualTo(400);
+    assertThat(badToken.body()).contains("\"reason\":\"invalidPageToken\"");
+    assertThat(get("/youtube/v3/videos?part=id&id=x").statusCode()).isEqualTo(403);
+    assertThat(get("/youtube/v3/videos?part=id&id=x&key=wrong").body()).contains("keyInvalid");
+    assertThat(get("/youtube/v3/playlistItems?part=id&playlistId=UUnope&key=devnet-api-key").body())
+        .contains("playlistNotFound");
+  }
+
+  @Test
+  void faultsAreSwitchedByTheAdminApiAndBadSwitchesAreRefused() throws Exception {
+    assertThat(post("/admin/faults", "{\"serverErrors\":true}").statusCode()).isEqualTo(200);
+    HttpResponse<String> failing =
+        get("/youtube/v3/channels?part=id&id=" + ALICE + "&key=devnet-api-key");
+    assertThat(failing.statusCode()).isEqualTo(503);
+    assertThat(failing.body()).contains("backendError");
+    assertThat(post("/admin/faults", "{\"noSuchFault\":true}").statusCode()).isEqualTo(400);
+    assertThat(post("/admin/faults", "[1,2]").statusCode()).isEqualTo(400);
+    assertThat(post("/admin/faults/reset", "").body()).contains("\"serverErrors\":false");
+    assertThat(devnet.faults().get()).isEqualTo(YoutubeFaults.NONE);
+  }
+
+  @Test
+  void mediaFailuresCarryYoutubesWordingAndClipsAreServed() throws Exception {
+    String privateId =
+        post("/admin/channels/" + ALICE + "/videos?kind=PRIVATE", "")
+            .body()
+            .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+    HttpResponse<String> media = get("/media/" + privateId + ".mp4");
+    assertThat(media.statusCode()).isEqualTo(403);
+    String publicId =
+        post("/admin/channels/" + ALICE + "/videos?kind=PUBLIC", "")
+            .body()
+            .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+    HttpResponse<byte[]> clip =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(devnet.baseUrl() + "/media/" + publicId + ".mp4"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(clip.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    assertThat(new String(clip.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("ftyp");
+    assertThat(post("/admin/channels/" + ALICE + "/videos?kind=NOPE", "").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void theDailyQuotaRunsOutWithQuotaExceeded() throws Exception {
+    try (YoutubeDevnet.Running small =
+        YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0).withDailyQuota(3))) {
+      String url =
+          small.baseUrl() + "/youtube/v3/channels?part=id&id=" + ALICE + "&key=devnet-api-key";
+      for (int i = 0; i < 3; i++) {
+        assertThat(
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .statusCode())
+            .isEqualTo(200);
+      }
+      HttpResponse<String> exhausted =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(exhausted.statusCode()).isEqualTo(403);
+      assertThat(exhausted.body())
+          .contains("\"reason\":\"quotaExceeded\"", "\"domain\":\"youtube.quota\"");
+    }
+  }
+}
