@@ -1,0 +1,200 @@
+package io.joysync.devnet.chain;
+
+import static io.joysync.devnet.chain.TestChain.COLLABORATOR_1;
+import static io.joysync.devnet.chain.TestChain.COLLABORATOR_3;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.joysync.devnet.chain.TestExtrinsics.Asset;
+import io.joysync.joystream.scale.Hex;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cross-checks the devnet against polkadot.js with Joystream's real metadata (the shared kit's
+ * decode.mjs): what the devnet accepts verifies there, what it rejects fails there too, and the
+ * System.Events it writes decode (and re-encode byte for byte). Skipped, with the reason, when
+ * node, npm or the kit are not available.
+ */
+class PolkadotKitTest {
+  private static final Path KIT = Path.of("../../shared/joystream-reference");
+  private static Path dir;
+
+  @BeforeAll
+  static void installKit() throws Exception {
+    assumeTrue(
+        Files.isRegularFile(KIT.resolve("decode.mjs")),
+        "the shared joystream-reference kit is not next to the repository");
+    dir = Files.createTempDirectory("joystream-kit-");
+    try (Stream<Path> files = Files.list(KIT)) {
+      for (Path f : files.toList()) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, dir.resolve(f.getFileName()));
+        }
+      }
+    }
+    int npm;
+    try {
+      npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 240).exit();
+    } catch (IOException e) {
+      npm = -1;
+    }
+    assumeTrue(npm == 0, "npm ci in a copy of the kit failed (no node/npm or no registry access)");
+  }
+
+  @AfterAll
+  static void cleanUp() throws IOException {
+    if (dir != null) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  record Result(int exit, String out) {}
+
+  static Result run(List<String> command, int seconds) throws Exception {
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  private static Result decode(String genesisHex, byte[] blockHash, byte[] extrinsic)
+      throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("node", "decode.mjs", "--genesis", genesisHex));
+    if (blockHash != null) {
+      cmd.addAll(List.of("--block-hash", Hex.encode(blockHash)));
+    }
+    cmd.add(Hex.encode(extrinsic));
+    return run(cmd, 60);
+  }
+
+  @Test
+  void acceptedExtrinsicsVerifyAndRejectedOnesFailForTheSameReason() throws Exception {
+    TestChain chain = new TestChain();
+    chain.node.produceBlock();
+    String genesis = Hex.encode(chain.genesis.genesisHash());
+    Asset media = Asset.of("kit media".getBytes(StandardCharsets.UTF_8));
+    byte[] call = TestExtrinsics.batchAll(List.of(chain.video(1, 1, List.of(media))));
+    TestExtrinsics.Context mortal = chain.mortal(64);
+    byte[] ed = TestExtrinsics.sign(COLLABORATOR_1, call, 0, mortal);
+    byte[] sr =
+        TestExtrinsics.sign(
+            COLLABORATOR_3,
+            TestExtrinsics.batchAll(List.of(chain.video(3, 2, List.of()))),
+            0,
+            chain.immortal());
+    byte[] bigMeta = new byte[600];
+    byte[] big =
+        TestExtrinsics.sign(
+            COLLABORATOR_1,
+            TestExtrinsics.createVideo(
+                1,
+                1,
+                List.of(),
+                chain.perMbFee(),
+                bigMeta,
+                chain.videoBond(),
+                chain.objectBond(),
+                5),
+            1,
+            chain.immortal());
+    chain.submit(ed);
+    chain.submit(sr);
+    chain.submit(big);
+    assertThat(decode(genesis, mortal.birthHash(), ed).exit()).isZero();
+    assertThat(decode(genesis, null, sr).exit()).isZero();
+    Result bigResult = decode(genesis, null, big);
+    assertThat(bigResult.exit()).isZero();
+    assertThat(bigResult.out()).contains("\"payloadHashed\":true");
+
+    byte[] tampered = ed.clone();
+    tampered[tampered.length - 3] ^= 1;
+    byte[] wrongGenesis =
+        TestExtrinsics.sign(COLLABORATOR_1, call, 5, chain.immortal().withGenesis(new byte[32]));
+    byte[] wrongSpec =
+        TestExtrinsics.sign(COLLABORATOR_1, call, 5, chain.immortal().withSpec(2003));
+    for (byte[] bad : List.of(tampered, wrongGenesis, wrongSpec)) {
+      PoolRejection devnet = null;
+      try {
+        chain.submit(bad);
+      } catch (PoolRejection e) {
+        devnet = e;
+      }
+      assertThat(devnet).isNotNull();
+      assertThat(devnet.data()).isEqualTo("Transaction has a bad signature");
+      byte[] birth = bad == tampered ? mortal.birthHash() : null;
+      Result kit = decode(genesis, birth, bad);
+      assertThat(kit.exit()).isEqualTo(1);
+      assertThat(kit.out()).contains("signature");
+    }
+  }
+
+  @Test
+  void systemEventsDecodeWithTheRealMetadata() throws Exception {
+    TestChain chain = new TestChain();
+    Asset a = Asset.of("events media".getBytes(StandardCharsets.UTF_8));
+    Asset b = Asset.of("events thumb".getBytes(StandardCharsets.UTF_8));
+    chain.submit(
+        TestExtrinsics.sign(
+            COLLABORATOR_1,
+            TestExtrinsics.batchAll(
+                List.of(chain.video(1, 1, List.of(a, b)), chain.video(1, 1, List.of()))),
+            0,
+            chain.immortal()));
+    byte[] failing =
+        TestExtrinsics.createVideo(
+            1, 1, List.of(), chain.perMbFee(), null, BigInteger.ONE, chain.objectBond(), 5);
+    chain.submit(
+        TestExtrinsics.sign(
+            COLLABORATOR_3, TestExtrinsics.batchAll(List.of(failing)), 0, chain.immortal()));
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.ALICE,
+            TestExtrinsics.transfer(TestChain.BOB_ED.publicKey(), BigInteger.valueOf(10).pow(12)),
+            0,
+            chain.immortal()));
+    chain.node.produceBlock();
+    chain.node.enqueueOperatorAction(rt -> rt.acceptPendingDataObjects(0, 1, List.of(0L, 1L)));
+    chain.node.enqueueOperatorAction(rt -> rt.deleteVideoAsOwner(2));
+    Block first = chain.node.block(1).orElseThrow();
+    Block second = chain.node.produceBlock();
+    for (Block block : List.of(first, second)) {
+      Result r =
+          run(List.of("node", "decode.mjs", "--events", Hex.encode(block.eventsValue())), 60);
+      assertThat(r.exit()).as(r.out()).isZero();
+      if (block == first) {
+        assertThat(r.out())
+            .contains(
+                "\"method\":\"VideoCreated\"",
+                "\"method\":\"DataObjectsUploaded\"",
+                "\"method\":\"ItemCompleted\"")
+            .contains(
+                "\"method\":\"ExtrinsicFailed\"",
+                "\"method\":\"TransactionFeePaid\"",
+                "\"method\":\"Transfer\"");
+      } else {
+        assertThat(r.out())
+            .contains("\"method\":\"PendingDataObjectsAccepted\"", "\"method\":\"VideoDeleted\"");
+      }
+    }
+  }
+}
