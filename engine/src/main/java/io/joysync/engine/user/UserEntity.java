@@ -1,0 +1,252 @@
+package io.joysync.engine.user;
+
+import io.joysync.engine.channel.Registration.OwnerTokens;
+import io.joysync.engine.serialization.CborSerializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+/**
+ * A creator's Google account (the entity id is the account's {@code sub}): contact email, encrypted
+ * OAuth tokens, the memberships created for it through the faucet, and the OAuth authorization code
+ * of its last sign-up, which proves authorship of the next channel sign-up or membership request.
+ * The code is kept only as a SHA-256 digest and is used up by the channel sign-up it authorises.
+ */
+public final class UserEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        UserEntity.Command, UserEntity.Event, UserEntity.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "User");
+
+  static final String WRONG_AUTHOR = "Invalid request author. Permission denied.";
+
+  public sealed interface Command extends CborSerializable {}
+
+  /** {@code POST /users}: the account passed the OAuth exchange (and the requirements). */
+  public record Register(
+      String email,
+      String authorizationCode,
+      OwnerTokens tokens,
+      Instant at,
+      ActorRef<StatusReply<User>> replyTo)
+      implements Command {}
+
+  /** Refused unless {@code authorizationCode} is the code of the last sign-up. */
+  public record CheckAuthor(String authorizationCode, ActorRef<StatusReply<User>> replyTo)
+      implements Command {}
+
+  /** {@code POST /channels} succeeded: the code is used up and the contact email updated. */
+  public record ConsumeCode(
+      String authorizationCode, String email, Instant at, ActorRef<StatusReply<User>> replyTo)
+      implements Command {}
+
+  /** A membership the faucet created for this account. */
+  public record RecordMembership(long memberId, Instant at, ActorRef<StatusReply<User>> replyTo)
+      implements Command {}
+
+  public record Get(ActorRef<Optional<User>> replyTo) implements Command {}
+
+  /** What callers see of an account: never its code or tokens. */
+  public record User(
+      String id, String email, List<Long> joystreamMemberIds, Instant createdAt, Instant updatedAt)
+      implements CborSerializable {
+    public User {
+      joystreamMemberIds = List.copyOf(joystreamMemberIds);
+    }
+  }
+
+  public sealed interface Event extends CborSerializable {}
+
+  public record Registered(String email, String codeDigest, OwnerTokens tokens, Instant at)
+      implements Event {}
+
+  public record CodeConsumed(String email, Instant at) implements Event {}
+
+  public record MembershipRecorded(long memberId, Instant at) implements Event {}
+
+  /** The account's state; {@code codeDigest} is empty once the code was used. */
+  public record State(
+      Optional<String> email,
+      Optional<String> codeDigest,
+      Optional<OwnerTokens> tokens,
+      List<Long> memberIds,
+      Optional<Instant> createdAt,
+      Optional<Instant> updatedAt)
+      implements CborSerializable {
+    static final State EMPTY =
+        new State(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
+
+    public State {
+      memberIds = List.copyOf(memberIds);
+    }
+
+    boolean exists() {
+      return email.isPresent();
+    }
+
+    State register(Registered e) {
+      return new State(
+          Optional.of(e.email()),
+          Optional.of(e.codeDigest()),
+          Optional.of(e.tokens()),
+          memberIds,
+          Optional.of(e.at()),
+          Optional.of(e.at()));
+    }
+
+    State consumeCode(CodeConsumed e) {
+      return new State(
+          Optional.of(e.email()),
+          Optional.empty(),
+          tokens,
+          memberIds,
+          createdAt,
+          Optional.of(e.at()));
+    }
+
+    State addMembership(MembershipRecorded e) {
+      List<Long> ids = new ArrayList<>(memberIds);
+      if (!ids.contains(e.memberId())) {
+        ids.add(e.memberId());
+      }
+      return new State(email, codeDigest, tokens, ids, createdAt, Optional.of(e.at()));
+    }
+  }
+
+  private final String userId;
+
+  private UserEntity(String userId) {
+    super(PersistenceId.of(ENTITY_KEY.name(), userId));
+    this.userId = userId;
+  }
+
+  public static void init(ActorSystem<?> system) {
+    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId())));
+  }
+
+  public static Behavior<Command> create(String userId) {
+    return Behaviors.setup(ctx -> new UserEntity(userId));
+  }
+
+  @Override
+  public State emptyState() {
+    return State.EMPTY;
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(
+            Register.class,
+            (s, c) ->
+                Effect()
+                    .persist(
+                        new Registered(
+                            c.email(), digest(c.authorizationCode()), c.tokens(), c.at()))
+                    .thenReply(c.replyTo(), st -> StatusReply.success(view(st))))
+        .onCommand(CheckAuthor.class, (s, c) -> checkAuthor(s, c.authorizationCode(), c.replyTo()))
+        .onCommand(ConsumeCode.class, this::consumeCode)
+        .onCommand(RecordMembership.class, this::recordMembership)
+        .onCommand(
+            Get.class,
+            (s, c) ->
+                Effect().reply(c.replyTo(), s.exists() ? Optional.of(view(s)) : Optional.empty()))
+        .build();
+  }
+
+  private boolean isAuthor(State s, String code) {
+    return s.codeDigest().isPresent()
+        && code != null
+        && MessageDigest.isEqual(
+            s.codeDigest().get().getBytes(StandardCharsets.US_ASCII),
+            digest(code).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private ReplyEffect<Event, State> checkAuthor(
+      State s, String code, ActorRef<StatusReply<User>> replyTo) {
+    if (!s.exists()) {
+      return Effect().reply(replyTo, StatusReply.error("Could not find user with id " + userId));
+    }
+    return isAuthor(s, code)
+        ? Effect().reply(replyTo, StatusReply.success(view(s)))
+        : Effect().reply(replyTo, StatusReply.error(WRONG_AUTHOR));
+  }
+
+  private ReplyEffect<Event, State> consumeCode(State s, ConsumeCode c) {
+    if (!s.exists() || !isAuthor(s, c.authorizationCode())) {
+      return checkAuthor(s, c.authorizationCode(), c.replyTo());
+    }
+    return Effect()
+        .persist(new CodeConsumed(c.email(), c.at()))
+        .thenReply(c.replyTo(), st -> StatusReply.success(view(st)));
+  }
+
+  private ReplyEffect<Event, State> recordMembership(State s, RecordMembership c) {
+    if (!s.exists()) {
+      return Effect()
+          .reply(c.replyTo(), StatusReply.error("Could not find user with id " + userId));
+    }
+    return Effect()
+        .persist(new MembershipRecorded(c.memberId(), c.at()))
+        .thenReply(c.replyTo(), st -> StatusReply.success(view(st)));
+  }
+
+  private User view(State s) {
+    return new User(
+        userId,
+        s.email().orElseThrow(),
+        s.memberIds(),
+        s.createdAt().orElseThrow(),
+        s.updatedAt().orElseThrow());
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(Registered.class, State::register)
+        .onEvent(CodeConsumed.class, State::consumeCode)
+        .onEvent(MembershipRecorded.class, State::addMembership)
+        .build();
+  }
+
+  static String digest(String code) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Never prints the code, so a Done reply cannot leak it. */
+  @Override
+  public String toString() {
+    return "UserEntity[" + userId + "]";
+  }
+}
