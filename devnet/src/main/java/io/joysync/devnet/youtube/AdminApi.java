@@ -146,7 +146,7 @@ final class AdminApi extends AllDirectives {
       return reply(Reply.json(404, "{\"error\":\"unknown channel\"}"));
     }
     DevnetWorld.Video video =
-        world.publish(channelId, params.getOrDefault("title", "New upload"), kind, 0);
+        world.publish(channelId, params.getOrDefault("title", "New upload"), kind);
     if (kind.privacyStatus().equals("public")) {
       hub.publish(world.channel(channelId).orElseThrow(), video);
     }

@@ -53,6 +53,7 @@ final class DevnetWorld {
       int clipIndex) {}
 
   private final Clock clock;
+  private final int clipCount;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Creator> creatorsBySub = new HashMap<>();
   private final Map<String, Channel> channels = new HashMap<>();
@@ -61,6 +62,7 @@ final class DevnetWorld {
 
   DevnetWorld(DevnetSeed seed, Clock clock, int clipCount) {
     this.clock = clock;
+    this.clipCount = clipCount;
     Instant now = clock.instant();
     for (CreatorSeed creator : seed.creators()) {
       ChannelSeed channel = creator.channel();
@@ -154,7 +156,8 @@ final class DevnetWorld {
   }
 
   /** Publishes a new upload now; the feed version moves so that conditional GETs see a change. */
-  synchronized Video publish(String channelId, String title, VideoKind kind, int clipIndex) {
+  synchronized Video publish(String channelId, String title, VideoKind kind) {
+    int clipIndex = videos.size() % clipCount;
     Channel channel = channels.get(channelId);
     if (channel == null) {
       throw new IllegalArgumentException("unknown channel " + channelId);

@@ -142,7 +142,11 @@ public final class YoutubeDevnetFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    running.close();
+  public void close() {
+    try {
+      running.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("the YouTube devnet did not stop cleanly", e);
+    }
   }
 }
