@@ -31,15 +31,21 @@ public final class FakeNode extends WebSocketServer implements AutoCloseable {
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile BiConsumer<WebSocket, JsonNode> handler;
 
-  FakeNode(BiConsumer<WebSocket, JsonNode> handler) {
-    super(new InetSocketAddress("127.0.0.1", 0));
+  FakeNode(int port, BiConsumer<WebSocket, JsonNode> handler) {
+    super(new InetSocketAddress("127.0.0.1", port));
     this.handler = handler;
     setReuseAddr(true);
   }
 
   public static FakeNode start(BiConsumer<WebSocket, JsonNode> handler)
       throws InterruptedException {
-    FakeNode node = new FakeNode(handler);
+    return start(0, handler);
+  }
+
+  /** Starts on a given port (0 = any free one), e.g. to bring a stopped node back. */
+  public static FakeNode start(int port, BiConsumer<WebSocket, JsonNode> handler)
+      throws InterruptedException {
+    FakeNode node = new FakeNode(port, handler);
     node.start();
     if (!node.started.await(10, TimeUnit.SECONDS)) {
       throw new IllegalStateException("test WebSocket server did not start");
