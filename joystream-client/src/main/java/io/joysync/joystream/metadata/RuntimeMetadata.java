@@ -124,15 +124,15 @@ public final class RuntimeMetadata {
   }
 
   public List<Variant> calls(String pallet) {
-    return variants(pallet(pallet).callType(), pallet, "calls");
+    return variants(pallet(pallet).callType());
   }
 
   public List<Variant> events(String pallet) {
-    return variants(pallet(pallet).eventType(), pallet, "events");
+    return variants(pallet(pallet).eventType());
   }
 
   public List<Variant> errors(String pallet) {
-    return variants(pallet(pallet).errorType(), pallet, "errors");
+    return variants(pallet(pallet).errorType());
   }
 
   public Variant call(String pallet, String call) {
@@ -160,7 +160,7 @@ public final class RuntimeMetadata {
         "metadata.malformed", "type " + typeId + " should be an enum but is " + types.def(typeId));
   }
 
-  private List<Variant> variants(int typeId, String pallet, String what) {
+  private List<Variant> variants(int typeId) {
     return typeId < 0 ? List.of() : variantType(typeId).variants();
   }
 

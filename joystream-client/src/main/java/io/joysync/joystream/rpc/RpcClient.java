@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,11 @@ public final class RpcClient implements AutoCloseable {
     this.settings = settings;
     this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
     this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(daemon("joystream-rpc-timer-" + endpoint()));
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, daemon("joystream-rpc-timer-" + endpoint()));
+    // answered requests cancel their timeout; do not keep them queued until they would fire
+    scheduler.setRemoveOnCancelPolicy(true);
+    this.timer = scheduler;
     this.delivery = Executors.newCachedThreadPool(daemon("joystream-rpc-delivery"));
   }
 
