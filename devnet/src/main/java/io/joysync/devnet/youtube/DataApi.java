@@ -151,7 +151,7 @@ final class DataApi {
     ObjectNode root = listRoot("youtube#channelListResponse", found.size(), max, offset);
     ArrayNode items = root.putArray("items");
     for (Channel c : page(found, max, offset)) {
-      items.add(channelJson(c, parts));
+      items.add(ChannelJson.render(c, parts, world.videoCount(c.id()), media));
     }
     return Reply.json(200, root.toString());
   }
@@ -252,46 +252,6 @@ final class DataApi {
 
   private static boolean visibleToPublic(Video v) {
     return !v.kind().privacyStatus().equals("private");
-  }
-
-  private ObjectNode channelJson(Channel c, Set<String> parts) {
-    ObjectNode item = JSON.createObjectNode();
-    item.put("kind", "youtube#channel");
-    item.put("etag", etag(c.id() + c.feedVersion()));
-    item.put("id", c.id());
-    if (parts.contains("snippet")) {
-      ObjectNode s = item.putObject("snippet");
-      s.put("title", c.title());
-      s.put("description", c.description());
-      s.put("customUrl", c.handle());
-      s.put("publishedAt", c.publishedAt().toString());
-      s.put("defaultLanguage", "en");
-      ObjectNode thumbs = s.putObject("thumbnails");
-      for (String size : List.of("default", "medium", "high")) {
-        thumbs.putObject(size).put("url", media.channelThumbnailUrl(c.id(), size));
-      }
-      s.putObject("localized").put("title", c.title()).put("description", c.description());
-      s.put("country", "US");
-    }
-    if (parts.contains("contentDetails")) {
-      item.putObject("contentDetails")
-          .putObject("relatedPlaylists")
-          .put("likes", "")
-          .put("uploads", c.uploadsPlaylistId());
-    }
-    if (parts.contains("statistics")) {
-      ObjectNode st = item.putObject("statistics");
-      st.put("viewCount", Long.toString(c.views()));
-      st.put("subscriberCount", Long.toString(c.subscribers()));
-      st.put("hiddenSubscriberCount", false);
-      st.put("videoCount", Long.toString(world.videoCount(c.id())));
-    }
-    if (parts.contains("brandingSettings")) {
-      ObjectNode b = item.putObject("brandingSettings");
-      b.putObject("channel").put("title", c.title()).put("description", c.description());
-      b.putObject("image").put("bannerExternalUrl", media.bannerUrl(c.id()));
-    }
-    return item;
   }
 
   private static ObjectNode listRoot(String kind, int total, int max, int offset) {
