@@ -45,6 +45,7 @@ class DiscoveryTest {
   HttpServer callback;
   WebSubSubscriber subscriber;
   final List<WebSubSubscriber.Notification> received = new CopyOnWriteArrayList<>();
+  final Map<String, java.time.Instant> leases = new java.util.concurrent.ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() {
@@ -90,6 +91,9 @@ class DiscoveryTest {
             URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
       }
       WebSubSubscriber.Verification answer = subscriber.verify(query);
+      if (answer instanceof WebSubSubscriber.Verification.Confirm c) {
+        c.leaseEnd().ifPresent(end -> leases.put(c.channelId(), end));
+      }
       byte[] body =
           answer instanceof WebSubSubscriber.Verification.Confirm c
               ? c.challenge().getBytes(StandardCharsets.UTF_8)
@@ -185,7 +189,7 @@ class DiscoveryTest {
   @Test
   void websubSubscribesVerifiesAndAcceptsOnlySignedNotifications() throws Exception {
     await(subscriber.subscribe(channel));
-    eventually("the hub verified the subscription", () -> subscriber.leaseEnd(channel).isPresent());
+    eventually("the hub verified the subscription", () -> leases.containsKey(channel));
 
     String fresh = devnet.publish(channel, "PUBLIC");
     eventually("a notification arrived", () -> !received.isEmpty());
@@ -226,21 +230,34 @@ class DiscoveryTest {
 
   @Test
   void unrequestedVerificationsAreRefusedAndLeasesAreRenewed() throws Exception {
+    String topic = devnet.endpoints().topicUrl(channel);
+    assertThat(
+            subscriber.verify(
+                Map.of("hub.mode", "subscribe", "hub.topic", topic, "hub.challenge", "x")))
+        .isInstanceOf(WebSubSubscriber.Verification.Refuse.class);
     assertThat(
             subscriber.verify(
                 Map.of(
                     "hub.mode",
                     "subscribe",
                     "hub.topic",
-                    devnet.endpoints().topicUrl(channel),
+                    topic,
                     "hub.challenge",
-                    "x")))
+                    "x",
+                    "channel_id",
+                    channel,
+                    "token",
+                    "00")))
         .isInstanceOf(WebSubSubscriber.Verification.Refuse.class);
+    assertThat(subscriber.callbackUrl(channel))
+        .contains("channel_id=" + channel, "token=")
+        .doesNotContain("a-master-secret");
+
     await(subscriber.subscribe(channel));
-    eventually("verified", () -> subscriber.leaseEnd(channel).isPresent());
-    var firstLease = subscriber.leaseEnd(channel).orElseThrow();
-    assertThat(subscriber.renewalsDue()).containsExactly(channel);
-    assertThat(await(subscriber.renewDue())).containsExactly(channel);
-    eventually("renewed", () -> subscriber.leaseEnd(channel).orElseThrow().isAfter(firstLease));
+    eventually("verified", () -> leases.containsKey(channel));
+    java.time.Instant firstLease = leases.get(channel);
+    assertThat(subscriber.renewalDue(firstLease)).isTrue();
+    assertThat(await(subscriber.renew(List.of(channel)))).containsExactly(channel);
+    eventually("renewed", () -> leases.get(channel).isAfter(firstLease));
   }
 }

@@ -14,13 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -29,21 +28,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * joysync's side of WebSub for channel upload topics: subscribes at the hub with a callback URL and
- * a per-channel secret (HMAC of the channel id under one master secret, so no secret is stored),
- * answers the hub's verification only for subscriptions it asked for, checks the {@code
- * X-Hub-Signature} of every notification in constant time before trusting a byte of it, and renews
- * leases before they end. The HTTP callback itself belongs to the HTTP module, which hands the
- * query ({@link #verify}) and the raw body ({@link #notification}) here.
+ * joysync's side of WebSub for channel upload topics. It keeps no state, so that any node of the
+ * cluster can answer the hub: each channel's callback URL carries the channel id and a token (an
+ * HMAC under the master secret), and the channel's {@code hub.secret} is another HMAC of its id.
+ * Verification GETs are confirmed only when the token proves the callback is one joysync
+ * registered; every notification's {@code X-Hub-Signature} is checked in constant time before it is
+ * trusted; the lease end of a confirmed subscription is returned so that the channel's entity
+ * persists it and renews through {@link #renew} before it ends. The HTTP callback route belongs to
+ * the HTTP module, which hands the query ({@link #verify}) and the raw body ({@link #notification})
+ * here.
  */
 public final class WebSubSubscriber {
 
   private static final Logger log = LoggerFactory.getLogger(WebSubSubscriber.class);
   private static final Pattern TOPIC_CHANNEL =
       Pattern.compile("[?&]channel_id=(UC[A-Za-z0-9_-]{22})$");
-  private static final int MAX_PENDING = 100_000;
 
-  /** Callback URL, master secret (never printed), requested lease and renewal margin. */
+  /** Callback base URL, master secret (never printed), requested lease and renewal margin. */
   public record Settings(
       String callbackUrl,
       String masterSecret,
@@ -75,10 +76,14 @@ public final class WebSubSubscriber {
 
   /** The answer to the hub's verification GET. */
   public sealed interface Verification {
-    /** Respond 200 with the challenge as the body. */
-    record Confirm(String challenge) implements Verification {}
+    /**
+     * Respond 200 with the challenge as the body, and persist {@code leaseEnd} with the channel
+     * (empty after an unsubscribe).
+     */
+    record Confirm(String challenge, String channelId, String mode, Optional<Instant> leaseEnd)
+        implements Verification {}
 
-    /** Respond 404: not a subscription this node asked for. */
+    /** Respond 404: not a callback joysync registered. */
     record Refuse(String reason) implements Verification {}
   }
 
@@ -93,8 +98,6 @@ public final class WebSubSubscriber {
   private final HttpClient http;
   private final Settings settings;
   private final Clock clock;
-  private final ConcurrentMap<String, String> pending = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Instant> leases = new ConcurrentHashMap<>();
 
   public WebSubSubscriber(
       YoutubeEndpoints endpoints, HttpClient http, Settings settings, Clock clock) {
@@ -113,17 +116,37 @@ public final class WebSubSubscriber {
     return request("unsubscribe", channelId);
   }
 
+  /** Re-subscribes the given channels (those whose persisted lease is due). */
+  public CompletionStage<List<String>> renew(List<String> channelIds) {
+    CompletableFuture<?>[] requests =
+        channelIds.stream()
+            .map(c -> subscribe(c).toCompletableFuture())
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(requests).thenApply(x -> List.copyOf(channelIds));
+  }
+
+  /** Whether a subscription whose lease ends at {@code leaseEnd} must be renewed now. */
+  public boolean renewalDue(Instant leaseEnd) {
+    return leaseEnd.isBefore(clock.instant().plus(settings.renewalMargin()));
+  }
+
+  /** The callback URL registered for a channel: the base URL plus the channel id and its token. */
+  public String callbackUrl(String channelId) {
+    String base = settings.callbackUrl();
+    return base
+        + (base.contains("?") ? "&" : "?")
+        + "channel_id="
+        + channelId
+        + "&token="
+        + token(channelId);
+  }
+
   private CompletionStage<Void> request(String mode, String channelId) {
-    if (pending.size() >= MAX_PENDING) {
-      return CompletableFuture.failedFuture(
-          new IllegalStateException("too many WebSub requests awaiting verification"));
-    }
-    pending.put(channelId, mode);
     String form =
         "hub.mode="
             + mode
             + "&hub.callback="
-            + enc(settings.callbackUrl())
+            + enc(callbackUrl(channelId))
             + "&hub.topic="
             + enc(endpoints.topicUrl(channelId))
             + "&hub.verify=async"
@@ -141,7 +164,6 @@ public final class WebSubSubscriber {
         .thenApply(
             response -> {
               if (response.statusCode() != 202 && response.statusCode() != 204) {
-                pending.remove(channelId);
                 throw new CompletionException(
                     new IllegalStateException(
                         "the hub refused to "
@@ -157,22 +179,31 @@ public final class WebSubSubscriber {
             });
   }
 
-  /** Handles the hub's verification GET (its query parameters). */
+  /** Handles the hub's verification GET (all query parameters of the callback request). */
   public Verification verify(Map<String, String> query) {
     String mode = query.get("hub.mode");
     String topic = query.get("hub.topic");
     String challenge = query.get("hub.challenge");
     Optional<String> channelId = channelOf(topic);
-    if (challenge == null || challenge.isEmpty() || channelId.isEmpty()) {
-      return new Verification.Refuse("a verification without topic or challenge");
+    if (challenge == null
+        || challenge.isEmpty()
+        || channelId.isEmpty()
+        || !("subscribe".equals(mode) || "unsubscribe".equals(mode))) {
+      return new Verification.Refuse("a verification without mode, topic or challenge");
     }
-    if (mode == null
-        || !mode.equals(pending.get(channelId.get()))
-        || !topic.equals(endpoints.topicUrl(channelId.get()))) {
-      log.warn("refused WebSub {} verification for {}: not requested by this node", mode, topic);
-      return new Verification.Refuse("not a subscription this node requested");
+    String token = query.getOrDefault("token", "");
+    boolean ours =
+        channelId.get().equals(query.get("channel_id"))
+            && topic.equals(endpoints.topicUrl(channelId.get()))
+            && MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8),
+                token(channelId.get()).getBytes(StandardCharsets.UTF_8));
+    if (!ours) {
+      log.warn(
+          "refused WebSub {} verification for {}: not a callback joysync registered", mode, topic);
+      return new Verification.Refuse("not a subscription joysync requested");
     }
-    pending.remove(channelId.get());
+    Optional<Instant> leaseEnd = Optional.empty();
     if (mode.equals("subscribe")) {
       long lease;
       try {
@@ -182,14 +213,15 @@ public final class WebSubSubscriber {
       } catch (NumberFormatException e) {
         lease = settings.leaseSeconds();
       }
-      leases.put(channelId.get(), clock.instant().plusSeconds(lease));
-    } else {
-      leases.remove(channelId.get());
+      leaseEnd = Optional.of(clock.instant().plusSeconds(lease));
     }
-    return new Verification.Confirm(challenge);
+    return new Verification.Confirm(challenge, channelId.get(), mode, leaseEnd);
   }
 
-  /** Checks and parses a notification POST: the signature first, then the Atom body. */
+  /**
+   * Checks and parses a notification POST: size and signature presence, then the body, then the
+   * HMAC.
+   */
   public Notification notification(byte[] body, Optional<String> signature) {
     if (body.length > settings.maxBodyBytes()) {
       return new Notification.Rejected(
@@ -208,10 +240,9 @@ public final class WebSubSubscriber {
       return new Notification.Accepted(List.of());
     }
     String channelId = entries.get(0).channelId();
-    if (entries.stream().anyMatch(e -> !e.channelId().equals(channelId))
-        || !leases.containsKey(channelId)) {
+    if (entries.stream().anyMatch(e -> !e.channelId().equals(channelId))) {
       return new Notification.Rejected(
-          "WEBSUB_UNKNOWN_TOPIC", "notification for a channel this node is not subscribed to");
+          "WEBSUB_MIXED_TOPICS", "one notification names several channels");
     }
     if (!signatureMatches(signature.get(), secretFor(channelId), body)) {
       log.warn(
@@ -224,36 +255,18 @@ public final class WebSubSubscriber {
     return new Notification.Accepted(entries);
   }
 
-  /** When the lease of a channel's subscription ends, if it is live. */
-  public Optional<Instant> leaseEnd(String channelId) {
-    return Optional.ofNullable(leases.get(channelId));
-  }
-
-  /** Channels whose lease ends within the renewal margin. */
-  public List<String> renewalsDue() {
-    Instant threshold = clock.instant().plus(settings.renewalMargin());
-    return leases.entrySet().stream()
-        .filter(e -> e.getValue().isBefore(threshold))
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
-  }
-
-  /** Re-subscribes every channel whose lease is about to end; call it periodically. */
-  public CompletionStage<List<String>> renewDue() {
-    List<String> due = renewalsDue();
-    CompletableFuture<?>[] requests =
-        due.stream().map(c -> subscribe(c).toCompletableFuture()).toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(requests).thenApply(x -> due);
-  }
-
   String secretFor(String channelId) {
-    return HexFormat.of()
-        .formatHex(
-            hmac(
-                "HmacSHA256",
-                settings.masterSecret().getBytes(StandardCharsets.UTF_8),
-                channelId.getBytes(StandardCharsets.UTF_8)));
+    return hex(
+        hmac("HmacSHA256", master(), ("secret:" + channelId).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private String token(String channelId) {
+    return hex(
+        hmac("HmacSHA256", master(), ("callback:" + channelId).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private byte[] master() {
+    return settings.masterSecret().getBytes(StandardCharsets.UTF_8);
   }
 
   static boolean signatureMatches(String header, String secret, byte[] body) {
@@ -262,7 +275,7 @@ public final class WebSubSubscriber {
       return false;
     }
     String algorithm =
-        switch (header.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (header.substring(0, eq).trim().toLowerCase(Locale.ROOT)) {
           case "sha1" -> "HmacSHA1";
           case "sha256" -> "HmacSHA256";
           case "sha512" -> "HmacSHA512";
@@ -289,6 +302,10 @@ public final class WebSubSubscriber {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(algorithm + " is part of every JDK", e);
     }
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static Optional<String> channelOf(String topic) {
