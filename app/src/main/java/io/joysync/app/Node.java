@@ -2,11 +2,14 @@ package io.joysync.app;
 
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.http.HttpApi;
 import io.joysync.http.HttpSettings;
+import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -57,10 +60,13 @@ public final class Node {
 
     WhitelistEntity.init(system);
     ChannelEntity.init(system);
+    UserEntity.init(system);
     ReadSide readSide = ReadSide.init(system);
 
     HttpSettings httpSettings = HttpSettings.from(config);
-    return HttpApi.start(system, httpSettings, readSide)
+    OrionClient orion =
+        OrionClient.create(URI.create(config.getString("joysync.joystream.orion-url")));
+    return HttpApi.start(system, httpSettings, new HttpApi.Services(readSide, orion))
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
   }
 }

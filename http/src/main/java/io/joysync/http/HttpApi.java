@@ -6,6 +6,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 
+import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,11 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Route routes(ActorSystem<?> system, HttpSettings settings, ReadSide readSide) {
+  /** What the routes read from and talk to, built once by the node. */
+  public record Services(ReadSide readSide, OrionClient orion) {}
+
+  public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
+    ReadSide readSide = services.readSide();
     OperatorAuth auth = new OperatorAuth(settings.operatorKey());
     Clock clock = Clock.systemUTC();
     TopReferrers topReferrers =
@@ -38,6 +43,9 @@ public final class HttpApi {
             new StatusRoutes(settings).route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
+            new OwnerSignedRoutes(
+                    system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
+                .route(),
             new ChannelQueryRoutes(readSide.channels(), topReferrers, clock).route());
     return logged(
         CorsDirectives.cors(
@@ -68,13 +76,13 @@ public final class HttpApi {
 
   /** Binds the API and registers its unbinding with coordinated shutdown. */
   public static CompletionStage<ServerBinding> start(
-      ActorSystem<?> system, HttpSettings settings, ReadSide readSide) {
+      ActorSystem<?> system, HttpSettings settings, Services services) {
     if (settings.operatorKey().isEmpty()) {
       log.warn("No operator key configured (JOYSYNC_OPERATOR_KEY): operator endpoints answer 401");
     }
     return Http.get(system)
         .newServerAt(settings.interfaceName(), settings.port())
-        .bind(routes(system, settings, readSide))
+        .bind(routes(system, settings, services))
         .thenApply(binding -> binding.addToCoordinatedShutdown(Duration.ofSeconds(10), system))
         .whenComplete(
             (binding, e) -> {
