@@ -248,6 +248,8 @@ class YoutubeDataClientTest {
     devnet.expireAccessTokens();
     assertThat(await(client.ownChannel(alice, QuotaPurpose.SYNC))).isPresent();
     assertThat(usage().sync()).isEqualTo(2);
+    assertThat(await(client.ownChannel(alice, QuotaPurpose.SYNC))).isPresent();
+    assertThat(usage().sync()).as("the refreshed token is reused, no second 401").isEqualTo(3);
   }
 
   @Test

@@ -57,6 +57,7 @@ final class GoogleApiCalls {
   private final Executor blocking;
   private final HttpTransport transport = new NetHttpTransport();
   private final JsonFactory json = GsonFactory.getDefaultInstance();
+  private final RefreshedTokens refreshed = new RefreshedTokens(10_000);
 
   GoogleApiCalls(YoutubeApiSettings settings, QuotaGovernor governor, Executor blocking) {
     this.settings = settings;
@@ -272,7 +273,9 @@ final class GoogleApiCalls {
             .addRefreshListener(
                 new CredentialRefreshListener() {
                   @Override
-                  public void onTokenResponse(Credential c, TokenResponse tokenResponse) {}
+                  public void onTokenResponse(Credential c, TokenResponse tokenResponse) {
+                    refreshed.remember(owner.refreshToken(), tokenResponse);
+                  }
 
                   @Override
                   public void onTokenErrorResponse(Credential c, TokenErrorResponse error) {
@@ -282,7 +285,7 @@ final class GoogleApiCalls {
                   }
                 })
             .build();
-    credential.setAccessToken(owner.accessToken());
+    credential.setAccessToken(refreshed.latest(owner.refreshToken()).orElse(owner.accessToken()));
     credential.setRefreshToken(owner.refreshToken());
     return credential;
   }
