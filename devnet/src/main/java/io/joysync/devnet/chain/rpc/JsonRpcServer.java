@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -180,16 +181,15 @@ public final class JsonRpcServer implements AutoCloseable {
     old.shutdown();
     onRestart.run();
     ServerBinding b = binding;
-    CompletionStage<?> unbound = b == null ? CompletableFuture.completedFuture(null) : b.unbind();
+    CompletionStage<?> unbound =
+        b == null ? CompletableFuture.completedFuture(null) : b.terminate(Duration.ofMillis(200));
     int samePort = port;
     return unbound
         .thenCompose(
             x ->
-                org.apache.pekko.pattern.Patterns.after(
-                    downtime,
-                    system.classicSystem().scheduler(),
-                    system.executionContext(),
-                    () -> CompletableFuture.completedFuture(null)))
+                CompletableFuture.runAsync(
+                    () -> {},
+                    CompletableFuture.delayedExecutor(downtime.toMillis(), TimeUnit.MILLISECONDS)))
         .thenCompose(x -> bind(samePort));
   }
 
