@@ -142,6 +142,70 @@ public record YoutubeDevnetSettings(
         initialFaults);
   }
 
+  public YoutubeDevnetSettings withHost(String newHost) {
+    return new YoutubeDevnetSettings(
+        newHost,
+        port,
+        clientId,
+        clientSecret,
+        apiKey,
+        dailyQuota,
+        accessTokenLifetime,
+        defaultLeaseSeconds,
+        media,
+        seed,
+        socksProxies,
+        initialFaults);
+  }
+
+  public YoutubeDevnetSettings withSeed(DevnetSeed newSeed) {
+    return new YoutubeDevnetSettings(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        apiKey,
+        dailyQuota,
+        accessTokenLifetime,
+        defaultLeaseSeconds,
+        media,
+        newSeed,
+        socksProxies,
+        initialFaults);
+  }
+
+  public YoutubeDevnetSettings withSocksProxies(int count) {
+    return new YoutubeDevnetSettings(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        apiKey,
+        dailyQuota,
+        accessTokenLifetime,
+        defaultLeaseSeconds,
+        media,
+        seed,
+        count,
+        initialFaults);
+  }
+
+  public YoutubeDevnetSettings withInitialFaults(YoutubeFaults faults) {
+    return new YoutubeDevnetSettings(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        apiKey,
+        dailyQuota,
+        accessTokenLifetime,
+        defaultLeaseSeconds,
+        media,
+        seed,
+        socksProxies,
+        faults);
+  }
+
   @Override
   public String toString() {
     return "YoutubeDevnetSettings[host="
