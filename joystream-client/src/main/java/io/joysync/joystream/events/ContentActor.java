@@ -10,7 +10,12 @@ public sealed interface ContentActor {
   record Member(long memberId) implements ContentActor {}
 
   enum Lead implements ContentActor {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "Lead";
+    }
   }
 
   static ContentActor of(ScaleValue v) {

@@ -52,15 +52,30 @@ public sealed interface JoystreamEvent {
   record BatchInterrupted(long index, DispatchError error) implements JoystreamEvent {}
 
   enum BatchCompleted implements JoystreamEvent {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "BatchCompleted";
+    }
   }
 
   enum BatchCompletedWithErrors implements JoystreamEvent {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "BatchCompletedWithErrors";
+    }
   }
 
   enum ItemCompleted implements JoystreamEvent {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "ItemCompleted";
+    }
   }
 
   record ItemFailed(DispatchError error) implements JoystreamEvent {}

@@ -7,10 +7,20 @@ public sealed interface Phase {
   record ApplyExtrinsic(long index) implements Phase {}
 
   enum Finalization implements Phase {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "Finalization";
+    }
   }
 
   enum Initialization implements Phase {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "Initialization";
+    }
   }
 }

@@ -19,12 +19,22 @@ public sealed interface TransactionStatus {
 
   /** In the pool, waiting for an earlier nonce. */
   enum Future implements TransactionStatus {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "Future";
+    }
   }
 
   /** In the pool, ready to be included. */
   enum Ready implements TransactionStatus {
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "Ready";
+    }
   }
 
   record Broadcast(List<String> peers) implements TransactionStatus {
@@ -64,6 +74,11 @@ public sealed interface TransactionStatus {
     INSTANCE;
 
     @Override
+    public String toString() {
+      return "Dropped";
+    }
+
+    @Override
     public boolean isFinal() {
       return true;
     }
@@ -71,6 +86,11 @@ public sealed interface TransactionStatus {
 
   enum Invalid implements TransactionStatus {
     INSTANCE;
+
+    @Override
+    public String toString() {
+      return "Invalid";
+    }
 
     @Override
     public boolean isFinal() {
@@ -81,6 +101,11 @@ public sealed interface TransactionStatus {
   /** Added by the client: the connection dropped while watching; the outcome is unknown. */
   enum ConnectionLost implements TransactionStatus {
     INSTANCE;
+
+    @Override
+    public String toString() {
+      return "ConnectionLost";
+    }
 
     @Override
     public boolean isFinal() {
