@@ -120,10 +120,17 @@ class QuotaGovernorTest {
     InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
     Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
     QuotaGovernor governor = governor(ledger, clock, 10_000, 500);
+    QuotaGovernor otherNode = governor(ledger, clock, 10_000, 500);
+    governor.admit(QuotaPurpose.SYNC, 10).toCompletableFuture().get();
     governor.exhaustedByYoutube();
     assertThat(governor.admit(QuotaPurpose.SYNC, 1).toCompletableFuture()).isNotDone();
     assertThat(governor.admit(QuotaPurpose.SIGNUP, 1).toCompletableFuture().get())
         .isEqualTo(LocalDate.parse("2026-11-21"));
+    assertThat(otherNode.admit(QuotaPurpose.SYNC, 1).toCompletableFuture())
+        .as("the other node learns it from the ledger")
+        .isNotDone();
+    assertThat(ledger.usage(LocalDate.parse("2026-11-21")).toCompletableFuture().get().sync())
+        .isEqualTo(9_500);
   }
 
   @Test

@@ -304,6 +304,8 @@ class YoutubeDataClientTest {
     assertThat(sync).isNotDone();
     Optional<QuotaUsage> today = Optional.of(usage());
     assertThat(today.get().signup()).isEqualTo(2);
-    assertThat(today.get().sync()).isEqualTo(1);
+    assertThat(today.get().sync())
+        .as("the rest of the sync budget is marked spent")
+        .isEqualTo(9_500);
   }
 }

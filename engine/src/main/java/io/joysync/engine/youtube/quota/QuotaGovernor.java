@@ -124,7 +124,11 @@ public final class QuotaGovernor {
     return ledger.charge(day, purpose, units);
   }
 
-  /** Records that YouTube answered {@code quotaExceeded}: sync waits for the next day. */
+  /**
+   * Records that YouTube answered {@code quotaExceeded}: sync waits for the next day, on this node
+   * at once and on every other node through the ledger, where the rest of the day's sync budget is
+   * charged (the usage then reads as the whole sync budget, which is what YouTube says).
+   */
   public void exhaustedByYoutube() {
     LocalDate day = today();
     if (!day.equals(exhaustedByYoutube.getAndSet(day))) {
@@ -132,6 +136,22 @@ public final class QuotaGovernor {
           "YouTube reports the daily quota exhausted for {}; sync waits until {}",
           day,
           nextReset());
+      ledger
+          .usage(day)
+          .thenCompose(
+              usage -> {
+                long rest = budget.syncBudget() - usage.sync();
+                return rest > 0
+                    ? ledger.charge(day, QuotaPurpose.SYNC, rest)
+                    : CompletableFuture.<Void>completedFuture(null);
+              })
+          .whenComplete(
+              (done, error) -> {
+                if (error != null) {
+                  log.warn(
+                      "could not record the exhausted quota in the ledger: {}", error.toString());
+                }
+              });
     }
   }
 
