@@ -4,13 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -41,19 +35,17 @@ public final class RpcClient implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService delivery;
   private final Object lock = new Object();
-  private final Map<Long, PendingRequest> inFlight = new HashMap<>();
-  private final ArrayDeque<PendingRequest> waiting = new ArrayDeque<>();
-  private final Map<String, LiveSubscription<?>> bySubscriptionId = new HashMap<>();
-  private final Set<LiveSubscription<?>> resumable = new LinkedHashSet<>();
+  private final RequestBook requests;
+  private final SubscriptionBook subscriptions = new SubscriptionBook();
   private WebSocketTransport transport;
   private boolean closed;
   private int failedAttempts;
-  private long nextId = 1;
   private long connections;
 
   private RpcClient(RpcSettings settings) {
     this.settings = settings;
     this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
+    this.requests = new RequestBook(settings.maxInFlight(), settings.maxWaiting());
     this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(1, daemon("joystream-rpc-timer-" + endpoint()));
@@ -127,12 +119,11 @@ public final class RpcClient implements AutoCloseable {
     synchronized (lock) {
       if (closed) {
         reject = new RpcClosedException(p.method);
-      } else if (transport == null || inFlight.size() >= settings.maxInFlight()) {
-        if (waiting.size() < settings.maxWaiting()) {
+      } else if (transport == null || !requests.hasFreeSlot()) {
+        if (requests.offerWaiting(p)) {
           startTimerLocked(p);
-          waiting.add(p);
         } else {
-          reject = overloaded(p.method);
+          reject = requests.overloaded(p.method);
         }
       } else {
         startTimerLocked(p);
@@ -149,37 +140,21 @@ public final class RpcClient implements AutoCloseable {
     p.timeoutTask = timer.schedule(() -> timeOut(p), p.timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private RpcOverloadedException overloaded(String method) {
-    return new RpcOverloadedException(
-        method
-            + " refused: "
-            + inFlight.size()
-            + " requests in flight and "
-            + waiting.size()
-            + " waiting (limits "
-            + settings.maxInFlight()
-            + "/"
-            + settings.maxWaiting()
-            + ")");
-  }
-
   private void sendLocked(PendingRequest p) {
-    p.id = nextId++;
-    inFlight.put(p.id, p);
+    requests.markSent(p);
     transport.send(p.toJson(json.createObjectNode()));
   }
 
   private void pumpLocked() {
-    while (transport != null && inFlight.size() < settings.maxInFlight() && !waiting.isEmpty()) {
-      sendLocked(waiting.poll());
+    PendingRequest next;
+    while (transport != null && (next = requests.nextToSend()) != null) {
+      sendLocked(next);
     }
   }
 
   private void timeOut(PendingRequest p) {
     synchronized (lock) {
-      if (!inFlight.remove(p.id, p)) {
-        waiting.remove(p);
-      }
+      requests.forget(p);
       pumpLocked();
     }
     p.future.completeExceptionally(new RpcTimeoutException(p.method, p.timeout));
@@ -207,7 +182,7 @@ public final class RpcClient implements AutoCloseable {
       if (from != transport) {
         return;
       }
-      p = inFlight.remove(id);
+      p = requests.answered(id);
       pumpLocked();
     }
     if (p == null) {
@@ -237,11 +212,7 @@ public final class RpcClient implements AutoCloseable {
     synchronized (lock) {
       orphan = p.future.isDone() || live.isCancelled() || closed;
       if (!orphan) {
-        live.serverId(serverId);
-        bySubscriptionId.put(serverId, live);
-        if (live.request().resumable()) {
-          resumable.add(live);
-        }
+        subscriptions.opened(live, serverId);
       }
     }
     if (orphan) {
@@ -256,7 +227,7 @@ public final class RpcClient implements AutoCloseable {
       if (from != transport) {
         return;
       }
-      live = bySubscriptionId.get(serverId);
+      live = subscriptions.route(serverId);
     }
     if (live == null) {
       return;
@@ -264,8 +235,7 @@ public final class RpcClient implements AutoCloseable {
     LiveSubscription.Outcome outcome = live.deliver(params.get("result"));
     if (outcome != LiveSubscription.Outcome.CONTINUE) {
       synchronized (lock) {
-        bySubscriptionId.remove(serverId);
-        resumable.remove(live);
+        subscriptions.ended(live);
       }
       if (outcome == LiveSubscription.Outcome.ABANDONED) {
         unsubscribe(live.request().unsubscribeMethod(), serverId);
@@ -277,11 +247,8 @@ public final class RpcClient implements AutoCloseable {
     String serverId;
     synchronized (lock) {
       live.markCancelled();
-      resumable.remove(live);
       serverId = live.serverId();
-      if (serverId != null) {
-        bySubscriptionId.remove(serverId);
-      }
+      subscriptions.ended(live);
     }
     live.publisher().complete();
     if (serverId != null) {
@@ -305,21 +272,14 @@ public final class RpcClient implements AutoCloseable {
 
   private void onClosed(WebSocketTransport from, String reason) {
     List<PendingRequest> lost;
-    List<LiveSubscription<?>> ended = new ArrayList<>();
+    List<LiveSubscription<?>> ended;
     synchronized (lock) {
       if (from != transport) {
         return;
       }
       transport = null;
-      lost = new ArrayList<>(inFlight.values());
-      inFlight.clear();
-      for (LiveSubscription<?> live : bySubscriptionId.values()) {
-        live.serverId(null);
-        if (!live.request().resumable()) {
-          ended.add(live);
-        }
-      }
-      bySubscriptionId.clear();
+      lost = requests.takeSent();
+      ended = subscriptions.connectionLost();
       reconnectLaterLocked();
     }
     log.warn("connection to {} lost: {}; {} requests failed", endpoint(), reason, lost.size());
@@ -359,7 +319,7 @@ public final class RpcClient implements AutoCloseable {
       transport = t;
       failedAttempts = 0;
       connections++;
-      for (LiveSubscription<?> live : resumable) {
+      for (LiveSubscription<?> live : subscriptions.toRenew()) {
         PendingRequest p =
             new PendingRequest(
                 live.request().subscribeMethod(),
@@ -380,7 +340,7 @@ public final class RpcClient implements AutoCloseable {
       return;
     }
     synchronized (lock) {
-      resumable.remove(live);
+      subscriptions.ended(live);
     }
     live.publisher().fail(error);
   }
@@ -397,8 +357,8 @@ public final class RpcClient implements AutoCloseable {
   /** Closes the connection; pending requests fail with {@link RpcClosedException}, streams end. */
   @Override
   public void close() {
-    List<PendingRequest> pending = new ArrayList<>();
-    List<LiveSubscription<?>> live = new ArrayList<>();
+    List<PendingRequest> pending;
+    List<LiveSubscription<?>> live;
     WebSocketTransport t;
     synchronized (lock) {
       if (closed) {
@@ -407,14 +367,8 @@ public final class RpcClient implements AutoCloseable {
       closed = true;
       t = transport;
       transport = null;
-      pending.addAll(inFlight.values());
-      pending.addAll(waiting);
-      inFlight.clear();
-      waiting.clear();
-      live.addAll(bySubscriptionId.values());
-      live.addAll(resumable);
-      bySubscriptionId.clear();
-      resumable.clear();
+      pending = requests.takeAll();
+      live = subscriptions.takeAll();
     }
     for (PendingRequest p : pending) {
       p.stopTimer();
