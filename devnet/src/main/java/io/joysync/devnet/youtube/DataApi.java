@@ -62,6 +62,7 @@ final class DataApi {
     if (f.serverErrors()) {
       return GoogleErrors.backendError();
     }
+    oauth.revokeAll(f.tokensRevoked());
     Optional<String> viewer = Optional.empty();
     if (authorization.isPresent()) {
       String header = authorization.get();
