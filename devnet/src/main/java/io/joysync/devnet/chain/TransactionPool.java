@@ -114,20 +114,29 @@ public final class TransactionPool {
   }
 
   private boolean overLimits(ToLongFunction<AccountId> nonces) {
-    int readyCount = 0;
-    int futureCount = 0;
-    long readyBytes = 0;
-    long futureBytes = 0;
+    long totalBytes = 0;
     for (Entry e : byHash.values()) {
-      int len = e.x().bytes().length;
-      if (isReady(e, nonces)) {
+      totalBytes += e.x().bytes().length;
+    }
+    if (byHash.size() <= Math.min(limits.readyCount(), limits.futureCount())
+        && totalBytes <= Math.min(limits.readyBytes(), limits.futureBytes())) {
+      return false;
+    }
+    int readyCount = 0;
+    long readyBytes = 0;
+    for (Map.Entry<AccountId, TreeMap<Long, Entry>> acc : byAccount.entrySet()) {
+      long next = nonces.applyAsLong(acc.getKey());
+      for (Entry e : acc.getValue().tailMap(next, true).values()) {
+        if (e.x().nonce() != next) {
+          break;
+        }
         readyCount++;
-        readyBytes += len;
-      } else {
-        futureCount++;
-        futureBytes += len;
+        readyBytes += e.x().bytes().length;
+        next++;
       }
     }
+    int futureCount = byHash.size() - readyCount;
+    long futureBytes = totalBytes - readyBytes;
     return readyCount > limits.readyCount()
         || readyBytes > limits.readyBytes()
         || futureCount > limits.futureCount()
@@ -239,10 +248,17 @@ public final class TransactionPool {
       stale.addAll(acc.getValue().headMap(next, false).values());
     }
     stale.forEach(this::invalid);
-    for (Entry e : new ArrayList<>(byHash.values())) {
-      if (!e.announcedReady && isReady(e, nonces)) {
-        e.announcedReady = true;
-        e.notify(TxStatus.READY);
+    for (Map.Entry<AccountId, TreeMap<Long, Entry>> acc : byAccount.entrySet()) {
+      long next = nonces.applyAsLong(acc.getKey());
+      for (Entry e : acc.getValue().tailMap(next, true).values()) {
+        if (e.x().nonce() != next) {
+          break;
+        }
+        if (!e.announcedReady) {
+          e.announcedReady = true;
+          e.notify(TxStatus.READY);
+        }
+        next++;
       }
     }
     long now = clock.millis();

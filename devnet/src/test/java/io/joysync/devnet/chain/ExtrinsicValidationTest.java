@@ -163,4 +163,22 @@ class ExtrinsicValidationTest {
         rejection(() -> chain.submit(TestExtrinsics.sign(ALICE, remark, 0, chain.immortal())));
     assertThat(r.data()).isEqualTo("Transaction call is not expected");
   }
+
+  @Test
+  void fullReadyOrFutureQueuesDropNewTransactionsImmediately() {
+    TestChain small = new TestChain(new TransactionPool.Limits(2, 1 << 20, 1, 1 << 20, 60_000));
+    byte[] call = TestExtrinsics.batchAll(List.of(small.video(1, 1, List.of())));
+    small.submit(TestExtrinsics.sign(COLLABORATOR_1, call, 0, small.immortal()));
+    small.submit(TestExtrinsics.sign(COLLABORATOR_1, call, 1, small.immortal()));
+    PoolRejection ready =
+        rejection(
+            () -> small.submit(TestExtrinsics.sign(COLLABORATOR_1, call, 2, small.immortal())));
+    assertThat(ready.code()).isEqualTo(1016);
+    small.submit(TestExtrinsics.sign(COLLABORATOR_1, call, 5, small.immortal()));
+    PoolRejection future =
+        rejection(
+            () -> small.submit(TestExtrinsics.sign(COLLABORATOR_1, call, 6, small.immortal())));
+    assertThat(future.code()).isEqualTo(1016);
+    assertThat(small.node.poolSize()).isEqualTo(3);
+  }
 }
