@@ -43,13 +43,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Blocks filled per second by the devnet's block author, and how many create_video calls one
- * block holds at Joystream's Normal-class weight limit (1.5 x 10^12), with the sync service's
- * typical video: two assets (media and thumbnail), a five-bucket bag and about 1 KB of metadata.
- * Each invocation starts from the genesis state with the pool holding more signed extrinsics than
- * fit in a block, so the block is weight-bound; {@code batchSize} 1 sends each video as its own
- * extrinsic, larger values wrap them in utility.batch_all. The counter {@code videosPerBlock}
- * reports the create_video calls that went into the block.
+ * Blocks filled per second by the devnet's block author, and how many create_video calls one block
+ * holds at Joystream's Normal-class weight limit (1.5 x 10^12), with the sync service's typical
+ * video: two assets (media and thumbnail), a five-bucket bag and about 1 KB of metadata. Each
+ * invocation starts from the genesis state with the pool holding more signed extrinsics than fit in
+ * a block, so the block is weight-bound; {@code batchSize} 1 sends each video as its own extrinsic,
+ * larger values wrap them in utility.batch_all. The counter {@code videosPerBlock} reports the
+ * create_video calls that went into the block.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -94,8 +94,10 @@ public class BlockFillBenchmark {
       StorageAssets assets =
           new StorageAssets(
               List.of(
-                  new DataObjectCreation(media.length, ContentIdHasher.of(media).contentId().value()),
-                  new DataObjectCreation(thumb.length, ContentIdHasher.of(thumb).contentId().value())),
+                  new DataObjectCreation(
+                      media.length, ContentIdHasher.of(media).contentId().value()),
+                  new DataObjectCreation(
+                      thumb.length, ContentIdHasher.of(thumb).contentId().value())),
               s.dataObjectPerMegabyteFee());
       pending.add(
           new CreateVideo(
@@ -109,7 +111,8 @@ public class BlockFillBenchmark {
       if (pending.size() == batchSize) {
         RuntimeCall call = batchSize == 1 ? pending.get(0) : Batch.all(List.copyOf(pending));
         signed.add(
-            SignedExtrinsic.sign(signer, call, chain, TransactionParams.immortal(nonce++, BigInteger.ZERO))
+            SignedExtrinsic.sign(
+                    signer, call, chain, TransactionParams.immortal(nonce++, BigInteger.ZERO))
                 .encode());
         pending.clear();
       }
@@ -121,7 +124,9 @@ public class BlockFillBenchmark {
         new Runtime(
             new ChainState(),
             new ChainIdentity(
-                ChainIdentity.SPEC_VERSION, ChainIdentity.TRANSACTION_VERSION, genesis.genesisHash()));
+                ChainIdentity.SPEC_VERSION,
+                ChainIdentity.TRANSACTION_VERSION,
+                genesis.genesisHash()));
     genesis.apply(runtime);
     return runtime;
   }
