@@ -51,8 +51,12 @@ class ChainStateTest {
 
   @AfterEach
   void stop() throws Exception {
-    rpc.close();
-    node.close();
+    if (rpc != null) {
+      rpc.close();
+    }
+    if (node != null) {
+      node.close();
+    }
   }
 
   private void put(String prefix, String item, byte[] value, byte[]... args) {
