@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * yt.baseUrl() ... }}. Point joysync at it with the Data API root URL {@code baseUrl + "/"}, the
  * token URL {@code baseUrl + "/oauth2/token"}, token info {@code baseUrl + "/oauth2/tokeninfo"},
  * feeds {@code baseUrl + "/feeds/videos.xml?channel_id={channelId}"}, hub {@code baseUrl +
- * "/websub"} and watch URLs {@code baseUrl + "/media/{videoId}.mp4"}.
+ * "/websub"} and watch URLs {@code baseUrl + "/watch?v={videoId}"} (a page pointing yt-dlp at
+ * {@code /media/<videoId>.mp4}).
  */
 public final class YoutubeDevnet {
 

@@ -84,6 +84,7 @@ final class YoutubeRoutes extends AllDirectives {
             () ->
                 pathEndOrSingleSlash(
                     () -> post(() -> formFieldMap(form -> reply(hub.request(form)))))),
+        path("watch", () -> get(() -> parameterOptional("v", v -> watch(v.orElse(""))))),
         pathPrefix("media", () -> path(file -> get(() -> media(file)))),
         pathPrefix(
             "thumbnails",
@@ -131,6 +132,47 @@ final class YoutubeRoutes extends AllDirectives {
           }
           return complete(HttpResponse.create().withEntity(HttpEntities.create(ATOM, xml)));
         });
+  }
+
+  /**
+   * The watch page: refused like YouTube's (same wording) for videos that cannot be played,
+   * otherwise a page whose JSON-LD VideoObject gives yt-dlp's generic extractor the duration and
+   * the media URL.
+   */
+  private Route watch(String videoId) {
+    YoutubeFaults f = faults.get();
+    if (f.mediaRateLimited()) {
+      return status(429, "Too Many Requests");
+    }
+    if (f.botCheck()) {
+      return status(403, "Sign in to confirm you're not a bot");
+    }
+    Optional<Video> found = world.video(videoId);
+    if (found.isEmpty()) {
+      return status(404, "Video unavailable");
+    }
+    Video video = found.get();
+    if (video.kind().mediaReason() != null) {
+      return status(video.kind().mediaStatus(), video.kind().mediaReason());
+    }
+    String title = video.title().replace("\\", "").replace("\"", "'").replace("<", " ");
+    String html =
+        "<!DOCTYPE html><html><head><title>"
+            + title
+            + "</title><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+            + "\"@type\":\"VideoObject\",\"name\":\""
+            + title
+            + "\",\"description\":\"devnet video\",\"duration\":\""
+            + Duration.ofSeconds(video.durationSeconds())
+            + "\",\"uploadDate\":\""
+            + video.publishedAt()
+            + "\",\"thumbnailUrl\":\""
+            + media.thumbnailUrl(video.id(), "medium")
+            + "\",\"contentUrl\":\""
+            + media.videoUrl(video.id())
+            + "\"}</script></head><body></body></html>";
+    return complete(
+        HttpResponse.create().withEntity(HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, html)));
   }
 
   private Route media(String file) {

@@ -55,7 +55,7 @@ public record YoutubeEndpoints(
         base + "/feeds/videos.xml?channel_id={channelId}",
         base + "/websub",
         base + "/xml/feeds/videos.xml?channel_id={channelId}",
-        base + "/media/{videoId}.mp4");
+        base + "/watch?v={videoId}");
   }
 
   public String feedUrl(String channelId) {

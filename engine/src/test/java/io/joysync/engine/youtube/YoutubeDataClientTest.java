@@ -215,7 +215,7 @@ class YoutubeDataClientTest {
             .findFirst()
             .orElseThrow();
     assertThat(first.durationSeconds()).isEqualTo(60);
-    assertThat(first.url()).isEqualTo(devnet.baseUrl() + "/media/" + first.id() + ".mp4");
+    assertThat(first.url()).isEqualTo(devnet.baseUrl() + "/watch?v=" + first.id());
     assertThat(first.thumbnails().medium()).startsWith(devnet.baseUrl() + "/thumbnails/");
 
     List<YoutubeVideo> withKey = await(client.videos(null, ids, QuotaPurpose.SYNC));

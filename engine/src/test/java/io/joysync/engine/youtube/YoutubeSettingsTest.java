@@ -24,7 +24,7 @@ class YoutubeSettingsTest {
                     + " websub { callback-url = \"http://127.0.0.1:3001/websub\", secret = \"0123456789abcdef0123\" } }"));
     assertThat(devnet.api().endpoints().tokenUrl()).isEqualTo("http://127.0.0.1:8090/oauth2/token");
     assertThat(devnet.api().endpoints().watchUrl("abc"))
-        .isEqualTo("http://127.0.0.1:8090/media/abc.mp4");
+        .isEqualTo("http://127.0.0.1:8090/watch?v=abc");
     assertThat(devnet.toString()).doesNotContain("k-secret", "c-secret", "0123456789abcdef0123");
   }
 

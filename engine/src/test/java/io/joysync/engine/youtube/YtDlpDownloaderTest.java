@@ -204,6 +204,27 @@ class YtDlpDownloaderTest {
   }
 
   @Test
+  void videosLongerThanTheLimitAreSkippedBeforeDownloading() throws Exception {
+    String id = devnet.publish(channelId, "PUBLIC");
+    YtDlpDownloader shortOnly =
+        new YtDlpDownloader(
+            new DownloadSettings(
+                "yt-dlp",
+                dir,
+                1080,
+                OptionalLong.empty(),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                Duration.ZERO,
+                Duration.ZERO),
+            blocking);
+    assertThat(failureOf(shortOnly, id).state()).isEqualTo("VideoUnavailable::Skipped");
+    try (var files = Files.list(dir)) {
+      assertThat(files.toList()).isEmpty();
+    }
+  }
+
+  @Test
   void aNonVideoFileIsRefusedByTheProbe() throws Exception {
     String id = devnet.publish(channelId, "NOT_A_VIDEO");
     DownloadedVideo file =
