@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the polkadot.js reference kit (../../shared/joystream-reference next to the repository) with
- * node. When the kit has no node_modules it is copied to a temp directory and installed with {@code
- * npm ci --offline} (from the npm cache); tests are skipped with a message when node, the kit or
- * its packages are not available.
+ * Runs the polkadot.js reference kit with node. {@code ./joysync test} installs a copy of the kit
+ * and names it in {@code JOYSTREAM_REFERENCE_KIT}; otherwise the kit next to the repository
+ * (../../shared/joystream-reference) is used, copied to a temp directory and installed with {@code
+ * npm ci --offline} (from the npm cache) when it has no node_modules. Tests are skipped with a
+ * message when node, the kit or its packages are not available.
  */
 final class ReferenceKit {
   private static final Path KIT = Path.of("..", "..", "shared", "joystream-reference");
@@ -38,6 +39,12 @@ final class ReferenceKit {
   }
 
   private static void prepare() throws IOException {
+    String installed = System.getenv("JOYSTREAM_REFERENCE_KIT");
+    if (installed != null
+        && Files.isDirectory(Path.of(installed).resolve("node_modules/@polkadot/types"))) {
+      ready = Path.of(installed);
+      return;
+    }
     if (!Files.isRegularFile(KIT.resolve("decode.mjs"))) {
       unavailable = "no reference kit at " + KIT.toAbsolutePath().normalize();
       return;
