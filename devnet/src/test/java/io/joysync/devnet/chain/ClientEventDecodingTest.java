@@ -1,0 +1,47 @@
+package io.joysync.devnet.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.joysync.devnet.chain.TestExtrinsics.Asset;
+import io.joysync.joystream.events.EventRecord;
+import io.joysync.joystream.events.SystemEvents;
+import io.joysync.joystream.metadata.RuntimeMetadata;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * joystream-client's metadata-driven decoder reads the devnet's events with the served metadata.
+ */
+class ClientEventDecodingTest {
+  @Test
+  void systemEventsDecodeWithTheServedMetadata() throws Exception {
+    String hex;
+    try (InputStream in = getClass().getResourceAsStream("/joystream-metadata-v14.hex")) {
+      hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+    }
+    SystemEvents decoder = new SystemEvents(RuntimeMetadata.parseHex(hex));
+    TestChain chain = new TestChain();
+    Asset a = Asset.of("decoded".getBytes(StandardCharsets.UTF_8));
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.COLLABORATOR_1,
+            TestExtrinsics.batchAll(
+                List.of(chain.video(1, 1, List.of(a)), chain.video(1, 2, List.of()))),
+            0,
+            chain.immortal()));
+    byte[] failing =
+        TestExtrinsics.createVideo(
+            1, 1, List.of(), chain.perMbFee(), null, BigInteger.TWO, chain.objectBond(), 5);
+    chain.submit(TestExtrinsics.sign(TestChain.COLLABORATOR_3, failing, 0, chain.immortal()));
+    Block b = chain.node.produceBlock();
+    List<EventRecord> records = decoder.decode(b.eventsValue());
+    assertThat(records).hasSize(b.events().size());
+    assertThat(records.stream().filter(r -> r.is("Content", "VideoCreated"))).hasSize(2);
+    assertThat(records.stream().filter(r -> r.is("Storage", "DataObjectsUploaded"))).hasSize(1);
+    assertThat(records.stream().filter(r -> r.is("System", "ExtrinsicFailed"))).hasSize(1);
+    assertThat(records.stream().filter(r -> r.is("Utility", "BatchCompleted"))).hasSize(1);
+  }
+}
