@@ -308,4 +308,29 @@ class YoutubeDataClientTest {
         .as("the rest of the sync budget is marked spent")
         .isEqualTo(9_500);
   }
+
+  @Test
+  void unknownPlaylistsAreNotFoundAndAnUnreachableYoutubeIsNotConnected() throws Exception {
+    assertThatThrownBy(
+            () ->
+                await(
+                    client.latestUploads(null, "UUnosuchplaylist000000000", 5, QuotaPurpose.SYNC)))
+        .isInstanceOf(YoutubeApiException.NotFound.class);
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    YoutubeDataClient offline =
+        new YoutubeDataClient(
+            settings(YoutubeEndpoints.devnet("http://127.0.0.1:" + closedPort)),
+            governor,
+            blocking);
+    assertThatThrownBy(() -> await(offline.channelStatistics(List.of("UCaaaaaaaaaaaaaaaaaaaaaa"))))
+        .isInstanceOf(YoutubeApiException.Transient.class)
+        .satisfies(
+            e ->
+                assertThat(((YoutubeApiException) e).code())
+                    .isEqualTo("YOUTUBE_API_NOT_CONNECTED"));
+  }
 }
