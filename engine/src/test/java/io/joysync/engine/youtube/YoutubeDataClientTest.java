@@ -295,7 +295,7 @@ class YoutubeDataClientTest {
                     .isEqualTo("YOUTUBE_QUOTA_LIMIT_EXCEEDED"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (governor.waitingCalls() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
     assertThat(governor.waitingCalls()).isEqualTo(1);
     assertThat(sync).isNotDone();
