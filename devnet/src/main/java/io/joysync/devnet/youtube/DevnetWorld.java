@@ -125,10 +125,6 @@ final class DevnetWorld {
         .findFirst();
   }
 
-  synchronized List<Creator> creators() {
-    return List.copyOf(creatorsBySub.values());
-  }
-
   synchronized Optional<Channel> channel(String id) {
     return Optional.ofNullable(channels.get(id));
   }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
@@ -110,10 +109,6 @@ final class WebSubHub {
       }
       executor.execute(() -> deliver(s, video.id(), body));
     }
-  }
-
-  Optional<Subscription> subscription(String callback, String topic) {
-    return Optional.ofNullable(subscriptions.get(callback + " " + topic));
   }
 
   synchronized List<Delivery> deliveries() {
