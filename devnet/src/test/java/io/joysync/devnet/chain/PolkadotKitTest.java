@@ -197,4 +197,49 @@ class PolkadotKitTest {
       }
     }
   }
+
+  private static final String TYPE_CHECK =
+      String.join(
+          "\n",
+          "import { readFileSync } from 'node:fs';",
+          "import { u8aToHex } from '@polkadot/util';",
+          "import { loadChain } from './lib.mjs';",
+          "const { registry } = loadChain();",
+          "for (const line of readFileSync(process.argv[2], 'utf8').trim().split('\\n')) {",
+          "  const [type, hex] = line.split(' ');",
+          "  const v = registry.createType(type, hex);",
+          "  console.log(type, u8aToHex(v.toU8a()) === hex ? 'same' : 'DIFFERENT');",
+          "}");
+
+  @Test
+  void storageValuesHaveTheRuntimesTypeShapes() throws Exception {
+    TestChain chain = new TestChain();
+    Asset a = Asset.of(new byte[] {1, 2, 3});
+    chain.submit(
+        TestExtrinsics.sign(COLLABORATOR_1, chain.video(1, 1, List.of(a)), 0, chain.immortal()));
+    chain.node.produceBlock();
+    ChainState s = chain.state();
+    String lines =
+        String.join(
+            "\n",
+            "FrameSystemAccountInfo "
+                + Hex.encode(
+                    StorageCodec.account(s.account(AccountId.of(COLLABORATOR_1.publicKey())))),
+            "PalletContentChannelRecord "
+                + Hex.encode(StorageCodec.channel(s.channel(1).orElseThrow())),
+            "PalletContentVideoRecord " + Hex.encode(StorageCodec.video(s.video(1).orElseThrow())),
+            "PalletStorageBagRecord " + Hex.encode(StorageCodec.bag(s.channelBag(1).orElseThrow())),
+            "PalletStorageDataObject "
+                + Hex.encode(StorageCodec.dataObject(s.dataObject(0).orElseThrow())),
+            "PalletStorageStorageBucketRecord "
+                + Hex.encode(StorageCodec.bucket(s.bucket(0).orElseThrow())),
+            "PalletMembershipMembershipObject "
+                + Hex.encode(StorageCodec.member(s.member(1).orElseThrow())));
+    Files.writeString(dir.resolve("types-check.mjs"), TYPE_CHECK);
+    Files.writeString(dir.resolve("values.txt"), lines);
+    Result r = run(List.of("node", "types-check.mjs", "values.txt"), 60);
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).doesNotContain("DIFFERENT");
+    assertThat(r.out().lines().filter(l -> l.endsWith(" same")).count()).isEqualTo(7);
+  }
 }
