@@ -249,6 +249,27 @@ class DiscoveryTest {
                     "token",
                     "00")))
         .isInstanceOf(WebSubSubscriber.Verification.Refuse.class);
+    WebSubSubscriber badTopic =
+        new WebSubSubscriber(
+            new YoutubeEndpoints(
+                devnet.baseUrl() + "/",
+                devnet.baseUrl() + "/oauth2/token",
+                devnet.baseUrl() + "/oauth2/tokeninfo",
+                devnet.baseUrl() + "/feeds/videos.xml?channel_id={channelId}",
+                devnet.baseUrl() + "/websub",
+                devnet.baseUrl() + "/not-a-topic?c={channelId}",
+                devnet.baseUrl() + "/watch?v={videoId}"),
+            http,
+            new WebSubSubscriber.Settings(
+                "http://127.0.0.1:1/cb",
+                "a-master-secret-of-length",
+                60,
+                Duration.ofSeconds(1),
+                1000),
+            Clock.systemUTC());
+    assertThatThrownBy(() -> await(badTopic.subscribe(channel)))
+        .isInstanceOf(FeedException.class)
+        .satisfies(e -> assertThat(((FeedException) e).code()).isEqualTo("WEBSUB_REFUSED"));
     assertThat(subscriber.callbackUrl(channel))
         .contains("channel_id=" + channel, "token=")
         .doesNotContain("a-master-secret");

@@ -164,8 +164,12 @@ public final class WebSubSubscriber {
         .thenApply(
             response -> {
               if (response.statusCode() != 202 && response.statusCode() != 204) {
+                String body = response.body().strip();
                 throw new CompletionException(
-                    new IllegalStateException(
+                    new FeedException(
+                        response.statusCode() >= 500 || response.statusCode() == 429
+                            ? "FEED_UNAVAILABLE"
+                            : "WEBSUB_REFUSED",
                         "the hub refused to "
                             + mode
                             + " channel "
@@ -173,7 +177,7 @@ public final class WebSubSubscriber {
                             + ": HTTP "
                             + response.statusCode()
                             + " "
-                            + response.body().strip()));
+                            + body.substring(0, Math.min(200, body.length()))));
               }
               return null;
             });
