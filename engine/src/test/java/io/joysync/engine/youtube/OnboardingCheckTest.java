@@ -2,11 +2,12 @@ package io.joysync.engine.youtube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.engine.channel.Tier;
+import io.joysync.engine.channel.YppStatus;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.onboarding.RequirementFailure;
-import io.joysync.engine.youtube.onboarding.Tier;
 import io.joysync.engine.youtube.quota.InMemoryQuotaLedger;
 import io.joysync.engine.youtube.quota.QuotaBudget;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
@@ -122,10 +123,13 @@ class OnboardingCheckTest {
 
   @Test
   void tiersCarryYoutubeSynchsCaps() {
-    assertThat(Tier.of("Unverified").videoCap()).isEqualTo(5);
-    assertThat(Tier.of("Verified::Silver").sizeCapBytes()).isEqualTo(10_000_000_000L);
-    assertThat(Tier.of("Verified::Gold").videoCap()).isEqualTo(250);
-    assertThat(Tier.of("Verified::Diamond").sizeLimitReached(1_000_000_000_000L)).isTrue();
-    assertThat(Tier.of("Suspended::CopyrightBreach")).isEqualTo(Tier.BRONZE);
+    assertThat(YppStatus.parse("Unverified").orElseThrow().limits().videoCap()).isEqualTo(5);
+    assertThat(YppStatus.parse("Verified::Silver").orElseThrow().limits().historicalSizeCap())
+        .isEqualTo(10_000_000_000L);
+    assertThat(YppStatus.parse("Verified::Gold").orElseThrow().limits().videoCap()).isEqualTo(250);
+    assertThat(YppStatus.parse("Verified::Diamond").orElseThrow().limits().historicalSizeCap())
+        .isEqualTo(1_000_000_000_000L);
+    assertThat(YppStatus.parse("Suspended::CopyrightBreach").orElseThrow().limits())
+        .isEqualTo(Tier.BRONZE);
   }
 }

@@ -3,13 +3,13 @@ package io.joysync.engine.youtube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import io.joysync.engine.channel.YppStatus;
 import io.joysync.engine.youtube.api.SignUpAuthorization;
 import io.joysync.engine.youtube.discovery.ChannelDiscovery;
 import io.joysync.engine.youtube.discovery.FeedValidators;
 import io.joysync.engine.youtube.download.DownloadedVideo;
 import io.joysync.engine.youtube.download.ProxyPool;
 import io.joysync.engine.youtube.media.MediaFacts;
-import io.joysync.engine.youtube.onboarding.Tier;
 import io.joysync.engine.youtube.quota.InMemoryQuotaLedger;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import io.joysync.engine.youtube.quota.QuotaUsage;
@@ -89,7 +89,7 @@ class YoutubeSideTest {
                   .latestUploads(
                       auth.tokens(),
                       channel.uploadsPlaylistId(),
-                      Tier.of("Unverified").videoCap(),
+                      YppStatus.parse("Unverified").orElseThrow().limits().videoCap(),
                       QuotaPurpose.SYNC));
       assertThat(first).hasSize(5);
       first.forEach(v -> tracked.add(v.videoId()));

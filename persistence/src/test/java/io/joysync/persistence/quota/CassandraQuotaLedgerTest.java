@@ -3,6 +3,8 @@ package io.joysync.persistence.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.joysync.engine.youtube.quota.QuotaBudget;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
@@ -10,6 +12,7 @@ import io.joysync.engine.youtube.quota.QuotaUsage;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,7 +45,12 @@ class CassandraQuotaLedgerTest {
   }
 
   private static CqlSession session() {
+    // Schema changes take seconds on a busy two-core machine; the driver's default is 2 s.
     return CqlSession.builder()
+        .withConfigLoader(
+            DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .build())
         .addContactPoint(new InetSocketAddress("127.0.0.1", 9042))
         .withLocalDatacenter("datacenter1")
         .build();

@@ -8,10 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/**
- * A single-process {@link QuotaLedger} for one-node development runs and unit tests; it forgets
- * everything on restart, which is why clustered deployments use the Cassandra ledger.
- */
+/** A {@link QuotaLedger} held in memory, for tests of the code that charges quota. */
 public final class InMemoryQuotaLedger implements QuotaLedger {
 
   private final ConcurrentMap<LocalDate, QuotaUsage> days = new ConcurrentHashMap<>();
