@@ -1,7 +1,9 @@
 package io.joysync.devnet.orion;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.extractWebSocketUpgrade;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
@@ -155,22 +157,29 @@ public final class Orion implements AutoCloseable {
   }
 
   Route route() {
+    GraphQlWebSocket ws =
+        new GraphQlWebSocket(
+            system, json, this, index::lastProcessedBlock, java.time.Duration.ofMillis(100));
     return path(
         "graphql",
         () ->
-            post(
-                () ->
-                    entity(
-                        Unmarshaller.entityToString(),
-                        body -> {
-                          Answer a = answer(body);
-                          return complete(
-                              HttpResponse.create()
-                                  .withStatus(a.status())
-                                  .withEntity(
-                                      HttpEntities.create(
-                                          ContentTypes.APPLICATION_JSON, a.body())));
-                        })));
+            concat(
+                extractWebSocketUpgrade(
+                    upgrade ->
+                        complete(upgrade.handleMessagesWith(ws.flow(), "graphql-transport-ws"))),
+                post(
+                    () ->
+                        entity(
+                            Unmarshaller.entityToString(),
+                            body -> {
+                              Answer a = answer(body);
+                              return complete(
+                                  HttpResponse.create()
+                                      .withStatus(a.status())
+                                      .withEntity(
+                                          HttpEntities.create(
+                                              ContentTypes.APPLICATION_JSON, a.body())));
+                            }))));
   }
 
   /** A GraphQL HTTP answer. */
