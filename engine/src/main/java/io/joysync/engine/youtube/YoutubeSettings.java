@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Everything on the YouTube side, read once from {@code joysync.youtube} (keys and defaults in
- * {@link #DEFAULTS}; the node's configuration overrides any of them). Setting {@code
+ * Everything on the YouTube side, read once from {@code joysync.youtube} (keys and defaults in the
+ * engine's {@code reference.conf}; the node's configuration overrides any of them). Setting {@code
  * devnet-base-url} points every endpoint at the devnet. Invalid values fail at start-up with the
  * key named; secrets are never printed.
  */
@@ -48,67 +48,12 @@ public record YoutubeSettings(
   }
 
   /** The {@code joysync.youtube} keys with their defaults (production endpoints). */
-  public static final String DEFAULTS =
-      """
-      joysync.youtube {
-        devnet-base-url = ""
-        devnet-base-url = ${?JOYSYNC_YOUTUBE_DEVNET}
-        endpoints {
-          data-api-root-url = "https://www.googleapis.com/"
-          token-url = "https://oauth2.googleapis.com/token"
-          token-info-url = "https://oauth2.googleapis.com/tokeninfo"
-          feed-url-template = "https://www.youtube.com/feeds/videos.xml?channel_id={channelId}"
-          hub-url = "https://pubsubhubbub.appspot.com/subscribe"
-          topic-url-template = "https://www.youtube.com/xml/feeds/videos.xml?channel_id={channelId}"
-          watch-url-template = "https://www.youtube.com/watch?v={videoId}"
-        }
-        client-id = ""
-        client-id = ${?YOUTUBE_CLIENT_ID}
-        client-secret = ""
-        client-secret = ${?YOUTUBE_CLIENT_SECRET}
-        api-key = ""
-        api-key = ${?YOUTUBE_API_KEY}
-        api { max-attempts = 3, initial-backoff = 500ms, max-backoff = 10s, timeout = 20s }
-        quota { daily-limit = 10000, signup-reserve = 500, max-waiting-calls = 10000 }
-        download {
-          yt-dlp = "yt-dlp"
-          dir = "downloads"
-          max-height = 1080
-          max-file-size-mb = 15000
-          max-duration = 3h
-          timeout = 3h
-          pacing-min = 0s
-          pacing-max = 30s
-        }
-        thumbnails { max-bytes = 5000000, timeout = 30s }
-        proxies { urls = [], quarantine = 2h, min-interval = 20s, max-wait = 10m, max-waiting = 1000 }
-        probe { ffprobe = "ffprobe", timeout = 60s }
-        feeds { timeout = 15s, max-bytes = 1000000 }
-        websub {
-          callback-url = ""
-          secret = ""
-          secret = ${?JOYSYNC_WEBSUB_SECRET}
-          lease-seconds = 432000
-          renewal-margin = 1d
-          max-body-bytes = 1000000
-        }
-        onboarding {
-          minimum-subscribers = 50
-          minimum-videos = 2
-          minimum-video-age-hours = 0
-          minimum-channel-age-hours = 720
-          minimum-videos-per-month = 0
-          months-to-consider = 1
-          max-listed-uploads = 200
-        }
-      }
-      """;
 
   /** Reads {@code joysync.youtube} from a node's configuration, defaults filling the gaps. */
   public static YoutubeSettings fromConfig(Config config) {
     Config c =
         config
-            .withFallback(ConfigFactory.parseString(DEFAULTS))
+            .withFallback(ConfigFactory.defaultReference())
             .resolve()
             .getConfig("joysync.youtube");
     try {
