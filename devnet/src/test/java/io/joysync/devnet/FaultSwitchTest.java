@@ -183,6 +183,27 @@ class FaultSwitchTest {
         Duration.ofSeconds(5),
         () -> devnet.chain().read(rt -> rt.state().channel(3).isPresent()),
         p -> !p);
+    KeyPair key = KeyPair.fromUri(KeyType.ED25519, "//Joysync//1");
+    long videoId = devnet.chain().read(rt -> rt.state().nextVideoId());
+    try (WsClient c = new WsClient(devnet.chainUrl())) {
+      String sub =
+          c.call("author_submitAndWatchExtrinsic", Hex.encode(video(key, 1, 1, nextIndex(c, key))))
+              .path("result")
+              .asText();
+      c.awaitNotification(sub, st -> st.has("inBlock"));
+    }
+    String query = "{ videoById(id: \"" + videoId + "\") { id } }";
+    Http.await(
+        Duration.ofSeconds(5),
+        () -> Http.graphql(devnet.orionUrl(), query),
+        d -> !d.path("videoById").isNull());
+    Http.Reply deleted =
+        Http.post(devnet.adminUrl() + "/actions/delete-video", "{\"videoId\":" + videoId + "}");
+    assertThat(deleted.status()).isEqualTo(200);
+    Http.await(
+        Duration.ofSeconds(5),
+        () -> Http.graphql(devnet.orionUrl(), query),
+        d -> d.path("videoById").isNull());
     assertThat(
             Http.post(devnet.adminUrl() + "/actions/delete-video", "{\"videoId\":424242}").status())
         .isEqualTo(404);
