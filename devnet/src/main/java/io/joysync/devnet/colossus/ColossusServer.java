@@ -95,7 +95,7 @@ public final class ColossusServer implements AutoCloseable {
     if (down) {
       return b == null || !binding.compareAndSet(b, null)
           ? CompletableFuture.completedFuture(null)
-          : b.unbind();
+          : b.terminate(java.time.Duration.ofMillis(200));
     }
     return b != null ? CompletableFuture.completedFuture(null) : bind(port);
   }

@@ -118,8 +118,8 @@ public final class AdminApi {
                         v.isNull() ? Optional.empty() : Optional.of(text(name, v)));
                 case "stallFinality" -> faults.setStallFinality(bool(name, v));
                 case "orionExtraLag" -> faults.setOrionExtraLag((int) number(name, v));
-                case "orionDown" -> orion.setDown(bool(name, v));
-                case "storageDown" -> colossus.setDown(bool(name, v));
+                case "orionDown" -> settle(orion.setDown(bool(name, v)));
+                case "storageDown" -> settle(colossus.setDown(bool(name, v)));
                 case "storageDelayMillis" ->
                     faults.setStorageDelay(Duration.ofMillis(number(name, v)));
                 case "storageErrors" -> faults.setStorageErrors(bool(name, v));
@@ -127,6 +127,15 @@ public final class AdminApi {
                     throw new IllegalArgumentException("unknown fault switch '" + name + "'");
               }
             });
+  }
+
+  /** Waits until a server stopped or started listening, so the switch holds when we answer. */
+  private static void settle(CompletionStage<?> change) {
+    try {
+      change.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("switching the server failed: " + e, e);
+    }
   }
 
   private static boolean bool(String name, JsonNode v) {
@@ -217,8 +226,8 @@ public final class AdminApi {
                 post(
                     () -> {
                       faults.reset();
-                      orion.setDown(false);
-                      colossus.setDown(false);
+                      settle(orion.setDown(false));
+                      settle(colossus.setDown(false));
                       return complete(reply(200, faultsJson()));
                     })),
         path("status", () -> get(() -> complete(reply(200, status())))),

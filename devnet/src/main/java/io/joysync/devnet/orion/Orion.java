@@ -151,7 +151,7 @@ public final class Orion implements AutoCloseable {
     if (down) {
       return b == null || !binding.compareAndSet(b, null)
           ? CompletableFuture.completedFuture(null)
-          : b.unbind();
+          : b.terminate(java.time.Duration.ofMillis(200));
     }
     return b != null ? CompletableFuture.completedFuture(null) : bind(port);
   }
