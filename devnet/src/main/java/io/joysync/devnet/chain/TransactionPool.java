@@ -50,11 +50,22 @@ public final class TransactionPool {
     }
   }
 
+  private static final int MAX_BANNED = 200_000;
+
   private final Limits limits;
   private final Clock clock;
   private final Map<String, Entry> byHash = new HashMap<>();
   private final Map<AccountId, TreeMap<Long, Entry>> byAccount = new HashMap<>();
-  private final Map<String, Long> banned = new HashMap<>();
+
+  /** Banned hashes with their expiry, oldest first; bounded like the node's rotator. */
+  private final Map<String, Long> banned =
+      new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > MAX_BANNED;
+        }
+      };
+
   private long order;
 
   public TransactionPool(Limits limits, Clock clock) {
