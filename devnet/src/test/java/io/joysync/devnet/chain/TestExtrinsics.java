@@ -162,4 +162,65 @@ public final class TestExtrinsics {
     }
     return w.toByteArray();
   }
+
+  public static byte[] buyMembership(byte[] root, byte[] controller, String handle) {
+    ScaleWriter w =
+        new ScaleWriter().writeU8(21).writeU8(0).writeBytes(root).writeBytes(controller);
+    if (handle == null) {
+      w.writeU8(0);
+    } else {
+      w.writeU8(1).writeByteVec(handle.getBytes(StandardCharsets.UTF_8));
+    }
+    return w.writeByteVec(new byte[0]).writeU8(0).toByteArray();
+  }
+
+  private static void collaborators(ScaleWriter w, java.util.Map<Long, List<Integer>> map) {
+    w.writeCompact(map.size());
+    new java.util.TreeMap<>(map)
+        .forEach(
+            (member, perms) -> {
+              w.writeU64(member).writeCompact(perms.size());
+              perms.stream().sorted().forEach(w::writeU8);
+            });
+  }
+
+  public static byte[] createChannel(
+      long ownerMember,
+      java.util.Map<Long, List<Integer>> collaborators,
+      List<Long> buckets,
+      BigInteger channelBond,
+      BigInteger objectBond) {
+    ScaleWriter w =
+        new ScaleWriter()
+            .writeU8(26)
+            .writeU8(5)
+            .writeU8(0)
+            .writeU64(ownerMember)
+            .writeU8(0)
+            .writeU8(0);
+    collaborators(w, collaborators);
+    w.writeCompact(buckets.size());
+    buckets.stream().sorted().forEach(w::writeU64);
+    return w.writeCompact(0).writeU128(channelBond).writeU128(objectBond).toByteArray();
+  }
+
+  public static byte[] updateCollaborators(
+      long actorMember,
+      long channel,
+      java.util.Map<Long, List<Integer>> collaborators,
+      BigInteger objectBond) {
+    ScaleWriter w =
+        new ScaleWriter()
+            .writeU8(26)
+            .writeU8(6)
+            .writeU8(1)
+            .writeU64(actorMember)
+            .writeU64(channel)
+            .writeU8(0)
+            .writeU8(0)
+            .writeCompact(0)
+            .writeU8(1);
+    collaborators(w, collaborators);
+    return w.writeU128(objectBond).writeU8(0).toByteArray();
+  }
 }
