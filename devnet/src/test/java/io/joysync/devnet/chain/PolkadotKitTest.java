@@ -177,6 +177,39 @@ class PolkadotKitTest {
     chain.node.enqueueOperatorAction(rt -> rt.deleteVideoAsOwner(2));
     Block first = chain.node.block(1).orElseThrow();
     Block second = chain.node.produceBlock();
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.ALICE,
+            TestExtrinsics.createChannel(
+                0,
+                java.util.Map.of(1L, List.of(4, 7)),
+                List.of(0L, 1L, 2L, 3L, 4L),
+                chain.state().channelStateBloatBond(),
+                chain.objectBond()),
+            1,
+            chain.immortal()));
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.BOB_ED,
+            TestExtrinsics.buyMembership(
+                TestChain.BOB_ED.publicKey(), TestChain.BOB_ED.publicKey(), "bob"),
+            0,
+            chain.immortal()));
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.ALICE,
+            TestExtrinsics.updateCollaborators(
+                0, 1, java.util.Map.of(2L, List.of(4)), chain.objectBond()),
+            2,
+            chain.immortal()));
+    Block third = chain.node.produceBlock();
+    Result channelEvents =
+        run(List.of("node", "decode.mjs", "--events", Hex.encode(third.eventsValue())), 60);
+    assertThat(channelEvents.exit()).as(channelEvents.out()).isZero();
+    assertThat(channelEvents.out())
+        .contains("\"method\":\"ChannelCreated\"", "\"method\":\"DynamicBagCreated\"")
+        .contains("\"method\":\"MembershipBought\"", "\"method\":\"ChannelUpdated\"")
+        .doesNotContain("ExtrinsicFailed");
     for (Block block : List.of(first, second)) {
       Result r =
           run(List.of("node", "decode.mjs", "--events", Hex.encode(block.eventsValue())), 60);
