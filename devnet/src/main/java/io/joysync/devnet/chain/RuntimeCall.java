@@ -30,8 +30,16 @@ public sealed interface RuntimeCall {
       objects = List.copyOf(objects);
     }
 
+    /** Total bytes, saturating at Long.MAX_VALUE (sizes are u64 on chain). */
     public long totalSize() {
-      return objects.stream().mapToLong(ObjectParams::size).sum();
+      long total = 0;
+      for (ObjectParams o : objects) {
+        if (o.size() < 0 || total > Long.MAX_VALUE - o.size()) {
+          return Long.MAX_VALUE;
+        }
+        total += o.size();
+      }
+      return total;
     }
   }
 

@@ -103,10 +103,10 @@ final class StoragePallet {
     long size = assets.totalSize();
     for (long id : bucketIds) {
       StorageBucket b = state.bucket(id).orElseThrow(Errors.STORAGE_BUCKET_DOESNT_EXIST::failure);
-      if (b.objectsUsed() + n > b.objectsLimit()) {
+      if (n > b.objectsLimit() - b.objectsUsed()) {
         throw Errors.BUCKET_OBJECT_NUMBER_LIMIT.failure();
       }
-      if (b.sizeUsed() + size > b.sizeLimit()) {
+      if (size > b.sizeLimit() - b.sizeUsed()) {
         throw Errors.BUCKET_OBJECT_SIZE_LIMIT.failure();
       }
     }
