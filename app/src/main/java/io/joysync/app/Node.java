@@ -4,14 +4,21 @@ import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
+import io.joysync.engine.youtube.YoutubeSettings;
+import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.http.HttpApi;
 import io.joysync.http.HttpSettings;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -61,12 +68,45 @@ public final class Node {
     WhitelistEntity.init(system);
     ChannelEntity.init(system);
     UserEntity.init(system);
-    ReadSide readSide = ReadSide.init(system);
 
     HttpSettings httpSettings = HttpSettings.from(config);
     OrionClient orion =
         OrionClient.create(URI.create(config.getString("joysync.joystream.orion-url")));
-    return HttpApi.start(system, httpSettings, new HttpApi.Services(readSide, orion))
+    YoutubeSettings youtube = YoutubeSettings.fromConfig(config);
+    ScheduledExecutorService timers = timers(system);
+    return ReadSide.init(system)
+        .thenCompose(
+            readSide -> {
+              QuotaGovernor quota =
+                  new QuotaGovernor(
+                      readSide.quotaLedger(),
+                      youtube.quota(),
+                      Clock.systemUTC(),
+                      timers,
+                      youtube.quotaMaxWaitingCalls());
+              return HttpApi.start(
+                  system, httpSettings, new HttpApi.Services(readSide, orion, quota));
+            })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
+  }
+
+  /** One daemon thread that only times waits (quota resets); stopped with the node. */
+  private static ScheduledExecutorService timers(ActorSystem<?> system) {
+    ScheduledExecutorService timers =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "joysync-timers");
+              t.setDaemon(true);
+              return t;
+            });
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "stop-timers",
+            () -> {
+              timers.shutdownNow();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    return timers;
   }
 }

@@ -64,6 +64,29 @@ class WhitelistApiIntegrationTest {
   }
 
   @Test
+  void quotaUsageIsReportedPerPacificDayAlsoUnderTheDeprecatedPaths() {
+    String today =
+        java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"))
+            .format(
+                java.time.format.DateTimeFormatter.ofPattern(
+                    "EEEE, MMMM d, yyyy", java.util.Locale.US));
+
+    ApiClient.Reply r = api.send("GET", "/status/quota-usage/today", null, null);
+    ApiClient.Reply alias = api.send("GET", "/youtube/quota-usage/today", null, null);
+    ApiClient.Reply history = api.send("GET", "/status/quota-usage", null, null);
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("partition").asText()).isEqualTo("stats");
+    assertThat(r.json().get("date").asText()).isEqualTo(today);
+    assertThat(r.json().get("syncQuotaUsed").asLong()).isZero();
+    assertThat(r.json().get("signupQuotaUsed").asLong()).isZero();
+    assertThat(alias.json()).isEqualTo(r.json());
+    assertThat(history.status()).isEqualTo(200);
+    assertThat(history.json().isArray()).isTrue();
+    assertThat(api.send("GET", "/youtube/quota-usage", null, null).status()).isEqualTo(200);
+  }
+
+  @Test
   void managementReportsThisMemberUpReadyAndAlive() {
     ApiClient.Reply members = node.management().send("GET", "/cluster/members", null, null);
 

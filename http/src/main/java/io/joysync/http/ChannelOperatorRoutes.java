@@ -65,29 +65,32 @@ public final class ChannelOperatorRoutes {
     return pathPrefix(
         "channels",
         () ->
-            put(
-                () ->
-                    concat(
-                        batch("suspend", this::suspension),
-                        batch("verify", this::verification),
-                        batch("operatorIngestion", this::ingestion),
-                        batch("category", this::category))));
+            concat(
+                batch("suspend", this::suspension),
+                batch("verify", this::verification),
+                batch("operatorIngestion", this::ingestion),
+                batch("category", this::category)));
   }
 
   private Route batch(String name, BatchBody.ItemReader<Change> reader) {
     return path(
         name,
         () ->
-            auth.operator(
+            put(
                 () ->
-                    entity(
-                        Unmarshaller.entityToString(),
-                        body ->
-                            onSuccess(
-                                apply(
-                                    BatchBody.parse(
-                                        body, settings.maxBatchItems(), shape(name), reader)),
-                                done -> complete("")))));
+                    auth.operator(
+                        () ->
+                            entity(
+                                Unmarshaller.entityToString(),
+                                body ->
+                                    onSuccess(
+                                        apply(
+                                            BatchBody.parse(
+                                                body,
+                                                settings.maxBatchItems(),
+                                                shape(name),
+                                                reader)),
+                                        done -> complete(""))))));
   }
 
   private static String shape(String name) {

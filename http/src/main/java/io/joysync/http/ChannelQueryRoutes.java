@@ -43,15 +43,13 @@ public final class ChannelQueryRoutes {
         pathPrefix(
             "channels",
             () ->
-                get(
-                    () ->
-                        concat(
-                            pathEnd(() -> json(recent())),
-                            path("unverified", () -> json(unverified())),
-                            path(PathMatchers.segment(), raw -> json(byJoystreamId(raw))),
-                            path(
-                                PathMatchers.segment().slash("referrals"),
-                                raw -> json(referrals(raw)))))),
+                concat(
+                    pathEnd(() -> get(() -> json(recent()))),
+                    path("unverified", () -> get(() -> json(unverified()))),
+                    path(PathMatchers.segment(), raw -> get(() -> json(byJoystreamId(raw)))),
+                    path(
+                        PathMatchers.segment().slash("referrals"),
+                        raw -> get(() -> json(referrals(raw)))))),
         path(
             PathMatchers.segment("referrers").slash("top-referrers"),
             () -> get(() -> json(topReferrers.get()))));

@@ -6,6 +6,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 
+import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
@@ -30,7 +31,7 @@ public final class HttpApi {
   private HttpApi() {}
 
   /** What the routes read from and talk to, built once by the node. */
-  public record Services(ReadSide readSide, OrionClient orion) {}
+  public record Services(ReadSide readSide, OrionClient orion, QuotaGovernor quota) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -40,7 +41,7 @@ public final class HttpApi {
         new TopReferrers(readSide.channels(), clock, settings.topReferrersCacheTtl());
     Route api =
         concat(
-            new StatusRoutes(settings).route(),
+            new StatusRoutes(settings, services.quota()).route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
             new OwnerSignedRoutes(

@@ -73,15 +73,15 @@ public final class OwnerSignedRoutes {
   }
 
   public Route route() {
-    return put(
-        () ->
-            path(
-                PathMatchers.segment("channels")
-                    .slash(PathMatchers.segment())
-                    .slash(PathMatchers.segment()),
-                (rawId, action) ->
-                    switch (action) {
-                      case "ingest" ->
+    return path(
+        PathMatchers.segment("channels")
+            .slash(PathMatchers.segment())
+            .slash(PathMatchers.segment()),
+        (rawId, action) ->
+            switch (action) {
+              case "ingest" ->
+                  put(
+                      () ->
                           signed(
                               rawId,
                               this::ingestProblems,
@@ -91,22 +91,26 @@ public final class OwnerSignedRoutes {
                                       Optional.ofNullable(m.get("videoCategoryId"))
                                           .map(JsonNode::textValue),
                                       at,
-                                      r));
-                      case "optout" ->
+                                      r)));
+              case "optout" ->
+                  put(
+                      () ->
                           signed(
                               rawId,
                               this::optOutProblems,
                               (m, at, r) ->
-                                  new ChannelEntity.OptOut(m.get("optout").booleanValue(), at, r));
-                      case "category" ->
+                                  new ChannelEntity.OptOut(m.get("optout").booleanValue(), at, r)));
+              case "category" ->
+                  put(
+                      () ->
                           signed(
                               rawId,
                               this::categoryProblems,
                               (m, at, r) ->
                                   new ChannelEntity.SetCategory(
-                                      m.get("videoCategoryId").textValue(), at, r));
-                      default -> org.apache.pekko.http.javadsl.server.Directives.reject();
-                    }));
+                                      m.get("videoCategoryId").textValue(), at, r)));
+              default -> org.apache.pekko.http.javadsl.server.Directives.reject();
+            });
   }
 
   private Route signed(

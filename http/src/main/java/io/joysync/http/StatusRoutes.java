@@ -1,30 +1,80 @@
 package io.joysync.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
+import io.joysync.engine.youtube.quota.QuotaGovernor;
+import io.joysync.engine.youtube.quota.QuotaUsage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** {@code GET /status}: the running version and whether syncing is switched on. */
+/**
+ * {@code GET /status} (the running version and whether syncing is switched on) and the YouTube
+ * quota usage per Pacific-time day (youtube-synch endpoints 19 to 21, with the deprecated {@code
+ * /youtube/...} aliases Atlas and dashboards may still call).
+ */
 public final class StatusRoutes {
 
   /** The body of {@code GET /status}. */
   public record Status(String version, String syncStatus) {}
 
-  private final Status status;
+  /** One day of quota usage in youtube-synch's Stats shape. */
+  public record QuotaDay(String partition, String date, long syncQuotaUsed, long signupQuotaUsed) {
+    static QuotaDay of(QuotaUsage u) {
+      return new QuotaDay("stats", u.displayDate(), u.sync(), u.signup());
+    }
+  }
 
-  public StatusRoutes(HttpSettings settings) {
+  /** How many days the history endpoint returns at most (over a year). */
+  static final int HISTORY_DAYS = 400;
+
+  private final Status status;
+  private final QuotaGovernor quota;
+
+  public StatusRoutes(HttpSettings settings, QuotaGovernor quota) {
     this.status = new Status(version(), settings.syncEnabled() ? "enabled" : "disabled");
+    this.quota = quota;
   }
 
   public Route route() {
-    return path("status", () -> get(() -> complete(StatusCodes.OK, status, Json.marshaller())));
+    return concat(
+        path("status", () -> get(() -> complete(StatusCodes.OK, status, Json.marshaller()))),
+        pathPrefix("status", this::quotaUsage),
+        pathPrefix("youtube", this::quotaUsage));
+  }
+
+  private Route quotaUsage() {
+    return concat(
+        path(
+            "quota-usage",
+            () ->
+                get(
+                    () ->
+                        onSuccess(
+                            quota.history(HISTORY_DAYS),
+                            days ->
+                                complete(
+                                    StatusCodes.OK,
+                                    days.stream().map(QuotaDay::of).toList(),
+                                    Json.marshaller())))),
+        path(
+            PathMatchers.segment("quota-usage").slash("today"),
+            () ->
+                get(
+                    () ->
+                        onSuccess(
+                            quota.usageToday(),
+                            today ->
+                                complete(StatusCodes.OK, QuotaDay.of(today), Json.marshaller())))));
   }
 
   /** The build's version, written into the jar by Maven resource filtering. */

@@ -1,6 +1,8 @@
 package io.joysync.persistence.readside;
 
 import com.typesafe.config.Config;
+import io.joysync.engine.youtube.quota.QuotaLedger;
+import io.joysync.persistence.quota.CassandraQuotaLedger;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.CompletableFuture;
@@ -9,41 +11,45 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The read side of a node: its tables (created at start-up when {@code
- * joysync.cassandra.autocreate} is on, with the projection offset store) and the projections that
- * fill them.
+ * joysync.cassandra.autocreate} is on, with the projection offset store), the projections that fill
+ * them, and the YouTube quota ledger that lives beside them.
  */
 public final class ReadSide {
 
   private static final Logger log = LoggerFactory.getLogger(ReadSide.class);
 
   private final ChannelReadModel channels;
-  private final CompletionStage<Done> ready;
+  private final QuotaLedger quotaLedger;
 
-  private ReadSide(ChannelReadModel channels, CompletionStage<Done> ready) {
+  private ReadSide(ChannelReadModel channels, QuotaLedger quotaLedger) {
     this.channels = channels;
-    this.ready = ready;
+    this.quotaLedger = quotaLedger;
   }
 
-  public static ReadSide init(ActorSystem<?> system) {
+  /**
+   * Creates the tables (retrying while Cassandra is still starting), starts the projections and
+   * completes with the read side; a node that cannot get there stops.
+   */
+  public static CompletionStage<ReadSide> init(ActorSystem<?> system) {
     Config config = system.settings().config();
     Config c = config.getConfig("joysync.read-side");
+    String keyspace = c.getString("keyspace");
+    CassandraSession session =
+        CassandraSessionRegistry.get(system)
+            .sessionFor("pekko.projection.cassandra.session-config");
     ChannelReadModel channels =
-        new ChannelReadModel(
-            CassandraSessionRegistry.get(system)
-                .sessionFor("pekko.projection.cassandra.session-config"),
-            c.getString("keyspace"),
-            YearMonth.parse(c.getString("first-month")));
-    CompletionStage<Done> ready;
+        new ChannelReadModel(session, keyspace, YearMonth.parse(c.getString("first-month")));
+    CompletionStage<Done> tables;
     if (config.getBoolean("joysync.cassandra.autocreate")) {
       int rf = config.getInt("joysync.cassandra.replication-factor");
-      // Cassandra may still be starting: retry with backoff for about ten minutes.
-      ready =
+      tables =
           Patterns.retry(
               () ->
                   channels
@@ -55,26 +61,32 @@ public final class ReadSide {
               0.2,
               system);
     } else {
-      ready = CompletableFuture.completedFuture(Done.getInstance());
+      tables = CompletableFuture.completedFuture(Done.getInstance());
     }
+    CompletionStage<ReadSide> ready =
+        tables
+            .thenCompose(d -> session.underlying())
+            .thenCompose(cql -> CassandraQuotaLedger.create(cql, keyspace))
+            .thenApply(
+                ledger -> {
+                  ChannelProjection.init(system, channels, c.getDuration("ask-timeout"));
+                  return new ReadSide(channels, ledger);
+                });
     ready.whenComplete(
-        (done, e) -> {
-          if (e == null) {
-            ChannelProjection.init(system, channels, c.getDuration("ask-timeout"));
-          } else {
-            log.error("The read-side tables could not be created; stopping the node", e);
+        (readSide, e) -> {
+          if (e != null) {
+            log.error("The read side could not be started; stopping the node", e);
             system.terminate();
           }
         });
-    return new ReadSide(channels, ready);
+    return ready;
   }
 
   public ChannelReadModel channels() {
     return channels;
   }
 
-  /** Completes once the tables exist and the projections have been started. */
-  public CompletionStage<Done> ready() {
-    return ready;
+  public QuotaLedger quotaLedger() {
+    return quotaLedger;
   }
 }
