@@ -100,6 +100,9 @@ public final class CallDecoder {
     }
     AccountId dest = AccountId.of(r.readBytes(32));
     BigInteger value = r.readCompact();
+    if (value.bitLength() > 128) {
+      throw new ScaleException("transfer value does not fit u128");
+    }
     return new RuntimeCall.Transfer(slice(src, start, r), dest, value, method == 3);
   }
 
