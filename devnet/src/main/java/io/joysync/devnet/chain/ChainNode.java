@@ -224,6 +224,7 @@ public final class ChainNode implements AutoCloseable {
       includedEntries.add(e);
     }
     List<EventLog.Record> events = runtime.blockEvents();
+    runtime.state().sealAccounts(number);
     byte[] stateRoot =
         Hashing.blake2b256(
             new ScaleWriter()

@@ -36,6 +36,10 @@ public final class ChainState {
   final Journal.Cell<Long> nextVideoId = journal.new Cell<>(1L);
   final Journal.Cell<Long> nextDataObjectId = journal.new Cell<>(0L);
   final Journal.Log<EventLog.Record> events = journal.new Log<>();
+  private static final int ACCOUNT_HISTORY = 4096;
+  private final Set<AccountId> touchedAccounts = new HashSet<>();
+  private final java.util.Map<AccountId, java.util.NavigableMap<Long, AccountInfo>> accountHistory =
+      new java.util.HashMap<>();
 
   BigInteger videoStateBloatBond = BigInteger.ZERO;
   BigInteger channelStateBloatBond = BigInteger.ZERO;
@@ -132,10 +136,41 @@ public final class ChainState {
   /** Adds (or removes, if negative) free balance; creates the account record on first credit. */
   void credit(AccountId who, BigInteger amount) {
     AccountInfo info = account(who);
-    accounts.put(who, info.withFree(info.free().add(amount)));
+    putAccount(who, info.withFree(info.free().add(amount)));
   }
 
   void setFree(AccountId who, BigInteger amount) {
-    accounts.put(who, account(who).withFree(amount));
+    putAccount(who, account(who).withFree(amount));
+  }
+
+  void putAccount(AccountId who, AccountInfo info) {
+    accounts.put(who, info);
+    touchedAccounts.add(who);
+  }
+
+  /**
+   * Records the accounts changed in block {@code number}, so System.Account can be read as of an
+   * earlier block (the last {@value #ACCOUNT_HISTORY} changes of each account are kept).
+   */
+  void sealAccounts(long number) {
+    for (AccountId id : touchedAccounts) {
+      java.util.NavigableMap<Long, AccountInfo> h =
+          accountHistory.computeIfAbsent(id, k -> new java.util.TreeMap<>());
+      h.put(number, account(id));
+      if (h.size() > ACCOUNT_HISTORY) {
+        h.pollFirstEntry();
+      }
+    }
+    touchedAccounts.clear();
+  }
+
+  /** The account as of block {@code number}: its last change at or before it. */
+  public java.util.Optional<AccountInfo> accountAt(AccountId id, long number) {
+    java.util.NavigableMap<Long, AccountInfo> h = accountHistory.get(id);
+    if (h == null) {
+      return accounts.get(id);
+    }
+    java.util.Map.Entry<Long, AccountInfo> e = h.floorEntry(number);
+    return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.getValue());
   }
 }

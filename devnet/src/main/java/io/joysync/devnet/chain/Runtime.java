@@ -175,7 +175,7 @@ public final class Runtime {
     }
     events.applyExtrinsic(index);
     BigInteger charge = v.fee().add(x.tip());
-    state.accounts.put(x.signer(), state.account(x.signer()).withNonce(x.nonce() + 1));
+    state.putAccount(x.signer(), state.account(x.signer()).withNonce(x.nonce() + 1));
     treasury.withdrawFee(x.signer(), charge);
     Optional<DispatchError> error = Optional.empty();
     try {

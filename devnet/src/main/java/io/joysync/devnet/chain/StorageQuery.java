@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Answers state_getStorage for the storage items the devnet keeps, by their real keys
- * (twox128(pallet) ‖ twox128(item) ‖ hashed map keys). System.Events and System.Number are answered
- * for the requested block; every other item from the best state. Unknown keys and absent entries
- * read as empty (JSON null), as on a node.
+ * (twox128(pallet) ‖ twox128(item) ‖ hashed map keys). System.Events, System.Number and
+ * System.Account are answered for the requested block; every other item from the best state.
+ * Unknown keys and absent entries read as empty (JSON null), as on a node.
  */
 public final class StorageQuery {
   static final byte[] SYSTEM_ACCOUNT = prefix("System", "Account");
@@ -66,9 +66,7 @@ public final class StorageQuery {
     byte[] k = arg.get();
     if (Arrays.equals(p, SYSTEM_ACCOUNT) && k.length == 32) {
       AccountId id = AccountId.of(k);
-      return s.accounts.contains(id)
-          ? Optional.of(StorageCodec.account(s.account(id)))
-          : Optional.empty();
+      return s.accountAt(id, at.number()).map(StorageCodec::account);
     }
     if (Arrays.equals(p, CHANNEL_BY_ID) && k.length == 8) {
       return s.channel(u64(k, 0)).map(StorageCodec::channel);

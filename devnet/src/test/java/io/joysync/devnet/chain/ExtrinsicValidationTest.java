@@ -181,4 +181,16 @@ class ExtrinsicValidationTest {
     assertThat(future.code()).isEqualTo(1016);
     assertThat(small.node.poolSize()).isEqualTo(3);
   }
+
+  @Test
+  void systemAccountIsReadAsOfTheRequestedBlock() {
+    chain.submit(oneVideo(0, chain.immortal()));
+    Block one = chain.node.produceBlock();
+    chain.node.produceBlock();
+    byte[] key = StorageQuery.mapKey(StorageQuery.SYSTEM_ACCOUNT, COLLABORATOR_1.publicKey());
+    byte[] atGenesis = StorageQuery.read(chain.state(), chain.node.genesis(), key).orElseThrow();
+    byte[] atOne = StorageQuery.read(chain.state(), one, key).orElseThrow();
+    assertThat(new io.joysync.joystream.scale.ScaleReader(atGenesis).readU32()).isZero();
+    assertThat(new io.joysync.joystream.scale.ScaleReader(atOne).readU32()).isEqualTo(1);
+  }
 }
