@@ -112,6 +112,8 @@ class JsonRpcEndpointTest {
               key, call, nonce, TestExtrinsics.Context.immortal(Hex.decode(devnet.genesisHash())));
       String sub = c.call("author_submitAndWatchExtrinsic", Hex.encode(x)).path("result").asText();
       c.awaitNotification(sub, s -> s.asText().equals("ready"));
+      JsonNode pending = c.call("author_pendingExtrinsics").path("result");
+      assertThat(pending.isArray()).isTrue();
       JsonNode inBlock = c.awaitNotification(sub, s -> s.has("inBlock"));
       JsonNode done = c.awaitNotification(sub, s -> s.has("finalized"));
       assertThat(done.path("finalized").asText()).isEqualTo(inBlock.path("inBlock").asText());

@@ -165,6 +165,13 @@ public final class ChainNode implements AutoCloseable {
     return pool.nextIndex(id, accountNonce(id));
   }
 
+  /** The extrinsics waiting in the pool (author_pendingExtrinsics). */
+  public synchronized List<byte[]> pendingExtrinsics() {
+    List<byte[]> out = new ArrayList<>();
+    pool.all().forEach(e -> out.add(e.x().bytes()));
+    return out;
+  }
+
   public synchronized int poolSize() {
     return pool.size();
   }

@@ -34,7 +34,13 @@ final class AuthorMethods {
   void register(Map<String, RpcMethods.Method> methods) {
     methods.put("author_submitExtrinsic", this::submit);
     methods.put("author_submitAndWatchExtrinsic", this::submitAndWatch);
-    methods.put("author_pendingExtrinsics", (p, s) -> json.createArrayNode());
+    methods.put(
+        "author_pendingExtrinsics",
+        (p, s) -> {
+          var out = json.createArrayNode();
+          node.pendingExtrinsics().forEach(x -> out.add(Hex.encode(x)));
+          return out;
+        });
     methods.put("payment_queryInfo", this::queryInfo);
     methods.put("state_call", this::stateCall);
   }
