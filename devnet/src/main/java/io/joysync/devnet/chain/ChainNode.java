@@ -232,6 +232,9 @@ public final class ChainNode implements AutoCloseable {
     }
     List<EventLog.Record> events = runtime.blockEvents();
     runtime.state().sealAccounts(number);
+    runtime.state().nextFeeMultiplier =
+        Weights.nextFeeMultiplier(
+            runtime.state().nextFeeMultiplier, weight - Weights.BLOCK_EXECUTION_WEIGHT);
     byte[] stateRoot =
         Hashing.blake2b256(
             new ScaleWriter()

@@ -123,4 +123,35 @@ public final class Weights {
     BigInteger p = tip.add(BigInteger.ONE).multiply(BigInteger.valueOf(perBlock));
     return p.bitLength() > 63 ? Long.MAX_VALUE : p.longValue();
   }
+
+  /** TargetBlockFullness of the slow-adjusting fee multiplier. */
+  private static final java.math.BigDecimal TARGET_FULLNESS = new java.math.BigDecimal("0.25");
+
+  /** AdjustmentVariable (3 / 100,000). */
+  private static final java.math.BigDecimal ADJUSTMENT = new java.math.BigDecimal("0.00003");
+
+  /** MinimumMultiplier: 10^-9 as FixedU128. */
+  private static final BigInteger MIN_MULTIPLIER = BigInteger.valueOf(1_000_000_000L);
+
+  /**
+   * The next fee multiplier after a block whose Normal-class extrinsics used {@code normalWeight}
+   * (Polkadot's TargetedFeeAdjustment, as Joystream configures it): m' = m (1 + v d + v² d² / 2)
+   * with d = fullness - 25 %, never below 10^-9. FixedU128: 10^18 = 1.
+   */
+  public static BigInteger nextFeeMultiplier(BigInteger multiplier, long normalWeight) {
+    java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+    java.math.BigDecimal fullness =
+        java.math.BigDecimal.valueOf(Math.min(normalWeight, NORMAL_MAX_TOTAL))
+            .divide(java.math.BigDecimal.valueOf(NORMAL_MAX_TOTAL), mc);
+    java.math.BigDecimal diff = fullness.subtract(TARGET_FULLNESS);
+    java.math.BigDecimal first = ADJUSTMENT.multiply(diff, mc);
+    java.math.BigDecimal second =
+        ADJUSTMENT
+            .pow(2, mc)
+            .multiply(diff.pow(2, mc), mc)
+            .divide(java.math.BigDecimal.valueOf(2), mc);
+    java.math.BigDecimal factor = java.math.BigDecimal.ONE.add(first, mc).add(second, mc);
+    BigInteger next = new java.math.BigDecimal(multiplier).multiply(factor, mc).toBigInteger();
+    return next.max(MIN_MULTIPLIER);
+  }
 }

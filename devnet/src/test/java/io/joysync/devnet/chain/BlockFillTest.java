@@ -30,11 +30,24 @@ class BlockFillTest {
     for (int n = 0; n < submitted; n++) {
       chain.submit(TestExtrinsics.sign(TestChain.COLLABORATOR_1, call, n, chain.immortal()));
     }
+    java.math.BigInteger one = java.math.BigInteger.TEN.pow(18);
     Block first = chain.node.produceBlock();
+    assertThat(chain.state().nextFeeMultiplier()).isGreaterThan(one);
     assertThat(first.extrinsics().size() - 1).isEqualTo((int) fits);
     assertThat(fits).isBetween(900L, 1000L);
     Block second = chain.node.produceBlock();
     assertThat(second.extrinsics().size() - 1).isEqualTo(50);
     assertThat(chain.state().nextVideoId()).isEqualTo(submitted + 1);
+  }
+
+  @Test
+  void emptyBlocksLowerTheFeeMultiplierSlowly() {
+    TestChain chain = new TestChain();
+    chain.node.produceBlock();
+    java.math.BigInteger m = chain.state().nextFeeMultiplier();
+    java.math.BigInteger one = java.math.BigInteger.TEN.pow(18);
+    assertThat(m).isLessThan(one);
+    // d = -0.25: 1 - 0.00003 x 0.25 + (0.00003 x 0.25)^2 / 2
+    assertThat(one.subtract(m)).isEqualTo(java.math.BigInteger.valueOf(7_499_971_875_000L));
   }
 }
