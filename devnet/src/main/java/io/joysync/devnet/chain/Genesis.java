@@ -116,6 +116,9 @@ public final class Genesis {
     s.dataObjectStateBloatBond = new BigInteger(config.getString("data-object-state-bloat-bond"));
     s.dataObjectPerMegabyteFee = new BigInteger(config.getString("data-object-per-megabyte-fee"));
     s.membershipPrice = new BigInteger(config.getString("membership-price"));
+    if (config.hasPath("fee-multiplier")) {
+      s.nextFeeMultiplier = new BigInteger(config.getString("fee-multiplier"));
+    }
     s.channelBagStorageBuckets = config.getInt("channel-bag-storage-buckets");
     BigInteger devBalance = new BigInteger(config.getString("dev-balance"));
     for (String name : config.getStringList("dev-accounts")) {
