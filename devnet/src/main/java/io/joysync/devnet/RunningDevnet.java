@@ -60,17 +60,10 @@ public final class RunningDevnet implements AutoCloseable {
   private final int adminPort;
   private final List<DevnetComponent> components = new ArrayList<>();
 
-  private RunningDevnet(DevnetSettings settings) throws Exception {
+  private RunningDevnet(DevnetSettings settings, ActorSystem<Void> system) throws Exception {
     Config c = settings.devnet();
     host = c.getString("host");
-    system =
-        ActorSystem.create(
-            Behaviors.empty(),
-            "devnet",
-            ConfigFactory.parseString(
-                    "pekko.loglevel = WARNING\npekko.http.server.idle-timeout = infinite")
-                .withFallback(settings.config())
-                .withFallback(ConfigFactory.load()));
+    this.system = system;
     ObjectMapper json = new ObjectMapper();
     faults = initialFaults(c.getConfig("faults"));
     genesis = new Genesis(c.getConfig("genesis"));
@@ -167,8 +160,22 @@ public final class RunningDevnet implements AutoCloseable {
     }
   }
 
+  /** Starts everything; if any part fails to start, what was started is stopped again. */
   static RunningDevnet start(DevnetSettings settings) throws Exception {
-    return new RunningDevnet(settings);
+    ActorSystem<Void> system =
+        ActorSystem.create(
+            Behaviors.empty(),
+            "devnet",
+            ConfigFactory.parseString(
+                    "pekko.loglevel = WARNING\npekko.http.server.idle-timeout = infinite")
+                .withFallback(settings.config())
+                .withFallback(ConfigFactory.load()));
+    try {
+      return new RunningDevnet(settings, system);
+    } catch (Exception | Error e) {
+      system.terminate();
+      throw e;
+    }
   }
 
   private static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {

@@ -124,4 +124,12 @@ class JsonRpcEndpointTest {
       assertThat(c.call("chain_unsubscribeNewHeads", heads).path("result").asBoolean()).isTrue();
     }
   }
+
+  @Test
+  void aPortInUseIsAClearStartupError() {
+    int taken = devnet.rpc().port();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Devnet.start(DevnetSettings.forTests().with("chain.port", taken)))
+        .isInstanceOf(Exception.class);
+  }
 }
