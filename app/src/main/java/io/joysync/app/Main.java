@@ -1,5 +1,6 @@
 package io.joysync.app;
 
+import io.joysync.devnet.Devnet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Replicates YouTube channels onto the Joystream blockchain.",
-    subcommands = {NodeCommand.class})
+    subcommands = {NodeCommand.class, Devnet.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

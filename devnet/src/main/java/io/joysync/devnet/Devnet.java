@@ -1,5 +1,7 @@
 package io.joysync.devnet;
 
+import io.joysync.devnet.youtube.YoutubeDevnet;
+import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "devnet",
     mixinStandardHelpOptions = true,
     description =
-        "Runs local stand-ins for a Joystream chain node, Orion and Colossus with a seeded genesis.")
+        "Runs local stand-ins for a Joystream chain node, Orion, Colossus and YouTube with a"
+            + " seeded genesis.")
 public final class Devnet implements Callable<Integer> {
   @Option(
       names = {"-c", "--config"},
@@ -37,6 +40,11 @@ public final class Devnet implements Callable<Integer> {
 
   @Option(names = "--block-interval", description = "Block time, e.g. 1s or 6s (default 1s).")
   String blockInterval;
+
+  @Option(
+      names = "--youtube-port",
+      description = "YouTube stand-ins port (default 8090); -1 leaves them out.")
+  Integer youtubePort;
 
   /** Starts the devnet in-process. */
   public static RunningDevnet start(DevnetSettings settings) throws Exception {
@@ -59,6 +67,12 @@ public final class Devnet implements Callable<Integer> {
     }
     if (blockInterval != null) {
       s = s.with("chain.block-interval", blockInterval);
+    }
+    int youtube = youtubePort == null ? YoutubeDevnetSettings.DEFAULT_PORT : youtubePort;
+    if (youtube >= 0) {
+      s =
+          s.withComponent(
+              YoutubeDevnet.component(YoutubeDevnetSettings.defaults().withPort(youtube)));
     }
     return s;
   }

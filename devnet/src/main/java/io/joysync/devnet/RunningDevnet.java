@@ -169,7 +169,9 @@ public final class RunningDevnet implements AutoCloseable {
             ConfigFactory.parseString(
                     "pekko.loglevel = WARNING\npekko.http.server.idle-timeout = infinite")
                 .withFallback(settings.config())
-                .withFallback(ConfigFactory.load()));
+                // Library defaults only: a node's application.conf (cluster, remoting) must not
+                // leak into the devnet when both share a class path.
+                .withFallback(ConfigFactory.defaultReference()));
     try {
       return new RunningDevnet(settings, system);
     } catch (Exception | Error e) {

@@ -133,7 +133,11 @@ public final class YoutubeDevnet {
               media,
               faults,
               admin);
-      system = ActorSystem.create(Behaviors.empty(), "youtube-devnet");
+      system =
+          ActorSystem.create(
+              Behaviors.empty(),
+              "youtube-devnet",
+              com.typesafe.config.ConfigFactory.defaultReference());
       ServerBinding binding =
           Http.get(system)
               .newServerAt(settings.host(), settings.port())
@@ -153,6 +157,27 @@ public final class YoutubeDevnet {
       SyntheticMedia.deleteAll(mediaDir);
       throw e;
     }
+  }
+
+  /** The YouTube stand-ins as a component of the whole devnet ({@code joysync devnet}). */
+  public static io.joysync.devnet.DevnetComponent.Factory component(
+      YoutubeDevnetSettings settings) {
+    return (system, config, joystream) -> {
+      Running running = start(settings);
+      return new io.joysync.devnet.DevnetComponent() {
+        @Override
+        public java.util.Map<String, String> endpoints() {
+          return java.util.Map.of(
+              "youtube (Data API under /youtube/v3, OAuth, feeds, WebSub hub, media)",
+              running.baseUrl());
+        }
+
+        @Override
+        public void close() {
+          running.close();
+        }
+      };
+    };
   }
 
   /** Runs the YouTube devnet alone on its default port until the process is stopped. */
