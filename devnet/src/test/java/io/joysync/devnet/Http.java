@@ -16,7 +16,10 @@ import java.util.function.Predicate;
 public final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   private Http() {}
 
