@@ -30,13 +30,22 @@ import org.junit.jupiter.api.Test;
 class PolkadotKitTest {
   private static final Path KIT = Path.of("../../shared/joystream-reference");
   private static Path dir;
+  private static boolean ownCopy;
 
   @BeforeAll
   static void installKit() throws Exception {
+    // ./joysync test installs the kit once and names it here; other runs install a copy.
+    String installed = System.getenv("JOYSTREAM_REFERENCE_KIT");
+    if (installed != null
+        && Files.isDirectory(Path.of(installed).resolve("node_modules/@polkadot/types"))) {
+      dir = Path.of(installed);
+      return;
+    }
     assumeTrue(
         Files.isRegularFile(KIT.resolve("decode.mjs")),
         "the shared joystream-reference kit is not next to the repository");
     dir = Files.createTempDirectory("joystream-kit-");
+    ownCopy = true;
     try (Stream<Path> files = Files.list(KIT)) {
       for (Path f : files.toList()) {
         if (Files.isRegularFile(f)) {
@@ -55,7 +64,7 @@ class PolkadotKitTest {
 
   @AfterAll
   static void cleanUp() throws IOException {
-    if (dir != null) {
+    if (dir != null && ownCopy) {
       try (Stream<Path> all = Files.walk(dir)) {
         for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
