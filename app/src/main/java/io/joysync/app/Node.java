@@ -85,7 +85,9 @@ public final class Node {
                       timers,
                       youtube.quotaMaxWaitingCalls());
               return HttpApi.start(
-                  system, httpSettings, new HttpApi.Services(readSide, orion, quota));
+                  system,
+                  httpSettings,
+                  new HttpApi.Services(readSide, orion, quota, youtube.onboarding()));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
   }

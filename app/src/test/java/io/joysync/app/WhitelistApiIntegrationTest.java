@@ -87,6 +87,21 @@ class WhitelistApiIntegrationTest {
   }
 
   @Test
+  void inductionRequirementsShowTheConfiguredValues() {
+    JsonNode r = api.send("GET", "/channels/induction/requirements", null, null).json();
+
+    assertThat(r.get("requirements")).hasSize(3);
+    assertThat(r.get("requirements").get(0).get("errorCode").asText())
+        .isEqualTo("CHANNEL_CRITERIA_UNMET_SUBSCRIBERS");
+    assertThat(r.get("requirements").get(0).get("variables").get(0).asText())
+        .isEqualTo("50 subscribers");
+    assertThat(r.get("requirements").get(1).get("variables").get(0).asText()).isEqualTo("2 videos");
+    assertThat(r.get("requirements").get(2).get("template").asText())
+        .isEqualTo("YouTube channel needs to be older than {}.");
+    assertThat(r.get("requirements").get(2).get("variables").get(0).asText()).isEqualTo("1 month");
+  }
+
+  @Test
   void managementReportsThisMemberUpReadyAndAlive() {
     ApiClient.Reply members = node.management().send("GET", "/cluster/members", null, null);
 

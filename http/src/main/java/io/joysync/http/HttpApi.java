@@ -6,6 +6,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 
+import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
@@ -31,7 +32,11 @@ public final class HttpApi {
   private HttpApi() {}
 
   /** What the routes read from and talk to, built once by the node. */
-  public record Services(ReadSide readSide, OrionClient orion, QuotaGovernor quota) {}
+  public record Services(
+      ReadSide readSide,
+      OrionClient orion,
+      QuotaGovernor quota,
+      OnboardingRequirements requirements) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -43,6 +48,7 @@ public final class HttpApi {
         concat(
             new StatusRoutes(settings, services.quota()).route(),
             new WhitelistRoutes(system, auth, settings).route(),
+            new RequirementsRoutes(services.requirements()).route(),
             new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
             new OwnerSignedRoutes(
                     system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
