@@ -2,9 +2,12 @@ package io.joysync.app;
 
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.engine.youtube.YoutubeSettings;
+import io.joysync.engine.youtube.api.YoutubeDataClient;
+import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.http.HttpApi;
 import io.joysync.http.HttpSettings;
@@ -13,24 +16,33 @@ import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.model.Uri;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of a joysync node: {@link #start} creates the actor system and {@link #init}
  * wires everything the node runs into it. Tests start nodes through the same two methods.
  */
 public final class Node {
+
+  private static final Logger log = LoggerFactory.getLogger(Node.class);
 
   /** Where a started node listens. */
   public record Endpoints(InetSocketAddress http, Uri management) {}
@@ -84,12 +96,36 @@ public final class Node {
                       Clock.systemUTC(),
                       timers,
                       youtube.quotaMaxWaitingCalls());
+              Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+              YoutubeDataClient dataApi = new YoutubeDataClient(youtube.api(), quota, blocking);
               return HttpApi.start(
                   system,
                   httpSettings,
-                  new HttpApi.Services(readSide, orion, quota, youtube.onboarding()));
+                  new HttpApi.Services(
+                      readSide,
+                      orion,
+                      quota,
+                      youtube.onboarding(),
+                      dataApi,
+                      new OnboardingCheck(youtube.onboarding(), dataApi, Clock.systemUTC()),
+                      tokenCipher(config)));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
+  }
+
+  /** The owner-token cipher, or empty (sign-ups refused with a clear error) without a key. */
+  static Optional<TokenCipher> tokenCipher(Config config) {
+    Config c = config.getConfig("joysync.tokens");
+    if (c.getString("key").isBlank()) {
+      log.warn(
+          "No token encryption key (JOYSYNC_TOKEN_KEY): sign-ups are refused until one is set");
+      return Optional.empty();
+    }
+    Map<String, String> keys = new HashMap<>();
+    Config previous = c.getConfig("previous-keys");
+    previous.root().keySet().forEach(id -> keys.put(id, previous.getString(id)));
+    keys.put(c.getString("key-id"), c.getString("key"));
+    return Optional.of(new TokenCipher(c.getString("key-id"), keys));
   }
 
   /** One daemon thread that only times waits (quota resets); stopped with the node. */

@@ -21,6 +21,10 @@ final class TestNodes {
   }
 
   static Started start(String keyspacePrefix) throws Exception {
+    return start(keyspacePrefix, Map.of());
+  }
+
+  static Started start(String keyspacePrefix, Map<String, Object> extra) throws Exception {
     int managementPort = TestCassandra.freePort();
     Map<String, Object> overrides = new HashMap<>();
     overrides.put("joysync.http.port", 0);
@@ -34,6 +38,7 @@ final class TestNodes {
     // Projections see new events sooner than production needs (which waits 5 s for stragglers).
     overrides.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
     overrides.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
+    overrides.putAll(extra);
     Config config = NodeConfig.load(null, overrides);
     Node.Running node = Node.start(config);
     Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(90, TimeUnit.SECONDS);

@@ -6,12 +6,16 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 
+import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.youtube.api.YoutubeDataClient;
+import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.cors.javadsl.CorsDirectives;
@@ -36,7 +40,10 @@ public final class HttpApi {
       ReadSide readSide,
       OrionClient orion,
       QuotaGovernor quota,
-      OnboardingRequirements requirements) {}
+      OnboardingRequirements requirements,
+      YoutubeDataClient youtube,
+      OnboardingCheck onboarding,
+      Optional<TokenCipher> tokenCipher) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -49,6 +56,14 @@ public final class HttpApi {
             new StatusRoutes(settings, services.quota()).route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new RequirementsRoutes(services.requirements()).route(),
+            new UserRoutes(
+                    system,
+                    services.youtube(),
+                    services.onboarding(),
+                    services.tokenCipher(),
+                    settings,
+                    clock)
+                .route(),
             new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
             new OwnerSignedRoutes(
                     system, readSide.channels(), services.orion(), settings.askTimeout(), clock)

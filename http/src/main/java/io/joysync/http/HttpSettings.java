@@ -11,6 +11,7 @@ public record HttpSettings(
     String operatorKey,
     int maxBatchItems,
     Duration topReferrersCacheTtl,
+    boolean disableNewSignUps,
     boolean syncEnabled) {
 
   public static HttpSettings from(Config root) {
@@ -22,6 +23,7 @@ public record HttpSettings(
         c.getString("operator-key"),
         c.getInt("max-batch-items"),
         c.getDuration("top-referrers-cache-ttl"),
+        c.getBoolean("disable-new-sign-ups"),
         root.getBoolean("joysync.sync.enable"));
   }
 
@@ -39,6 +41,8 @@ public record HttpSettings(
         + maxBatchItems
         + ", topReferrersCacheTtl="
         + topReferrersCacheTtl
+        + ", disableNewSignUps="
+        + disableNewSignUps
         + ", syncEnabled="
         + syncEnabled
         + "]";
