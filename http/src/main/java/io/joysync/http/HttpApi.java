@@ -56,6 +56,15 @@ public final class HttpApi {
             new StatusRoutes(settings, services.quota()).route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new RequirementsRoutes(services.requirements()).route(),
+            new ChannelSignUpRoutes(
+                    system,
+                    readSide.channels(),
+                    services.orion(),
+                    services.youtube(),
+                    services.tokenCipher(),
+                    settings,
+                    clock)
+                .route(),
             new UserRoutes(
                     system,
                     services.youtube(),

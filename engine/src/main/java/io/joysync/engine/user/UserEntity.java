@@ -64,6 +64,9 @@ public final class UserEntity
 
   public record Get(ActorRef<Optional<User>> replyTo) implements Command {}
 
+  /** The account's OAuth tokens, still encrypted; only for calls made on the owner's behalf. */
+  public record GetTokens(ActorRef<Optional<OwnerTokens>> replyTo) implements Command {}
+
   /** What callers see of an account: never its code or tokens. */
   public record User(
       String id, String email, List<Long> joystreamMemberIds, Instant createdAt, Instant updatedAt)
@@ -169,6 +172,7 @@ public final class UserEntity
                         new Registered(
                             c.email(), digest(c.authorizationCode()), c.tokens(), c.at()))
                     .thenReply(c.replyTo(), st -> StatusReply.success(view(st))))
+        .onCommand(GetTokens.class, (s, c) -> Effect().reply(c.replyTo(), s.tokens()))
         .onCommand(CheckAuthor.class, (s, c) -> checkAuthor(s, c.authorizationCode(), c.replyTo()))
         .onCommand(ConsumeCode.class, this::consumeCode)
         .onCommand(RecordMembership.class, this::recordMembership)

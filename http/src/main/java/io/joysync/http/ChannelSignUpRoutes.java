@@ -1,0 +1,293 @@
+package io.joysync.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.pathEndOrSingleSlash;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
+import static org.apache.pekko.http.javadsl.server.Directives.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.ChannelProfile;
+import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Registration;
+import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.user.UserEntity;
+import io.joysync.engine.youtube.YoutubeApiException;
+import io.joysync.engine.youtube.YoutubeChannel;
+import io.joysync.engine.youtube.api.OwnerTokens;
+import io.joysync.engine.youtube.api.YoutubeDataClient;
+import io.joysync.engine.youtube.quota.QuotaPurpose;
+import io.joysync.joystream.orion.OrionClient;
+import io.joysync.persistence.readside.ChannelReadModel;
+import io.joysync.persistence.readside.ChannelRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * {@code POST /channels} (youtube-synch endpoint 2): a signed-up creator links their YouTube
+ * channel to a Joystream channel. The request must carry the authorization code of the creator's
+ * sign-up; the Joystream channel must exist (Orion) and not be linked to another YouTube channel in
+ * the program. The YouTube channel is read again with the creator's tokens, the {@link
+ * ChannelEntity} records the sign-up (new or again), and the code is used up so it cannot be
+ * replayed.
+ */
+public final class ChannelSignUpRoutes {
+
+  /** What a channel sign-up asks for. */
+  record Request(
+      String authorizationCode,
+      String userId,
+      String email,
+      long joystreamChannelId,
+      boolean shouldBeIngested,
+      Optional<String> videoCategoryId,
+      Optional<Long> referrerChannelId) {}
+
+  public record SignedUpChannel(UserView user, ChannelDto channel) {}
+
+  public record UserView(String id, String email) {}
+
+  private final ClusterSharding sharding;
+  private final ChannelReadModel channels;
+  private final OrionClient orion;
+  private final YoutubeDataClient youtube;
+  private final Optional<TokenCipher> cipher;
+  private final HttpSettings settings;
+  private final Clock clock;
+
+  public ChannelSignUpRoutes(
+      ActorSystem<?> system,
+      ChannelReadModel channels,
+      OrionClient orion,
+      YoutubeDataClient youtube,
+      Optional<TokenCipher> cipher,
+      HttpSettings settings,
+      Clock clock) {
+    this.sharding = ClusterSharding.get(system);
+    this.channels = channels;
+    this.orion = orion;
+    this.youtube = youtube;
+    this.cipher = cipher;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Route route() {
+    return pathPrefix(
+        "channels",
+        () ->
+            pathEndOrSingleSlash(
+                () ->
+                    post(
+                        () ->
+                            entity(
+                                Unmarshaller.entityToString(),
+                                body -> {
+                                  if (settings.disableNewSignUps()) {
+                                    throw new ApiException(
+                                        StatusCodes.SERVICE_UNAVAILABLE,
+                                        "SIGN_UPS_DISABLED",
+                                        "Endpoint temporarily disabled: Not accepting new sign-ups");
+                                  }
+                                  Request request = parse(body);
+                                  return onSuccess(
+                                      signUp(request),
+                                      done ->
+                                          complete(StatusCodes.CREATED, done, Json.marshaller()));
+                                }))));
+  }
+
+  static Request parse(String body) {
+    JsonNode root = Json.parse(body);
+    if (!root.isObject()) {
+      throw ApiException.badRequest("INVALID_BODY", "The body must be an object");
+    }
+    List<String> problems = new ArrayList<>();
+    Optional<String> code = BatchBody.text(root, "authorizationCode", 2048, "body", problems);
+    Optional<String> userId = BatchBody.text(root, "userId", 256, "body", problems);
+    Optional<String> email = BatchBody.text(root, "email", 320, "body", problems);
+    email
+        .filter(e -> !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
+        .ifPresent(e -> problems.add("body.email must be an email"));
+    Optional<Long> channelId = BatchBody.joystreamId(root, "body", problems);
+    Optional<Boolean> ingest = BatchBody.bool(root, "shouldBeIngested", "body", problems);
+    Optional<String> category = Optional.empty();
+    if (ingest.orElse(false) || root.hasNonNull("videoCategoryId")) {
+      category = BatchBody.text(root, "videoCategoryId", 64, "body", problems);
+    }
+    Optional<Long> referrer = Optional.empty();
+    if (root.hasNonNull("referrerChannelId")) {
+      JsonNode r = root.get("referrerChannelId");
+      if (!r.canConvertToExactIntegral() || r.asLong() < 0 || r.asLong() > JoystreamIds.MAX) {
+        problems.add("body.referrerChannelId must be a Joystream channel id");
+      } else {
+        referrer = Optional.of(r.asLong());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(StatusCodes.BAD_REQUEST, "INVALID_BODY", problems);
+    }
+    if (referrer.equals(channelId)) {
+      throw ApiException.badRequest(
+          "INVALID_REFERRER", "Referrer channel cannot be the same as the channel being verified.");
+    }
+    return new Request(
+        code.get(), userId.get(), email.get(), channelId.get(), ingest.get(), category, referrer);
+  }
+
+  private CompletionStage<SignedUpChannel> signUp(Request r) {
+    TokenCipher tokens =
+        cipher.orElseThrow(
+            () ->
+                new ApiException(
+                    StatusCodes.SERVICE_UNAVAILABLE,
+                    "TOKEN_KEY_MISSING",
+                    "Sign-ups need the token encryption key (JOYSYNC_TOKEN_KEY) to be configured"));
+    Duration timeout = settings.askTimeout();
+    var user = sharding.entityRefFor(UserEntity.ENTITY_KEY, r.userId());
+    return user.<org.apache.pekko.pattern.StatusReply<UserEntity.User>>ask(
+            reply -> new UserEntity.CheckAuthor(r.authorizationCode(), reply), timeout)
+        .thenApply(ChannelSignUpRoutes::authorOrRefuse)
+        .thenCompose(u -> orion.channelById(r.joystreamChannelId()))
+        .thenCompose(
+            joystream -> {
+              if (joystream.isEmpty()) {
+                throw ApiException.badRequest(
+                    "CHANNEL_NOT_FOUND",
+                    "Joystream Channel " + r.joystreamChannelId() + " does not exist.");
+              }
+              return channels.byJoystreamChannelId(r.joystreamChannelId());
+            })
+        .thenCompose(
+            linked ->
+                user.<Optional<Registration.OwnerTokens>>ask(UserEntity.GetTokens::new, timeout)
+                    .thenCompose(
+                        stored -> {
+                          OwnerTokens owner = decrypt(tokens, r.userId(), stored);
+                          return youtube
+                              .ownChannel(owner, QuotaPurpose.SYNC)
+                              .thenCompose(
+                                  yt -> {
+                                    YoutubeChannel channel =
+                                        yt.orElseThrow(
+                                            () ->
+                                                ApiException.badRequest(
+                                                    "CHANNEL_NOT_FOUND",
+                                                    "This Google account has no YouTube channel."));
+                                    refuseIfLinkedElsewhere(linked, channel, r);
+                                    return register(r, channel, owner, tokens, user, timeout);
+                                  });
+                        }))
+        .exceptionally(
+            e -> {
+              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+              if (cause instanceof YoutubeApiException y) {
+                throw ApiException.badRequest(y.code(), y.getMessage());
+              }
+              throw e instanceof CompletionException c ? c : new CompletionException(e);
+            });
+  }
+
+  private static UserEntity.User authorOrRefuse(
+      org.apache.pekko.pattern.StatusReply<UserEntity.User> reply) {
+    if (reply.isError()) {
+      throw ApiException.badRequest("INVALID_AUTHOR", reply.getError().getMessage());
+    }
+    return reply.getValue();
+  }
+
+  private static OwnerTokens decrypt(
+      TokenCipher cipher, String userId, Optional<Registration.OwnerTokens> stored) {
+    Registration.OwnerTokens t =
+        stored.orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "INVALID_AUTHOR", "Invalid request author. Permission denied."));
+    String aad = "user:" + userId;
+    return new OwnerTokens(cipher.decrypt(aad, t.access()), cipher.decrypt(aad, t.refresh()));
+  }
+
+  /** youtube-synch only blocked Unverified links (its Verified lookup never matched). */
+  private static void refuseIfLinkedElsewhere(
+      Optional<ChannelRow> linked, YoutubeChannel channel, Request r) {
+    linked
+        .filter(row -> !row.channelId().equals(channel.id()))
+        .filter(row -> !"OptedOut".equals(row.yppStatus()))
+        .ifPresent(
+            row -> {
+              throw ApiException.badRequest(
+                  "CHANNEL_ALREADY_REGISTERED",
+                  "Joystream Channel "
+                      + r.joystreamChannelId()
+                      + " already connected with Youtube Channel "
+                      + row.channelId()
+                      + ".");
+            });
+  }
+
+  private CompletionStage<SignedUpChannel> register(
+      Request r,
+      YoutubeChannel channel,
+      OwnerTokens owner,
+      TokenCipher cipher,
+      org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<UserEntity.Command> user,
+      Duration timeout) {
+    Registration registration =
+        new Registration(
+            r.userId(),
+            r.email(),
+            r.joystreamChannelId(),
+            r.shouldBeIngested(),
+            r.videoCategoryId(),
+            r.referrerChannelId(),
+            profile(channel),
+            Optional.of(
+                new Registration.OwnerTokens(
+                    cipher.encrypt(channel.id(), owner.accessToken()),
+                    cipher.encrypt(channel.id(), owner.refreshToken()))),
+            clock.instant());
+    return sharding
+        .entityRefFor(ChannelEntity.ENTITY_KEY, channel.id())
+        .<ChannelState>askWithStatus(
+            reply -> new ChannelEntity.SignUp(registration, reply), timeout)
+        .thenCompose(
+            state ->
+                user.<UserEntity.User>askWithStatus(
+                        reply ->
+                            new UserEntity.ConsumeCode(
+                                r.authorizationCode(), r.email(), clock.instant(), reply),
+                        timeout)
+                    .thenApply(
+                        u ->
+                            new SignedUpChannel(
+                                new UserView(u.id(), u.email()),
+                                ChannelDto.of(ChannelRow.of(channel.id(), state)))));
+  }
+
+  private static ChannelProfile profile(YoutubeChannel c) {
+    return new ChannelProfile(
+        c.title(),
+        c.description() == null ? "" : c.description(),
+        Optional.ofNullable(c.customUrl()),
+        Optional.ofNullable(c.language()),
+        c.thumbnails(),
+        Optional.ofNullable(c.bannerImageUrl()),
+        c.statistics().subscriberCount(),
+        c.statistics().videoCount(),
+        c.statistics().viewCount(),
+        Optional.of(c.publishedAt()),
+        Optional.ofNullable(c.uploadsPlaylistId()));
+  }
+}
