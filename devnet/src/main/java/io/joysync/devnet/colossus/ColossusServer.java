@@ -16,6 +16,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.joysync.devnet.SwitchableServer;
 import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.joystream.content.ContentId;
 import java.net.InetSocketAddress;
@@ -24,10 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -52,10 +50,8 @@ public final class ColossusServer implements AutoCloseable {
   private final ObjectMapper json;
   private final ColossusStore store;
   private final FaultSwitches faults;
-  private final String host;
   private final long maxFileSize;
-  private final AtomicReference<ServerBinding> binding = new AtomicReference<>();
-  private volatile int port;
+  private final SwitchableServer server;
 
   public ColossusServer(
       ActorSystem<?> system,
@@ -68,36 +64,22 @@ public final class ColossusServer implements AutoCloseable {
     this.json = json;
     this.store = store;
     this.faults = faults;
-    this.host = host;
+    this.server = new SwitchableServer(system, host, this::route);
     this.maxFileSize = maxFileSize;
   }
 
   public CompletionStage<InetSocketAddress> bind(int requested) {
-    return Http.get(system)
-        .newServerAt(host, requested)
-        .bind(route())
-        .thenApply(
-            b -> {
-              binding.set(b);
-              port = b.localAddress().getPort();
-              return b.localAddress();
-            });
+    return server.bind(requested);
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** The "storage node down" fault: stop listening, or listen again on the same port. */
   public CompletionStage<?> setDown(boolean down) {
     faults.setStorageDown(down);
-    ServerBinding b = binding.get();
-    if (down) {
-      return b == null || !binding.compareAndSet(b, null)
-          ? CompletableFuture.completedFuture(null)
-          : b.terminate(java.time.Duration.ofMillis(200));
-    }
-    return b != null ? CompletableFuture.completedFuture(null) : bind(port);
+    return server.setListening(!down);
   }
 
   private HttpResponse jsonResponse(int status, Object body) {
@@ -316,9 +298,6 @@ public final class ColossusServer implements AutoCloseable {
 
   @Override
   public void close() {
-    ServerBinding b = binding.getAndSet(null);
-    if (b != null) {
-      b.unbind();
-    }
+    server.close();
   }
 }

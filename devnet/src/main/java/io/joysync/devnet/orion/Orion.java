@@ -10,6 +10,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.joysync.devnet.SwitchableServer;
 import io.joysync.devnet.chain.Block;
 import io.joysync.devnet.chain.ChainNode;
 import io.joysync.devnet.chain.Genesis;
@@ -17,14 +18,10 @@ import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.joystream.keys.Ss58;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -48,10 +45,8 @@ public final class Orion implements AutoCloseable {
   private final FaultSwitches faults;
   private final OrionIndex index;
   private final OrionSchema schema;
-  private final String host;
   private final int lagBlocks;
-  private final AtomicReference<ServerBinding> binding = new AtomicReference<>();
-  private volatile int port;
+  private final SwitchableServer server;
 
   public Orion(
       ActorSystem<?> system,
@@ -66,7 +61,7 @@ public final class Orion implements AutoCloseable {
     this.json = json;
     this.chain = chain;
     this.faults = faults;
-    this.host = host;
+    this.server = new SwitchableServer(system, host, this::route);
     this.lagBlocks = lagBlocks;
     this.index =
         new OrionIndex(
@@ -129,31 +124,17 @@ public final class Orion implements AutoCloseable {
   }
 
   public CompletionStage<InetSocketAddress> bind(int requested) {
-    return Http.get(system)
-        .newServerAt(host, requested)
-        .bind(route())
-        .thenApply(
-            b -> {
-              binding.set(b);
-              port = b.localAddress().getPort();
-              return b.localAddress();
-            });
+    return server.bind(requested);
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** The "Orion down" fault. */
   public CompletionStage<?> setDown(boolean down) {
     faults.setOrionDown(down);
-    ServerBinding b = binding.get();
-    if (down) {
-      return b == null || !binding.compareAndSet(b, null)
-          ? CompletableFuture.completedFuture(null)
-          : b.terminate(java.time.Duration.ofMillis(200));
-    }
-    return b != null ? CompletableFuture.completedFuture(null) : bind(port);
+    return server.setListening(!down);
   }
 
   Route route() {
@@ -225,9 +206,6 @@ public final class Orion implements AutoCloseable {
 
   @Override
   public void close() {
-    ServerBinding b = binding.getAndSet(null);
-    if (b != null) {
-      b.unbind();
-    }
+    server.close();
   }
 }
