@@ -3,6 +3,7 @@ package io.joysync.app;
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.engine.youtube.YoutubeSettings;
@@ -86,6 +87,16 @@ public final class Node {
         OrionClient.create(URI.create(config.getString("joysync.joystream.orion-url")));
     YoutubeSettings youtube = YoutubeSettings.fromConfig(config);
     ScheduledExecutorService timers = timers(system);
+    ChainConnection chain =
+        new ChainConnection(URI.create(config.getString("joysync.joystream.chain-url")));
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-chain-connection",
+            () -> {
+              chain.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
     return ReadSide.init(system)
         .thenCompose(
             readSide -> {
@@ -108,7 +119,9 @@ public final class Node {
                       youtube.onboarding(),
                       dataApi,
                       new OnboardingCheck(youtube.onboarding(), dataApi, Clock.systemUTC()),
-                      tokenCipher(config)));
+                      tokenCipher(config),
+                      chain,
+                      config.getLong("joysync.joystream.collaborator-member-id")));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
   }

@@ -64,7 +64,9 @@ class AtlasFlowIntegrationTest {
                 "joysync.tokens.key",
                 Base64.getEncoder().encodeToString(key),
                 "joysync.joystream.orion-url",
-                joystream.orionUrl()));
+                joystream.orionUrl(),
+                "joysync.joystream.chain-url",
+                joystream.chainUrl()));
     api = node.api();
   }
 
@@ -185,6 +187,18 @@ class AtlasFlowIntegrationTest {
     ApiClient.Reply again = signUp(DevnetSeed.ALICE, 1);
     assertThat(again.status()).as(again.body()).isEqualTo(201);
     assertThat(again.json().get("channel").get("yppStatus").asText()).isEqualTo("Verified::Silver");
+  }
+
+  @Test
+  void theCollaboratorsAccountIsReadFromTheChain() {
+    ApiClient.Reply r = api.send("GET", "/status/collaborator", null, null);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("memberId").asLong()).isEqualTo(1);
+    assertThat(r.json().get("controllerAccount").asText())
+        .isEqualTo(KeyPair.fromUri(KeyType.ED25519, "//Joysync//1").address());
+    // The devnet funds member controllers with 10^17 base units = 10,000,000 JOY.
+    assertThat(r.json().get("balance").asText()).isEqualTo("10000000");
   }
 
   @Test

@@ -124,6 +124,23 @@ public final class ErrorHandling {
                           toJson(response.status()))
                       : response);
 
+  /** What a request that outlives the server's request timeout gets: JSON like every error. */
+  static org.apache.pekko.http.javadsl.model.HttpResponse timeoutResponse() {
+    try {
+      return org.apache.pekko.http.javadsl.model.HttpResponse.create()
+          .withStatus(StatusCodes.SERVICE_UNAVAILABLE)
+          .withEntity(
+              org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
+              Json.MAPPER.writeValueAsString(
+                  ErrorBody.of(
+                      StatusCodes.SERVICE_UNAVAILABLE,
+                      "TEMPORARILY_UNAVAILABLE",
+                      List.of("The service did not answer in time; try again shortly"))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String toJson(StatusCode status) {
     try {
       return Json.MAPPER.writeValueAsString(

@@ -5,8 +5,10 @@ import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
+import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeoutResponse;
 
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
@@ -43,7 +45,9 @@ public final class HttpApi {
       OnboardingRequirements requirements,
       YoutubeDataClient youtube,
       OnboardingCheck onboarding,
-      Optional<TokenCipher> tokenCipher) {}
+      Optional<TokenCipher> tokenCipher,
+      ChainConnection chain,
+      long collaboratorMemberId) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -56,6 +60,7 @@ public final class HttpApi {
             new StatusRoutes(settings, services.quota()).route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new RequirementsRoutes(services.requirements()).route(),
+            new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(
                     system,
                     readSide.channels(),
@@ -79,11 +84,14 @@ public final class HttpApi {
                 .route(),
             new ChannelQueryRoutes(readSide.channels(), topReferrers, clock).route());
     return logged(
-        CorsDirectives.cors(
+        withRequestTimeoutResponse(
+            request -> ErrorHandling.timeoutResponse(),
             () ->
-                handleExceptions(
-                    ErrorHandling.EXCEPTIONS,
-                    () -> handleRejections(ErrorHandling.REJECTIONS, () -> api))));
+                CorsDirectives.cors(
+                    () ->
+                        handleExceptions(
+                            ErrorHandling.EXCEPTIONS,
+                            () -> handleRejections(ErrorHandling.REJECTIONS, () -> api)))));
   }
 
   /** Logs method, path and status of every request; never headers (they carry keys). */
