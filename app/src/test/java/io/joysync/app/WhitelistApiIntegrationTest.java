@@ -102,6 +102,22 @@ class WhitelistApiIntegrationTest {
   }
 
   @Test
+  void theApiIsDescribedAtApiSpecJsonAndBrowsableAtDocs() {
+    ApiClient.Reply spec = api.send("GET", "/api-spec.json", null, null);
+    ApiClient.Reply docs = api.send("GET", "/docs", null, null);
+    ApiClient.Reply ui = api.send("GET", "/docs/swagger-ui/swagger-ui-bundle.js", null, null);
+
+    assertThat(spec.status()).isEqualTo(200);
+    assertThat(spec.json().get("openapi").asText()).startsWith("3.");
+    assertThat(spec.json().get("info").get("version").asText())
+        .isEqualTo(api.send("GET", "/status", null, null).json().get("version").asText());
+    assertThat(spec.json().get("paths").has("/channels/{joystreamChannelId}/ingest")).isTrue();
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api-spec.json");
+    assertThat(ui.status()).isEqualTo(200);
+  }
+
+  @Test
   void managementReportsThisMemberUpReadyAndAlive() {
     ApiClient.Reply members = node.management().send("GET", "/cluster/members", null, null);
 

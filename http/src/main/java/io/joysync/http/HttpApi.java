@@ -58,6 +58,7 @@ public final class HttpApi {
     Route api =
         concat(
             new StatusRoutes(settings, services.quota()).route(),
+            new ApiDocsRoutes().route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
