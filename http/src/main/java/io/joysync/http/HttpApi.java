@@ -1,10 +1,8 @@
 package io.joysync.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
-import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
-import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
 import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeoutResponse;
 
 import io.joysync.engine.channel.TokenCipher;
@@ -84,7 +82,7 @@ public final class HttpApi {
                     system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
                 .route(),
             new ChannelQueryRoutes(readSide.channels(), topReferrers, clock).route());
-    return logged(
+    return RequestLog.logged(
         withRequestTimeoutResponse(
             request -> ErrorHandling.timeoutResponse(),
             () ->
@@ -93,25 +91,6 @@ public final class HttpApi {
                         handleExceptions(
                             ErrorHandling.EXCEPTIONS,
                             () -> handleRejections(ErrorHandling.REJECTIONS, () -> api)))));
-  }
-
-  /** Logs method, path and status of every request; never headers (they carry keys). */
-  private static Route logged(Route inner) {
-    return extractRequest(
-        request ->
-            mapResponse(
-                response -> {
-                  int status = response.status().intValue();
-                  if (status >= 500) {
-                    log.warn(
-                        "{} {} -> {}", request.method().name(), request.getUri().path(), status);
-                  } else {
-                    log.info(
-                        "{} {} -> {}", request.method().name(), request.getUri().path(), status);
-                  }
-                  return response;
-                },
-                () -> inner));
   }
 
   /** Binds the API and registers its unbinding with coordinated shutdown. */

@@ -1,0 +1,108 @@
+package io.joysync.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
+import static org.apache.pekko.http.javadsl.server.Directives.mapResponse;
+import static org.apache.pekko.http.javadsl.server.Directives.toStrictEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.concurrent.duration.FiniteDuration;
+
+/**
+ * Logs every request (method, path, status) and, for refused or failed ones, what an operator needs
+ * to see why: the query, the request body and the answer. Headers are never logged (they carry
+ * keys), and body fields that hold secrets (authorization codes, tokens, keys, passwords) are
+ * replaced by {@code <redacted>}.
+ */
+final class RequestLog {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+  private static final Pattern SECRET_FIELD =
+      Pattern.compile("(?i).*(code|token|secret|key|password).*");
+  private static final int MAX_LOGGED_CHARS = 2000;
+
+  private RequestLog() {}
+
+  static Route logged(Route inner) {
+    return toStrictEntity(
+        FiniteDuration.create(5, TimeUnit.SECONDS),
+        () ->
+            extractRequest(
+                request ->
+                    mapResponse(
+                        response -> {
+                          write(request, response);
+                          return response;
+                        },
+                        () -> inner)));
+  }
+
+  private static void write(HttpRequest request, HttpResponse response) {
+    int status = response.status().intValue();
+    String line = request.method().name() + " " + request.getUri().path() + " -> " + status;
+    if (status < 400) {
+      log.info(line);
+      return;
+    }
+    String details =
+        " query="
+            + request.getUri().rawQueryString().orElse("")
+            + " body="
+            + redact(text(request.entity()))
+            + " answer="
+            + text(response.entity());
+    if (status >= 500) {
+      log.warn(line + details);
+    } else {
+      log.info(line + details);
+    }
+  }
+
+  private static String text(HttpEntity entity) {
+    if (entity instanceof HttpEntity.Strict strict) {
+      String s = strict.getData().utf8String();
+      return s.length() > MAX_LOGGED_CHARS ? s.substring(0, MAX_LOGGED_CHARS) + "..." : s;
+    }
+    return "<streamed>";
+  }
+
+  /** The body with secret-looking fields replaced; a body that is not JSON is only measured. */
+  static String redact(String body) {
+    if (body.isEmpty()) {
+      return "";
+    }
+    try {
+      JsonNode tree = Json.MAPPER.readTree(body);
+      redactIn(tree);
+      return Json.MAPPER.writeValueAsString(tree);
+    } catch (Exception notJson) {
+      return "<" + body.length() + " characters, not JSON>";
+    }
+  }
+
+  private static void redactIn(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> f = fields.next();
+        if (SECRET_FIELD.matcher(f.getKey()).matches() && f.getValue().isValueNode()) {
+          f.setValue(Json.MAPPER.getNodeFactory().textNode("<redacted>"));
+        } else {
+          redactIn(f.getValue());
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(RequestLog::redactIn);
+    }
+  }
+}
