@@ -106,6 +106,7 @@ public final class HttpApi {
         .whenComplete(
             (binding, e) -> {
               if (e == null) {
+                HttpApiReadinessCheck.Bound.get(system).set(true);
                 log.info(
                     "HTTP API listening on http://{}:{}",
                     binding.localAddress().getHostString(),
