@@ -14,7 +14,6 @@ import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.user.UserEntity;
-import io.joysync.engine.youtube.YoutubeApiException;
 import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.OwnerTokens;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -95,12 +93,7 @@ public final class ChannelSignUpRoutes {
                             entity(
                                 Unmarshaller.entityToString(),
                                 body -> {
-                                  if (settings.disableNewSignUps()) {
-                                    throw new ApiException(
-                                        StatusCodes.SERVICE_UNAVAILABLE,
-                                        "SIGN_UPS_DISABLED",
-                                        "Endpoint temporarily disabled: Not accepting new sign-ups");
-                                  }
+                                  SignUpGate.requireOpen(settings);
                                   Request request = parse(body);
                                   return onSuccess(
                                       signUp(request),
@@ -148,13 +141,7 @@ public final class ChannelSignUpRoutes {
   }
 
   private CompletionStage<SignedUpChannel> signUp(Request r) {
-    TokenCipher tokens =
-        cipher.orElseThrow(
-            () ->
-                new ApiException(
-                    StatusCodes.SERVICE_UNAVAILABLE,
-                    "TOKEN_KEY_MISSING",
-                    "Sign-ups need the token encryption key (JOYSYNC_TOKEN_KEY) to be configured"));
+    TokenCipher tokens = SignUpGate.cipher(cipher);
     Duration timeout = settings.askTimeout();
     var user = sharding.entityRefFor(UserEntity.ENTITY_KEY, r.userId());
     return user.<org.apache.pekko.pattern.StatusReply<UserEntity.User>>ask(
@@ -189,15 +176,7 @@ public final class ChannelSignUpRoutes {
                                     refuseIfLinkedElsewhere(linked, channel, r);
                                     return register(r, channel, owner, tokens, user, timeout);
                                   });
-                        }))
-        .exceptionally(
-            e -> {
-              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-              if (cause instanceof YoutubeApiException y) {
-                throw ApiException.badRequest(y.code(), y.getMessage());
-              }
-              throw e instanceof CompletionException c ? c : new CompletionException(e);
-            });
+                        }));
   }
 
   private static UserEntity.User authorOrRefuse(

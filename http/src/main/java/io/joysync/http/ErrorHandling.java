@@ -2,6 +2,7 @@ package io.joysync.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 
+import io.joysync.engine.youtube.YoutubeApiException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +50,10 @@ public final class ErrorHandling {
     }
     if (e instanceof ApiException api) {
       return complete(api.status(), ErrorBody.of(api), Json.marshaller());
+    }
+    if (e instanceof YoutubeApiException youtube) {
+      // YouTube refused what the caller gave us (code, tokens, account): youtube-synch's 400.
+      return error(StatusCodes.BAD_REQUEST, youtube.code(), youtube.getMessage());
     }
     if (e instanceof StatusReply.ErrorMessage refused) {
       return error(StatusCodes.BAD_REQUEST, "REFUSED", refused.getMessage());

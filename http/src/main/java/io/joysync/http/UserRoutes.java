@@ -14,7 +14,6 @@ import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.whitelist.ChannelHandle;
 import io.joysync.engine.whitelist.WhitelistEntity;
-import io.joysync.engine.youtube.YoutubeApiException;
 import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.SignUpAuthorization;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -92,12 +90,7 @@ public final class UserRoutes {
                     entity(
                         Unmarshaller.entityToString(),
                         body -> {
-                          if (settings.disableNewSignUps()) {
-                            throw new ApiException(
-                                StatusCodes.SERVICE_UNAVAILABLE,
-                                "SIGN_UPS_DISABLED",
-                                "Endpoint temporarily disabled: Not accepting new sign-ups");
-                          }
+                          SignUpGate.requireOpen(settings);
                           String[] request = parse(body);
                           return onSuccess(
                               signUp(request[0], request[1]),
@@ -145,13 +138,7 @@ public final class UserRoutes {
   }
 
   private CompletionStage<Outcome> signUp(String code, String redirectUri) {
-    TokenCipher tokens =
-        cipher.orElseThrow(
-            () ->
-                new ApiException(
-                    StatusCodes.SERVICE_UNAVAILABLE,
-                    "TOKEN_KEY_MISSING",
-                    "Sign-ups need the token encryption key (JOYSYNC_TOKEN_KEY) to be configured"));
+    TokenCipher tokens = SignUpGate.cipher(cipher);
     return youtube
         .exchangeCode(code, redirectUri)
         .thenCompose(
@@ -168,15 +155,7 @@ public final class UserRoutes {
                                             RequirementFailure.channelNotFound().code(),
                                             RequirementFailure.channelNotFound().message())),
                                 code,
-                                tokens)))
-        .exceptionally(
-            e -> {
-              Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-              if (cause instanceof YoutubeApiException y) {
-                throw ApiException.badRequest(y.code(), y.getMessage());
-              }
-              throw e instanceof CompletionException c ? c : new CompletionException(e);
-            });
+                                tokens)));
   }
 
   private CompletionStage<Outcome> checkAndRegister(
