@@ -117,8 +117,6 @@ class NodeCrashIntegrationTest {
       ApiClient managementApi = new ApiClient("http://127.0.0.1:" + management);
       try {
         managementApi.await("/ready", r -> r.status() == 200, Duration.ofSeconds(120));
-        new ApiClient("http://127.0.0.1:" + http)
-            .await("/status", r -> r.status() == 200, Duration.ofSeconds(120));
       } catch (AssertionError e) {
         p.destroyForcibly();
         throw new AssertionError(
