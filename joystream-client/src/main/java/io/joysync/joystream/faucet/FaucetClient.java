@@ -1,0 +1,151 @@
+package io.joysync.joystream.faucet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.joysync.joystream.orion.BoundedBody;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Asks Joystream's membership faucet to buy a membership for a new account, the way youtube-synch
+ * does: {@code POST <endpoint>} with {@code {account, handle, avatar, about, name}} and {@code
+ * Authorization: Bearer <captchaBypassKey>}, answered by {@code {memberId}}. Every failure ends in
+ * a {@link FaucetException} with the faucet's error code or the transport cause; replies are read
+ * only up to a small bound. Thread-safe; one instance per endpoint.
+ */
+public final class FaucetClient {
+  private static final int MAX_REPLY_BYTES = 64 * 1024;
+
+  private final FaucetSettings settings;
+  private final HttpClient http;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private FaucetClient(FaucetSettings settings, HttpClient http) {
+    this.settings = settings;
+    this.http = http;
+  }
+
+  public static FaucetClient create(FaucetSettings settings) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    return new FaucetClient(settings, http);
+  }
+
+  public FaucetSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Registers a membership; completes with the new member's id or fails with {@link
+   * FaucetException}.
+   */
+  public CompletableFuture<MembershipCreated> register(MembershipRequest request) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(settings.endpoint())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body(request)));
+    if (!settings.captchaBypassKey().isEmpty()) {
+      builder.header("Authorization", "Bearer " + settings.captchaBypassKey());
+    }
+    return http.sendAsync(builder.build(), BoundedBody.handler(MAX_REPLY_BYTES))
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                throw transportFailure(unwrap(error));
+              }
+              return read(response);
+            });
+  }
+
+  private String body(MembershipRequest r) {
+    ObjectNode o = json.createObjectNode();
+    o.put("account", r.account());
+    o.put("handle", r.handle());
+    r.avatar().ifPresent(a -> o.put("avatar", a));
+    if (r.about() != null) {
+      o.put("about", r.about());
+    }
+    if (r.name() != null) {
+      o.put("name", r.name());
+    }
+    return o.toString();
+  }
+
+  private MembershipCreated read(HttpResponse<BoundedBody.Result> response) {
+    int status = response.statusCode();
+    if (!(response.body() instanceof BoundedBody.Complete complete)) {
+      throw new FaucetException(
+          "INVALID_RESPONSE",
+          status,
+          "the faucet answered more than " + MAX_REPLY_BYTES + " bytes");
+    }
+    JsonNode reply = parse(complete.bytes());
+    if (status >= 200 && status < 300) {
+      JsonNode id = reply == null ? null : reply.get("memberId");
+      if (id == null || !id.canConvertToExactIntegral() || id.asLong() < 0) {
+        throw new FaucetException(
+            "INVALID_RESPONSE", status, "the faucet answered " + status + " without a member id");
+      }
+      return new MembershipCreated(id.asLong());
+    }
+    JsonNode error = reply == null ? null : reply.get("error");
+    String code = error != null && error.isTextual() ? error.asText() : "HTTP_" + status;
+    throw new FaucetException(
+        code, status, "the faucet refused the registration with " + status + " " + code);
+  }
+
+  private JsonNode parse(byte[] bytes) {
+    if (bytes.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode n = json.readTree(bytes);
+      return n != null && n.isObject() ? n : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private FaucetException transportFailure(Throwable e) {
+    String code;
+    if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
+      code = "TIMEOUT";
+    } else if (e instanceof ConnectException) {
+      code = "ECONNREFUSED";
+    } else if (e instanceof ClosedChannelException || e instanceof IOException) {
+      code = "ECONNRESET";
+    } else {
+      code = "REQUEST_FAILED";
+    }
+    return new FaucetException(
+        code,
+        0,
+        "the faucet at " + settings.endpoint() + " could not be reached (" + code + ")",
+        e);
+  }
+}
