@@ -1,7 +1,16 @@
 package io.joysync.engine.channel;
 
 import io.joysync.engine.serialization.CborSerializable;
+import io.joysync.engine.video.JoystreamVideo;
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.video.VideoRecord;
+import io.joysync.engine.video.VideoState;
+import io.joysync.engine.video.VideoTransition;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -27,6 +36,10 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * is newer than the last one acted on, so a captured signature cannot be replayed. A refused
  * command persists nothing. An expired or revoked OAuth grant is not a reason to opt a channel out:
  * no command here does that.
+ *
+ * <p>The channel also keeps the progress of each of its videos (youtube-synch's video states): the
+ * pipeline asks it to track newly found videos and to take each video's steps, and it refuses a
+ * step that does not follow from the video's state, so no video is created or uploaded twice.
  */
 public final class ChannelEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -37,6 +50,12 @@ public final class ChannelEntity
 
   /** Projections read the events of one tag each; a channel's events all carry one tag. */
   public static final int TAG_COUNT = 5;
+
+  /** The most videos one command may start tracking (a Diamond channel's initial ingestion). */
+  public static final int MAX_VIDEOS_PER_TRACK = 1000;
+
+  /** Tracked videos are written in events of at most this many, to keep each event small. */
+  static final int VIDEOS_PER_EVENT = 50;
 
   public sealed interface Command extends CborSerializable {}
 
@@ -92,6 +111,30 @@ public final class ChannelEntity
 
   public record Get(ActorRef<Optional<ChannelState>> replyTo) implements Command {}
 
+  /**
+   * Start tracking videos found on YouTube, in state {@code New}, with the channel's category and
+   * language of this moment; videos already tracked are left as they are.
+   */
+  public record TrackVideos(
+      List<VideoFacts> videos, Instant at, ActorRef<StatusReply<TrackedVideos>> replyTo)
+      implements Command {}
+
+  public record TrackedVideos(List<String> added, List<String> alreadyTracked)
+      implements CborSerializable {
+    public TrackedVideos {
+      added = List.copyOf(added);
+      alreadyTracked = List.copyOf(alreadyTracked);
+    }
+  }
+
+  /** Take one step of a video's way to Joystream; a step already taken is answered as done. */
+  public record AdvanceVideo(
+      String videoId, VideoTransition step, Instant at, ActorRef<StatusReply<VideoRecord>> replyTo)
+      implements Command {}
+
+  public record GetVideo(String videoId, ActorRef<Optional<VideoRecord>> replyTo)
+      implements Command {}
+
   public sealed interface Event extends CborSerializable {}
 
   public record SignedUp(String channelId, Registration registration) implements Event {}
@@ -120,6 +163,21 @@ public final class ChannelEntity
       implements Event {}
 
   public record AutoOptedOut(String channelId, AutoOptOutReason reason, Instant at)
+      implements Event {}
+
+  /** Videos the channel started tracking: what YouTube said of each and its first record. */
+  public record VideosTracked(String channelId, List<TrackedVideo> videos, Instant at)
+      implements Event {
+    public VideosTracked {
+      videos = List.copyOf(videos);
+    }
+  }
+
+  public record TrackedVideo(VideoFacts facts, VideoRecord record) implements CborSerializable {}
+
+  /** A video took a step; {@code video} is its record after it. */
+  public record VideoAdvanced(
+      String channelId, VideoRecord video, VideoTransition step, long historicalBytesAdded)
       implements Event {}
 
   private final String channelId;
@@ -165,7 +223,14 @@ public final class ChannelEntity
         .onCommand(
             SignUp.class, (s, c) -> persist(c.replyTo(), new SignedUp(channelId, c.registration())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()))
-        .onCommand(Change.class, this::rejectUnknown);
+        .onCommand(Change.class, this::rejectUnknown)
+        .onCommand(
+            TrackVideos.class,
+            (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())))
+        .onCommand(
+            AdvanceVideo.class,
+            (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())))
+        .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
     b.forAnyState()
         .onCommand(SignUp.class, this::signUpAgain)
         .onCommand(
@@ -211,6 +276,9 @@ public final class ChannelEntity
                     c.replyTo(),
                     new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
         .onCommand(AutoOptOut.class, this::autoOptOut)
+        .onCommand(TrackVideos.class, this::trackVideos)
+        .onCommand(AdvanceVideo.class, this::advanceVideo)
+        .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), s.video(c.videoId())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s)));
     return b.build();
   }
@@ -221,8 +289,99 @@ public final class ChannelEntity
   }
 
   private ReplyEffect<Event, ChannelState> rejectUnknown(ChannelState state, Change change) {
+    return Effect().reply(change.replyTo(), StatusReply.error(unknownChannel()));
+  }
+
+  private String unknownChannel() {
+    return "Could not find channel with id " + channelId;
+  }
+
+  private ReplyEffect<Event, ChannelState> trackVideos(ChannelState state, TrackVideos c) {
+    if (c.videos().size() > MAX_VIDEOS_PER_TRACK) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "At most " + MAX_VIDEOS_PER_TRACK + " videos can be tracked at once"));
+    }
+    Map<String, TrackedVideo> added = new LinkedHashMap<>();
+    List<String> known = new ArrayList<>();
+    for (VideoFacts facts : c.videos()) {
+      if (state.videos().containsKey(facts.id()) || added.containsKey(facts.id())) {
+        known.add(facts.id());
+      } else {
+        added.put(facts.id(), new TrackedVideo(facts, newRecord(state, facts, c.at())));
+      }
+    }
+    TrackedVideos reply = new TrackedVideos(List.copyOf(added.keySet()), known);
+    if (added.isEmpty()) {
+      return Effect().reply(c.replyTo(), StatusReply.success(reply));
+    }
+    List<TrackedVideo> all = List.copyOf(added.values());
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += VIDEOS_PER_EVENT) {
+      events.add(
+          new VideosTracked(
+              channelId, all.subList(i, Math.min(all.size(), i + VIDEOS_PER_EVENT)), c.at()));
+    }
+    return Effect().persist(events).thenReply(c.replyTo(), s -> StatusReply.success(reply));
+  }
+
+  private static VideoRecord newRecord(ChannelState state, VideoFacts facts, Instant at) {
+    return new VideoRecord(
+        facts.id(),
+        VideoState.NEW,
+        state.videoCategoryId().orElse(""),
+        state.registration().flatMap(r -> r.profile().language()),
+        facts.publishedAt(),
+        facts.durationSeconds(),
+        state.isHistorical(facts.publishedAt()),
+        Optional.empty(),
+        0,
+        at,
+        at);
+  }
+
+  private ReplyEffect<Event, ChannelState> advanceVideo(ChannelState state, AdvanceVideo c) {
+    Optional<VideoRecord> found = state.video(c.videoId());
+    if (found.isEmpty()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Video " + c.videoId() + " is not tracked for channel " + channelId));
+    }
+    VideoRecord video = found.get();
+    VideoTransition step = c.step();
+    if (video.state().equals(step.target())) {
+      if (step instanceof VideoTransition.Created created
+          && !video.joystreamVideo().map(created.video()::equals).orElse(false)) {
+        return Effect()
+            .reply(
+                c.replyTo(),
+                StatusReply.error(
+                    "Video "
+                        + c.videoId()
+                        + " was already created on Joystream as "
+                        + video.joystreamVideo().map(v -> "video " + v.id()).orElse("another")));
+      }
+      return Effect().reply(c.replyTo(), StatusReply.success(video));
+    }
+    Optional<String> refusal = step.refusal(c.videoId(), video.state());
+    if (refusal.isPresent()) {
+      return Effect().reply(c.replyTo(), StatusReply.error(refusal.get()));
+    }
+    Optional<JoystreamVideo> onChain = Optional.empty();
+    long size = 0;
+    if (step instanceof VideoTransition.Created created) {
+      onChain = Optional.of(created.video());
+      size = created.sizeBytes();
+    }
+    VideoRecord next = video.advance(step.target(), onChain, size, c.at());
+    long historicalBytes = video.historical() ? size : 0;
     return Effect()
-        .reply(change.replyTo(), StatusReply.error("Could not find channel with id " + channelId));
+        .persist(new VideoAdvanced(channelId, next, step, historicalBytes))
+        .thenReply(c.replyTo(), s -> StatusReply.success(next));
   }
 
   private ReplyEffect<Event, ChannelState> signUpAgain(ChannelState state, SignUp c) {
@@ -293,6 +452,12 @@ public final class ChannelEntity
             IngestionSet.class,
             (s, e) -> s.setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt()))
         .onEvent(AutoOptedOut.class, (s, e) -> s.autoOptOut(e.at()))
+        .onEvent(
+            VideosTracked.class,
+            (s, e) -> s.withVideos(e.videos().stream().map(TrackedVideo::record).toList(), 0))
+        .onEvent(
+            VideoAdvanced.class,
+            (s, e) -> s.withVideos(List.of(e.video()), e.historicalBytesAdded()))
         .build();
   }
 }

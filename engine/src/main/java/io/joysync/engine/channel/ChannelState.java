@@ -1,7 +1,11 @@
 package io.joysync.engine.channel;
 
 import io.joysync.engine.serialization.CborSerializable;
+import io.joysync.engine.video.VideoRecord;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +22,8 @@ public record ChannelState(
     Optional<Instant> createdAt,
     Optional<Instant> lastActedAt,
     Optional<Instant> processedAt,
-    long historicalVideoSyncedSize)
+    long historicalVideoSyncedSize,
+    Map<String, VideoRecord> videos)
     implements CborSerializable {
 
   public static final ChannelState EMPTY =
@@ -32,7 +37,12 @@ public record ChannelState(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          0);
+          0,
+          Map.of());
+
+  public ChannelState {
+    videos = Map.copyOf(videos);
+  }
 
   public boolean isRegistered() {
     return registration.isPresent();
@@ -58,7 +68,8 @@ public record ChannelState(
         Optional.of(r.at()),
         Optional.of(r.at()),
         Optional.empty(),
-        0);
+        0,
+        videos);
   }
 
   /** A channel that signs up again keeps its history and regains its status before opting out. */
@@ -73,7 +84,8 @@ public record ChannelState(
         createdAt,
         Optional.of(r.at()),
         processedAt,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
   }
 
   ChannelState verify(Tier tier, Instant at) {
@@ -100,7 +112,8 @@ public record ChannelState(
         createdAt,
         Optional.of(actedAt),
         processedAt,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
   }
 
   ChannelState autoOptOut(Instant at) {
@@ -114,7 +127,8 @@ public record ChannelState(
         createdAt,
         Optional.of(at),
         processedAt,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
   }
 
   ChannelState setIngestion(boolean ingest, Optional<String> category, Instant actedAt) {
@@ -128,7 +142,8 @@ public record ChannelState(
         createdAt,
         Optional.of(actedAt),
         processedAt,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
   }
 
   ChannelState setCategory(String category, Optional<Instant> actedAt) {
@@ -142,7 +157,8 @@ public record ChannelState(
         createdAt,
         actedAt.or(() -> lastActedAt),
         processedAt,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
   }
 
   ChannelState setOperatorIngestion(boolean allow) {
@@ -156,7 +172,34 @@ public record ChannelState(
         createdAt,
         lastActedAt,
         processedAt,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
+  }
+
+  /** Videos published before the channel signed up are historical: they count against the cap. */
+  public boolean isHistorical(Instant publishedAt) {
+    return createdAt.map(publishedAt::isBefore).orElse(false);
+  }
+
+  public Optional<VideoRecord> video(String videoId) {
+    return Optional.ofNullable(videos.get(videoId));
+  }
+
+  ChannelState withVideos(List<VideoRecord> added, long historicalBytesAdded) {
+    Map<String, VideoRecord> next = new HashMap<>(videos);
+    added.forEach(v -> next.put(v.id(), v));
+    return new ChannelState(
+        registration,
+        status,
+        preOptOutStatus,
+        shouldBeIngested,
+        allowOperatorIngestion,
+        videoCategoryId,
+        createdAt,
+        lastActedAt,
+        processedAt,
+        historicalVideoSyncedSize + historicalBytesAdded,
+        next);
   }
 
   private ChannelState withStatus(YppStatus next, boolean allowOperator, Optional<Instant> at) {
@@ -170,6 +213,7 @@ public record ChannelState(
         createdAt,
         lastActedAt,
         at,
-        historicalVideoSyncedSize);
+        historicalVideoSyncedSize,
+        videos);
   }
 }

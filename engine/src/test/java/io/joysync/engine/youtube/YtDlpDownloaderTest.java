@@ -3,10 +3,10 @@ package io.joysync.engine.youtube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.youtube.download.DownloadException;
 import io.joysync.engine.youtube.download.DownloadFailure;
 import io.joysync.engine.youtube.download.DownloadFailure.RetryReason;
-import io.joysync.engine.youtube.download.DownloadFailure.UnavailableReason;
 import io.joysync.engine.youtube.download.DownloadProgress;
 import io.joysync.engine.youtube.download.DownloadSettings;
 import io.joysync.engine.youtube.download.DownloadedVideo;

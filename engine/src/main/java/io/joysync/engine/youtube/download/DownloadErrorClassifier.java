@@ -1,8 +1,8 @@
 package io.joysync.engine.youtube.download;
 
+import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.youtube.download.DownloadFailure.RetryReason;
 import io.joysync.engine.youtube.download.DownloadFailure.Retryable;
-import io.joysync.engine.youtube.download.DownloadFailure.UnavailableReason;
 import io.joysync.engine.youtube.download.DownloadFailure.VideoUnavailable;
 import java.util.List;
 import java.util.Locale;

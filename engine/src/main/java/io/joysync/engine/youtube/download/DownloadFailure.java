@@ -1,5 +1,6 @@
 package io.joysync.engine.youtube.download;
 
+import io.joysync.engine.video.UnavailableReason;
 import java.util.Objects;
 
 /**
@@ -39,31 +40,6 @@ public sealed interface DownloadFailure {
     /** Whether the proxy the download went through should be quarantined. */
     public boolean blamesProxy() {
       return reason == RetryReason.RATE_LIMITED || reason == RetryReason.BOT_CHECK;
-    }
-  }
-
-  /** Permanent reasons; youtube-synch's states plus the ones it lumped together or missed. */
-  enum UnavailableReason {
-    UNAVAILABLE("Unavailable"),
-    PRIVATE("Private"),
-    MEMBERS_ONLY("MembersOnly"),
-    AGE_RESTRICTED("AgeRestricted"),
-    LIVE_OFFLINE("LiveOffline"),
-    GEO_BLOCKED("GeoBlocked"),
-    POSTPROCESSING_ERROR("PostprocessingError"),
-    EMPTY_DOWNLOAD("EmptyDownload"),
-    NOT_A_VIDEO("NotAVideo"),
-    SKIPPED("Skipped"),
-    DOWNLOAD_TIMED_OUT("DownloadTimedOut");
-
-    private final String stateName;
-
-    UnavailableReason(String stateName) {
-      this.stateName = stateName;
-    }
-
-    public String stateName() {
-      return stateName;
     }
   }
 

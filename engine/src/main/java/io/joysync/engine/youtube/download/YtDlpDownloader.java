@@ -1,6 +1,6 @@
 package io.joysync.engine.youtube.download;
 
-import io.joysync.engine.youtube.download.DownloadFailure.UnavailableReason;
+import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.youtube.download.DownloadFailure.VideoUnavailable;
 import java.io.BufferedReader;
 import java.io.IOException;
