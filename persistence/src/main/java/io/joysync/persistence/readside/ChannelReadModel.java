@@ -68,6 +68,10 @@ public final class ChannelReadModel {
                 + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
             "CREATE TABLE IF NOT EXISTS "
                 + ks
+                + ".channels_by_user (user_id text, created_at timestamp, channel_id text,"
+                + " PRIMARY KEY (user_id, created_at, channel_id))",
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
                 + ".unverified_channels (month text,"
                 + " created_at timestamp, channel_id text,"
                 + " PRIMARY KEY (month, created_at, channel_id))"
@@ -144,6 +148,14 @@ public final class ChannelReadModel {
                 + ".channels_by_month (month, created_at, channel_id)"
                 + " VALUES (?, ?, ?)",
             month,
+            row.createdAt(),
+            row.channelId()));
+    statements.add(
+        SimpleStatement.newInstance(
+            "INSERT INTO "
+                + ks
+                + ".channels_by_user (user_id, created_at, channel_id) VALUES (?, ?, ?)",
+            row.userId(),
             row.createdAt(),
             row.channelId()));
     if (row.isUnverified()) {
@@ -242,6 +254,49 @@ public final class ChannelReadModel {
   /** The newest {@code limit} channels, any status, newest first. */
   public CompletionStage<List<ChannelRow>> recent(int limit, Instant now) {
     return newestFirst("channels_by_month", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+  }
+
+  /** The first channel a Google account signed up (youtube-synch's "channel of the user"). */
+  public CompletionStage<Optional<ChannelRow>> firstOfUser(String userId) {
+    return session
+        .selectOne(
+            "SELECT channel_id FROM " + ks + ".channels_by_user WHERE user_id = ? LIMIT 1", userId)
+        .thenCompose(
+            r ->
+                r.isPresent()
+                    ? byChannelId(r.get().getString("channel_id"))
+                    : CompletableFuture.completedFuture(Optional.empty()));
+  }
+
+  /**
+   * Channels that signed up in {@code [from, to)}, newest first, at most {@code limit}: one
+   * partition per month of the range, never a scan of the table.
+   */
+  public CompletionStage<List<ChannelRow>> createdBetween(Instant from, Instant to, int limit) {
+    List<String> ids = new ArrayList<>();
+    CompletionStage<Void> walk = CompletableFuture.completedFuture(null);
+    YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+    YearMonth first = YearMonth.from(from.atOffset(ZoneOffset.UTC));
+    for (YearMonth m = last; !m.isBefore(first) && !m.isBefore(firstMonth); m = m.minusMonths(1)) {
+      String month = m.toString();
+      walk =
+          walk.thenCompose(
+              v ->
+                  ids.size() >= limit
+                      ? CompletableFuture.completedFuture(null)
+                      : session
+                          .selectAll(
+                              "SELECT channel_id FROM "
+                                  + ks
+                                  + ".channels_by_month WHERE month = ?"
+                                  + " AND created_at >= ? AND created_at < ? LIMIT ?",
+                              month,
+                              from,
+                              to,
+                              limit - ids.size())
+                          .thenAccept(rows -> rows.forEach(r -> ids.add(r.getString(0)))));
+    }
+    return walk.thenCompose(v -> rows(ids));
   }
 
   /** Unverified channels, newest first, at most {@code limit}. */
