@@ -30,7 +30,11 @@ public final class ChannelProjection {
 
   private ChannelProjection() {}
 
-  public static void init(ActorSystem<?> system, ChannelReadModel readModel, Duration askTimeout) {
+  public static void init(
+      ActorSystem<?> system,
+      ChannelReadModel readModel,
+      VideoReadModel videos,
+      Duration askTimeout) {
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
@@ -38,7 +42,7 @@ public final class ChannelProjection {
             ChannelEntity.TAG_COUNT,
             i ->
                 ProjectionBehavior.create(
-                    projection(system, readModel, askTimeout, "channel-" + i)),
+                    projection(system, readModel, videos, askTimeout, "channel-" + i)),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
@@ -46,29 +50,49 @@ public final class ChannelProjection {
   private static AtLeastOnceProjection<
           org.apache.pekko.persistence.query.Offset, EventEnvelope<ChannelEntity.Event>>
       projection(
-          ActorSystem<?> system, ChannelReadModel readModel, Duration askTimeout, String tag) {
+          ActorSystem<?> system,
+          ChannelReadModel readModel,
+          VideoReadModel videos,
+          Duration askTimeout,
+          String tag) {
     return CassandraProjection.atLeastOnce(
         ProjectionId.of("channel-read-side", tag),
         EventSourcedProvider.<ChannelEntity.Event>eventsByTag(
             system, CassandraReadJournal.Identifier(), tag),
-        () -> new ChannelRowWriter(system, readModel, askTimeout));
+        () -> new ChannelRowWriter(system, readModel, videos, askTimeout));
   }
 
-  /** Writes the channel named by each event as the entity has it now. */
+  /**
+   * Writes the channel named by each channel event as the entity has it now, and the video rows
+   * from the video events themselves (each carries the video's record after the step).
+   */
   static final class ChannelRowWriter extends Handler<EventEnvelope<ChannelEntity.Event>> {
     private final ClusterSharding sharding;
     private final ChannelReadModel readModel;
+    private final VideoReadModel videos;
     private final Duration askTimeout;
 
-    ChannelRowWriter(ActorSystem<?> system, ChannelReadModel readModel, Duration askTimeout) {
+    ChannelRowWriter(
+        ActorSystem<?> system,
+        ChannelReadModel readModel,
+        VideoReadModel videos,
+        Duration askTimeout) {
       this.sharding = ClusterSharding.get(system);
       this.readModel = readModel;
+      this.videos = videos;
       this.askTimeout = askTimeout;
     }
 
     @Override
     public CompletionStage<Done> process(EventEnvelope<ChannelEntity.Event> envelope) {
       String channelId = channelIdOf(envelope.persistenceId());
+      ChannelEntity.Event event = envelope.event();
+      if (event instanceof ChannelEntity.VideosTracked tracked) {
+        return videos.track(channelId, tracked.videos());
+      }
+      if (event instanceof ChannelEntity.VideoAdvanced advanced) {
+        return videos.advance(channelId, advanced.video());
+      }
       return sharding
           .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)
           .<Optional<ChannelState>>ask(ChannelEntity.Get::new, askTimeout)

@@ -26,10 +26,12 @@ public final class ReadSide {
   private static final Logger log = LoggerFactory.getLogger(ReadSide.class);
 
   private final ChannelReadModel channels;
+  private final VideoReadModel videos;
   private final QuotaLedger quotaLedger;
 
-  private ReadSide(ChannelReadModel channels, QuotaLedger quotaLedger) {
+  private ReadSide(ChannelReadModel channels, VideoReadModel videos, QuotaLedger quotaLedger) {
     this.channels = channels;
+    this.videos = videos;
     this.quotaLedger = quotaLedger;
   }
 
@@ -46,6 +48,7 @@ public final class ReadSide {
             .sessionFor("pekko.projection.cassandra.session-config");
     ChannelReadModel channels =
         new ChannelReadModel(session, keyspace, YearMonth.parse(c.getString("first-month")));
+    VideoReadModel videos = new VideoReadModel(session, keyspace);
     CompletionStage<Done> tables;
     if (config.getBoolean("joysync.cassandra.autocreate")) {
       int rf = config.getInt("joysync.cassandra.replication-factor");
@@ -54,6 +57,7 @@ public final class ReadSide {
               () ->
                   channels
                       .createTables(rf)
+                      .thenCompose(d -> videos.createTable())
                       .thenCompose(d -> CassandraProjection.createTablesIfNotExists(system)),
               20,
               Duration.ofSeconds(1),
@@ -69,8 +73,8 @@ public final class ReadSide {
             .thenCompose(cql -> CassandraQuotaLedger.create(cql, keyspace))
             .thenApply(
                 ledger -> {
-                  ChannelProjection.init(system, channels, c.getDuration("ask-timeout"));
-                  return new ReadSide(channels, ledger);
+                  ChannelProjection.init(system, channels, videos, c.getDuration("ask-timeout"));
+                  return new ReadSide(channels, videos, ledger);
                 });
     ready.whenComplete(
         (readSide, e) -> {
@@ -84,6 +88,10 @@ public final class ReadSide {
 
   public ChannelReadModel channels() {
     return channels;
+  }
+
+  public VideoReadModel videos() {
+    return videos;
   }
 
   public QuotaLedger quotaLedger() {
