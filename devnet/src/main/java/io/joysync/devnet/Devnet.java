@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code joysync devnet}: starts the Joystream chain node, Orion and a Colossus storage node from a
- * seeded genesis config, prints the endpoints and runs until Ctrl-C. {@link #start(DevnetSettings)}
- * starts the same thing in-process for tests and the demo.
+ * {@code joysync devnet}: starts the Joystream chain node, Orion, a Colossus storage node and the
+ * membership faucet from a seeded genesis config, prints the endpoints and runs until Ctrl-C.
+ * {@link #start(DevnetSettings)} starts the same thing in-process for tests and the demo.
  */
 @Command(
     name = "devnet",
@@ -37,6 +37,9 @@ public final class Devnet implements Callable<Integer> {
 
   @Option(names = "--admin-port", description = "Fault admin API port (default 9955).")
   Integer adminPort;
+
+  @Option(names = "--faucet-port", description = "Membership faucet port (default 3002).")
+  Integer faucetPort;
 
   @Option(names = "--block-interval", description = "Block time, e.g. 1s or 6s (default 1s).")
   String blockInterval;
@@ -64,6 +67,9 @@ public final class Devnet implements Callable<Integer> {
     }
     if (adminPort != null) {
       s = s.with("admin.port", adminPort);
+    }
+    if (faucetPort != null) {
+      s = s.with("faucet.port", faucetPort);
     }
     if (blockInterval != null) {
       s = s.with("chain.block-interval", blockInterval);

@@ -20,7 +20,7 @@ public record DevnetSettings(Config config, List<DevnetComponent.Factory> compon
     components = List.copyOf(components);
   }
 
-  /** The defaults: ports 9944 / 4350 / 3333 / 9955, 1 s blocks. */
+  /** The defaults: ports 9944 / 4350 / 3333 / 9955, faucet 3002, 1 s blocks. */
   public static DevnetSettings defaults() {
     return new DevnetSettings(load(ConfigFactory.empty()), List.of());
   }
@@ -40,6 +40,7 @@ public record DevnetSettings(Config config, List<DevnetComponent.Factory> compon
         .with("orion.port", 0)
         .with("colossus.port", 0)
         .with("admin.port", 0)
+        .with("faucet.port", 0)
         .with("chain.block-interval", "200ms")
         .with("orion.lag-blocks", 0)
         .with("orion.poll-interval", "50ms")

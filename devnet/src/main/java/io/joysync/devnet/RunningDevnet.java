@@ -14,12 +14,14 @@ import io.joysync.devnet.chain.rpc.JsonRpcServer;
 import io.joysync.devnet.chain.rpc.RpcMethods;
 import io.joysync.devnet.colossus.ColossusServer;
 import io.joysync.devnet.colossus.ColossusStore;
+import io.joysync.devnet.faucet.FaucetServer;
 import io.joysync.devnet.faults.AdminApi;
 import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.devnet.orion.Orion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,7 @@ public final class RunningDevnet implements AutoCloseable {
   private final ColossusServer colossus;
   private final Orion orion;
   private final AdminApi admin;
+  private final FaucetServer faucet;
   private final ScheduledExecutorService scheduler;
   private final Genesis genesis;
   private final String host;
@@ -139,7 +142,12 @@ public final class RunningDevnet implements AutoCloseable {
             "http://" + host + ":" + colossus.port() + "/");
     await(orion.bind(or.getInt("port")));
 
-    admin = new AdminApi(json, faults, chain, rpc, orion, colossus);
+    faucet =
+        FaucetServer.create(
+            system, json, faults, host, c.getConfig("faucet"), URI.create(chainUrl()));
+    await(faucet.bind(faucet.configuredPort()));
+
+    admin = new AdminApi(json, faults, chain, rpc, orion, colossus, faucet);
     adminPort =
         await(
                 Http.get(system)
@@ -152,6 +160,9 @@ public final class RunningDevnet implements AutoCloseable {
     }
     if (faults.storageDown()) {
       await(colossus.setDown(true));
+    }
+    if (faults.faucetDown()) {
+      await(faucet.setDown(true));
     }
     chain.start();
     orion.startProcessing(scheduler, or.getDuration("poll-interval").toMillis());
@@ -196,6 +207,8 @@ public final class RunningDevnet implements AutoCloseable {
     s.setStorageDown(f.getBoolean("storage-down"));
     s.setStorageDelay(f.getDuration("storage-delay"));
     s.setStorageErrors(f.getBoolean("storage-errors"));
+    s.setFaucetDown(f.getBoolean("faucet-down"));
+    s.setFaucetErrors(f.getBoolean("faucet-errors"));
     return s;
   }
 
@@ -230,6 +243,15 @@ public final class RunningDevnet implements AutoCloseable {
 
   public String colossusApiUrl() {
     return colossusUrl() + "api/v1";
+  }
+
+  /** The membership faucet's register endpoint ({@code POST}, captcha-bypass bearer key). */
+  public String faucetUrl() {
+    return "http://" + host + ":" + faucet.port() + "/register";
+  }
+
+  public FaucetServer faucet() {
+    return faucet;
   }
 
   public String adminUrl() {
@@ -278,6 +300,7 @@ public final class RunningDevnet implements AutoCloseable {
     out.put("chain (JSON-RPC over WebSocket)", chainUrl());
     out.put("orion (GraphQL)", orionUrl());
     out.put("colossus (storage node)", colossusApiUrl());
+    out.put("faucet (membership register)", faucetUrl());
     out.put("admin (faults)", adminUrl());
     components.forEach(c -> out.putAll(c.endpoints()));
     return out;
@@ -292,6 +315,7 @@ public final class RunningDevnet implements AutoCloseable {
     scheduler.shutdownNow();
     rpc.close();
     colossus.close();
+    faucet.close();
     orion.close();
     system.terminate();
     try {

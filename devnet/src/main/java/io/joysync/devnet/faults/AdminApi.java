@@ -17,6 +17,7 @@ import io.joysync.devnet.chain.ChainNode;
 import io.joysync.devnet.chain.ChainRecords.StorageBucket;
 import io.joysync.devnet.chain.rpc.JsonRpcServer;
 import io.joysync.devnet.colossus.ColossusServer;
+import io.joysync.devnet.faucet.FaucetServer;
 import io.joysync.devnet.orion.Orion;
 import java.time.Duration;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public final class AdminApi {
   private final JsonRpcServer rpc;
   private final Orion orion;
   private final ColossusServer colossus;
+  private final FaucetServer faucet;
 
   public AdminApi(
       ObjectMapper json,
@@ -60,13 +62,15 @@ public final class AdminApi {
       ChainNode chain,
       JsonRpcServer rpc,
       Orion orion,
-      ColossusServer colossus) {
+      ColossusServer colossus,
+      FaucetServer faucet) {
     this.json = json;
     this.faults = faults;
     this.chain = chain;
     this.rpc = rpc;
     this.orion = orion;
     this.colossus = colossus;
+    this.faucet = faucet;
   }
 
   private HttpResponse reply(int status, JsonNode body) {
@@ -94,6 +98,8 @@ public final class AdminApi {
     o.put("storageDown", faults.storageDown());
     o.put("storageDelayMillis", faults.storageDelay().toMillis());
     o.put("storageErrors", faults.storageErrors());
+    o.put("faucetDown", faults.faucetDown());
+    o.put("faucetErrors", faults.faucetErrors());
     return o;
   }
 
@@ -123,6 +129,8 @@ public final class AdminApi {
                 case "storageDelayMillis" ->
                     faults.setStorageDelay(Duration.ofMillis(number(name, v)));
                 case "storageErrors" -> faults.setStorageErrors(bool(name, v));
+                case "faucetDown" -> settle(faucet.setDown(bool(name, v)));
+                case "faucetErrors" -> faults.setFaucetErrors(bool(name, v));
                 default ->
                     throw new IllegalArgumentException("unknown fault switch '" + name + "'");
               }
@@ -228,6 +236,7 @@ public final class AdminApi {
                       faults.reset();
                       settle(orion.setDown(false));
                       settle(colossus.setDown(false));
+                      settle(faucet.setDown(false));
                       return complete(reply(200, faultsJson()));
                     })),
         path("status", () -> get(() -> complete(reply(200, status())))),

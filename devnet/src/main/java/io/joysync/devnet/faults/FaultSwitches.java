@@ -19,6 +19,8 @@ public final class FaultSwitches {
   private volatile boolean storageDown;
   private volatile Duration storageDelay = Duration.ZERO;
   private volatile boolean storageErrors;
+  private volatile boolean faucetDown;
+  private volatile boolean faucetErrors;
 
   public boolean dropExtrinsics() {
     return dropExtrinsics;
@@ -78,6 +80,23 @@ public final class FaultSwitches {
     this.stallFinality = stall;
   }
 
+  public boolean faucetDown() {
+    return faucetDown;
+  }
+
+  /** When on, the faucet answers every registration 500 InternalServerError. */
+  public boolean faucetErrors() {
+    return faucetErrors;
+  }
+
+  public void setFaucetDown(boolean down) {
+    this.faucetDown = down;
+  }
+
+  public void setFaucetErrors(boolean errors) {
+    this.faucetErrors = errors;
+  }
+
   public void setOrionExtraLag(int blocks) {
     if (blocks < 0) {
       throw new IllegalArgumentException("Orion lag must be >= 0 blocks, got " + blocks);
@@ -112,6 +131,8 @@ public final class FaultSwitches {
     storageDown = false;
     storageDelay = Duration.ZERO;
     storageErrors = false;
+    faucetDown = false;
+    faucetErrors = false;
   }
 
   private static Duration requireNonNegative(Duration d) {
