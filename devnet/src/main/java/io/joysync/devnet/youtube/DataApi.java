@@ -145,9 +145,14 @@ final class DataApi {
       if (found.stream().anyMatch(c -> isSuspended(c))) {
         found = found.stream().filter(c -> !isSuspended(c)).toList();
       }
+    } else if (params.containsKey("forHandle")) {
+      found =
+          world.channelByHandle(params.get("forHandle")).stream()
+              .filter(c -> !isSuspended(c))
+              .toList();
     } else {
       return GoogleErrors.badRequest(
-          "missingRequiredParameter", "No filter selected. Expected one of: id, mine");
+          "missingRequiredParameter", "No filter selected. Expected one of: forHandle, id, mine");
     }
     ObjectNode root = listRoot("youtube#channelListResponse", found.size(), max, offset);
     ArrayNode items = root.putArray("items");

@@ -129,6 +129,14 @@ final class DevnetWorld {
     return Optional.ofNullable(channels.get(id));
   }
 
+  /** YouTube matches handles without case and with or without the leading {@code @}. */
+  synchronized Optional<Channel> channelByHandle(String handle) {
+    String wanted = handle.startsWith("@") ? handle : "@" + handle;
+    return channels.values().stream()
+        .filter(c -> c.handle() != null && c.handle().equalsIgnoreCase(wanted))
+        .findFirst();
+  }
+
   synchronized Optional<Channel> channelByUploads(String playlistId) {
     if (playlistId == null || !playlistId.startsWith("UU") || playlistId.length() != 24) {
       return Optional.empty();

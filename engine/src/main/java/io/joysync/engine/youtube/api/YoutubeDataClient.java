@@ -6,6 +6,7 @@ import com.google.api.services.youtube.model.PlaylistItem;
 import com.google.api.services.youtube.model.PlaylistItemListResponse;
 import com.google.api.services.youtube.model.Video;
 import com.google.api.services.youtube.model.VideoListResponse;
+import io.joysync.engine.youtube.ChannelLookup;
 import io.joysync.engine.youtube.ChannelStatistics;
 import io.joysync.engine.youtube.UploadedVideo;
 import io.joysync.engine.youtube.UploadsPage;
@@ -35,6 +36,8 @@ public final class YoutubeDataClient {
   public static final int PAGE_SIZE = 50;
   private static final List<String> SIGNUP_CHANNEL_PARTS =
       List.of("snippet", "contentDetails", "statistics", "brandingSettings");
+  private static final List<String> PUBLIC_CHANNEL_PARTS =
+      List.of("snippet", "contentDetails", "statistics");
   private static final List<String> VIDEO_PARTS =
       List.of("id", "status", "snippet", "statistics", "contentDetails", "liveStreamingDetails");
 
@@ -67,6 +70,33 @@ public final class YoutubeDataClient {
               ApiMapping.parse(
                   yt.channels().list(SIGNUP_CHANNEL_PARTS).setMine(true).executeUnparsed(),
                   ChannelListResponse.class);
+          List<Channel> items = response.getItems();
+          if (items == null || items.isEmpty()) {
+            return Optional.<YoutubeChannel>empty();
+          }
+          return Optional.of(ApiMapping.channel(items.get(0)));
+        });
+  }
+
+  /**
+   * A public channel by id or handle ({@code channels.list id=} or {@code forHandle=}) with the API
+   * key, 1 unit of sync quota; empty when YouTube knows no such channel (or it is terminated).
+   */
+  public CompletionStage<Optional<YoutubeChannel>> publicChannel(ChannelLookup lookup) {
+    return calls.call(
+        QuotaPurpose.SYNC,
+        QuotaCost.CHANNELS_LIST,
+        null,
+        "channels.list " + lookup,
+        (yt, key) -> {
+          var request = yt.channels().list(PUBLIC_CHANNEL_PARTS).setKey(key);
+          if (lookup instanceof ChannelLookup.ById byId) {
+            request.setId(List.of(byId.channelId()));
+          } else if (lookup instanceof ChannelLookup.ByHandle byHandle) {
+            request.setForHandle(byHandle.handle());
+          }
+          ChannelListResponse response =
+              ApiMapping.parse(request.executeUnparsed(), ChannelListResponse.class);
           List<Channel> items = response.getItems();
           if (items == null || items.isEmpty()) {
             return Optional.<YoutubeChannel>empty();
