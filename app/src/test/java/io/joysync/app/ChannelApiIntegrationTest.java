@@ -8,6 +8,10 @@ import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
+import io.joysync.engine.video.JoystreamVideo;
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.video.VideoRecord;
+import io.joysync.engine.video.VideoTransition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -226,5 +230,97 @@ class ChannelApiIntegrationTest {
     List<String> ids = new ArrayList<>();
     channels.forEach(c -> ids.add(c.get("youtubeChannelId").asText()));
     return ids;
+  }
+
+  private static <T> T ask(
+      String youtubeId,
+      java.util.function.Function<
+              org.apache.pekko.actor.typed.ActorRef<org.apache.pekko.pattern.StatusReply<T>>,
+              ChannelEntity.Command>
+          command)
+      throws Exception {
+    return ClusterSharding.get(node.node().system())
+        .entityRefFor(ChannelEntity.ENTITY_KEY, youtubeId)
+        .<T>askWithStatus(command::apply, Duration.ofSeconds(20))
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  private static VideoFacts video(String id, Instant publishedAt) {
+    return new VideoFacts(
+        id,
+        "Video " + id,
+        "About " + id,
+        42,
+        Map.of("medium", "https://i.example/" + id + "/mqdefault.jpg"),
+        95,
+        Optional.of("processed"),
+        Optional.of("public"),
+        Optional.of("creativeCommon"),
+        Optional.of("mp4"),
+        Optional.empty(),
+        publishedAt);
+  }
+
+  @Test
+  void aUsersVideosAreListedWithTheirProgressOnTheWayToJoystream() throws Exception {
+    String yt = youtubeId();
+    long js = freshJoystreamId();
+    signUp(yt, js, Optional.empty());
+    String userId = "user-" + yt;
+    Instant published = Instant.parse("2024-05-01T10:00:00Z");
+    ChannelApiIntegrationTest.<ChannelEntity.TrackedVideos>ask(
+        yt,
+        r ->
+            new ChannelEntity.TrackVideos(
+                List.of(video("vidA" + js, published), video("vidB" + js, published)),
+                Instant.now(),
+                r));
+    ChannelApiIntegrationTest.<VideoRecord>ask(
+        yt,
+        r ->
+            new ChannelEntity.AdvanceVideo(
+                "vidA" + js, new VideoTransition.StartCreating(), Instant.now(), r));
+    ChannelApiIntegrationTest.<VideoRecord>ask(
+        yt,
+        r ->
+            new ChannelEntity.AdvanceVideo(
+                "vidA" + js,
+                new VideoTransition.Created(new JoystreamVideo(501, List.of(9001L, 9002L)), 1234),
+                Instant.now(),
+                r));
+
+    JsonNode videos =
+        api.await(
+                "/users/" + userId + "/videos",
+                r ->
+                    r.status() == 200
+                        && r.json().size() == 2
+                        && r.json().findValuesAsText("state").contains("VideoCreated"),
+                READ_SIDE_LAG)
+            .json();
+
+    JsonNode created =
+        videos.get(0).get("id").asText().equals("vidA" + js) ? videos.get(0) : videos.get(1);
+    JsonNode fresh = created == videos.get(0) ? videos.get(1) : videos.get(0);
+    assertThat(created.get("state").asText()).isEqualTo("VideoCreated");
+    assertThat(created.get("joystreamVideo").get("id").asText()).isEqualTo("501");
+    assertThat(created.get("joystreamVideo").get("assetIds").get(1).asText()).isEqualTo("9002");
+    assertThat(created.get("channelId").asText()).isEqualTo(yt);
+    assertThat(created.get("url").asText()).isEqualTo("https://youtube.com/watch?v=vidA" + js);
+    assertThat(created.get("category").asText()).isEqualTo("cat-1");
+    assertThat(created.get("duration").asLong()).isEqualTo(95);
+    assertThat(created.get("license").asText()).isEqualTo("creativeCommon");
+    assertThat(created.get("publishedAt").asText()).isEqualTo("2024-05-01T10:00:00Z");
+    assertThat(fresh.get("state").asText()).isEqualTo("New");
+    assertThat(fresh.has("joystreamVideo")).isFalse();
+
+    ApiClient.Reply none = api.send("GET", "/users/no-such-user-" + js + "/videos", null, null);
+    assertThat(none.status()).isEqualTo(404);
+    assertThat(none.json().get("message").asText())
+        .isEqualTo("Could not find a channel of user no-such-user-" + js);
+    ApiClient.Reply bad = api.send("GET", "/users/bad%20id/videos", null, null);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("code").asText()).isEqualTo("INVALID_USER_ID");
   }
 }
