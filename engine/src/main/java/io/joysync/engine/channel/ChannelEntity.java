@@ -371,6 +371,21 @@ public final class ChannelEntity
     if (refusal.isPresent()) {
       return Effect().reply(c.replyTo(), StatusReply.error(refusal.get()));
     }
+    if (step instanceof VideoTransition.StartCreating
+        && video.historical()
+        && state.hasSizeLimitReached()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Channel "
+                      + channelId
+                      + " has reached the historical size cap of its tier ("
+                      + state.status().limits().historicalSizeCap()
+                      + " bytes); video "
+                      + c.videoId()
+                      + " is historical and cannot be created."));
+    }
     Optional<JoystreamVideo> onChain = Optional.empty();
     long size = 0;
     if (step instanceof VideoTransition.Created created) {

@@ -239,4 +239,25 @@ class ChannelVideosTest {
     assertThat(VideoState.parse("VideoUnavailable::Nope")).isEmpty();
     assertThat(VideoState.parse("VideoUnavailable")).isEmpty();
   }
+
+  @Test
+  void historicalVideosStopAtTheTiersSizeCapWhileNewUploadsGoOn() {
+    signUp();
+    track(facts("old-1", OLD), facts("old-2", OLD), facts("new-1", RECENT));
+    step("old-1", new VideoTransition.StartCreating());
+    step("old-1", new VideoTransition.Created(ON_CHAIN, 1_000_000_000L));
+    assertThat(kit.getState().hasSizeLimitReached()).isTrue();
+
+    var refused = step("old-2", new VideoTransition.StartCreating());
+    assertThat(refused.reply().getError().getMessage())
+        .isEqualTo(
+            "Channel UCtestchannel00000000001 has reached the historical size cap of its tier"
+                + " (1000000000 bytes); video old-2 is historical and cannot be created.");
+    assertThat(refused.hasNoEvents()).isTrue();
+    assertThat(step("new-1", new VideoTransition.StartCreating()).reply().isSuccess()).isTrue();
+
+    kit.<StatusReply<ChannelState>>runCommand(
+        r -> new ChannelEntity.Verify(Tier.SILVER, RECENT, r));
+    assertThat(step("old-2", new VideoTransition.StartCreating()).reply().isSuccess()).isTrue();
+  }
 }
