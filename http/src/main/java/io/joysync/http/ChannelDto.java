@@ -43,6 +43,18 @@ public record ChannelDto(
   }
 
   public static ChannelDto of(ChannelRow r) {
+    return of(r, SyncStatus.NONE);
+  }
+
+  /**
+   * The channel with its sync status: the videos still on their way to Joystream. The place in the
+   * sync queue and the time to a full sync are answered as 0 until the pipeline reports them.
+   */
+  public static ChannelDto of(ChannelRow r, long backlogCount) {
+    return of(r, new SyncStatus(backlogCount, 0, 0));
+  }
+
+  private static ChannelDto of(ChannelRow r, SyncStatus syncStatus) {
     Map<String, String> thumbnails = new LinkedHashMap<>();
     for (String size : new String[] {"default", "medium", "high", "standard"}) {
       thumbnails.put(size, r.thumbnails().get(size));
@@ -61,6 +73,6 @@ public record ChannelDto(
         thumbnails,
         r.subscriberCount(),
         r.createdAt(),
-        SyncStatus.NONE);
+        syncStatus);
   }
 }

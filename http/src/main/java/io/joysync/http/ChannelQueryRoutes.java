@@ -9,6 +9,8 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import io.joysync.persistence.readside.ChannelReadModel;
+import io.joysync.persistence.readside.ChannelRow;
+import io.joysync.persistence.readside.VideoReadModel;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -19,7 +21,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * Public channel queries answered from the read side (youtube-synch endpoints 3 to 6 and 17):
  * recent channels, unverified channels, one channel by its Joystream id, its referrals, and the top
- * referrers. None of them wakes an entity.
+ * referrers. None of them wakes an entity. One channel comes with its backlog: the videos not yet
+ * on Joystream.
  */
 public final class ChannelQueryRoutes {
 
@@ -29,11 +32,14 @@ public final class ChannelQueryRoutes {
   static final int UNVERIFIED_LIMIT = 10_000;
 
   private final ChannelReadModel channels;
+  private final VideoReadModel videos;
   private final TopReferrers topReferrers;
   private final Clock clock;
 
-  public ChannelQueryRoutes(ChannelReadModel channels, TopReferrers topReferrers, Clock clock) {
+  public ChannelQueryRoutes(
+      ChannelReadModel channels, VideoReadModel videos, TopReferrers topReferrers, Clock clock) {
     this.channels = channels;
+    this.videos = videos;
     this.topReferrers = topReferrers;
     this.clock = clock;
   }
@@ -75,13 +81,17 @@ public final class ChannelQueryRoutes {
     long id = JoystreamIds.parse(raw);
     return channels
         .byJoystreamChannelId(id)
-        .thenApply(
-            row ->
-                row.map(ChannelDto::of)
-                    .orElseThrow(
-                        () ->
-                            ApiException.notFound(
-                                "CHANNEL_NOT_FOUND", "Could not find channel with id " + id)));
+        .thenCompose(
+            found -> {
+              ChannelRow row =
+                  found.orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              "CHANNEL_NOT_FOUND", "Could not find channel with id " + id));
+              return videos
+                  .backlog(row.channelId())
+                  .thenApply(backlog -> ChannelDto.of(row, backlog));
+            });
   }
 
   private CompletionStage<List<ChannelDto.Referral>> referrals(String raw) {

@@ -81,7 +81,8 @@ public final class HttpApi {
             new OwnerSignedRoutes(
                     system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
                 .route(),
-            new ChannelQueryRoutes(readSide.channels(), topReferrers, clock).route(),
+            new ChannelQueryRoutes(readSide.channels(), readSide.videos(), topReferrers, clock)
+                .route(),
             new UserVideosRoutes(readSide.channels(), readSide.videos()).route());
     return RequestLog.logged(
         withRequestTimeoutResponse(

@@ -6,6 +6,7 @@ import io.joysync.engine.channel.ChannelEntity.TrackedVideo;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
+import io.joysync.engine.video.VideoState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -104,6 +105,18 @@ public final class VideoReadModel {
             ms(r.updatedAt()),
             channelId,
             r.id()));
+  }
+
+  /** How many of a channel's videos are still on their way (not uploaded, not unavailable). */
+  public CompletionStage<Long> backlog(String channelId) {
+    return session
+        .selectAll("SELECT state FROM " + ks + ".videos WHERE channel_id = ?", channelId)
+        .thenApply(
+            rows ->
+                rows.stream()
+                    .filter(
+                        r -> VideoState.parse(r.getString(0)).map(v -> !v.isFinal()).orElse(false))
+                    .count());
   }
 
   /** Every tracked video of a channel, oldest publication first. */
