@@ -315,6 +315,9 @@ class ChannelApiIntegrationTest {
     assertThat(fresh.get("state").asText()).isEqualTo("New");
     assertThat(fresh.has("joystreamVideo")).isFalse();
 
+    assertThat(awaitChannel(js, "Unverified").get("syncStatus").get("backlogCount").asLong())
+        .isEqualTo(2);
+
     ApiClient.Reply none = api.send("GET", "/users/no-such-user-" + js + "/videos", null, null);
     assertThat(none.status()).isEqualTo(404);
     assertThat(none.json().get("message").asText())
