@@ -253,7 +253,8 @@ public final class ChannelReadModel {
 
   /** The newest {@code limit} channels, any status, newest first. */
   public CompletionStage<List<ChannelRow>> recent(int limit, Instant now) {
-    return newestFirst("channels_by_month", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+    return newestFirst(
+        "channels_by_month", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)), firstMonth, "");
   }
 
   /** The first channel a Google account signed up (youtube-synch's "channel of the user"). */
@@ -273,57 +274,60 @@ public final class ChannelReadModel {
    * partition per month of the range, never a scan of the table.
    */
   public CompletionStage<List<ChannelRow>> createdBetween(Instant from, Instant to, int limit) {
-    List<String> ids = new ArrayList<>();
-    CompletionStage<Void> walk = CompletableFuture.completedFuture(null);
-    YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
     YearMonth first = YearMonth.from(from.atOffset(ZoneOffset.UTC));
-    for (YearMonth m = last; !m.isBefore(first) && !m.isBefore(firstMonth); m = m.minusMonths(1)) {
-      String month = m.toString();
-      walk =
-          walk.thenCompose(
-              v ->
-                  ids.size() >= limit
-                      ? CompletableFuture.completedFuture(null)
-                      : session
-                          .selectAll(
-                              "SELECT channel_id FROM "
-                                  + ks
-                                  + ".channels_by_month WHERE month = ?"
-                                  + " AND created_at >= ? AND created_at < ? LIMIT ?",
-                              month,
-                              from,
-                              to,
-                              limit - ids.size())
-                          .thenAccept(rows -> rows.forEach(r -> ids.add(r.getString(0)))));
-    }
-    return walk.thenCompose(v -> rows(ids));
+    return newestFirst(
+        "channels_by_month",
+        limit,
+        YearMonth.from(to.atOffset(ZoneOffset.UTC)),
+        first.isAfter(firstMonth) ? first : firstMonth,
+        " AND created_at >= ? AND created_at < ?",
+        from,
+        to);
   }
 
   /** Unverified channels, newest first, at most {@code limit}. */
   public CompletionStage<List<ChannelRow>> unverified(int limit, Instant now) {
-    return newestFirst("unverified_channels", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+    return newestFirst(
+        "unverified_channels", limit, YearMonth.from(now.atOffset(ZoneOffset.UTC)), firstMonth, "");
   }
 
-  private CompletionStage<List<ChannelRow>> newestFirst(String table, int limit, YearMonth from) {
+  /**
+   * Walks the month partitions of {@code table} from {@code last} back to {@code first}, newest
+   * first, until {@code limit} channels are found; {@code range} narrows each partition.
+   */
+  private CompletionStage<List<ChannelRow>> newestFirst(
+      String table,
+      int limit,
+      YearMonth last,
+      YearMonth first,
+      String range,
+      Object... rangeValues) {
     List<String> ids = new ArrayList<>();
     CompletionStage<Void> walk = CompletableFuture.completedFuture(null);
-    for (YearMonth m = from; !m.isBefore(firstMonth); m = m.minusMonths(1)) {
+    for (YearMonth m = last; !m.isBefore(first); m = m.minusMonths(1)) {
       String month = m.toString();
       walk =
           walk.thenCompose(
-              v ->
-                  ids.size() >= limit
-                      ? CompletableFuture.completedFuture(null)
-                      : session
-                          .selectAll(
-                              "SELECT channel_id FROM "
-                                  + ks
-                                  + "."
-                                  + table
-                                  + " WHERE month = ? LIMIT ?",
-                              month,
-                              limit - ids.size())
-                          .thenAccept(rows -> rows.forEach(r -> ids.add(r.getString(0)))));
+              v -> {
+                if (ids.size() >= limit) {
+                  return CompletableFuture.completedFuture(null);
+                }
+                List<Object> values = new ArrayList<>();
+                values.add(month);
+                values.addAll(List.of(rangeValues));
+                values.add(limit - ids.size());
+                return session
+                    .selectAll(
+                        "SELECT channel_id FROM "
+                            + ks
+                            + "."
+                            + table
+                            + " WHERE month = ?"
+                            + range
+                            + " LIMIT ?",
+                        values.toArray())
+                    .thenAccept(rows -> rows.forEach(r -> ids.add(r.getString(0))));
+              });
     }
     return walk.thenCompose(v -> rows(ids));
   }
