@@ -11,7 +11,6 @@ import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
-import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
@@ -46,8 +45,7 @@ public final class HttpApi {
       OnboardingCheck onboarding,
       Optional<TokenCipher> tokenCipher,
       ChainConnection chain,
-      long collaboratorMemberId,
-      Optional<FaucetClient> faucet) {}
+      long collaboratorMemberId) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -79,11 +77,13 @@ public final class HttpApi {
                     settings,
                     clock)
                 .route(),
-            new MembershipRoutes(system, services.faucet(), settings, clock).route(),
             new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
             new OwnerSignedRoutes(
                     system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
                 .route(),
+            // Before the queries: /channels/stats is not a Joystream channel id.
+            new UnauthorizedChannelRoutes(system, services, auth, settings, clock).route(),
+            new ChannelStatsRoutes(readSide.channels(), auth).route(),
             new ChannelQueryRoutes(readSide.channels(), readSide.videos(), topReferrers, clock)
                 .route(),
             new UserVideosRoutes(readSide.channels(), readSide.videos()).route());

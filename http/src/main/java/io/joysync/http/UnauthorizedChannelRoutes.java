@@ -1,0 +1,340 @@
+package io.joysync.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.ChannelProfile;
+import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Registration;
+import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.youtube.ChannelLookup;
+import io.joysync.engine.youtube.UploadedVideo;
+import io.joysync.engine.youtube.VideoFilter;
+import io.joysync.engine.youtube.YoutubeChannel;
+import io.joysync.engine.youtube.api.YoutubeDataClient;
+import io.joysync.engine.youtube.quota.QuotaPurpose;
+import io.joysync.joystream.orion.OrionClient;
+import io.joysync.persistence.readside.ChannelReadModel;
+import io.joysync.persistence.readside.ChannelRow;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * {@code POST /channels/unauthorized} (youtube-synch's {@code
+ * sync:addUnauthorizedChannelForSyncing} as an operator endpoint): an operator adds a public
+ * YouTube channel, without its owner's OAuth grant, to be synced into a Joystream channel on which
+ * joysync's collaborator may add videos. The channel is signed up as {@code UnauthorizedUser-<id>}
+ * with no tokens and its latest uploads are tracked in state {@code New}. Every check (the YouTube
+ * channel exists, it is not an authorized YPP channel, the Joystream channel exists, is not linked
+ * elsewhere and lets the collaborator add videos) runs before the first change, so a refused
+ * request changes nothing. Adding a channel again re-syncs it: videos already tracked are reported,
+ * never tracked twice.
+ */
+public final class UnauthorizedChannelRoutes {
+
+  static final String USER_PREFIX = "UnauthorizedUser-";
+  static final int DEFAULT_VIDEOS_LIMIT = 50;
+  static final String ADD_VIDEO = "AddVideo";
+
+  /** What the operator asks for, validated. */
+  record Request(
+      ChannelLookup channel, long joystreamChannelId, int videosLimit, String videoCategoryId) {}
+
+  public record AddedChannel(ChannelDto channel, int videosTracked, int videosAlreadyTracked) {}
+
+  private final ClusterSharding sharding;
+  private final ChannelReadModel channels;
+  private final OrionClient orion;
+  private final ChainConnection chain;
+  private final long collaboratorMemberId;
+  private final YoutubeDataClient youtube;
+  private final OperatorAuth auth;
+  private final HttpSettings settings;
+  private final String defaultCategory;
+  private final Clock clock;
+
+  public UnauthorizedChannelRoutes(
+      ActorSystem<?> system,
+      HttpApi.Services services,
+      OperatorAuth auth,
+      HttpSettings settings,
+      Clock clock) {
+    this.sharding = ClusterSharding.get(system);
+    this.channels = services.readSide().channels();
+    this.orion = services.orion();
+    this.chain = services.chain();
+    this.collaboratorMemberId = services.collaboratorMemberId();
+    this.youtube = services.youtube();
+    this.auth = auth;
+    this.settings = settings;
+    this.defaultCategory =
+        system.settings().config().getString("joysync.http.unauthorized-category");
+    this.clock = clock;
+  }
+
+  public Route route() {
+    return path(
+        PathMatchers.segment("channels").slash("unauthorized"),
+        () ->
+            post(
+                () ->
+                    auth.operator(
+                        () ->
+                            entity(
+                                Unmarshaller.entityToString(),
+                                body ->
+                                    onSuccess(
+                                        add(parse(body, defaultCategory)),
+                                        added ->
+                                            complete(
+                                                StatusCodes.CREATED, added, Json.marshaller()))))));
+  }
+
+  static Request parse(String body, String defaultCategory) {
+    JsonNode root = Json.parse(body);
+    if (!root.isObject()) {
+      throw ApiException.badRequest("INVALID_BODY", "The body must be an object");
+    }
+    List<String> problems = new ArrayList<>();
+    Optional<ChannelLookup> channel = channel(root, problems);
+    Optional<Long> joystreamId = BatchBody.joystreamId(root, "body", problems);
+    int limit = DEFAULT_VIDEOS_LIMIT;
+    JsonNode n = root.get("videosLimit");
+    if (n != null && !n.isNull()) {
+      if (!n.canConvertToExactIntegral()
+          || n.asLong() < 1
+          || n.asLong() > ChannelEntity.MAX_VIDEOS_PER_TRACK) {
+        problems.add(
+            "body.videosLimit must be a whole number from 1 to "
+                + ChannelEntity.MAX_VIDEOS_PER_TRACK);
+      } else {
+        limit = n.asInt();
+      }
+    }
+    String category = defaultCategory;
+    if (root.has("videoCategoryId") && !root.get("videoCategoryId").isNull()) {
+      category = BatchBody.text(root, "videoCategoryId", 64, "body", problems).orElse(category);
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(StatusCodes.BAD_REQUEST, "INVALID_BODY", problems);
+    }
+    return new Request(channel.get(), joystreamId.get(), limit, category);
+  }
+
+  private static Optional<ChannelLookup> channel(JsonNode root, List<String> problems) {
+    boolean byId = root.hasNonNull("ytChannelId");
+    boolean byUrl = root.hasNonNull("channelUrl");
+    if (byId == byUrl) {
+      problems.add("Exactly one of body.ytChannelId and body.channelUrl must be given");
+      return Optional.empty();
+    }
+    JsonNode value = root.get(byId ? "ytChannelId" : "channelUrl");
+    String text = value.isTextual() ? value.textValue().trim() : "";
+    if (byId) {
+      if (ChannelLookup.isChannelId(text)) {
+        return Optional.of(new ChannelLookup.ById(text));
+      }
+      problems.add("body.ytChannelId must be a YouTube channel id: UC followed by 22 characters");
+      return Optional.empty();
+    }
+    Optional<ChannelLookup> fromUrl = ChannelLookup.fromUrl(text);
+    if (fromUrl.isEmpty()) {
+      problems.add(
+          "body.channelUrl must be a YouTube channel URL: youtube.com/channel/UC... or"
+              + " youtube.com/@handle");
+    }
+    return fromUrl;
+  }
+
+  private CompletionStage<AddedChannel> add(Request r) {
+    return youtube
+        .publicChannel(r.channel())
+        .thenCompose(
+            found -> {
+              YoutubeChannel channel =
+                  found.orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              "YOUTUBE_CHANNEL_NOT_FOUND",
+                              "YouTube channel " + name(r.channel()) + " does not exist."));
+              return refuseIfAuthorized(channel)
+                  .thenCompose(v -> checkJoystreamChannel(r, channel))
+                  .thenCompose(v -> syncableUploads(channel, r.videosLimit()))
+                  .thenCompose(videos -> signUpAndTrack(r, channel, videos));
+            });
+  }
+
+  private static String name(ChannelLookup lookup) {
+    return lookup instanceof ChannelLookup.ById id
+        ? id.channelId()
+        : ((ChannelLookup.ByHandle) lookup).handle();
+  }
+
+  private EntityRef<ChannelEntity.Command> channelRef(String channelId) {
+    return sharding.entityRefFor(ChannelEntity.ENTITY_KEY, channelId);
+  }
+
+  /** A channel its owner signed up (with tokens) stays theirs; a suspended one stays suspended. */
+  private CompletionStage<Void> refuseIfAuthorized(YoutubeChannel channel) {
+    return channelRef(channel.id())
+        .<Optional<ChannelState>>ask(ChannelEntity.Get::new, settings.askTimeout())
+        .thenAccept(
+            state ->
+                state
+                    .flatMap(ChannelState::registration)
+                    .ifPresent(
+                        registration -> {
+                          if (registration.tokens().isPresent()
+                              || !registration.userId().startsWith(USER_PREFIX)) {
+                            throw new ApiException(
+                                StatusCodes.CONFLICT,
+                                "CHANNEL_AUTHORIZED",
+                                "YouTube channel "
+                                    + channel.id()
+                                    + " is already in the YPP as an authorized channel.");
+                          }
+                          if (state.get().status().isSuspended()) {
+                            throw new ApiException(
+                                StatusCodes.CONFLICT,
+                                "CHANNEL_SUSPENDED",
+                                "YouTube channel "
+                                    + channel.id()
+                                    + " is suspended ("
+                                    + state.get().status().wireName()
+                                    + ") and cannot be synced.");
+                          }
+                        }));
+  }
+
+  private CompletionStage<Void> checkJoystreamChannel(Request r, YoutubeChannel channel) {
+    long id = r.joystreamChannelId();
+    ApiException missing =
+        ApiException.badRequest(
+            "CHANNEL_NOT_FOUND", "Joystream Channel " + id + " does not exist.");
+    return orion
+        .channelById(id)
+        .thenCompose(
+            indexed -> {
+              if (indexed.isEmpty()) {
+                throw missing;
+              }
+              return channels.byJoystreamChannelId(id);
+            })
+        .thenCompose(
+            linked -> {
+              linked
+                  .filter(row -> !row.channelId().equals(channel.id()))
+                  .filter(row -> !"OptedOut".equals(row.yppStatus()))
+                  .ifPresent(
+                      row -> {
+                        throw new ApiException(
+                            StatusCodes.CONFLICT,
+                            "CHANNEL_ALREADY_REGISTERED",
+                            "Joystream Channel "
+                                + id
+                                + " already connected with Youtube Channel "
+                                + row.channelId()
+                                + ".");
+                      });
+              return chain.chainState().thenCompose(state -> state.channel(id, null));
+            })
+        .thenAccept(
+            onChain -> {
+              var info = onChain.orElseThrow(() -> missing);
+              if (!info.allows(collaboratorMemberId, ADD_VIDEO)) {
+                throw ApiException.badRequest(
+                    "COLLABORATOR_MISSING",
+                    "joysync's member "
+                        + collaboratorMemberId
+                        + " is not a collaborator with the AddVideo permission on Joystream"
+                        + " Channel "
+                        + id
+                        + ".");
+              }
+            });
+  }
+
+  /** The newest uploads that may be synced, newest first (public, processed, not live). */
+  private CompletionStage<List<VideoFacts>> syncableUploads(YoutubeChannel channel, int limit) {
+    if (channel.uploadsPlaylistId() == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return youtube
+        .latestUploads(null, channel.uploadsPlaylistId(), limit, QuotaPurpose.SYNC)
+        .thenCompose(
+            uploads ->
+                uploads.isEmpty()
+                    ? CompletableFuture.completedFuture(List.of())
+                    : youtube.videos(
+                        null,
+                        uploads.stream().map(UploadedVideo::videoId).toList(),
+                        QuotaPurpose.SYNC))
+        .thenApply(
+            videos -> videos.stream().filter(VideoFilter::syncable).map(VideoFacts::of).toList());
+  }
+
+  private CompletionStage<AddedChannel> signUpAndTrack(
+      Request r, YoutubeChannel channel, List<VideoFacts> videos) {
+    Registration registration =
+        new Registration(
+            USER_PREFIX + channel.id(),
+            "",
+            r.joystreamChannelId(),
+            true,
+            Optional.of(r.videoCategoryId()),
+            Optional.empty(),
+            profile(channel),
+            Optional.empty(),
+            clock.instant());
+    EntityRef<ChannelEntity.Command> ref = channelRef(channel.id());
+    // Checked again right before signing up: the owner may have joined while YouTube answered.
+    return refuseIfAuthorized(channel)
+        .thenCompose(
+            v ->
+                ref.<ChannelState>askWithStatus(
+                    reply -> new ChannelEntity.SignUp(registration, reply), settings.askTimeout()))
+        .thenCompose(
+            state ->
+                ref.<ChannelEntity.TrackedVideos>askWithStatus(
+                        reply -> new ChannelEntity.TrackVideos(videos, clock.instant(), reply),
+                        settings.askTimeout())
+                    .thenApply(
+                        tracked ->
+                            new AddedChannel(
+                                ChannelDto.of(ChannelRow.of(channel.id(), state)),
+                                tracked.added().size(),
+                                tracked.alreadyTracked().size())));
+  }
+
+  private static ChannelProfile profile(YoutubeChannel c) {
+    return new ChannelProfile(
+        c.title() == null ? "" : c.title(),
+        c.description() == null ? "" : c.description(),
+        Optional.ofNullable(c.customUrl()),
+        Optional.ofNullable(c.language()),
+        c.thumbnails(),
+        Optional.ofNullable(c.bannerImageUrl()),
+        c.statistics().subscriberCount(),
+        c.statistics().videoCount(),
+        c.statistics().viewCount(),
+        Optional.of(c.publishedAt()),
+        Optional.ofNullable(c.uploadsPlaylistId()));
+  }
+}
