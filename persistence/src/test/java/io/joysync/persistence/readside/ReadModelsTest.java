@@ -1,0 +1,219 @@
+package io.joysync.persistence.readside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.joysync.engine.channel.ChannelEntity.TrackedVideo;
+import io.joysync.engine.video.JoystreamVideo;
+import io.joysync.engine.video.UnavailableReason;
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.video.VideoRecord;
+import io.joysync.engine.video.VideoState;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The channel and video tables on a real Cassandra: listings by date range and by user read only
+ * their partitions and return what was written; video rows follow their steps, and writing the same
+ * event twice leaves the same row.
+ */
+@EnabledIf("io.joysync.persistence.quota.CassandraQuotaLedgerTest#cassandraAvailable")
+class ReadModelsTest {
+
+  private static final String KEYSPACE =
+      "joysync_readside_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static ActorSystem<Void> system;
+  private static ChannelReadModel channels;
+  private static VideoReadModel videos;
+
+  @BeforeAll
+  static void start() throws Exception {
+    system =
+        ActorSystem.create(
+            Behaviors.empty(),
+            "readside-test",
+            ConfigFactory.parseString(
+                    "datastax-java-driver.basic.load-balancing-policy.local-datacenter ="
+                        + " datacenter1\n"
+                        + "datastax-java-driver.basic.contact-points = [\"127.0.0.1:9042\"]\n"
+                        + "datastax-java-driver.basic.request.timeout = 30s\n")
+                .withFallback(ConfigFactory.load()));
+    CassandraSession session =
+        CassandraSessionRegistry.get(system).sessionFor("pekko.connectors.cassandra");
+    channels = new ChannelReadModel(session, KEYSPACE, YearMonth.of(2024, 1));
+    videos = new VideoReadModel(session, KEYSPACE);
+    await(channels.createTables(1));
+    await(videos.createTable());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (system != null) {
+      system.terminate();
+    }
+  }
+
+  private static <T> T await(CompletionStage<T> stage) throws Exception {
+    return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private static ChannelRow channel(String id, String userId, Instant createdAt) {
+    return new ChannelRow(
+        id,
+        Math.abs(id.hashCode()),
+        userId,
+        id + "@example.com",
+        "Title " + id,
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        10,
+        2,
+        "Unverified",
+        Optional.empty(),
+        true,
+        true,
+        Optional.of("cat-1"),
+        Optional.empty(),
+        createdAt,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void channelsAreListedByDateRangeAcrossMonthsAndByTheirUser() throws Exception {
+    await(
+        channels.save(
+            channel("UCjan", "u-1", Instant.parse("2025-01-20T00:00:00Z")), Optional.empty()));
+    await(
+        channels.save(
+            channel("UCfeb", "u-2", Instant.parse("2025-02-03T00:00:00Z")), Optional.empty()));
+    await(
+        channels.save(
+            channel("UCmar", "u-1", Instant.parse("2025-03-01T00:00:00Z")), Optional.empty()));
+
+    List<ChannelRow> range =
+        await(
+            channels.createdBetween(
+                Instant.parse("2025-01-15T00:00:00Z"), Instant.parse("2025-03-01T00:00:00Z"), 100));
+    assertThat(range).extracting(ChannelRow::channelId).containsExactly("UCfeb", "UCjan");
+
+    List<ChannelRow> limited =
+        await(
+            channels.createdBetween(
+                Instant.parse("2024-06-01T00:00:00Z"), Instant.parse("2025-12-01T00:00:00Z"), 2));
+    assertThat(limited).extracting(ChannelRow::channelId).containsExactly("UCmar", "UCfeb");
+
+    assertThat(await(channels.firstOfUser("u-1")).map(ChannelRow::channelId)).contains("UCjan");
+    assertThat(await(channels.firstOfUser("u-404"))).isEmpty();
+  }
+
+  @Test
+  void videoRowsFollowTheirStepsAndARepeatedEventChangesNothing() throws Exception {
+    Instant found = Instant.parse("2026-11-02T10:00:00.123456Z");
+    VideoFacts facts =
+        new VideoFacts(
+            "vid-1",
+            "A video",
+            "About it",
+            7,
+            Map.of("medium", "https://i.example/vid-1.jpg"),
+            61,
+            Optional.of("processed"),
+            Optional.of("public"),
+            Optional.of("youtube"),
+            Optional.empty(),
+            Optional.of(true),
+            Instant.parse("2026-10-30T08:00:00Z"));
+    VideoRecord fresh =
+        new VideoRecord(
+            "vid-1",
+            VideoState.NEW,
+            "cat-1",
+            Optional.of("en"),
+            facts.publishedAt(),
+            61,
+            true,
+            Optional.empty(),
+            0,
+            found,
+            found);
+    VideoFacts other =
+        new VideoFacts(
+            "vid-2",
+            "B",
+            "",
+            0,
+            Map.of(),
+            5,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Instant.parse("2026-10-31T08:00:00Z"));
+    VideoRecord otherRecord =
+        new VideoRecord(
+            "vid-2",
+            VideoState.NEW,
+            "cat-1",
+            Optional.empty(),
+            other.publishedAt(),
+            5,
+            true,
+            Optional.empty(),
+            0,
+            found,
+            found);
+    List<TrackedVideo> tracked =
+        List.of(new TrackedVideo(facts, fresh), new TrackedVideo(other, otherRecord));
+    await(videos.track("UCvid", tracked));
+    assertThat(await(videos.backlog("UCvid"))).isEqualTo(2);
+
+    VideoRecord created =
+        fresh.advance(
+            VideoState.VIDEO_CREATED,
+            Optional.of(new JoystreamVideo(88, List.of(3L, 4L))),
+            1000,
+            found.plusSeconds(30));
+    await(videos.advance("UCvid", created));
+    await(videos.advance("UCvid", created));
+    await(
+        videos.advance(
+            "UCvid",
+            otherRecord.advance(
+                VideoState.unavailable(UnavailableReason.PRIVATE),
+                Optional.empty(),
+                0,
+                found.plusSeconds(40))));
+
+    List<VideoRow> rows = await(videos.ofChannel("UCvid"));
+    assertThat(rows).extracting(VideoRow::videoId).containsExactly("vid-1", "vid-2");
+    VideoRow row = rows.get(0);
+    assertThat(row.state()).isEqualTo("VideoCreated");
+    assertThat(row.joystreamVideoId()).contains(88L);
+    assertThat(row.assetIds()).containsExactly(3L, 4L);
+    assertThat(row.title()).isEqualTo("A video");
+    assertThat(row.isShort()).contains(true);
+    assertThat(row.container()).isEmpty();
+    assertThat(row.createdAt()).isEqualTo(Instant.parse("2026-11-02T10:00:00.123Z"));
+    assertThat(rows.get(1).state()).isEqualTo("VideoUnavailable::Private");
+    assertThat(await(videos.backlog("UCvid"))).isEqualTo(1);
+    assertThat(await(videos.ofChannel("UCnone"))).isEmpty();
+  }
+}
