@@ -12,6 +12,8 @@ import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.http.HttpApi;
 import io.joysync.http.HttpSettings;
+import io.joysync.joystream.faucet.FaucetClient;
+import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
@@ -121,9 +123,25 @@ public final class Node {
                       new OnboardingCheck(youtube.onboarding(), dataApi, Clock.systemUTC()),
                       tokenCipher(config),
                       chain,
-                      config.getLong("joysync.joystream.collaborator-member-id")));
+                      config.getLong("joysync.joystream.collaborator-member-id"),
+                      faucet(config)));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
+  }
+
+  /** The membership faucet client, or empty (POST /membership answers 503) without an endpoint. */
+  static Optional<FaucetClient> faucet(Config config) {
+    Config c = config.getConfig("joysync.joystream.faucet");
+    if (c.getString("endpoint").isBlank()) {
+      log.warn("No faucet endpoint (JOYSYNC_FAUCET_URL): POST /membership answers 503");
+      return Optional.empty();
+    }
+    return Optional.of(
+        FaucetClient.create(
+            new FaucetSettings(
+                URI.create(c.getString("endpoint")),
+                c.getString("captcha-bypass-key"),
+                c.getDuration("timeout"))));
   }
 
   /** The owner-token cipher, or empty (sign-ups refused with a clear error) without a key. */

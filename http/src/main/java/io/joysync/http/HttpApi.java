@@ -11,6 +11,7 @@ import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
+import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
@@ -45,7 +46,8 @@ public final class HttpApi {
       OnboardingCheck onboarding,
       Optional<TokenCipher> tokenCipher,
       ChainConnection chain,
-      long collaboratorMemberId) {}
+      long collaboratorMemberId,
+      Optional<FaucetClient> faucet) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -77,6 +79,7 @@ public final class HttpApi {
                     settings,
                     clock)
                 .route(),
+            new MembershipRoutes(system, services.faucet(), settings, clock).route(),
             new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
             new OwnerSignedRoutes(
                     system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
