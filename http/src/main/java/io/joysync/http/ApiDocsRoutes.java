@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -23,8 +24,9 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class ApiDocsRoutes {
 
-  /** The swagger-ui webjar's files; keep in step with swagger-ui.version in the root pom. */
-  static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.18.2";
+  /** The swagger-ui webjar's files, under the version of the webjar on the class path. */
+  static final String SWAGGER_UI =
+      "META-INF/resources/webjars/swagger-ui/" + webjarVersion("swagger-ui");
 
   private final String spec;
   private final String page;
@@ -55,6 +57,21 @@ public final class ApiDocsRoutes {
                 pathPrefix(
                     PathMatchers.segment("docs").slash("swagger-ui"),
                     () -> getFromResourceDirectory(SWAGGER_UI))));
+  }
+
+  private static String webjarVersion(String artifact) {
+    String pom = "/META-INF/maven/org.webjars/" + artifact + "/pom.properties";
+    try (InputStream in = ApiDocsRoutes.class.getResourceAsStream(pom)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "The " + artifact + " webjar is missing from the class path");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String resource(String name) {
