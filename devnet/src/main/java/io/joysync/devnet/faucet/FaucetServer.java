@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * handle, avatar?, about?, name?}} and {@code Authorization: Bearer <captchaBypassKey>} buys the
  * membership on the devnet chain and answers {@code {memberId, block, blockHash}}. Refusals are the
  * faucet's {@code {"error": code}} bodies: 401 {@code Unauthorized}, 400 {@code InvalidAddress},
- * {@code HandleTooShort}, {@code HandleTooLong}, {@code InvalidRequest}, the chain's own error such
- * as {@code HandleAlreadyRegistered}, 429 {@code TooManyRequests} when the queue is full, 500
- * {@code InternalServerError} under the "faucet errors" fault. Registrations run one at a time (as
- * in the real faucet) so the paying account's nonces never collide; at most {@code queue-limit}
- * wait.
+ * {@code HandleTooShort}, {@code HandleTooLong}, {@code InvalidRequest}, {@code
+ * OnlyNewAccountsCanBeUsedForScreenedMembers}, the chain's own error such as {@code
+ * HandleAlreadyRegistered}, 429 {@code TooManyRequests} when the queue is full, 500 {@code
+ * FaucetExhausted} when the paying account cannot afford the price and {@code InternalServerError}
+ * under the "faucet errors" fault. Registrations run one at a time (as in the real faucet) so the
+ * paying account's nonces never collide; at most {@code queue-limit} wait.
  */
 public final class FaucetServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FaucetServer.class);

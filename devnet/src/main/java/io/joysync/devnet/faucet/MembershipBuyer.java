@@ -20,6 +20,8 @@ import io.joysync.joystream.rpc.RpcSubscription;
 import io.joysync.joystream.rpc.TransactionPoolException;
 import io.joysync.joystream.rpc.TransactionStatus;
 import io.joysync.joystream.scale.Hex;
+import io.joysync.joystream.storage.AccountInfo;
+import io.joysync.joystream.storage.ChainState;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
@@ -33,10 +35,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Buys a membership on the chain the way Joystream's faucet does, as an ordinary client of the
  * node's JSON-RPC: the faucet account signs {@code members.buy_membership} for the new account
- * (root and controller), submits it with {@code author_submitAndWatchExtrinsic}, waits for the
- * block that includes it and reads that block's events for {@code Members.MembershipBought}. A
- * dispatch failure comes back as the runtime's error name (e.g. {@code HandleAlreadyRegistered}).
- * Not thread-safe: the faucet calls it from one thread, so nonces never collide.
+ * (root and controller) after checking that the account is fresh (no nonce, no balance), submits it
+ * with {@code author_submitAndWatchExtrinsic}, waits for the block that includes it and reads that
+ * block's events for {@code Members.MembershipBought}. A dispatch failure comes back as the
+ * runtime's error name (e.g. {@code HandleAlreadyRegistered}). Not thread-safe: the faucet calls it
+ * from one thread, so nonces never collide.
  */
 final class MembershipBuyer implements AutoCloseable {
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
@@ -50,6 +53,7 @@ final class MembershipBuyer implements AutoCloseable {
   private JoystreamRpc rpc;
   private SystemEvents events;
   private JoystreamEvents views;
+  private ChainState state;
 
   MembershipBuyer(URI chainUrl, KeyPair payer, Duration inclusionTimeout) {
     this.chainUrl = chainUrl;
@@ -59,6 +63,11 @@ final class MembershipBuyer implements AutoCloseable {
 
   Bought buy(AccountId account, String handle, byte[] metadata) throws Exception {
     JoystreamRpc node = connected();
+    AccountInfo info = get(state.account(account, null));
+    if (info.nonce() != 0 || info.free().signum() != 0) {
+      throw new FaucetRefusal(
+          400, "OnlyNewAccountsCanBeUsedForScreenedMembers", "the account was used before");
+    }
     ChainTypes.RuntimeVersion version = get(node.runtimeVersion(null));
     ChainIdentity chain =
         new ChainIdentity(
@@ -102,6 +111,9 @@ final class MembershipBuyer implements AutoCloseable {
             failed.error() instanceof io.joysync.joystream.events.DispatchError.Module m
                 ? m.error()
                 : failed.error().describe();
+        if (name.equals("NotEnoughBalanceToBuyMembership")) {
+          throw new FaucetRefusal(500, "FaucetExhausted", "the paying account is out of funds");
+        }
         throw new FaucetRefusal(400, name, "the chain refused the membership");
       }
     }
@@ -164,6 +176,7 @@ final class MembershipBuyer implements AutoCloseable {
         RuntimeMetadata metadata = RuntimeMetadata.parse(get(node.metadata(null)));
         events = new SystemEvents(metadata);
         views = new JoystreamEvents(metadata);
+        state = new ChainState(node, metadata);
       } catch (Exception e) {
         node.close();
         throw e;

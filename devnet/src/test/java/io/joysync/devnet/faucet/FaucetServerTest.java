@@ -151,6 +151,11 @@ class FaucetServerTest {
     Reply tooLong = register(auth, body(freshAddress(), "h".repeat(101)));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().get("error").asText()).isEqualTo("HandleTooLong");
+    String bob = KeyPair.fromUri(KeyType.SR25519, "//Bob").address();
+    Reply used = register(auth, body(bob, freshHandle()));
+    assertThat(used.status()).isEqualTo(400);
+    assertThat(used.body().get("error").asText())
+        .isEqualTo("OnlyNewAccountsCanBeUsedForScreenedMembers");
     Reply notJson = register(auth, "{not json");
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.body().get("error").asText()).isEqualTo("InvalidRequest");
