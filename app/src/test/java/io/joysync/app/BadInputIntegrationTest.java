@@ -115,7 +115,26 @@ class BadInputIntegrationTest {
         bad("PUT", "/channels/abc/ingest", "{}", null, 400),
         bad("GET", "/channels/-5", null, null, 400),
         bad("GET", "/channels/99999999999999999999", null, null, 400),
-        bad("GET", "/no/such/endpoint", null, null, 404));
+        bad("GET", "/no/such/endpoint", null, null, 404),
+        bad("POST", "/membership", "{", null, 400),
+        bad("POST", "/membership", "{\"userId\":\"u\"}", null, 400),
+        bad(
+            "POST",
+            "/membership",
+            "{\"userId\":\"u\",\"authorizationCode\":\"c\",\"account\":\"not-ss58\","
+                + "\"handle\":\"h\",\"about\":\"\",\"name\":\"n\"}",
+            null,
+            400),
+        bad(
+            "POST",
+            "/membership",
+            "{\"userId\":\"u\",\"authorizationCode\":\"c\","
+                + "\"account\":\"5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw\","
+                + "\"handle\":\""
+                + longText
+                + "\",\"about\":\"\",\"name\":\"n\"}",
+            null,
+            400));
   }
 
   private static Arguments bad(String method, String path, String body, String key, int status) {
