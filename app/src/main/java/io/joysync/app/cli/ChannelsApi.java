@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The node's HTTP API as the {@code channels} commands use it: JSON in and out with the operator
@@ -16,6 +17,8 @@ import java.time.Duration;
 final class ChannelsApi {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  static final int ATTEMPTS = 3;
+  static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
   /** What the API answered; {@code body} is null when the answer was not JSON. */
   record Answer(int status, JsonNode body, String raw) {
@@ -66,12 +69,25 @@ final class ChannelsApi {
     return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET());
   }
 
+  /**
+   * Sends the request, again after a pause when the API answers 503 ("try again shortly"), at most
+   * {@link #ATTEMPTS} times; every call the commands make may be repeated safely.
+   */
   private Answer send(HttpRequest.Builder request) throws ChannelsCommand.Stop {
     HttpRequest built =
         request
             .timeout(Duration.ofMinutes(2))
             .header("Authorization", "Bearer " + operatorKey)
             .build();
+    Answer answer = sendOnce(built);
+    for (int attempt = 2; attempt <= ATTEMPTS && answer.status() == 503; attempt++) {
+      LockSupport.parkNanos(RETRY_PAUSE.multipliedBy(attempt - 1).toNanos());
+      answer = sendOnce(built);
+    }
+    return answer;
+  }
+
+  private Answer sendOnce(HttpRequest built) throws ChannelsCommand.Stop {
     HttpResponse<String> response;
     try {
       response = http.send(built, HttpResponse.BodyHandlers.ofString());
