@@ -6,7 +6,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
@@ -23,10 +22,10 @@ import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -35,6 +34,8 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /channels/unauthorized} (youtube-synch's {@code
@@ -49,13 +50,10 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  */
 public final class UnauthorizedChannelRoutes {
 
-  static final String USER_PREFIX = "UnauthorizedUser-";
-  static final int DEFAULT_VIDEOS_LIMIT = 50;
-  static final String ADD_VIDEO = "AddVideo";
+  private static final Logger log = LoggerFactory.getLogger(UnauthorizedChannelRoutes.class);
 
-  /** What the operator asks for, validated. */
-  record Request(
-      ChannelLookup channel, long joystreamChannelId, int videosLimit, String videoCategoryId) {}
+  static final String USER_PREFIX = "UnauthorizedUser-";
+  static final String ADD_VIDEO = "AddVideo";
 
   public record AddedChannel(ChannelDto channel, int videosTracked, int videosAlreadyTracked) {}
 
@@ -101,69 +99,15 @@ public final class UnauthorizedChannelRoutes {
                                 Unmarshaller.entityToString(),
                                 body ->
                                     onSuccess(
-                                        add(parse(body, defaultCategory)),
+                                        add(
+                                            UnauthorizedChannelRequest.parse(
+                                                body, defaultCategory)),
                                         added ->
                                             complete(
                                                 StatusCodes.CREATED, added, Json.marshaller()))))));
   }
 
-  static Request parse(String body, String defaultCategory) {
-    JsonNode root = Json.parse(body);
-    if (!root.isObject()) {
-      throw ApiException.badRequest("INVALID_BODY", "The body must be an object");
-    }
-    List<String> problems = new ArrayList<>();
-    Optional<ChannelLookup> channel = channel(root, problems);
-    Optional<Long> joystreamId = BatchBody.joystreamId(root, "body", problems);
-    int limit = DEFAULT_VIDEOS_LIMIT;
-    JsonNode n = root.get("videosLimit");
-    if (n != null && !n.isNull()) {
-      if (!n.canConvertToExactIntegral()
-          || n.asLong() < 1
-          || n.asLong() > ChannelEntity.MAX_VIDEOS_PER_TRACK) {
-        problems.add(
-            "body.videosLimit must be a whole number from 1 to "
-                + ChannelEntity.MAX_VIDEOS_PER_TRACK);
-      } else {
-        limit = n.asInt();
-      }
-    }
-    String category = defaultCategory;
-    if (root.has("videoCategoryId") && !root.get("videoCategoryId").isNull()) {
-      category = BatchBody.text(root, "videoCategoryId", 64, "body", problems).orElse(category);
-    }
-    if (!problems.isEmpty()) {
-      throw new ApiException(StatusCodes.BAD_REQUEST, "INVALID_BODY", problems);
-    }
-    return new Request(channel.get(), joystreamId.get(), limit, category);
-  }
-
-  private static Optional<ChannelLookup> channel(JsonNode root, List<String> problems) {
-    boolean byId = root.hasNonNull("ytChannelId");
-    boolean byUrl = root.hasNonNull("channelUrl");
-    if (byId == byUrl) {
-      problems.add("Exactly one of body.ytChannelId and body.channelUrl must be given");
-      return Optional.empty();
-    }
-    JsonNode value = root.get(byId ? "ytChannelId" : "channelUrl");
-    String text = value.isTextual() ? value.textValue().trim() : "";
-    if (byId) {
-      if (ChannelLookup.isChannelId(text)) {
-        return Optional.of(new ChannelLookup.ById(text));
-      }
-      problems.add("body.ytChannelId must be a YouTube channel id: UC followed by 22 characters");
-      return Optional.empty();
-    }
-    Optional<ChannelLookup> fromUrl = ChannelLookup.fromUrl(text);
-    if (fromUrl.isEmpty()) {
-      problems.add(
-          "body.channelUrl must be a YouTube channel URL: youtube.com/channel/UC... or"
-              + " youtube.com/@handle");
-    }
-    return fromUrl;
-  }
-
-  private CompletionStage<AddedChannel> add(Request r) {
+  private CompletionStage<AddedChannel> add(UnauthorizedChannelRequest r) {
     return youtube
         .publicChannel(r.channel())
         .thenCompose(
@@ -223,13 +167,13 @@ public final class UnauthorizedChannelRoutes {
                         }));
   }
 
-  private CompletionStage<Void> checkJoystreamChannel(Request r, YoutubeChannel channel) {
+  private CompletionStage<Void> checkJoystreamChannel(
+      UnauthorizedChannelRequest r, YoutubeChannel channel) {
     long id = r.joystreamChannelId();
     ApiException missing =
         ApiException.badRequest(
             "CHANNEL_NOT_FOUND", "Joystream Channel " + id + " does not exist.");
-    return orion
-        .channelById(id)
+    return fromJoystream("Orion", orion.channelById(id))
         .thenCompose(
             indexed -> {
               if (indexed.isEmpty()) {
@@ -253,7 +197,9 @@ public final class UnauthorizedChannelRoutes {
                                 + row.channelId()
                                 + ".");
                       });
-              return chain.chainState().thenCompose(state -> state.channel(id, null));
+              return fromJoystream(
+                  "The Joystream node",
+                  chain.chainState().thenCompose(state -> state.channel(id, null)));
             })
         .thenAccept(
             onChain -> {
@@ -269,6 +215,20 @@ public final class UnauthorizedChannelRoutes {
                         + ".");
               }
             });
+  }
+
+  /** Orion or the chain not answering is the service's trouble, not the operator's: 503. */
+  private static <T> CompletionStage<T> fromJoystream(String what, CompletionStage<T> stage) {
+    return stage.exceptionally(
+        e -> {
+          Throwable cause =
+              e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+          log.warn("{} failed while an unauthorized channel was added: {}", what, cause.toString());
+          throw new ApiException(
+              StatusCodes.SERVICE_UNAVAILABLE,
+              "JOYSTREAM_UNAVAILABLE",
+              what + " did not answer; try again shortly");
+        });
   }
 
   /** The newest uploads that may be synced, newest first (public, processed, not live). */
@@ -291,7 +251,7 @@ public final class UnauthorizedChannelRoutes {
   }
 
   private CompletionStage<AddedChannel> signUpAndTrack(
-      Request r, YoutubeChannel channel, List<VideoFacts> videos) {
+      UnauthorizedChannelRequest r, YoutubeChannel channel, List<VideoFacts> videos) {
     Registration registration =
         new Registration(
             USER_PREFIX + channel.id(),

@@ -93,7 +93,11 @@ final class ChannelsApi {
       response = http.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new ChannelsCommand.Stop(
-          ChannelsCommand.ERROR, "Could not reach the joysync API at " + base + ": " + e);
+          ChannelsCommand.ERROR,
+          "Could not reach the joysync API at "
+              + base
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ChannelsCommand.Stop(ChannelsCommand.ERROR, "Interrupted");
