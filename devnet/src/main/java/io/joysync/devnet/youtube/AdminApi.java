@@ -16,9 +16,10 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 /**
  * The devnet operator's switches, for tests and demos: faults ({@code GET/POST /admin/faults},
  * partial JSON merged into the current switches, {@code POST /admin/faults/reset}), authorization
- * codes for seeded accounts ({@code POST /admin/oauth/codes}), expiring access tokens, publishing a
- * new upload (which moves the RSS feed and fires WebSub), the devnet's own quota counter, WebSub
- * deliveries and the SOCKS5 proxies' modes.
+ * codes for seeded accounts ({@code POST /admin/oauth/codes}), the tokens issued to an account
+ * ({@code GET /admin/oauth/tokens?account=}), expiring access tokens, publishing a new upload
+ * (which moves the RSS feed and fires WebSub), the devnet's own quota counter, WebSub deliveries
+ * and the SOCKS5 proxies' modes.
  */
 final class AdminApi extends AllDirectives {
 
@@ -69,6 +70,7 @@ final class AdminApi extends AllDirectives {
                       return reply(Reply.json(200, JSON.valueToTree(faults.get()).toString()));
                     })),
         path(segment("oauth").slash("codes"), () -> post(() -> parameterMap(this::issueCode))),
+        path(segment("oauth").slash("tokens"), () -> get(() -> parameterMap(this::issuedTokens))),
         path(
             segment("oauth").slash("expire-access-tokens"),
             () ->
@@ -133,6 +135,22 @@ final class AdminApi extends AllDirectives {
         Reply.json(
             200,
             JSON.createObjectNode().put("code", code).put("sub", creator.get().sub()).toString()));
+  }
+
+  /** The tokens the devnet has issued to one account, for tests that look for them at rest. */
+  private Route issuedTokens(Map<String, String> params) {
+    String account = params.getOrDefault("account", DevnetSeed.ALICE);
+    var creator = world.creatorByEmail(account).or(() -> world.creator(account));
+    if (creator.isEmpty()) {
+      return reply(Reply.json(404, "{\"error\":\"unknown account\"}"));
+    }
+    OAuthAuthority.Issued issued = authority.issuedTo(creator.get().sub());
+    ObjectNode body = JSON.createObjectNode().put("sub", creator.get().sub());
+    ArrayNode access = body.putArray("accessTokens");
+    issued.accessTokens().forEach(access::add);
+    ArrayNode refresh = body.putArray("refreshTokens");
+    issued.refreshTokens().forEach(refresh::add);
+    return reply(Reply.json(200, body.toString()));
   }
 
   private Route publish(String channelId, Map<String, String> params) {

@@ -3,6 +3,7 @@ package io.joysync.devnet.youtube;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,8 @@ final class OAuthAuthority {
 
   record Tokens(
       String accessToken, String refreshToken, long expiresInSeconds, Set<String> scopes) {}
+
+  record Issued(List<String> accessTokens, List<String> refreshTokens) {}
 
   private static final int MAX_OUTSTANDING_CODES = 10_000;
 
@@ -83,6 +86,26 @@ final class OAuthAuthority {
       return Optional.empty();
     }
     return Optional.of(grant);
+  }
+
+  /**
+   * Every access and refresh token issued to {@code sub} and still held (sorted, not in issue
+   * order): lets a test check where a client put the tokens it was given.
+   */
+  Issued issuedTo(String sub) {
+    List<String> access =
+        accessTokens.entrySet().stream()
+            .filter(e -> e.getValue().sub().equals(sub))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    List<String> refresh =
+        refreshTokens.entrySet().stream()
+            .filter(e -> e.getValue().sub().equals(sub))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    return new Issued(access, refresh);
   }
 
   void revokeAll(boolean revoked) {

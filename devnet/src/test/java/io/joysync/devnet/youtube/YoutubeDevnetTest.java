@@ -111,6 +111,42 @@ class YoutubeDevnetTest {
   }
 
   @Test
+  void theTokensIssuedToAnAccountAreListedForTests() throws Exception {
+    String redirect = "http://127.0.0.1/cb";
+    String code =
+        post("/admin/oauth/codes?account=" + DevnetSeed.BOB + "&redirect_uri=" + redirect, "")
+            .body()
+            .replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
+    HttpResponse<String> exchanged =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(devnet.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&client_id="
+                            + YoutubeDevnetSettings.defaults().clientId()
+                            + "&client_secret="
+                            + YoutubeDevnetSettings.defaults().clientSecret()
+                            + "&redirect_uri="
+                            + redirect
+                            + "&code="
+                            + code))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+    String access = exchanged.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    String refresh = exchanged.body().replaceAll(".*\"refresh_token\":\"([^\"]+)\".*", "$1");
+
+    HttpResponse<String> bobs = get("/admin/oauth/tokens?account=" + DevnetSeed.BOB);
+    HttpResponse<String> alices = get("/admin/oauth/tokens?account=" + DevnetSeed.ALICE);
+
+    assertThat(bobs.statusCode()).isEqualTo(200);
+    assertThat(bobs.body()).contains("\"" + access + "\"", "\"" + refresh + "\"");
+    assertThat(alices.body()).doesNotContain(access).doesNotContain(refresh);
+    assertThat(get("/admin/oauth/tokens?account=nobody").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theDailyQuotaRunsOutWithQuotaExceeded() throws Exception {
     try (YoutubeDevnet.Running small =
         YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0).withDailyQuota(3))) {

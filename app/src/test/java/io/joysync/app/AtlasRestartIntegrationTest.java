@@ -1,0 +1,237 @@
+package io.joysync.app;
+
+import static io.joysync.app.TestNodes.OPERATOR_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.devnet.Devnet;
+import io.joysync.devnet.DevnetSettings;
+import io.joysync.devnet.RunningDevnet;
+import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.devnet.youtube.YoutubeDevnet;
+import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.joystream.keys.KeyPair;
+import io.joysync.joystream.keys.KeyType;
+import io.joysync.joystream.keys.MessageSignature;
+import io.joysync.joystream.scale.Hex;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The Atlas flow of {@link AtlasFlowIntegrationTest} with the node in a JVM of its own, killed with
+ * SIGKILL right after each step was acknowledged and started again on the same keyspaces: the user
+ * and the sign-up code, the channel, the tier, the owner's last signed action and the opt-out all
+ * survive. The devnets (YouTube and Joystream) live in the test JVM and outlast every node.
+ */
+@EnabledIf("io.joysync.app.TestCassandra#available")
+class AtlasRestartIntegrationTest {
+
+  static final String REDIRECT = "http://127.0.0.1/atlas/callback";
+  private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
+  private static final String REPLAY_REFUSED =
+      "Invalid request signature or playback message. Permission denied.";
+
+  private static YoutubeDevnet.Running youtube;
+  private static RunningDevnet joystream;
+  private static ForkedNode.Launch launch;
+  private ForkedNode node;
+
+  @BeforeAll
+  static void startDevnets() throws Exception {
+    youtube = YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
+    joystream = Devnet.start(DevnetSettings.forTests());
+    launch = atlasReady(ForkedNode.Launch.fresh("atlasrestart"), youtube, joystream);
+  }
+
+  /** A launch whose nodes talk to the given devnets and encrypt owner tokens with a fresh key. */
+  static ForkedNode.Launch atlasReady(
+      ForkedNode.Launch launch, YoutubeDevnet.Running youtube, RunningDevnet joystream) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return launch
+        .withConfig(
+            Map.of(
+                "joysync.youtube.devnet-base-url", youtube.baseUrl(),
+                "joysync.youtube.client-id", YoutubeDevnetSettings.defaults().clientId(),
+                "joysync.youtube.api-key", YoutubeDevnetSettings.defaults().apiKey(),
+                "joysync.joystream.orion-url", joystream.orionUrl(),
+                "joysync.joystream.chain-url", joystream.chainUrl()))
+        .withEnvironment(
+            Map.of(
+                "YOUTUBE_CLIENT_SECRET",
+                YoutubeDevnetSettings.defaults().clientSecret(),
+                "JOYSYNC_TOKEN_KEY",
+                Base64.getEncoder().encodeToString(key)));
+  }
+
+  @AfterEach
+  void killNode() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @AfterAll
+  static void stopDevnets() {
+    if (launch != null) {
+      launch.dropKeyspaces();
+    }
+    if (joystream != null) {
+      joystream.close();
+    }
+    if (youtube != null) {
+      youtube.close();
+    }
+  }
+
+  /** A one-time Google authorization code for a seeded account, as the consent screen gives. */
+  static String code(YoutubeDevnet.Running youtube, String account) {
+    String query =
+        "?account="
+            + URLEncoder.encode(account, StandardCharsets.UTF_8)
+            + "&redirect_uri="
+            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+            + "&access_type=offline";
+    return new ApiClient(youtube.baseUrl())
+        .send("POST", "/admin/oauth/codes" + query, "", null)
+        .json()
+        .get("code")
+        .asText();
+  }
+
+  static ApiClient.Reply postUser(ApiClient api, String code) {
+    return api.send(
+        "POST",
+        "/users",
+        "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
+        null);
+  }
+
+  static ApiClient.Reply postChannel(
+      ApiClient api, String code, String userId, long joystreamChannelId) {
+    return api.send(
+        "POST",
+        "/channels",
+        "{\"authorizationCode\":\""
+            + code
+            + "\",\"userId\":\""
+            + userId
+            + "\",\"email\":\"creator@example.com\",\"joystreamChannelId\":"
+            + joystreamChannelId
+            + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}",
+        null);
+  }
+
+  /** What a browser wallet sends: a signature over <Bytes>JSON.stringify(message)</Bytes>. */
+  private static String ownerSigned(String messageJson) {
+    KeyPair owner = KeyPair.fromUri(KeyType.SR25519, "//Alice");
+    byte[] signature =
+        owner.sign(MessageSignature.wrap(messageJson.getBytes(StandardCharsets.UTF_8)));
+    return "{\"signature\":\"" + Hex.encode(signature) + "\",\"message\":" + messageJson + "}";
+  }
+
+  /** SIGKILL, then a new node on the same keyspaces, ready. */
+  private void killAndRestart() throws Exception {
+    node.kill();
+    node = launch.start();
+  }
+
+  private JsonNode awaitChannel(long joystreamChannelId, String status, String step) {
+    try {
+      return node.api()
+          .await(
+              "/channels/" + joystreamChannelId,
+              r -> r.status() == 200 && r.json().get("yppStatus").asText().equals(status),
+              READ_SIDE_LAG)
+          .json();
+    } catch (AssertionError e) {
+      throw new AssertionError(step + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Test
+  void everyAcknowledgedStepOfTheAtlasFlowSurvivesKillMinus9() throws Exception {
+    node = launch.start();
+    String code = code(youtube, DevnetSeed.ALICE);
+
+    // (a) The user and their code survive a kill right after POST /users.
+    ApiClient.Reply user = postUser(node.api(), code);
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    String userId = user.json().get("userId").asText();
+    killAndRestart();
+    ApiClient.Reply joined = postChannel(node.api(), code, userId, 1);
+    assertThat(joined.status())
+        .as("(a) sign-up with the code after a kill: %s", joined.body())
+        .isEqualTo(201);
+    assertThat(joined.json().get("channel").get("yppStatus").asText()).isEqualTo("Unverified");
+    String youtubeChannelId = joined.json().get("channel").get("youtubeChannelId").asText();
+
+    // (b) The channel survives a kill right after POST /channels, and the code stays used up.
+    killAndRestart();
+    JsonNode channel = awaitChannel(1, "Unverified", "(b) channel after a kill");
+    assertThat(channel.get("youtubeChannelId").asText()).isEqualTo(youtubeChannelId);
+    ApiClient.Reply reused = postChannel(node.api(), code, userId, 1);
+    assertThat(reused.status()).as("(b) used code: %s", reused.body()).isEqualTo(400);
+    assertThat(reused.json().get("message").asText())
+        .isEqualTo("Invalid request author. Permission denied.");
+
+    // (c) The operator's verification survives a kill.
+    ApiClient.Reply verified =
+        node.api()
+            .send(
+                "PUT",
+                "/channels/verify",
+                "[{\"joystreamChannelId\":1,\"tier\":\"Silver\"}]",
+                OPERATOR_KEY);
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    killAndRestart();
+    awaitChannel(1, "Verified::Silver", "(c) tier after a kill");
+
+    // (d) The owner's signed switch survives a kill, and so does the replay protection.
+    String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    String stop = ownerSigned("{\"shouldBeIngested\":false,\"timestamp\":\"" + at + "\"}");
+    ApiClient.Reply ingest = node.api().send("PUT", "/channels/1/ingest", stop, null);
+    assertThat(ingest.status()).as(ingest.body()).isEqualTo(200);
+    killAndRestart();
+    node.api()
+        .await(
+            "/channels/1",
+            r -> r.status() == 200 && !r.json().get("shouldBeIngested").asBoolean(),
+            READ_SIDE_LAG);
+    ApiClient.Reply replay = node.api().send("PUT", "/channels/1/ingest", stop, null);
+    assertThat(replay.status()).as("(d) replay after a kill: %s", replay.body()).isEqualTo(404);
+    assertThat(replay.json().get("message").asText()).isEqualTo(REPLAY_REFUSED);
+
+    // (e) The opt-out survives a kill; signing up again restores the tier.
+    String later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
+    ApiClient.Reply optOut =
+        node.api()
+            .send(
+                "PUT",
+                "/channels/1/optout",
+                ownerSigned("{\"optout\":true,\"timestamp\":\"" + later + "\"}"),
+                null);
+    assertThat(optOut.status()).as(optOut.body()).isEqualTo(200);
+    killAndRestart();
+    awaitChannel(1, "OptedOut", "(e) opt-out after a kill");
+    String again = code(youtube, DevnetSeed.ALICE);
+    ApiClient.Reply user2 = postUser(node.api(), again);
+    assertThat(user2.status()).as(user2.body()).isEqualTo(201);
+    ApiClient.Reply back = postChannel(node.api(), again, userId, 1);
+    assertThat(back.status()).as("(e) re-sign-up: %s", back.body()).isEqualTo(201);
+    assertThat(back.json().get("channel").get("yppStatus").asText())
+        .as("(e) tier restored")
+        .isEqualTo("Verified::Silver");
+  }
+}

@@ -1,0 +1,276 @@
+package io.joysync.app;
+
+import static io.joysync.app.TestNodes.OPERATOR_KEY;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A joysync node in a JVM of its own, started with the command line a user runs ({@code joysync
+ * node}), so that a test can kill it with SIGKILL (no shutdown hook, no flush, no goodbye to the
+ * cluster) and start it again on the same keyspaces. Settings reach the child as {@code -D} system
+ * properties, which {@link NodeConfig} ranks above the configuration file; secrets go through
+ * environment variables so they never show in a process listing. Console output and the JSON log
+ * land in a directory the test owns and can read afterwards.
+ *
+ * <p>A start returns only once the node answers {@code /ready} (polled with a deadline); the child
+ * is killed when the test JVM exits, so a failed test never leaves a node running.
+ */
+final class ForkedNode implements AutoCloseable {
+
+  private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+  private static final DateTimeFormatter FIRST_BUCKET =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm");
+
+  /**
+   * How to start a node, reused for every restart: the same keyspaces, settings and log directory.
+   *
+   * @param keyspacePrefix the Cassandra keyspaces the node writes (journal, snapshots, read side)
+   * @param config configuration paths and values, passed as system properties
+   * @param environment environment variables (for secrets such as {@code JOYSYNC_TOKEN_KEY})
+   * @param logDir where {@code console.log} and {@code joysync.json} are written (appended)
+   */
+  record Launch(
+      String keyspacePrefix,
+      Map<String, String> config,
+      Map<String, String> environment,
+      Path logDir) {
+
+    Launch {
+      config = Map.copyOf(config);
+      environment = Map.copyOf(environment);
+    }
+
+    /**
+     * A launch on fresh keyspaces with a fresh log directory. Fresh keyspaces hold no event older
+     * than this launch, so projections start scanning tag buckets an hour before it instead of at
+     * the configured first bucket weeks ago (fixed here, so every restart scans the same range).
+     */
+    static Launch fresh(String test) throws IOException {
+      String firstBucket =
+          FIRST_BUCKET.format(
+              ZonedDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.HOURS));
+      return new Launch(
+          TestCassandra.freshKeyspacePrefix(test),
+          Map.of("pekko.persistence.cassandra.events-by-tag.first-time-bucket", firstBucket),
+          Map.of(),
+          Files.createTempDirectory("joysync-" + test + "-logs"));
+    }
+
+    Launch withConfig(Map<String, String> more) {
+      Map<String, String> merged = new HashMap<>(config);
+      merged.putAll(more);
+      return new Launch(keyspacePrefix, merged, environment, logDir);
+    }
+
+    Launch withEnvironment(Map<String, String> more) {
+      Map<String, String> merged = new HashMap<>(environment);
+      merged.putAll(more);
+      return new Launch(keyspacePrefix, config, merged, logDir);
+    }
+
+    ForkedNode start() throws Exception {
+      return ForkedNode.start(this);
+    }
+
+    /**
+     * Drops the keyspaces the nodes created, so test runs do not pile up in Cassandra. Clean-up
+     * only: a Cassandra too busy to answer is reported on stderr and does not fail the test.
+     */
+    void dropKeyspaces() {
+      try (CqlSession cassandra = cassandraSession()) {
+        List<String> mine = new ArrayList<>();
+        for (Row r : cassandra.execute("SELECT keyspace_name FROM system_schema.keyspaces")) {
+          if (r.getString("keyspace_name").startsWith(keyspacePrefix + "_")) {
+            mine.add(r.getString("keyspace_name"));
+          }
+        }
+        for (String keyspace : mine) {
+          cassandra.execute(
+              SimpleStatement.newInstance("DROP KEYSPACE IF EXISTS " + keyspace)
+                  .setTimeout(Duration.ofSeconds(60)));
+        }
+      } catch (DriverException e) {
+        System.err.println("Keyspaces " + keyspacePrefix + "_* not dropped: " + e.getMessage());
+      }
+    }
+  }
+
+  /** A Cassandra session of the test's own: the driver's defaults, not a node's configuration. */
+  static CqlSession cassandraSession() {
+    OptionsMap options = OptionsMap.driverDefaults();
+    options.put(TypedDriverOption.CONTACT_POINTS, List.of(TestCassandra.contactPoint()));
+    options.put(TypedDriverOption.LOAD_BALANCING_LOCAL_DATACENTER, "datacenter1");
+    options.put(TypedDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20));
+    options.put(TypedDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(20));
+    return CqlSession.builder().withConfigLoader(DriverConfigLoader.fromMap(options)).build();
+  }
+
+  private final Process process;
+  private final Thread reaper;
+  private final ApiClient api;
+  private final Path logDir;
+
+  private ForkedNode(Process process, Thread reaper, ApiClient api, Path logDir) {
+    this.process = process;
+    this.reaper = reaper;
+    this.api = api;
+    this.logDir = logDir;
+  }
+
+  private static ForkedNode start(Launch launch) throws Exception {
+    int http = TestCassandra.freePort();
+    int management = TestCassandra.freePort();
+    int remote = TestCassandra.freePort();
+    Map<String, String> config = new HashMap<>();
+    config.put("joysync.http.ask-timeout", "20s");
+    // Projections see new events sooner than production needs (which waits 5 s for stragglers).
+    config.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
+    config.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
+    config.putAll(launch.config());
+
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.add("-Xmx256m");
+    // Short-lived nodes on a small machine: the quick compiler only, one GC thread.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
+    // The production logging setup (console and the JSON file), not the test class path's.
+    command.add("-Dlogback.configurationFile=logback.xml");
+    config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.joysync.app.Main",
+            "node",
+            "--http-port=" + http,
+            "--management-port=" + management,
+            "--remote-port=" + remote));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("JOYSYNC_CASSANDRA_KEYSPACE_PREFIX", launch.keyspacePrefix());
+    pb.environment().put("JOYSYNC_CASSANDRA_CONTACT_POINT", TestCassandra.contactPoint());
+    pb.environment().put("JOYSYNC_OPERATOR_KEY", OPERATOR_KEY);
+    pb.environment().put("JOYSYNC_LOG_DIR", launch.logDir().toString());
+    pb.environment().putAll(launch.environment());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console(launch.logDir()).toFile()));
+    Process process = pb.start();
+    Thread reaper = new Thread(process::destroyForcibly, "kill-forked-node-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(reaper);
+    ForkedNode node =
+        new ForkedNode(process, reaper, new ApiClient("http://127.0.0.1:" + http), launch.logDir());
+    try {
+      node.awaitReady(new ApiClient("http://127.0.0.1:" + management));
+    } catch (AssertionError e) {
+      node.kill();
+      throw new AssertionError(e.getMessage() + "\n" + node.consoleOutput(), e);
+    }
+    return node;
+  }
+
+  /** Polls {@code /ready} until it answers 200; fails early if the process dies. */
+  private void awaitReady(ApiClient management) throws InterruptedException {
+    Instant deadline = Instant.now().plus(READY_WITHIN);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the node exited with " + process.exitValue() + " before ready");
+      }
+      try {
+        ApiClient.Reply ready = management.send("GET", "/ready", null, null);
+        if (ready.status() == 200) {
+          return;
+        }
+        last = ready.status() + " " + ready.body();
+      } catch (AssertionError notListeningYet) {
+        last = notListeningYet.getMessage();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("node not ready within " + READY_WITHIN + "; last: " + last);
+  }
+
+  private static String javaExecutable() {
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+  }
+
+  private static Path console(Path logDir) {
+    return logDir.resolve("console.log");
+  }
+
+  /** The node's HTTP API (Atlas' and the operators' side). */
+  ApiClient api() {
+    return api;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL, then waits until the process is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    awaitExit();
+  }
+
+  /** SIGTERM: the node leaves through coordinated shutdown and flushes its logs. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    awaitExit();
+  }
+
+  private void awaitExit() throws InterruptedException {
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("node process " + process.pid() + " did not exit");
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway and finds the process gone
+    }
+  }
+
+  /** Everything the node printed, across every start with this log directory. */
+  String consoleOutput() {
+    try {
+      return Files.readString(console(logDir), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no console output: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
