@@ -411,6 +411,17 @@ public final class ChannelEntity
                       + state.status().wireName()
                       + ") and cannot sign up again"));
     }
+    boolean ownerSignedUp = state.registration().flatMap(Registration::tokens).isPresent();
+    if (ownerSignedUp && c.registration().tokens().isEmpty()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Channel "
+                      + channelId
+                      + " was signed up by its owner; it cannot be added without the owner's"
+                      + " authorization"));
+    }
     YppStatus restored =
         state.status().isOptedOut()
             ? state.preOptOutStatus().orElse(YppStatus.UNVERIFIED)

@@ -244,4 +244,33 @@ class ChannelEntityTest {
     assertThat(YppStatus.parse("Verified::Platinum")).isEmpty();
     assertThat(YppStatus.parse(null)).isEmpty();
   }
+
+  @Test
+  void anOperatorCannotReplaceAnOwnersSignUpWithAnUnauthorizedOne() {
+    run(r -> new ChannelEntity.SignUp(registration(T0, true), r));
+    Registration r0 = registration(T0.plusSeconds(60), true);
+    Registration unauthorized =
+        new Registration(
+            "UnauthorizedUser-" + CHANNEL,
+            "",
+            r0.joystreamChannelId(),
+            true,
+            Optional.of("868-2"),
+            Optional.empty(),
+            r0.profile(),
+            Optional.empty(),
+            r0.at());
+
+    var result =
+        kit.<StatusReply<ChannelState>>runCommand(r -> new ChannelEntity.SignUp(unauthorized, r));
+
+    assertThat(result.reply().getError().getMessage())
+        .isEqualTo(
+            "Channel "
+                + CHANNEL
+                + " was signed up by its owner; it cannot be added without the owner's"
+                + " authorization");
+    assertThat(result.hasNoEvents()).isTrue();
+    assertThat(kit.getState().registration().get().tokens()).isPresent();
+  }
 }
