@@ -1,6 +1,5 @@
 package io.joysync.joystream.faucet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +11,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -116,8 +114,6 @@ public final class FaucetClient {
     try {
       JsonNode n = json.readTree(bytes);
       return n != null && n.isObject() ? n : null;
-    } catch (JsonProcessingException e) {
-      return null;
     } catch (IOException e) {
       return null;
     }
@@ -137,7 +133,7 @@ public final class FaucetClient {
       code = "TIMEOUT";
     } else if (e instanceof ConnectException) {
       code = "ECONNREFUSED";
-    } else if (e instanceof ClosedChannelException || e instanceof IOException) {
+    } else if (e instanceof IOException) {
       code = "ECONNRESET";
     } else {
       code = "REQUEST_FAILED";
