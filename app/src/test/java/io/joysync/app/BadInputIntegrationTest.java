@@ -134,7 +134,28 @@ class BadInputIntegrationTest {
                 + longText
                 + "\",\"about\":\"\",\"name\":\"n\"}",
             null,
-            400));
+            400),
+        bad("GET", "/users/bad%20id/videos", null, null, 400),
+        bad("GET", "/users/" + "u".repeat(200) + "/videos", null, null, 400),
+        bad("GET", "/users/nobody-at-all/videos", null, null, 404),
+        bad("POST", "/channels/unauthorized", "{", OPERATOR_KEY, 400),
+        bad("POST", "/channels/unauthorized", "{\"joystreamChannelId\":1}", null, 401),
+        bad(
+            "POST",
+            "/channels/unauthorized",
+            "{\"ytChannelId\":\"UCx\",\"channelUrl\":\"youtube.com/@x\","
+                + "\"joystreamChannelId\":1}",
+            OPERATOR_KEY,
+            400),
+        bad(
+            "POST",
+            "/channels/unauthorized",
+            "{\"ytChannelId\":\"UCx\",\"joystreamChannelId\":-3,\"videosLimit\":100000}",
+            OPERATOR_KEY,
+            400),
+        bad("GET", "/channels/stats?from=2026-01-01&to=2026-02-01", null, null, 401),
+        bad("GET", "/channels/stats?from=yesterday&to=2026-02-01", null, OPERATOR_KEY, 400),
+        bad("GET", "/channels/stats?from=2020-01-01&to=2026-02-01", null, OPERATOR_KEY, 400));
   }
 
   private static Arguments bad(String method, String path, String body, String key, int status) {
