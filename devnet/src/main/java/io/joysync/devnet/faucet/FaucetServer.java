@@ -38,13 +38,14 @@ import org.slf4j.LoggerFactory;
  * A stand-in for Joystream's membership faucet: {@code POST /register} with {@code {account,
  * handle, avatar?, about?, name?}} and {@code Authorization: Bearer <captchaBypassKey>} buys the
  * membership on the devnet chain and answers {@code {memberId, block, blockHash}}. Refusals are the
- * faucet's {@code {"error": code}} bodies: 401 {@code Unauthorized}, 400 {@code InvalidAddress},
- * {@code HandleTooShort}, {@code HandleTooLong}, {@code InvalidRequest}, {@code
- * OnlyNewAccountsCanBeUsedForScreenedMembers}, the chain's own error such as {@code
- * HandleAlreadyRegistered}, 429 {@code TooManyRequests} when the queue is full, 500 {@code
- * FaucetExhausted} when the paying account cannot afford the price and {@code InternalServerError}
- * under the "faucet errors" fault. Registrations run one at a time (as in the real faucet) so the
- * paying account's nonces never collide; at most {@code queue-limit} wait.
+ * faucet's {@code {"error": code}} bodies: 403 {@code Unauthorized} (a wrong key, as the real
+ * faucet keeps it general), 400 {@code InvalidAddress}, {@code HandleTooShort}, {@code
+ * HandleTooLong}, {@code InvalidRequest}, {@code OnlyNewAccountsCanBeUsedForScreenedMembers}, the
+ * chain's own error such as {@code HandleAlreadyRegistered}, 429 {@code TooManyRequests} when the
+ * queue is full, 500 {@code FaucetExhausted} when the paying account cannot afford the price and
+ * {@code InternalServerError} under the "faucet errors" fault. Registrations run one at a time (as
+ * in the real faucet) so the paying account's nonces never collide; at most {@code queue-limit}
+ * wait.
  */
 public final class FaucetServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FaucetServer.class);
@@ -133,7 +134,7 @@ public final class FaucetServer implements AutoCloseable {
   private CompletionStage<HttpResponse> register(HttpRequest request, String body) {
     try {
       if (!authorized(request)) {
-        throw new FaucetRefusal(401, "Unauthorized", "missing or wrong captcha-bypass key");
+        throw new FaucetRefusal(403, "Unauthorized", "missing or wrong captcha-bypass key");
       }
       if (faults.faucetErrors()) {
         throw new FaucetRefusal(500, "InternalServerError", "fault switch faucetErrors");

@@ -135,7 +135,7 @@ class FaucetServerTest {
     long next = nextMemberId();
     for (String auth : new String[] {null, "Bearer wrong", KEY, "Bearer " + KEY + " extra"}) {
       Reply r = register(auth, body(freshAddress(), freshHandle()));
-      assertThat(r.status()).as(String.valueOf(auth)).isEqualTo(401);
+      assertThat(r.status()).as(String.valueOf(auth)).isEqualTo(403);
       assertThat(r.body().get("error").asText()).isEqualTo("Unauthorized");
     }
     assertThat(nextMemberId()).isEqualTo(next);
