@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,6 +61,20 @@ final class ForkedNode implements AutoCloseable {
     Launch {
       config = Map.copyOf(config);
       environment = Map.copyOf(environment);
+    }
+
+    /** Names the environment variables but never shows their values (they hold secrets). */
+    @Override
+    public String toString() {
+      return "Launch[keyspacePrefix="
+          + keyspacePrefix
+          + ", config="
+          + config
+          + ", environment="
+          + new TreeSet<>(environment.keySet())
+          + ", logDir="
+          + logDir
+          + "]";
     }
 
     /**
@@ -226,10 +241,6 @@ final class ForkedNode implements AutoCloseable {
   /** The node's HTTP API (Atlas' and the operators' side). */
   ApiClient api() {
     return api;
-  }
-
-  long pid() {
-    return process.pid();
   }
 
   /** SIGKILL, then waits until the process is gone. */

@@ -72,16 +72,15 @@ class TokensAtRestIntegrationTest {
     }
   }
 
+  /** What one sign-up left behind: the ids, and the secrets that must not be found. */
+  private record SignedUp(String userId, String channelId, Set<String> tokens, String code) {}
+
   @Test
   void ownerTokensRestOnlyEncryptedAndNoLogHoldsThemOrTheCode() throws Exception {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     String base64Key = Base64.getEncoder().encodeToString(key);
-    TokenCipher cipher = new TokenCipher("1", Map.of("1", base64Key));
-    Set<String> tokens = new TreeSet<>();
-    String code;
-    String userId;
-    String channelId;
+    SignedUp signedUp;
     try (CqlSession cassandra = ForkedNode.cassandraSession();
         YoutubeDevnet.Running youtube =
             YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
@@ -90,83 +89,104 @@ class TokensAtRestIntegrationTest {
           AtlasRestartIntegrationTest.atlasReady(
                   ForkedNode.Launch.fresh("tokens"), youtube, joystream)
               .withEnvironment(Map.of("JOYSYNC_TOKEN_KEY", base64Key));
+      signedUp = signUpUntilSnapshot(cassandra, youtube);
+
+      Map<String, String> secrets = new LinkedHashMap<>();
+      signedUp.tokens().forEach(t -> secrets.put(t, "an owner token"));
+      secrets.put(signedUp.code(), "the authorization code");
+      secrets.put(base64Key, "the token key");
       String prefix = launch.keyspacePrefix();
-      try (ForkedNode node = launch.start()) {
-        code = code(youtube, DevnetSeed.ALICE);
-        ApiClient.Reply user = postUser(node.api(), code);
-        assertThat(user.status()).as(user.body()).isEqualTo(201);
-        userId = user.json().get("userId").asText();
-        // Refused with the valid code in its body: the request log writes that body.
-        ApiClient.Reply refused = postChannel(node.api(), code, userId, 999_999);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        ApiClient.Reply joined = postChannel(node.api(), code, userId, 1);
-        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
-        channelId = joined.json().get("channel").get("youtubeChannelId").asText();
-
-        // Operators address channels by their Joystream id, which the read side resolves.
-        node.api().await("/channels/1", r -> r.status() == 200, READ_SIDE_LAG);
-        ApiClient.Reply verified =
-            node.api().send("PUT", "/channels/verify", verifications(), OPERATOR_KEY);
-        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-        node.api()
-            .await(
-                "/channels/1",
-                r ->
-                    r.status() == 200
-                        && r.json().get("yppStatus").asText().equals("Verified::Bronze"),
-                READ_SIDE_LAG);
-        awaitSnapshot(cassandra, prefix, "Channel|" + channelId);
-        node.stop();
-      }
-
-      JsonNode issued =
-          new ApiClient(youtube.baseUrl())
-              .send("GET", "/admin/oauth/tokens?account=" + DevnetSeed.ALICE, null, null)
-              .json();
-      assertThat(issued.get("accessTokens")).as("access tokens issued").isNotEmpty();
-      assertThat(issued.get("refreshTokens")).as("refresh tokens issued").isNotEmpty();
-      issued.get("accessTokens").forEach(t -> tokens.add(t.asText()));
-      issued.get("refreshTokens").forEach(t -> tokens.add(t.asText()));
-
       Map<String, Integer> rows = new LinkedHashMap<>();
       List<String> findings = new ArrayList<>();
-      Map<String, String> secrets = new LinkedHashMap<>();
-      tokens.forEach(t -> secrets.put(t, t.startsWith("1//") ? "refresh token" : "access token"));
-      secrets.put(code, "authorization code");
+      List<String> control = new ArrayList<>();
       for (String table : tablesOf(cassandra, prefix)) {
         rows.put(table, scan(cassandra, table, secrets, findings));
+        scan(cassandra, table, Map.of(signedUp.channelId(), "the channel id"), control);
       }
       assertThat(findings).as("secrets at rest (rows per table: %s)", rows).isEmpty();
       assertThat(rows).containsKeys(prefix + "_journal.messages", prefix + "_snapshot.snapshots");
       assertThat(rows.get(prefix + "_journal.messages")).isGreaterThan(VERIFICATIONS);
       assertThat(rows.get(prefix + "_snapshot.snapshots")).isPositive();
-      assertThat(rows.entrySet())
-          .as("read-side rows")
-          .anyMatch(e -> e.getKey().startsWith(prefix + "_read.") && e.getValue() > 0);
+      assertThat(control)
+          .as("the same search finds what is stored in plain (the channel id)")
+          .anyMatch(f -> f.startsWith(prefix + "_journal.messages."))
+          .anyMatch(f -> f.startsWith(prefix + "_read."));
 
-      assertThat(decrypted(journal(cassandra, prefix, "Channel|" + channelId), cipher, channelId))
+      TokenCipher cipher = new TokenCipher("1", Map.of("1", base64Key));
+      String channelPid = "Channel|" + signedUp.channelId();
+      String userPid = "User|" + signedUp.userId();
+      assertThat(decrypted(journal(cassandra, prefix, channelPid), cipher, signedUp.channelId()))
           .as("the channel's events decrypt to the tokens the devnet issued")
           .hasSize(2)
-          .isSubsetOf(tokens);
-      assertThat(decrypted(journal(cassandra, prefix, "User|" + userId), cipher, "user:" + userId))
+          .isSubsetOf(signedUp.tokens());
+      assertThat(
+              decrypted(journal(cassandra, prefix, userPid), cipher, "user:" + signedUp.userId()))
           .as("the user's events decrypt to the tokens the devnet issued")
           .hasSize(2)
-          .isSubsetOf(tokens);
-      assertThat(decrypted(snapshots(cassandra, prefix, "Channel|" + channelId), cipher, channelId))
+          .isSubsetOf(signedUp.tokens());
+      assertThat(decrypted(snapshots(cassandra, prefix, channelPid), cipher, signedUp.channelId()))
           .as("the channel's snapshot decrypts to the tokens the devnet issued")
           .hasSize(2)
-          .isSubsetOf(tokens);
+          .isSubsetOf(signedUp.tokens());
     }
 
     String logs = logs(launch.logDir());
     assertThat(logs).contains("POST /users -> 201", "POST /channels -> 400", "<redacted>");
-    Set<String> secrets = new TreeSet<>(tokens);
-    secrets.add(code);
+    Set<String> secrets = new TreeSet<>(signedUp.tokens());
+    secrets.add(signedUp.code());
+    secrets.add(base64Key);
     for (String secret : secrets) {
       assertThat(forms(secret, true).entrySet())
-          .as("a token or the authorization code in the node's logs")
+          .as("a token, the authorization code or the token key in the node's logs")
           .noneMatch(f -> logs.contains(f.getValue()));
     }
+  }
+
+  /**
+   * Signs Alice up as Atlas does (with one refused attempt whose body the request log writes),
+   * verifies her channel often enough for a snapshot, stops the node (flushing its logs) and asks
+   * the devnet which tokens it issued to her.
+   */
+  private SignedUp signUpUntilSnapshot(CqlSession cassandra, YoutubeDevnet.Running youtube)
+      throws Exception {
+    String code = code(youtube, DevnetSeed.ALICE);
+    String userId;
+    String channelId;
+    try (ForkedNode node = launch.start()) {
+      ApiClient.Reply user = postUser(node.api(), code);
+      assertThat(user.status()).as(user.body()).isEqualTo(201);
+      userId = user.json().get("userId").asText();
+      ApiClient.Reply refused = postChannel(node.api(), code, userId, 999_999);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      ApiClient.Reply joined = postChannel(node.api(), code, userId, 1);
+      assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+      channelId = joined.json().get("channel").get("youtubeChannelId").asText();
+
+      // Operators address channels by their Joystream id, which the read side resolves.
+      node.api().await("/channels/1", r -> r.status() == 200, READ_SIDE_LAG);
+      ApiClient.Reply verified =
+          node.api().send("PUT", "/channels/verify", verifications(), OPERATOR_KEY);
+      assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+      node.api()
+          .await(
+              "/channels/1",
+              r ->
+                  r.status() == 200
+                      && r.json().get("yppStatus").asText().equals("Verified::Bronze"),
+              READ_SIDE_LAG);
+      awaitSnapshot(cassandra, launch.keyspacePrefix(), "Channel|" + channelId);
+      node.stop();
+    }
+    JsonNode issued =
+        new ApiClient(youtube.baseUrl())
+            .send("GET", "/admin/oauth/tokens?account=" + DevnetSeed.ALICE, null, null)
+            .json();
+    assertThat(issued.get("accessTokens")).as("access tokens issued").isNotEmpty();
+    assertThat(issued.get("refreshTokens")).as("refresh tokens issued").isNotEmpty();
+    Set<String> tokens = new TreeSet<>();
+    issued.get("accessTokens").forEach(t -> tokens.add(t.asText()));
+    issued.get("refreshTokens").forEach(t -> tokens.add(t.asText()));
+    return new SignedUp(userId, channelId, tokens, code);
   }
 
   @Test
@@ -234,7 +254,10 @@ class TokensAtRestIntegrationTest {
     return tables;
   }
 
-  /** Reads every row of {@code table}, every column as stored; returns the number of rows. */
+  /**
+   * Reads every row of {@code table}, every column as stored (collections, blobs and text alike),
+   * adds a finding for each secret found in any of its {@link #forms}; returns the number of rows.
+   */
   private static int scan(
       CqlSession cassandra, String table, Map<String, String> secrets, List<String> findings) {
     Map<String, Map<String, String>> formsOf = new LinkedHashMap<>();
@@ -248,25 +271,16 @@ class TokensAtRestIntegrationTest {
         if (raw == null) {
           continue;
         }
-        byte[] bytes = new byte[raw.remaining()];
-        raw.duplicate().get(bytes);
-        String stored = new String(bytes, StandardCharsets.ISO_8859_1);
-        String column = row.getColumnDefinitions().get(i).getName().asInternal();
-        formsOf.forEach(
-            (secret, forms) ->
-                forms.forEach(
-                    (form, value) -> {
-                      if (stored.contains(value)) {
-                        findings.add(
-                            table
-                                + "."
-                                + column
-                                + " holds the "
-                                + secrets.get(secret)
-                                + " as "
-                                + form);
-                      }
-                    }));
+        String stored = new String(bytes(raw), StandardCharsets.ISO_8859_1);
+        String where = table + "." + row.getColumnDefinitions().get(i).getName().asInternal();
+        for (Map.Entry<String, Map<String, String>> secret : formsOf.entrySet()) {
+          for (Map.Entry<String, String> form : secret.getValue().entrySet()) {
+            if (stored.contains(form.getValue())) {
+              findings.add(
+                  where + " holds " + secrets.get(secret.getKey()) + " as " + form.getKey());
+            }
+          }
+        }
       }
     }
     return count;
