@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.engine.youtube.YoutubeSettings;
@@ -82,6 +83,7 @@ public final class Node {
 
     WhitelistEntity.init(system);
     ChannelEntity.init(system);
+    JoystreamLinkEntity.init(system);
     UserEntity.init(system);
 
     HttpSettings httpSettings = HttpSettings.from(config);

@@ -8,6 +8,7 @@ import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
@@ -325,5 +326,45 @@ class ChannelApiIntegrationTest {
     ApiClient.Reply bad = api.send("GET", "/users/bad%20id/videos", null, null);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().get("code").asText()).isEqualTo("INVALID_USER_ID");
+  }
+
+  @Test
+  void oneJoystreamChannelIsLinkedToOneYoutubeChannelHoweverTheClaimsRace() throws Exception {
+    long js = freshJoystreamId();
+    String holder = youtubeId();
+    signUp(holder, js, Optional.empty());
+    JoystreamLinks links = new JoystreamLinks(node.node().system(), Duration.ofSeconds(20));
+    links.claim(js, holder).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    List<String> rivals = List.of(youtubeId(), youtubeId(), youtubeId());
+    for (String rival : rivals) {
+      signUp(rival, js, Optional.empty());
+    }
+    assertThat(racingClaims(links, js, rivals)).isEmpty();
+
+    ChannelApiIntegrationTest.<ChannelState>ask(
+        holder,
+        r ->
+            new ChannelEntity.AutoOptOut(
+                ChannelEntity.AutoOptOutReason.COLLABORATOR_REVOKED, Instant.now(), r));
+    List<String> winners = racingClaims(links, js, rivals);
+    assertThat(winners).hasSize(1);
+    assertThat(racingClaims(links, js, List.of(holder))).isEmpty();
+  }
+
+  /** The channels whose claim succeeded, of claims sent all at once. */
+  private static List<String> racingClaims(JoystreamLinks links, long js, List<String> claimants)
+      throws Exception {
+    List<java.util.concurrent.CompletableFuture<Boolean>> claims =
+        claimants.stream()
+            .map(yt -> links.claim(js, yt).toCompletableFuture().handle((done, e) -> e == null))
+            .toList();
+    List<String> won = new ArrayList<>();
+    for (int i = 0; i < claimants.size(); i++) {
+      if (claims.get(i).get(30, TimeUnit.SECONDS)) {
+        won.add(claimants.get(i));
+      }
+    }
+    return won;
   }
 }

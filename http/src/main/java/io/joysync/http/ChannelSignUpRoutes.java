@@ -13,6 +13,7 @@ import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.OwnerTokens;
@@ -26,12 +27,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * {@code POST /channels} (youtube-synch endpoint 2): a signed-up creator links their YouTube
@@ -58,6 +63,7 @@ public final class ChannelSignUpRoutes {
   public record UserView(String id, String email) {}
 
   private final ClusterSharding sharding;
+  private final JoystreamLinks links;
   private final ChannelReadModel channels;
   private final OrionClient orion;
   private final YoutubeDataClient youtube;
@@ -74,6 +80,7 @@ public final class ChannelSignUpRoutes {
       HttpSettings settings,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
+    this.links = new JoystreamLinks(system, settings.askTimeout());
     this.channels = channels;
     this.orion = orion;
     this.youtube = youtube;
@@ -174,7 +181,14 @@ public final class ChannelSignUpRoutes {
                                                     "CHANNEL_NOT_FOUND",
                                                     "This Google account has no YouTube channel."));
                                     refuseIfLinkedElsewhere(linked, channel, r);
-                                    return register(r, channel, owner, tokens, user, timeout);
+                                    return claimLink(
+                                            links,
+                                            r.joystreamChannelId(),
+                                            channel.id(),
+                                            StatusCodes.BAD_REQUEST)
+                                        .thenCompose(
+                                            d ->
+                                                register(r, channel, owner, tokens, user, timeout));
                                   });
                         }));
   }
@@ -198,7 +212,29 @@ public final class ChannelSignUpRoutes {
     return new OwnerTokens(cipher.decrypt(aad, t.access()), cipher.decrypt(aad, t.refresh()));
   }
 
-  /** youtube-synch only blocked Unverified links (its Verified lookup never matched). */
+  /**
+   * The link decided by its single writer, so two sign-ups racing for one Joystream channel cannot
+   * both win; refused as youtube-synch refused a linked channel (400).
+   */
+  static CompletionStage<Done> claimLink(
+      JoystreamLinks links, long joystreamChannelId, String youtubeChannelId, StatusCode status) {
+    return links
+        .claim(joystreamChannelId, youtubeChannelId)
+        .exceptionally(
+            e -> {
+              Throwable cause =
+                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              if (cause instanceof StatusReply.ErrorMessage refusal) {
+                throw new ApiException(status, "CHANNEL_ALREADY_REGISTERED", refusal.getMessage());
+              }
+              throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+            });
+  }
+
+  /**
+   * A quick refusal from the read side before YouTube quota is spent; the claim above decides.
+   * youtube-synch only blocked Unverified links (its Verified lookup never matched).
+   */
   private static void refuseIfLinkedElsewhere(
       Optional<ChannelRow> linked, YoutubeChannel channel, Request r) {
     linked

@@ -11,6 +11,7 @@ import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.youtube.ChannelLookup;
 import io.joysync.engine.youtube.UploadedVideo;
@@ -58,6 +59,7 @@ public final class UnauthorizedChannelRoutes {
   public record AddedChannel(ChannelDto channel, int videosTracked, int videosAlreadyTracked) {}
 
   private final ClusterSharding sharding;
+  private final JoystreamLinks links;
   private final ChannelReadModel channels;
   private final OrionClient orion;
   private final ChainConnection chain;
@@ -75,6 +77,7 @@ public final class UnauthorizedChannelRoutes {
       HttpSettings settings,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
+    this.links = new JoystreamLinks(system, settings.askTimeout());
     this.channels = services.readSide().channels();
     this.orion = services.orion();
     this.chain = services.chain();
@@ -264,8 +267,13 @@ public final class UnauthorizedChannelRoutes {
             Optional.empty(),
             clock.instant());
     EntityRef<ChannelEntity.Command> ref = channelRef(channel.id());
-    // Checked again right before signing up: the owner may have joined while YouTube answered.
+    // Checked again right before signing up: the owner may have joined while YouTube answered
+    // (the entity refuses to replace an owner's sign-up in any case).
     return refuseIfAuthorized(channel)
+        .thenCompose(
+            v ->
+                ChannelSignUpRoutes.claimLink(
+                    links, r.joystreamChannelId(), channel.id(), StatusCodes.CONFLICT))
         .thenCompose(
             v ->
                 ref.<ChannelState>askWithStatus(
