@@ -212,6 +212,20 @@ class AtlasRestartIntegrationTest {
     ApiClient.Reply replay = node.api().send("PUT", "/channels/1/ingest", stop, null);
     assertThat(replay.status()).as("(d) replay after a kill: %s", replay.body()).isEqualTo(404);
     assertThat(replay.json().get("message").asText()).isEqualTo(REPLAY_REFUSED);
+    String before = Instant.parse(at).minusSeconds(1).toString();
+    ApiClient.Reply older =
+        node.api()
+            .send(
+                "PUT",
+                "/channels/1/ingest",
+                ownerSigned(
+                    "{\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\",\"timestamp\":\""
+                        + before
+                        + "\"}"),
+                null);
+    assertThat(older.status())
+        .as("(d) a fresh signature dated before the last action: %s", older.body())
+        .isEqualTo(404);
 
     // (e) The opt-out survives a kill; signing up again restores the tier.
     String later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS).toString();
@@ -228,7 +242,7 @@ class AtlasRestartIntegrationTest {
     String again = code(youtube, DevnetSeed.ALICE);
     ApiClient.Reply user2 = postUser(node.api(), again);
     assertThat(user2.status()).as(user2.body()).isEqualTo(201);
-    ApiClient.Reply back = postChannel(node.api(), again, userId, 1);
+    ApiClient.Reply back = postChannel(node.api(), again, user2.json().get("userId").asText(), 1);
     assertThat(back.status()).as("(e) re-sign-up: %s", back.body()).isEqualTo(201);
     assertThat(back.json().get("channel").get("yppStatus").asText())
         .as("(e) tier restored")
