@@ -9,8 +9,8 @@ import io.joysync.engine.youtube.quota.QuotaBudget;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import io.joysync.engine.youtube.quota.QuotaUsage;
+import io.joysync.persistence.TestCassandra;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,20 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The quota ledger on a real Cassandra: shared by nodes, surviving a restart, per Pacific day. */
-@EnabledIf("io.joysync.persistence.quota.CassandraQuotaLedgerTest#cassandraAvailable")
+@EnabledIf("io.joysync.persistence.TestCassandra#available")
 class CassandraQuotaLedgerTest {
 
   private static final String KEYSPACE =
       "joysync_quota_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-  static boolean cassandraAvailable() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 9042), 500);
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   private static CqlSession session() {
     // Schema changes take seconds on a busy two-core machine; the driver's default is 2 s.
@@ -51,7 +42,7 @@ class CassandraQuotaLedgerTest {
             DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .build())
-        .addContactPoint(new InetSocketAddress("127.0.0.1", 9042))
+        .addContactPoint(new InetSocketAddress("127.0.0.1", TestCassandra.port()))
         .withLocalDatacenter("datacenter1")
         .build();
   }

@@ -9,6 +9,7 @@ import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.TestCassandra;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * their partitions and return what was written; video rows follow their steps, and writing the same
  * event twice leaves the same row.
  */
-@EnabledIf("io.joysync.persistence.quota.CassandraQuotaLedgerTest#cassandraAvailable")
+@EnabledIf("io.joysync.persistence.TestCassandra#available")
 class ReadModelsTest {
 
   private static final String KEYSPACE =
@@ -49,7 +50,9 @@ class ReadModelsTest {
             ConfigFactory.parseString(
                     "datastax-java-driver.basic.load-balancing-policy.local-datacenter ="
                         + " datacenter1\n"
-                        + "datastax-java-driver.basic.contact-points = [\"127.0.0.1:9042\"]\n"
+                        + "datastax-java-driver.basic.contact-points = [\"127.0.0.1:"
+                        + TestCassandra.port()
+                        + "\"]\n"
                         + "datastax-java-driver.basic.request.timeout = 30s\n")
                 .withFallback(ConfigFactory.load()));
     CassandraSession session =
