@@ -2,6 +2,11 @@ package io.joysync.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import io.joysync.engine.youtube.YoutubeApiException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -64,12 +69,28 @@ public final class ErrorHandling {
           "TEMPORARILY_UNAVAILABLE",
           "The service did not answer in time; try again shortly");
     }
+    if (storageUnavailable(e)) {
+      log.warn("Cassandra did not answer a request's query: {}", e.toString());
+      return error(
+          StatusCodes.SERVICE_UNAVAILABLE,
+          "STORAGE_UNAVAILABLE",
+          "The service's storage did not answer in time; try again shortly");
+    }
     if (e instanceof EntityStreamSizeException) {
       return error(
           StatusCodes.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", "The request body is too large");
     }
     log.error("Unexpected failure while handling a request", e);
     return error(StatusCodes.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal server error");
+  }
+
+  /** Cassandra timing out or unreachable is a passing outage, not a bug: 503, not 500. */
+  private static boolean storageUnavailable(Throwable e) {
+    return e instanceof DriverTimeoutException
+        || e instanceof ReadTimeoutException
+        || e instanceof WriteTimeoutException
+        || e instanceof UnavailableException
+        || e instanceof AllNodesFailedException;
   }
 
   public static final RejectionHandler REJECTIONS =
