@@ -10,6 +10,7 @@ import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.JoystreamVideo;
+import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
@@ -318,6 +319,18 @@ class ChannelApiIntegrationTest {
 
     assertThat(awaitChannel(js, "Unverified").get("syncStatus").get("backlogCount").asLong())
         .isEqualTo(2);
+    api.await("/status", r -> r.json().get("syncBacklog").asLong() == 2, READ_SIDE_LAG);
+    ChannelApiIntegrationTest.<VideoRecord>ask(
+        yt,
+        r ->
+            new ChannelEntity.AdvanceVideo(
+                "vidB" + js,
+                new VideoTransition.MarkUnavailable(UnavailableReason.PRIVATE, "private video"),
+                Instant.now(),
+                r));
+    api.await("/status", r -> r.json().get("syncBacklog").asLong() == 1, READ_SIDE_LAG);
+    assertThat(awaitChannel(js, "Unverified").get("syncStatus").get("backlogCount").asLong())
+        .isEqualTo(1);
 
     ApiClient.Reply none = api.send("GET", "/users/no-such-user-" + js + "/videos", null, null);
     assertThat(none.status()).isEqualTo(404);

@@ -55,12 +55,14 @@ class WhitelistApiIntegrationTest {
   }
 
   @Test
-  void statusReportsVersionAndSyncSwitch() {
+  void statusReportsVersionSyncSwitchAndAnEmptyBacklog() {
     ApiClient.Reply r = api.send("GET", "/status", null, null);
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("version").asText()).isNotBlank();
     assertThat(r.json().get("syncStatus").asText()).isEqualTo("enabled");
+    assertThat(r.json().get("syncBacklog").isIntegralNumber()).isTrue();
+    assertThat(r.json().get("syncBacklog").asLong()).isZero();
   }
 
   @Test

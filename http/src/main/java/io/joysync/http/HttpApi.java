@@ -57,7 +57,7 @@ public final class HttpApi {
         new TopReferrers(readSide.channels(), clock, settings.topReferrersCacheTtl());
     Route api =
         concat(
-            new StatusRoutes(settings, services.quota()).route(),
+            new StatusRoutes(settings, services.quota(), readSide.videos()).route(),
             new ApiDocsRoutes().route(),
             new WhitelistRoutes(system, auth, settings).route(),
             new RequirementsRoutes(services.requirements()).route(),

@@ -7,8 +7,10 @@ import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
+import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.engine.youtube.quota.QuotaUsage;
+import io.joysync.persistence.readside.VideoReadModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,14 +20,15 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /status} (the running version and whether syncing is switched on) and the YouTube
- * quota usage per Pacific-time day (youtube-synch endpoints 19 to 21, with the deprecated {@code
- * /youtube/...} aliases Atlas and dashboards may still call).
+ * {@code GET /status} (the running version, whether syncing is switched on and how many videos are
+ * not yet on Joystream across all channels, from the read side) and the YouTube quota usage per
+ * Pacific-time day (youtube-synch endpoints 19 to 21, with the deprecated {@code /youtube/...}
+ * aliases Atlas and dashboards may still call).
  */
 public final class StatusRoutes {
 
   /** The body of {@code GET /status}. */
-  public record Status(String version, String syncStatus) {}
+  public record Status(String version, String syncStatus, long syncBacklog) {}
 
   /** One day of quota usage in youtube-synch's Stats shape. */
   public record QuotaDay(String partition, String date, long syncQuotaUsed, long signupQuotaUsed) {
@@ -37,17 +40,31 @@ public final class StatusRoutes {
   /** How many days the history endpoint returns at most (over a year). */
   static final int HISTORY_DAYS = 400;
 
-  private final Status status;
+  private final String version = version();
+  private final String syncStatus;
   private final QuotaGovernor quota;
+  private final VideoReadModel videos;
 
-  public StatusRoutes(HttpSettings settings, QuotaGovernor quota) {
-    this.status = new Status(version(), settings.syncEnabled() ? "enabled" : "disabled");
+  public StatusRoutes(HttpSettings settings, QuotaGovernor quota, VideoReadModel videos) {
+    this.syncStatus = settings.syncEnabled() ? "enabled" : "disabled";
     this.quota = quota;
+    this.videos = videos;
   }
 
   public Route route() {
     return concat(
-        path("status", () -> get(() -> complete(StatusCodes.OK, status, Json.marshaller()))),
+        path(
+            "status",
+            () ->
+                get(
+                    () ->
+                        onSuccess(
+                            videos.syncBacklog(ChannelEntity.tags()),
+                            backlog ->
+                                complete(
+                                    StatusCodes.OK,
+                                    new Status(version, syncStatus, backlog),
+                                    Json.marshaller())))),
         pathPrefix("status", this::quotaUsage),
         pathPrefix("youtube", this::quotaUsage));
   }

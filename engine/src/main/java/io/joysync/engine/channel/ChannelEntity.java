@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -197,7 +198,17 @@ public final class ChannelEntity
 
   /** The projection tag of a channel: a stable hash of its id over {@link #TAG_COUNT} tags. */
   public static String tagFor(String channelId) {
-    return "channel-" + Math.floorMod(channelId.hashCode(), TAG_COUNT);
+    return tag(Math.floorMod(channelId.hashCode(), TAG_COUNT));
+  }
+
+  /** The i-th projection tag, for i from 0 to {@link #TAG_COUNT} - 1. */
+  public static String tag(int i) {
+    return "channel-" + i;
+  }
+
+  /** Every projection tag. */
+  public static List<String> tags() {
+    return IntStream.range(0, TAG_COUNT).mapToObj(ChannelEntity::tag).toList();
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class ChannelProjection {
             ChannelEntity.TAG_COUNT,
             i ->
                 ProjectionBehavior.create(
-                    projection(system, readModel, videos, askTimeout, "channel-" + i)),
+                    projection(system, readModel, videos, askTimeout, ChannelEntity.tag(i))),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
@@ -59,25 +59,29 @@ public final class ChannelProjection {
         ProjectionId.of("channel-read-side", tag),
         EventSourcedProvider.<ChannelEntity.Event>eventsByTag(
             system, CassandraReadJournal.Identifier(), tag),
-        () -> new ChannelRowWriter(system, readModel, videos, askTimeout));
+        () -> new ChannelRowWriter(system, tag, readModel, videos, askTimeout));
   }
 
   /**
    * Writes the channel named by each channel event as the entity has it now, and the video rows
-   * from the video events themselves (each carries the video's record after the step).
+   * from the video events themselves (each carries the video's record after the step), with the
+   * tag's share of the sync backlog.
    */
   static final class ChannelRowWriter extends Handler<EventEnvelope<ChannelEntity.Event>> {
     private final ClusterSharding sharding;
+    private final String tag;
     private final ChannelReadModel readModel;
     private final VideoReadModel videos;
     private final Duration askTimeout;
 
     ChannelRowWriter(
         ActorSystem<?> system,
+        String tag,
         ChannelReadModel readModel,
         VideoReadModel videos,
         Duration askTimeout) {
       this.sharding = ClusterSharding.get(system);
+      this.tag = tag;
       this.readModel = readModel;
       this.videos = videos;
       this.askTimeout = askTimeout;
@@ -88,10 +92,10 @@ public final class ChannelProjection {
       String channelId = channelIdOf(envelope.persistenceId());
       ChannelEntity.Event event = envelope.event();
       if (event instanceof ChannelEntity.VideosTracked tracked) {
-        return videos.track(channelId, tracked.videos());
+        return videos.track(tag, channelId, tracked.videos());
       }
       if (event instanceof ChannelEntity.VideoAdvanced advanced) {
-        return videos.advance(channelId, advanced.video());
+        return videos.advance(tag, channelId, advanced.video());
       }
       return sharding
           .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)

@@ -1,5 +1,7 @@
 package io.joysync.persistence.readside;
 
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.joysync.engine.channel.ChannelEntity.TrackedVideo;
@@ -9,7 +11,6 @@ import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  * The videos table of the read side: one partition per YouTube channel, one row per tracked video.
  * A video's facts are written once when it is tracked; each step afterwards rewrites only its
  * progress columns, so a redelivered event writes the same values again and changes nothing.
+ *
+ * <p>Beside it, the sync backlog (videos not yet on Joystream, across all channels) is kept as one
+ * total per projection tag. Only the tag's projection writes its total, one event at a time; a
+ * change of a video's row and of the total go in one logged batch, and the change is computed from
+ * the row as stored, so a redelivered event finds the row already changed and counts nothing again.
  */
 public final class VideoReadModel {
 
@@ -35,65 +41,48 @@ public final class VideoReadModel {
   }
 
   public CompletionStage<Done> createTable() {
-    return session.executeDDL(
-        "CREATE TABLE IF NOT EXISTS "
-            + ks
-            + ".videos (channel_id text, video_id text, title text, description text,"
-            + " view_count bigint, thumbnails map<text,text>, state text, category text,"
-            + " language_iso text, duration bigint, upload_status text, privacy_status text,"
-            + " license text, container text, is_short boolean, joystream_video_id bigint,"
-            + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
-            + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))");
+    return session
+        .executeDDL(
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".videos (channel_id text, video_id text, title text, description text,"
+                + " view_count bigint, thumbnails map<text,text>, state text, category text,"
+                + " language_iso text, duration bigint, upload_status text, privacy_status text,"
+                + " license text, container text, is_short boolean, joystream_video_id bigint,"
+                + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
+                + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))")
+        .thenCompose(
+            d ->
+                session.executeDDL(
+                    "CREATE TABLE IF NOT EXISTS "
+                        + ks
+                        + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)"));
   }
 
   /**
-   * Writes the rows of newly tracked videos, one write each (a batch of long descriptions could
-   * exceed Cassandra's batch size limit).
+   * Writes the rows of newly tracked videos of one projection tag's channel, one after the other,
+   * each with the tag's backlog total (one batch per video: a batch of many long descriptions could
+   * exceed Cassandra's batch size limit). Videos already written are left as they are.
    */
-  public CompletionStage<Done> track(String channelId, List<TrackedVideo> videos) {
-    List<CompletableFuture<Done>> writes = new ArrayList<>();
+  public CompletionStage<Done> track(String tag, String channelId, List<TrackedVideo> videos) {
+    CompletionStage<Long> total = backlogOfTag(tag);
     for (TrackedVideo v : videos) {
-      VideoFacts f = v.facts();
-      VideoRecord r = v.record();
-      writes.add(
-          session
-              .executeWrite(
-                  "INSERT INTO "
-                      + ks
-                      + ".videos (channel_id, video_id, title, description, view_count,"
-                      + " thumbnails, state, category, language_iso, duration, upload_status,"
-                      + " privacy_status, license, container, is_short, joystream_video_id,"
-                      + " asset_ids, published_at, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  channelId,
-                  f.id(),
-                  f.title(),
-                  f.description(),
-                  f.viewCount(),
-                  f.thumbnails(),
-                  r.state().wireName(),
-                  r.category(),
-                  r.languageIso().orElse(null),
-                  f.durationSeconds(),
-                  f.uploadStatus().orElse(null),
-                  f.privacyStatus().orElse(null),
-                  f.license().orElse(null),
-                  f.container().orElse(null),
-                  f.isShort().orElse(null),
-                  r.joystreamVideo().map(JoystreamVideo::id).orElse(null),
-                  r.joystreamVideo().map(JoystreamVideo::assetIds).orElse(List.of()),
-                  ms(f.publishedAt()),
-                  ms(r.createdAt()),
-                  ms(r.updatedAt()))
-              .toCompletableFuture());
+      total =
+          total.thenCompose(
+              t ->
+                  storedState(channelId, v.record().id())
+                      .thenCompose(
+                          stored ->
+                              stored.isPresent()
+                                  ? CompletableFuture.completedFuture(t)
+                                  : write(tag, insert(channelId, v), t, inBacklog(v.record()))));
     }
-    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-        .thenApply(v -> Done.getInstance());
+    return total.thenApply(t -> Done.getInstance());
   }
 
-  /** Rewrites a video's progress after a step. */
-  public CompletionStage<Done> advance(String channelId, VideoRecord r) {
-    return session.executeWrite(
+  /** Rewrites a video's progress after a step, and the tag's backlog if it left or entered it. */
+  public CompletionStage<Done> advance(String tag, String channelId, VideoRecord r) {
+    SimpleStatement update =
         SimpleStatement.newInstance(
             "UPDATE "
                 + ks
@@ -104,7 +93,95 @@ public final class VideoReadModel {
             r.joystreamVideo().map(JoystreamVideo::assetIds).orElse(List.of()),
             ms(r.updatedAt()),
             channelId,
-            r.id()));
+            r.id());
+    return storedState(channelId, r.id())
+        .thenCompose(
+            stored -> {
+              long delta = inBacklog(r) - stored.map(VideoReadModel::inBacklog).orElse(0L);
+              return delta == 0
+                  ? session.executeWrite(update)
+                  : backlogOfTag(tag)
+                      .thenCompose(t -> write(tag, update, t, delta))
+                      .thenApply(t -> Done.getInstance());
+            });
+  }
+
+  /** Writes a video's row together with its tag's new backlog total; completes with that total. */
+  private CompletionStage<Long> write(String tag, SimpleStatement row, long total, long delta) {
+    if (delta == 0) {
+      return session.executeWrite(row).thenApply(d -> total);
+    }
+    long next = total + delta;
+    BatchStatement batch =
+        BatchStatement.newInstance(
+            BatchType.LOGGED,
+            row,
+            SimpleStatement.newInstance(
+                "UPDATE " + ks + ".backlog_by_tag SET videos = ? WHERE tag = ?", next, tag));
+    return session.executeWriteBatch(batch).thenApply(d -> next);
+  }
+
+  private SimpleStatement insert(String channelId, TrackedVideo v) {
+    VideoFacts f = v.facts();
+    VideoRecord r = v.record();
+    return SimpleStatement.newInstance(
+        "INSERT INTO "
+            + ks
+            + ".videos (channel_id, video_id, title, description, view_count,"
+            + " thumbnails, state, category, language_iso, duration, upload_status,"
+            + " privacy_status, license, container, is_short, joystream_video_id,"
+            + " asset_ids, published_at, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        channelId,
+        f.id(),
+        f.title(),
+        f.description(),
+        f.viewCount(),
+        f.thumbnails(),
+        r.state().wireName(),
+        r.category(),
+        r.languageIso().orElse(null),
+        f.durationSeconds(),
+        f.uploadStatus().orElse(null),
+        f.privacyStatus().orElse(null),
+        f.license().orElse(null),
+        f.container().orElse(null),
+        f.isShort().orElse(null),
+        r.joystreamVideo().map(JoystreamVideo::id).orElse(null),
+        r.joystreamVideo().map(JoystreamVideo::assetIds).orElse(List.of()),
+        ms(f.publishedAt()),
+        ms(r.createdAt()),
+        ms(r.updatedAt()));
+  }
+
+  private CompletionStage<Optional<VideoState>> storedState(String channelId, String videoId) {
+    return session
+        .selectOne(
+            "SELECT state FROM " + ks + ".videos WHERE channel_id = ? AND video_id = ?",
+            channelId,
+            videoId)
+        .thenApply(row -> row.flatMap(r -> VideoState.parse(r.getString(0))));
+  }
+
+  private CompletionStage<Long> backlogOfTag(String tag) {
+    return session
+        .selectOne("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag = ?", tag)
+        .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+  }
+
+  private static long inBacklog(VideoRecord r) {
+    return inBacklog(r.state());
+  }
+
+  private static long inBacklog(VideoState state) {
+    return state.isFinal() ? 0 : 1;
+  }
+
+  /** Videos not yet on Joystream across all channels: the sum of the given tags' totals. */
+  public CompletionStage<Long> syncBacklog(List<String> tags) {
+    return session
+        .selectAll("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag IN ?", tags)
+        .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
   }
 
   /** How many of a channel's videos are still on their way (not uploaded, not unavailable). */
@@ -114,9 +191,12 @@ public final class VideoReadModel {
         .thenApply(
             rows ->
                 rows.stream()
-                    .filter(
-                        r -> VideoState.parse(r.getString(0)).map(v -> !v.isFinal()).orElse(false))
-                    .count());
+                    .mapToLong(
+                        r ->
+                            VideoState.parse(r.getString(0))
+                                .map(VideoReadModel::inBacklog)
+                                .orElse(0L))
+                    .sum());
   }
 
   /** Every tracked video of a channel, oldest publication first. */

@@ -127,7 +127,8 @@ class ReadModelsTest {
   }
 
   @Test
-  void videoRowsFollowTheirStepsAndARepeatedEventChangesNothing() throws Exception {
+  void videoRowsAndTheSyncBacklogFollowTheirStepsAndARepeatedEventChangesNothing()
+      throws Exception {
     Instant found = Instant.parse("2026-11-02T10:00:00.123456Z");
     VideoFacts facts =
         new VideoFacts(
@@ -185,8 +186,12 @@ class ReadModelsTest {
             found);
     List<TrackedVideo> tracked =
         List.of(new TrackedVideo(facts, fresh), new TrackedVideo(other, otherRecord));
-    await(videos.track("UCvid", tracked));
+    await(videos.track("channel-1", "UCvid", tracked));
+    await(videos.track("channel-1", "UCvid", tracked));
     assertThat(await(videos.backlog("UCvid"))).isEqualTo(2);
+    assertThat(await(videos.syncBacklog(List.of("channel-1")))).isEqualTo(2);
+    await(videos.track("channel-2", "UCother", List.of(new TrackedVideo(other, otherRecord))));
+    assertThat(await(videos.syncBacklog(List.of("channel-1", "channel-2")))).isEqualTo(3);
 
     VideoRecord created =
         fresh.advance(
@@ -194,16 +199,21 @@ class ReadModelsTest {
             Optional.of(new JoystreamVideo(88, List.of(3L, 4L))),
             1000,
             found.plusSeconds(30));
-    await(videos.advance("UCvid", created));
-    await(videos.advance("UCvid", created));
-    await(
-        videos.advance(
-            "UCvid",
-            otherRecord.advance(
-                VideoState.unavailable(UnavailableReason.PRIVATE),
-                Optional.empty(),
-                0,
-                found.plusSeconds(40))));
+    await(videos.advance("channel-1", "UCvid", created));
+    await(videos.advance("channel-1", "UCvid", created));
+    assertThat(await(videos.syncBacklog(List.of("channel-1")))).isEqualTo(2);
+    VideoRecord unavailable =
+        otherRecord.advance(
+            VideoState.unavailable(UnavailableReason.PRIVATE),
+            Optional.empty(),
+            0,
+            found.plusSeconds(40));
+    await(videos.advance("channel-1", "UCvid", unavailable));
+    await(videos.advance("channel-1", "UCvid", unavailable));
+    assertThat(await(videos.syncBacklog(List.of("channel-1")))).isEqualTo(1);
+    assertThat(await(videos.syncBacklog(List.of("channel-1", "channel-2")))).isEqualTo(2);
+    await(videos.advance("channel-2", "UCother", unavailable));
+    assertThat(await(videos.syncBacklog(List.of("channel-1", "channel-2")))).isEqualTo(1);
 
     List<VideoRow> rows = await(videos.ofChannel("UCvid"));
     assertThat(rows).extracting(VideoRow::videoId).containsExactly("vid-1", "vid-2");
