@@ -10,6 +10,7 @@ import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
+import io.joysync.engine.channel.VideoTracking;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.VideoFacts;
@@ -280,9 +281,7 @@ public final class UnauthorizedChannelRoutes {
                     reply -> new ChannelEntity.SignUp(registration, reply), settings.askTimeout()))
         .thenCompose(
             state ->
-                ref.<ChannelEntity.TrackedVideos>askWithStatus(
-                        reply -> new ChannelEntity.TrackVideos(videos, clock.instant(), reply),
-                        settings.askTimeout())
+                VideoTracking.track(ref, videos, clock.instant(), settings.askTimeout())
                     .thenApply(
                         tracked ->
                             new AddedChannel(

@@ -8,6 +8,7 @@ import io.joysync.engine.video.VideoState;
 import io.joysync.engine.video.VideoTransition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  */
 public final class ChannelEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
-        ChannelEntity.Command, ChannelEntity.Event, ChannelState> {
+        ChannelEntity.Command, ChannelEntity.Event, ChannelEntity.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Channel");
@@ -52,11 +53,11 @@ public final class ChannelEntity
   /** Projections read the events of one tag each; a channel's events all carry one tag. */
   public static final int TAG_COUNT = 5;
 
-  /** The most videos one command may start tracking (a Diamond channel's initial ingestion). */
-  public static final int MAX_VIDEOS_PER_TRACK = 1000;
-
-  /** Tracked videos are written in events of at most this many, to keep each event small. */
-  static final int VIDEOS_PER_EVENT = 50;
+  /**
+   * The most videos one command may start tracking: commands and replies travel between nodes,
+   * whose messages are limited in size. {@link VideoTracking} splits longer lists.
+   */
+  public static final int MAX_VIDEOS_PER_TRACK = 50;
 
   public sealed interface Command extends CborSerializable {}
 
@@ -181,6 +182,33 @@ public final class ChannelEntity
       String channelId, VideoRecord video, VideoTransition step, long historicalBytesAdded)
       implements Event {}
 
+  /**
+   * The entity's state: the channel, and beside it its videos by YouTube id. Replies carry only the
+   * channel, so their size does not grow with the number of videos.
+   */
+  public record State(ChannelState channel, Map<String, VideoRecord> videos)
+      implements CborSerializable {
+    static final State EMPTY = new State(ChannelState.EMPTY, Map.of());
+
+    public State {
+      videos = Map.copyOf(videos);
+    }
+
+    public Optional<VideoRecord> video(String videoId) {
+      return Optional.ofNullable(videos.get(videoId));
+    }
+
+    State withChannel(ChannelState next) {
+      return new State(next, videos);
+    }
+
+    State withVideos(List<VideoRecord> changed, long historicalBytesAdded) {
+      Map<String, VideoRecord> next = new HashMap<>(videos);
+      changed.forEach(v -> next.put(v.id(), v));
+      return new State(channel.addHistoricalBytes(historicalBytesAdded), next);
+    }
+  }
+
   private final String channelId;
 
   private ChannelEntity(String channelId) {
@@ -222,15 +250,14 @@ public final class ChannelEntity
   }
 
   @Override
-  public ChannelState emptyState() {
-    return ChannelState.EMPTY;
+  public State emptyState() {
+    return State.EMPTY;
   }
 
   @Override
-  public CommandHandlerWithReply<Command, Event, ChannelState> commandHandler() {
-    CommandHandlerWithReplyBuilder<Command, Event, ChannelState> b =
-        newCommandHandlerWithReplyBuilder();
-    b.forState(s -> !s.isRegistered())
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    CommandHandlerWithReplyBuilder<Command, Event, State> b = newCommandHandlerWithReplyBuilder();
+    b.forState(s -> !s.channel().isRegistered())
         .onCommand(
             SignUp.class, (s, c) -> persist(c.replyTo(), new SignedUp(channelId, c.registration())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()))
@@ -243,7 +270,7 @@ public final class ChannelEntity
             (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())))
         .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
     b.forAnyState()
-        .onCommand(SignUp.class, this::signUpAgain)
+        .onCommand(SignUp.class, (s, c) -> signUpAgain(s.channel(), c))
         .onCommand(
             Verify.class,
             (s, c) -> persist(c.replyTo(), new ChannelVerified(channelId, c.tier(), c.at())))
@@ -262,7 +289,7 @@ public final class ChannelEntity
             OptOut.class,
             (s, c) ->
                 ownerAction(
-                    s,
+                    s.channel(),
                     "optout",
                     c.signedAt(),
                     c.replyTo(),
@@ -271,7 +298,7 @@ public final class ChannelEntity
             SetIngestion.class,
             (s, c) ->
                 ownerAction(
-                    s,
+                    s.channel(),
                     "ingest",
                     c.signedAt(),
                     c.replyTo(),
@@ -281,25 +308,25 @@ public final class ChannelEntity
             SetCategory.class,
             (s, c) ->
                 ownerAction(
-                    s,
+                    s.channel(),
                     "category",
                     c.signedAt(),
                     c.replyTo(),
                     new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
-        .onCommand(AutoOptOut.class, this::autoOptOut)
+        .onCommand(AutoOptOut.class, (s, c) -> autoOptOut(s.channel(), c))
         .onCommand(TrackVideos.class, this::trackVideos)
         .onCommand(AdvanceVideo.class, this::advanceVideo)
         .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), s.video(c.videoId())))
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s)));
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s.channel())));
     return b.build();
   }
 
-  private ReplyEffect<Event, ChannelState> persist(
+  private ReplyEffect<Event, State> persist(
       ActorRef<StatusReply<ChannelState>> replyTo, Event event) {
-    return Effect().persist(event).thenReply(replyTo, StatusReply::success);
+    return Effect().persist(event).thenReply(replyTo, s -> StatusReply.success(s.channel()));
   }
 
-  private ReplyEffect<Event, ChannelState> rejectUnknown(ChannelState state, Change change) {
+  private ReplyEffect<Event, State> rejectUnknown(State state, Change change) {
     return Effect().reply(change.replyTo(), StatusReply.error(unknownChannel()));
   }
 
@@ -307,7 +334,7 @@ public final class ChannelEntity
     return "Could not find channel with id " + channelId;
   }
 
-  private ReplyEffect<Event, ChannelState> trackVideos(ChannelState state, TrackVideos c) {
+  private ReplyEffect<Event, State> trackVideos(State state, TrackVideos c) {
     if (c.videos().size() > MAX_VIDEOS_PER_TRACK) {
       return Effect()
           .reply(
@@ -321,21 +348,16 @@ public final class ChannelEntity
       if (state.videos().containsKey(facts.id()) || added.containsKey(facts.id())) {
         known.add(facts.id());
       } else {
-        added.put(facts.id(), new TrackedVideo(facts, newRecord(state, facts, c.at())));
+        added.put(facts.id(), new TrackedVideo(facts, newRecord(state.channel(), facts, c.at())));
       }
     }
     TrackedVideos reply = new TrackedVideos(List.copyOf(added.keySet()), known);
     if (added.isEmpty()) {
       return Effect().reply(c.replyTo(), StatusReply.success(reply));
     }
-    List<TrackedVideo> all = List.copyOf(added.values());
-    List<Event> events = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += VIDEOS_PER_EVENT) {
-      events.add(
-          new VideosTracked(
-              channelId, all.subList(i, Math.min(all.size(), i + VIDEOS_PER_EVENT)), c.at()));
-    }
-    return Effect().persist(events).thenReply(c.replyTo(), s -> StatusReply.success(reply));
+    return Effect()
+        .persist(new VideosTracked(channelId, List.copyOf(added.values()), c.at()))
+        .thenReply(c.replyTo(), s -> StatusReply.success(reply));
   }
 
   private static VideoRecord newRecord(ChannelState state, VideoFacts facts, Instant at) {
@@ -353,8 +375,9 @@ public final class ChannelEntity
         at);
   }
 
-  private ReplyEffect<Event, ChannelState> advanceVideo(ChannelState state, AdvanceVideo c) {
-    Optional<VideoRecord> found = state.video(c.videoId());
+  private ReplyEffect<Event, State> advanceVideo(State s, AdvanceVideo c) {
+    ChannelState state = s.channel();
+    Optional<VideoRecord> found = s.video(c.videoId());
     if (found.isEmpty()) {
       return Effect()
           .reply(
@@ -407,10 +430,10 @@ public final class ChannelEntity
     long historicalBytes = video.historical() ? size : 0;
     return Effect()
         .persist(new VideoAdvanced(channelId, next, step, historicalBytes))
-        .thenReply(c.replyTo(), s -> StatusReply.success(next));
+        .thenReply(c.replyTo(), after -> StatusReply.success(next));
   }
 
-  private ReplyEffect<Event, ChannelState> signUpAgain(ChannelState state, SignUp c) {
+  private ReplyEffect<Event, State> signUpAgain(ChannelState state, SignUp c) {
     if (state.status().isSuspended()) {
       return Effect()
           .reply(
@@ -440,7 +463,7 @@ public final class ChannelEntity
     return persist(c.replyTo(), new SignedUpAgain(channelId, c.registration(), restored));
   }
 
-  private ReplyEffect<Event, ChannelState> ownerAction(
+  private ReplyEffect<Event, State> ownerAction(
       ChannelState state,
       String action,
       Instant signedAt,
@@ -467,7 +490,7 @@ public final class ChannelEntity
     return persist(replyTo, event);
   }
 
-  private ReplyEffect<Event, ChannelState> autoOptOut(ChannelState state, AutoOptOut c) {
+  private ReplyEffect<Event, State> autoOptOut(ChannelState state, AutoOptOut c) {
     if (state.status().isOptedOut()) {
       return Effect().reply(c.replyTo(), StatusReply.success(state));
     }
@@ -475,20 +498,34 @@ public final class ChannelEntity
   }
 
   @Override
-  public EventHandler<ChannelState, Event> eventHandler() {
+  public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(SignedUp.class, (s, e) -> s.signUp(e.registration()))
-        .onEvent(SignedUpAgain.class, (s, e) -> s.signUpAgain(e.registration(), e.restored()))
-        .onEvent(ChannelVerified.class, (s, e) -> s.verify(e.tier(), e.at()))
-        .onEvent(ChannelSuspended.class, (s, e) -> s.suspend(e.reason(), e.at()))
-        .onEvent(OperatorIngestionSet.class, (s, e) -> s.setOperatorIngestion(e.allow()))
-        .onEvent(CategorySet.class, (s, e) -> s.setCategory(e.videoCategoryId(), e.signedAt()))
-        .onEvent(OwnerOptedOut.class, (s, e) -> s.ownerOptOut(e.optOut(), e.signedAt()))
+        .onEvent(SignedUp.class, (s, e) -> s.withChannel(s.channel().signUp(e.registration())))
+        .onEvent(
+            SignedUpAgain.class,
+            (s, e) -> s.withChannel(s.channel().signUpAgain(e.registration(), e.restored())))
+        .onEvent(
+            ChannelVerified.class, (s, e) -> s.withChannel(s.channel().verify(e.tier(), e.at())))
+        .onEvent(
+            ChannelSuspended.class,
+            (s, e) -> s.withChannel(s.channel().suspend(e.reason(), e.at())))
+        .onEvent(
+            OperatorIngestionSet.class,
+            (s, e) -> s.withChannel(s.channel().setOperatorIngestion(e.allow())))
+        .onEvent(
+            CategorySet.class,
+            (s, e) -> s.withChannel(s.channel().setCategory(e.videoCategoryId(), e.signedAt())))
+        .onEvent(
+            OwnerOptedOut.class,
+            (s, e) -> s.withChannel(s.channel().ownerOptOut(e.optOut(), e.signedAt())))
         .onEvent(
             IngestionSet.class,
-            (s, e) -> s.setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt()))
-        .onEvent(AutoOptedOut.class, (s, e) -> s.autoOptOut(e.at()))
+            (s, e) ->
+                s.withChannel(
+                    s.channel()
+                        .setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt())))
+        .onEvent(AutoOptedOut.class, (s, e) -> s.withChannel(s.channel().autoOptOut(e.at())))
         .onEvent(
             VideosTracked.class,
             (s, e) -> s.withVideos(e.videos().stream().map(TrackedVideo::record).toList(), 0))

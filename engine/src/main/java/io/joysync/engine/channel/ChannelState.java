@@ -1,16 +1,14 @@
 package io.joysync.engine.channel;
 
 import io.joysync.engine.serialization.CborSerializable;
-import io.joysync.engine.video.VideoRecord;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything joysync holds about one YouTube channel in the YPP. Only {@link ChannelEntity} changes
- * it, through the methods below, each named for what happened to the channel.
+ * Everything joysync holds about one YouTube channel in the YPP but its videos (those are kept
+ * beside it in {@link ChannelEntity.State}, so that this record stays small enough to travel as a
+ * reply between nodes however many videos the channel has). Only {@link ChannelEntity} changes it,
+ * through the methods below, each named for what happened to the channel.
  */
 public record ChannelState(
     Optional<Registration> registration,
@@ -22,8 +20,7 @@ public record ChannelState(
     Optional<Instant> createdAt,
     Optional<Instant> lastActedAt,
     Optional<Instant> processedAt,
-    long historicalVideoSyncedSize,
-    Map<String, VideoRecord> videos)
+    long historicalVideoSyncedSize)
     implements CborSerializable {
 
   public static final ChannelState EMPTY =
@@ -37,12 +34,7 @@ public record ChannelState(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          0,
-          Map.of());
-
-  public ChannelState {
-    videos = Map.copyOf(videos);
-  }
+          0);
 
   public boolean isRegistered() {
     return registration.isPresent();
@@ -68,8 +60,7 @@ public record ChannelState(
         Optional.of(r.at()),
         Optional.of(r.at()),
         Optional.empty(),
-        0,
-        videos);
+        0);
   }
 
   /** A channel that signs up again keeps its history and regains its status before opting out. */
@@ -84,8 +75,7 @@ public record ChannelState(
         createdAt,
         Optional.of(r.at()),
         processedAt,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 
   ChannelState verify(Tier tier, Instant at) {
@@ -112,8 +102,7 @@ public record ChannelState(
         createdAt,
         Optional.of(actedAt),
         processedAt,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 
   ChannelState autoOptOut(Instant at) {
@@ -127,8 +116,7 @@ public record ChannelState(
         createdAt,
         Optional.of(at),
         processedAt,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 
   ChannelState setIngestion(boolean ingest, Optional<String> category, Instant actedAt) {
@@ -142,8 +130,7 @@ public record ChannelState(
         createdAt,
         Optional.of(actedAt),
         processedAt,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 
   ChannelState setCategory(String category, Optional<Instant> actedAt) {
@@ -157,8 +144,7 @@ public record ChannelState(
         createdAt,
         actedAt.or(() -> lastActedAt),
         processedAt,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 
   ChannelState setOperatorIngestion(boolean allow) {
@@ -172,8 +158,7 @@ public record ChannelState(
         createdAt,
         lastActedAt,
         processedAt,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 
   /** Videos published before the channel signed up are historical: they count against the cap. */
@@ -181,13 +166,11 @@ public record ChannelState(
     return createdAt.map(publishedAt::isBefore).orElse(false);
   }
 
-  public Optional<VideoRecord> video(String videoId) {
-    return Optional.ofNullable(videos.get(videoId));
-  }
-
-  ChannelState withVideos(List<VideoRecord> added, long historicalBytesAdded) {
-    Map<String, VideoRecord> next = new HashMap<>(videos);
-    added.forEach(v -> next.put(v.id(), v));
+  /** Bytes of historical videos created on Joystream, counted against the tier's cap. */
+  ChannelState addHistoricalBytes(long bytes) {
+    if (bytes == 0) {
+      return this;
+    }
     return new ChannelState(
         registration,
         status,
@@ -198,8 +181,7 @@ public record ChannelState(
         createdAt,
         lastActedAt,
         processedAt,
-        historicalVideoSyncedSize + historicalBytesAdded,
-        next);
+        historicalVideoSyncedSize + bytes);
   }
 
   private ChannelState withStatus(YppStatus next, boolean allowOperator, Optional<Instant> at) {
@@ -213,7 +195,6 @@ public record ChannelState(
         createdAt,
         lastActedAt,
         at,
-        historicalVideoSyncedSize,
-        videos);
+        historicalVideoSyncedSize);
   }
 }

@@ -29,7 +29,9 @@ class ChannelEntityTest {
   private static final TokenCipher CIPHER =
       new TokenCipher("k1", Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])));
 
-  private EventSourcedBehaviorTestKit<ChannelEntity.Command, ChannelEntity.Event, ChannelState> kit;
+  private EventSourcedBehaviorTestKit<
+          ChannelEntity.Command, ChannelEntity.Event, ChannelEntity.State>
+      kit;
 
   @BeforeEach
   void fresh() {
@@ -134,7 +136,7 @@ class ChannelEntityTest {
     assertThat(replay.reply().getError().getMessage())
         .isEqualTo("Invalid request signature or playback message. Permission denied.");
     assertThat(replay.hasNoEvents()).isTrue();
-    assertThat(replay.state().shouldBeIngested()).isTrue();
+    assertThat(replay.state().channel().shouldBeIngested()).isTrue();
   }
 
   @Test
@@ -271,6 +273,6 @@ class ChannelEntityTest {
                 + " was signed up by its owner; it cannot be added without the owner's"
                 + " authorization");
     assertThat(result.hasNoEvents()).isTrue();
-    assertThat(kit.getState().registration().get().tokens()).isPresent();
+    assertThat(kit.getState().channel().registration().get().tokens()).isPresent();
   }
 }

@@ -34,7 +34,9 @@ class ChannelVideosTest {
   private static final Instant RECENT = Instant.parse("2026-11-05T00:00:00Z");
   private static final JoystreamVideo ON_CHAIN = new JoystreamVideo(77, List.of(1001L, 1002L));
 
-  private EventSourcedBehaviorTestKit<ChannelEntity.Command, ChannelEntity.Event, ChannelState> kit;
+  private EventSourcedBehaviorTestKit<
+          ChannelEntity.Command, ChannelEntity.Event, ChannelEntity.State>
+      kit;
 
   @BeforeEach
   void fresh() {
@@ -72,7 +74,7 @@ class ChannelVideosTest {
   private EventSourcedBehaviorTestKit.CommandResultWithReply<
           ChannelEntity.Command,
           ChannelEntity.Event,
-          ChannelState,
+          ChannelEntity.State,
           StatusReply<ChannelEntity.TrackedVideos>>
       track(VideoFacts... videos) {
     return kit.runCommand(
@@ -80,7 +82,7 @@ class ChannelVideosTest {
   }
 
   private EventSourcedBehaviorTestKit.CommandResultWithReply<
-          ChannelEntity.Command, ChannelEntity.Event, ChannelState, StatusReply<VideoRecord>>
+          ChannelEntity.Command, ChannelEntity.Event, ChannelEntity.State, StatusReply<VideoRecord>>
       step(String videoId, VideoTransition step) {
     return kit.runCommand(
         r -> new ChannelEntity.AdvanceVideo(videoId, step, RECENT.plusSeconds(120), r));
@@ -125,14 +127,14 @@ class ChannelVideosTest {
           .isEqualTo(VideoState.UPLOAD_SUCCEEDED);
     }
 
-    ChannelState s = kit.getState();
+    ChannelState s = kit.getState().channel();
     assertThat(s.historicalVideoSyncedSize()).isEqualTo(400_000_000L);
     assertThat(s.hasSizeLimitReached()).isFalse();
 
     kit.restart();
     assertThat(kit.getState().video("vid-old").orElseThrow().state())
         .isEqualTo(VideoState.UPLOAD_SUCCEEDED);
-    assertThat(kit.getState().historicalVideoSyncedSize()).isEqualTo(400_000_000L);
+    assertThat(kit.getState().channel().historicalVideoSyncedSize()).isEqualTo(400_000_000L);
   }
 
   @Test
@@ -166,7 +168,7 @@ class ChannelVideosTest {
     var repeated = step("vid-1", new VideoTransition.Created(ON_CHAIN, 1000));
     assertThat(repeated.reply().isSuccess()).isTrue();
     assertThat(repeated.hasNoEvents()).isTrue();
-    assertThat(kit.getState().historicalVideoSyncedSize()).isEqualTo(1000);
+    assertThat(kit.getState().channel().historicalVideoSyncedSize()).isEqualTo(1000);
 
     var other =
         step("vid-1", new VideoTransition.Created(new JoystreamVideo(78, List.of(5L, 6L)), 1000));
@@ -204,13 +206,26 @@ class ChannelVideosTest {
   }
 
   @Test
-  void largeTrackingsAreSplitIntoSmallEventsAndOversizedOnesRefused() {
+  void oversizedTrackingsAreRefusedAndRepliesStaySmallHoweverManyVideosAChannelHas() {
     signUp();
-    VideoFacts[] many =
-        IntStream.range(0, 120).mapToObj(i -> facts("v" + i, RECENT)).toArray(VideoFacts[]::new);
-    var result = track(many);
-    assertThat(result.events()).hasSize(3);
-    assertThat(result.state().videos()).hasSize(120);
+    for (int part = 0; part < 40; part++) {
+      int first = part * ChannelEntity.MAX_VIDEOS_PER_TRACK;
+      var result =
+          track(
+              IntStream.range(first, first + ChannelEntity.MAX_VIDEOS_PER_TRACK)
+                  .mapToObj(i -> facts("v" + i, RECENT))
+                  .toArray(VideoFacts[]::new));
+      assertThat(result.events()).hasSize(1);
+    }
+    assertThat(kit.getState().videos()).hasSize(2000);
+
+    var get = kit.<Optional<ChannelState>>runCommand(ChannelEntity.Get::new);
+    var verify =
+        kit.<StatusReply<ChannelState>>runCommand(
+            r -> new ChannelEntity.Verify(Tier.GOLD, RECENT.plusSeconds(300), r));
+    int limit = 16 * 1024;
+    assertThat(serializedSize(get.reply().orElseThrow())).isLessThan(limit);
+    assertThat(serializedSize(verify.reply().getValue())).isLessThan(limit);
 
     VideoFacts[] tooMany =
         IntStream.range(0, ChannelEntity.MAX_VIDEOS_PER_TRACK + 1)
@@ -218,8 +233,13 @@ class ChannelVideosTest {
             .toArray(VideoFacts[]::new);
     var refused = track(tooMany);
     assertThat(refused.reply().getError().getMessage())
-        .isEqualTo("At most 1000 videos can be tracked at once");
+        .isEqualTo("At most 50 videos can be tracked at once");
     assertThat(refused.hasNoEvents()).isTrue();
+  }
+
+  private static int serializedSize(Object message) {
+    var serialization = org.apache.pekko.serialization.SerializationExtension.get(testKit.system());
+    return serialization.serialize(message).get().length;
   }
 
   @Test
@@ -246,7 +266,7 @@ class ChannelVideosTest {
     track(facts("old-1", OLD), facts("old-2", OLD), facts("new-1", RECENT));
     step("old-1", new VideoTransition.StartCreating());
     step("old-1", new VideoTransition.Created(ON_CHAIN, 1_000_000_000L));
-    assertThat(kit.getState().hasSizeLimitReached()).isTrue();
+    assertThat(kit.getState().channel().hasSizeLimitReached()).isTrue();
 
     var refused = step("old-2", new VideoTransition.StartCreating());
     assertThat(refused.reply().getError().getMessage())
