@@ -45,6 +45,7 @@ class UnauthorizedChannelsIntegrationTest {
   static final String TRES = DevnetSeed.channelId("unauthorized-tres");
   static final String CUATRO = DevnetSeed.channelId("unauthorized-cuatro");
   static final String CINCO = DevnetSeed.channelId("unauthorized-cinco");
+  static final String SEIS = DevnetSeed.channelId("unauthorized-seis");
 
   private static Services services;
   private static ApiClient api;
@@ -73,6 +74,7 @@ class UnauthorizedChannelsIntegrationTest {
     creators.add(creator(13, "tres", TRES, 2, false));
     creators.add(creator(14, "cuatro", CUATRO, 2, false));
     creators.add(creator(15, "cinco", CINCO, 1, false));
+    creators.add(creator(16, "seis", SEIS, 1, false));
     YoutubeDevnet.Running youtube =
         YoutubeDevnet.start(
             YoutubeDevnetSettings.defaults().withPort(0).withSeed(new DevnetSeed(creators)));
@@ -96,6 +98,17 @@ class UnauthorizedChannelsIntegrationTest {
             "title", "Devnet channel 8 (no collaborators)",
             "language", "en",
             "collaborators", List.of()));
+    channels.add(
+        Map.of(
+            "owner",
+            "alice",
+            "title",
+            "Devnet channel 9",
+            "language",
+            "en",
+            "collaborators",
+            List.of(
+                Map.of("member", "joysync-collaborator-1", "permissions", List.of("AddVideo")))));
     RunningDevnet joystream =
         Devnet.start(DevnetSettings.forTests().with("genesis.channels", channels));
     byte[] key = new byte[32];
@@ -256,6 +269,40 @@ class UnauthorizedChannelsIntegrationTest {
   }
 
   @Test
+  void theOwnerTakesOverAnOperatorAddedChannelAndCannotSignUpTwice() {
+    ApiClient.Reply added = add("{\"ytChannelId\":\"" + SEIS + "\",\"joystreamChannelId\":9}");
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    ApiClient.Reply whitelisted =
+        api.send(
+            "POST", "/channels/whitelist", "[{\"channelHandle\":\"@seissyncs\"}]", OPERATOR_KEY);
+    assertThat(whitelisted.status()).isEqualTo(201);
+
+    signUpAsOwner("seis@example.com", 9);
+    ApiClient.Reply twice =
+        api.send(
+            "POST",
+            "/users",
+            "{\"authorizationCode\":\""
+                + ownerCode("seis@example.com")
+                + "\",\"youtubeRedirectUri\":\""
+                + REDIRECT
+                + "\"}",
+            null);
+
+    assertRefused(twice, 400, "CHANNEL_ALREADY_REGISTERED");
+    assertThat(twice.json().get("message").asText())
+        .isEqualTo("Selected Youtube channel is already registered for YPP program");
+    assertThat(twice.json().get("result").asLong()).isEqualTo(9);
+    JsonNode owned =
+        api.await(
+                "/channels/9",
+                r -> r.status() == 200 && r.json().get("videoCategoryId").asText().equals("cat-1"),
+                READ_SIDE_LAG)
+            .json();
+    assertThat(owned.get("youtubeChannelId").asText()).isEqualTo(SEIS);
+  }
+
+  @Test
   void badRequestsGetTheDocumentedErrorAndChangeNothing() {
     String tres = "\"ytChannelId\":\"" + TRES + "\"";
     assertRefused(
@@ -375,20 +422,24 @@ class UnauthorizedChannelsIntegrationTest {
     assertThat(reply.json().get("message").toString()).isNotBlank();
   }
 
-  /** The Atlas sign-up of a creator who grants joysync access (POST /users, POST /channels). */
-  private static void signUpAsOwner(String account, long joystreamChannelId) {
+  /** The code Google's consent screen would hand Atlas for this account. */
+  private static String ownerCode(String account) {
     String query =
         "?account="
             + URLEncoder.encode(account, StandardCharsets.UTF_8)
             + "&redirect_uri="
             + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
             + "&access_type=offline";
-    String code =
-        new ApiClient(services.youtube().baseUrl())
-            .send("POST", "/admin/oauth/codes" + query, "", null)
-            .json()
-            .get("code")
-            .asText();
+    return new ApiClient(services.youtube().baseUrl())
+        .send("POST", "/admin/oauth/codes" + query, "", null)
+        .json()
+        .get("code")
+        .asText();
+  }
+
+  /** The Atlas sign-up of a creator who grants joysync access (POST /users, POST /channels). */
+  private static void signUpAsOwner(String account, long joystreamChannelId) {
+    String code = ownerCode(account);
     ApiClient.Reply user =
         api.send(
             "POST",

@@ -1,6 +1,7 @@
 package io.joysync.http;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -14,12 +15,23 @@ public final class ApiException extends RuntimeException {
   private final transient StatusCode status;
   private final String code;
   private final List<String> messages;
+  private final transient Object result;
 
   public ApiException(StatusCode status, String code, List<String> messages) {
+    this(status, code, messages, null);
+  }
+
+  private ApiException(StatusCode status, String code, List<String> messages, Object result) {
     super(String.join("; ", messages), null, false, false);
     this.status = status;
     this.code = code;
     this.messages = List.copyOf(messages);
+    this.result = result;
+  }
+
+  /** The same refusal, with youtube-synch's {@code result} field (a value Atlas shows). */
+  public ApiException withResult(Object value) {
+    return new ApiException(status, code, messages, value);
   }
 
   public ApiException(StatusCode status, String code, String message) {
@@ -44,5 +56,9 @@ public final class ApiException extends RuntimeException {
 
   public List<String> messages() {
     return messages;
+  }
+
+  public Optional<Object> result() {
+    return Optional.ofNullable(result);
   }
 }

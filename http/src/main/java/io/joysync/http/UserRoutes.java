@@ -166,7 +166,7 @@ public final class UserRoutes {
         .<Optional<ChannelState>>ask(ChannelEntity.Get::new, timeout)
         .thenCompose(
             existing -> {
-              existing.ifPresent(UserRoutes::gate);
+              existing.ifPresent(state -> gate(state, auth.userId()));
               return whitelisted(channel, timeout)
                   .thenCompose(
                       free ->
@@ -195,15 +195,28 @@ public final class UserRoutes {
             });
   }
 
-  /** youtube-synch's sign-up gate: a channel in the program or suspended cannot sign up again. */
-  private static void gate(ChannelState state) {
+  /**
+   * youtube-synch's sign-up gate: a Google user whose channel is in the program, or suspended,
+   * cannot sign up again; one whose channel opted out may. A channel an operator added without its
+   * owner (or another Google user signed up) is no record of this user's: its owner may take it
+   * over.
+   */
+  private static void gate(ChannelState state, String googleUserId) {
+    Optional<Registration> mine = state.registration().filter(r -> r.userId().equals(googleUserId));
+    if (mine.isEmpty()) {
+      return;
+    }
+    long joystreamChannelId = mine.get().joystreamChannelId();
     if (state.status().isSuspended()) {
       throw ApiException.badRequest(
-          "CHANNEL_STATUS_SUSPENDED", "The YouTube channel is suspended from the program.");
+              "CHANNEL_STATUS_SUSPENDED", "A suspended channel cannot re opt-in for YPP program")
+          .withResult(joystreamChannelId);
     }
     if (!state.status().isOptedOut()) {
       throw ApiException.badRequest(
-          "CHANNEL_ALREADY_REGISTERED", "The YouTube channel is already registered.");
+              "CHANNEL_ALREADY_REGISTERED",
+              "Selected Youtube channel is already registered for YPP program")
+          .withResult(joystreamChannelId);
     }
   }
 
