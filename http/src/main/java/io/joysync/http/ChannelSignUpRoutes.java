@@ -171,7 +171,7 @@ public final class ChannelSignUpRoutes {
                         stored -> {
                           OwnerTokens owner = decrypt(tokens, r.userId(), stored);
                           return youtube
-                              .ownChannel(owner, QuotaPurpose.SYNC)
+                              .ownChannel(owner, QuotaPurpose.SYNC_ON_REQUEST)
                               .thenCompose(
                                   yt -> {
                                     YoutubeChannel channel =

@@ -241,7 +241,7 @@ public final class UnauthorizedChannelRoutes {
       return CompletableFuture.completedFuture(List.of());
     }
     return youtube
-        .latestUploads(null, channel.uploadsPlaylistId(), limit, QuotaPurpose.SYNC)
+        .latestUploads(null, channel.uploadsPlaylistId(), limit, QuotaPurpose.SYNC_ON_REQUEST)
         .thenCompose(
             uploads ->
                 uploads.isEmpty()
@@ -249,7 +249,7 @@ public final class UnauthorizedChannelRoutes {
                     : youtube.videos(
                         null,
                         uploads.stream().map(UploadedVideo::videoId).toList(),
-                        QuotaPurpose.SYNC))
+                        QuotaPurpose.SYNC_ON_REQUEST))
         .thenApply(
             videos -> videos.stream().filter(VideoFilter::syncable).map(VideoFacts::of).toList());
   }

@@ -75,6 +75,30 @@ class QuotaGovernorTest {
   }
 
   @Test
+  void aSyncCallAPersonWaitsForIsChargedAsSyncAndRefusedAtOnceWhenTheBudgetIsSpent()
+      throws Exception {
+    InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
+    Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+    QuotaGovernor governor = governor(ledger, clock, 10, 3);
+    for (int i = 0; i < 7; i++) {
+      governor.admit(QuotaPurpose.SYNC_ON_REQUEST, 1).toCompletableFuture().get();
+    }
+
+    CompletableFuture<LocalDate> refused =
+        governor.admit(QuotaPurpose.SYNC_ON_REQUEST, 1).toCompletableFuture();
+
+    assertThat(refused).isCompletedExceptionally();
+    assertThatThrownBy(refused::get)
+        .cause()
+        .isInstanceOf(YoutubeApiException.QuotaExceeded.class)
+        .hasMessage("No more quota left. Please try again later.");
+    assertThat(governor.waitingCalls()).isZero();
+    QuotaUsage usage = governor.usageToday().toCompletableFuture().get();
+    assertThat(usage.sync()).isEqualTo(7);
+    assertThat(usage.signup()).isZero();
+  }
+
+  @Test
   void waitingIsBoundedAndRefusesBeyondTheLimit() throws Exception {
     InMemoryQuotaLedger ledger = new InMemoryQuotaLedger();
     Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);

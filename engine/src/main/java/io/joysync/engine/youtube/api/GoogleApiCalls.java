@@ -193,7 +193,7 @@ final class GoogleApiCalls {
     YoutubeApiException error = ErrorTranslation.translate(cause, null);
     if (error instanceof YoutubeApiException.QuotaExceeded) {
       governor.exhaustedByYoutube();
-      if (purpose == QuotaPurpose.SYNC) {
+      if (purpose.waitsForNextDay()) {
         log.info("{}: YouTube quota exhausted, waiting for the next Pacific-time day", what);
         return attempt(purpose, cost, owner, what, body, attempt, backoff);
       }

@@ -80,11 +80,12 @@ public final class YoutubeDataClient {
 
   /**
    * A public channel by id or handle ({@code channels.list id=} or {@code forHandle=}) with the API
-   * key, 1 unit of sync quota; empty when YouTube knows no such channel (or it is terminated).
+   * key, 1 unit of sync quota (an operator waits for it: refused at once when the budget is spent);
+   * empty when YouTube knows no such channel (or it is terminated).
    */
   public CompletionStage<Optional<YoutubeChannel>> publicChannel(ChannelLookup lookup) {
     return calls.call(
-        QuotaPurpose.SYNC,
+        QuotaPurpose.SYNC_ON_REQUEST,
         QuotaCost.CHANNELS_LIST,
         null,
         "channels.list " + lookup,

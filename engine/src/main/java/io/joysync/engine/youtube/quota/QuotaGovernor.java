@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: a sync call is admitted only while the day's sync usage plus its cost fits the
  * sync budget; otherwise it waits (without holding a thread) until the next Pacific midnight and is
- * then admitted against the new day. A sign-up call is admitted while the day's total fits the
- * daily limit, so sync can never eat the sign-up reserve; when even that is spent, sign-ups fail at
- * once with {@link YoutubeApiException.QuotaExceeded}, since a creator is waiting. When YouTube
- * itself answers {@code quotaExceeded}, sync pauses until the next day. At most {@code maxWaiting}
- * calls wait at a time; beyond that admission fails instead of queueing without bound.
+ * then admitted against the new day, or, when a person waits for it ({@link
+ * QuotaPurpose#SYNC_ON_REQUEST}), fails at once with {@link YoutubeApiException.QuotaExceeded}. A
+ * sign-up call is admitted while the day's total fits the daily limit, so sync can never eat the
+ * sign-up reserve; when even that is spent, sign-ups fail at once with {@link
+ * YoutubeApiException.QuotaExceeded}, since a creator is waiting. When YouTube itself answers
+ * {@code quotaExceeded}, sync pauses until the next day. At most {@code maxWaiting} calls wait at a
+ * time; beyond that admission fails instead of queueing without bound.
  *
  * <p>Admission reads the ledger and then charges it; nodes admitting at the same instant can
  * overshoot the budget by the calls in flight (one unit each), never by more.
@@ -101,7 +103,7 @@ public final class QuotaGovernor {
         .thenCompose(
             usage -> {
               if (fits(purpose, usage, units, day)) {
-                return ledger.charge(day, purpose, units).thenApply(done -> day);
+                return ledger.charge(day, purpose.budget(), units).thenApply(done -> day);
               }
               if (purpose == QuotaPurpose.SIGNUP) {
                 return CompletableFuture.failedFuture(
@@ -112,6 +114,11 @@ public final class QuotaGovernor {
                             + budget.dailyLimit()
                             + " units used). Please try again after midnight Pacific time."));
               }
+              if (!purpose.waitsForNextDay()) {
+                return CompletableFuture.failedFuture(
+                    new YoutubeApiException.QuotaExceeded(
+                        "No more quota left. Please try again later."));
+              }
               return waitForNextDay(purpose, units);
             });
   }
@@ -121,7 +128,7 @@ public final class QuotaGovernor {
    * after the owner's access token was refreshed), so the ledger shows what Google counted.
    */
   public CompletionStage<Void> record(LocalDate day, QuotaPurpose purpose, long units) {
-    return ledger.charge(day, purpose, units);
+    return ledger.charge(day, purpose.budget(), units);
   }
 
   /**
@@ -156,7 +163,7 @@ public final class QuotaGovernor {
   }
 
   private boolean fits(QuotaPurpose purpose, QuotaUsage usage, long units, LocalDate day) {
-    if (purpose == QuotaPurpose.SIGNUP) {
+    if (purpose.budget() == QuotaPurpose.SIGNUP) {
       return usage.total() + units <= budget.dailyLimit();
     }
     if (day.equals(exhaustedByYoutube.get())) {

@@ -28,6 +28,6 @@ public record QuotaUsage(LocalDate day, long signup, long sync) {
   }
 
   public long of(QuotaPurpose purpose) {
-    return purpose == QuotaPurpose.SIGNUP ? signup : sync;
+    return purpose.budget() == QuotaPurpose.SIGNUP ? signup : sync;
   }
 }
