@@ -65,6 +65,11 @@ class SignUpIntegrationTest {
 
   /** The code Google's consent screen would hand Atlas for this account. */
   private static String code(String account, boolean offline) {
+    return code(account, offline, "");
+  }
+
+  /** The code for a consent that granted only {@code scope} (empty: every scope asked for). */
+  private static String code(String account, boolean offline, String scope) {
     ApiClient admin = new ApiClient(youtube.baseUrl());
     String query =
         "?account="
@@ -72,7 +77,8 @@ class SignUpIntegrationTest {
             + "&redirect_uri="
             + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
             + "&access_type="
-            + (offline ? "offline" : "online");
+            + (offline ? "offline" : "online")
+            + (scope.isEmpty() ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
     return admin.send("POST", "/admin/oauth/codes" + query, "", null).json().get("code").asText();
   }
 
@@ -124,6 +130,15 @@ class SignUpIntegrationTest {
         .isEqualTo(201);
     ApiClient.Reply accepted = signUp(code(DevnetSeed.BOB, true));
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aCreatorWhoDidNotGrantYoutubeAccessIsToldWhatAtlasRecognises() {
+    ApiClient.Reply r = signUp(code(DevnetSeed.ALICE, true, "email profile"));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).isEqualTo("Insufficient Permission");
+    assertThat(r.json().get("code").asText()).isEqualTo("YOUTUBE_INSUFFICIENT_PERMISSION");
   }
 
   @Test

@@ -73,6 +73,10 @@ final class DataApi {
       if (grant.isEmpty()) {
         return GoogleErrors.unauthorized();
       }
+      if (!grant.get().scopes().contains(OAuthAuthority.SCOPE_YOUTUBE)
+          && !grant.get().scopes().contains(OAuthAuthority.SCOPE_YOUTUBE_FULL)) {
+        return GoogleErrors.insufficientScopes();
+      }
       viewer = Optional.of(grant.get().sub());
     } else {
       String key = params.get("key");

@@ -15,12 +15,17 @@ final class GoogleErrors {
   private GoogleErrors() {}
 
   static Reply api(int code, String status, String domain, String reason, String message) {
+    return api(code, status, domain, reason, message, message);
+  }
+
+  private static Reply api(
+      int code, String status, String domain, String reason, String message, String itemMessage) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode error = root.putObject("error");
     error.put("code", code);
     error.put("message", message);
     ObjectNode item = error.putArray("errors").addObject();
-    item.put("message", message);
+    item.put("message", itemMessage);
     item.put("domain", domain);
     item.put("reason", reason);
     error.put("status", status);
@@ -34,6 +39,17 @@ final class GoogleErrors {
         "youtube.quota",
         "quotaExceeded",
         "The request cannot be completed because you have exceeded your quota.");
+  }
+
+  /** An access token granted without the YouTube scope (the creator unticked it on consent). */
+  static Reply insufficientScopes() {
+    return api(
+        403,
+        "PERMISSION_DENIED",
+        "global",
+        "insufficientPermissions",
+        "Request had insufficient authentication scopes.",
+        "Insufficient Permission");
   }
 
   static Reply backendError() {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OAuthAuthority {
 
   static final String SCOPE_YOUTUBE = "https://www.googleapis.com/auth/youtube.readonly";
+  static final String SCOPE_YOUTUBE_FULL = "https://www.googleapis.com/auth/youtube";
   static final String SCOPE_PROFILE = "https://www.googleapis.com/auth/userinfo.profile";
   static final String SCOPE_EMAIL = "https://www.googleapis.com/auth/userinfo.email";
 

@@ -88,6 +88,11 @@ final class ErrorTranslation {
     if (status == 404) {
       return new YoutubeApiException.NotFound(message);
     }
+    if ("insufficientPermissions".equals(reason)) {
+      // Atlas recognises this exact sentence and asks the creator to grant YouTube access.
+      return new YoutubeApiException.Forbidden(
+          "YOUTUBE_INSUFFICIENT_PERMISSION", "Insufficient Permission");
+    }
     if (status == 401) {
       return new YoutubeApiException.Forbidden(
           "YOUTUBE_UNAUTHORIZED", "YouTube refused the credentials: " + message);
