@@ -14,6 +14,7 @@ import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,11 @@ class ChannelApiIntegrationTest {
 
   @BeforeAll
   static void startNode() throws Exception {
-    node = TestNodes.start(TestCassandra.freshKeyspacePrefix("channels"));
+    // No takeover grace: the race below follows the holder's opt-out at once.
+    node =
+        TestNodes.start(
+            TestCassandra.freshKeyspacePrefix("channels"),
+            Map.of("joysync.links.takeover-grace", "0s"));
     api = node.api();
   }
 
@@ -58,7 +63,18 @@ class ChannelApiIntegrationTest {
     return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
   }
 
+  /** A sign-up as POST /channels makes it: the Joystream channel's link first, then the channel. */
   private static void signUp(String youtubeId, long joystreamId, Optional<Long> referrer)
+      throws Exception {
+    new JoystreamLinks(node.node().system(), Duration.ofSeconds(20), Clock.systemUTC())
+        .claim(joystreamId, youtubeId)
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    register(youtubeId, joystreamId, referrer);
+  }
+
+  /** The channel's sign-up alone, without claiming the Joystream channel's link. */
+  private static void register(String youtubeId, long joystreamId, Optional<Long> referrer)
       throws Exception {
     ChannelProfile profile =
         new ChannelProfile(
@@ -114,8 +130,9 @@ class ChannelApiIntegrationTest {
     assertThat(channel.get("youtubeChannelId").asText()).isEqualTo(yt);
     assertThat(channel.get("thumbnails").get("medium").asText()).endsWith(yt + ".jpg");
     assertThat(channel.get("syncStatus").get("backlogCount").asLong()).isZero();
-    assertThat(ids(api.send("GET", "/channels/unverified", null, null).json())).contains(yt);
-    assertThat(ids(api.send("GET", "/channels", null, null).json())).contains(yt);
+    // The listings come from the read side, which follows the channel's events.
+    api.await("/channels/unverified", r -> ids(r.json()).contains(yt), READ_SIDE_LAG);
+    api.await("/channels", r -> ids(r.json()).contains(yt), READ_SIDE_LAG);
 
     ApiClient.Reply verify =
         api.send(
@@ -346,12 +363,13 @@ class ChannelApiIntegrationTest {
     long js = freshJoystreamId();
     String holder = youtubeId();
     signUp(holder, js, Optional.empty());
-    JoystreamLinks links = new JoystreamLinks(node.node().system(), Duration.ofSeconds(20));
+    JoystreamLinks links =
+        new JoystreamLinks(node.node().system(), Duration.ofSeconds(20), Clock.systemUTC());
     links.claim(js, holder).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     List<String> rivals = List.of(youtubeId(), youtubeId(), youtubeId());
     for (String rival : rivals) {
-      signUp(rival, js, Optional.empty());
+      register(rival, js, Optional.empty());
     }
     assertThat(racingClaims(links, js, rivals)).isEmpty();
 

@@ -12,11 +12,9 @@ import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.SuspensionReason;
 import io.joysync.engine.channel.Tier;
-import io.joysync.persistence.readside.ChannelReadModel;
-import io.joysync.persistence.readside.ChannelRow;
+import io.joysync.engine.link.JoystreamLinks;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +27,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * Operator batch endpoints on channels (youtube-synch endpoints 10 to 13): suspend, verify with a
@@ -38,20 +38,25 @@ import org.apache.pekko.pattern.StatusReply;
  */
 public final class ChannelOperatorRoutes {
 
+  /** How many channels of a batch are looked up at once. */
+  static final int LOOKUP_PARALLELISM = 16;
+
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
-  private final ChannelReadModel channels;
+  private final JoystreamLinks links;
   private final OperatorAuth auth;
   private final HttpSettings settings;
   private final Clock clock;
 
   public ChannelOperatorRoutes(
       ActorSystem<?> system,
-      ChannelReadModel channels,
+      JoystreamLinks links,
       OperatorAuth auth,
       HttpSettings settings,
       Clock clock) {
+    this.system = system;
     this.sharding = ClusterSharding.get(system);
-    this.channels = channels;
+    this.links = links;
     this.auth = auth;
     this.settings = settings;
     this.clock = clock;
@@ -176,28 +181,30 @@ public final class ChannelOperatorRoutes {
             .toList());
   }
 
-  /** Looks every channel up first, then applies the changes one after the other. */
+  /**
+   * Looks every channel up first (a few at a time), then applies the changes one after the other,
+   * in the order given.
+   */
   private CompletionStage<Void> apply(List<Change> changes) {
-    List<CompletableFuture<Optional<ChannelRow>>> lookups =
-        changes.stream()
-            .map(c -> channels.byJoystreamChannelId(c.joystreamChannelId()).toCompletableFuture())
-            .toList();
-    return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+    return Source.from(changes)
+        .mapAsync(
+            LOOKUP_PARALLELISM,
+            c ->
+                links
+                    .linkedChannel(c.joystreamChannelId())
+                    .thenApply(
+                        found ->
+                            found
+                                .orElseThrow(
+                                    () ->
+                                        ApiException.notFound(
+                                            "CHANNEL_NOT_FOUND",
+                                            "Could not find channel with id "
+                                                + c.joystreamChannelId()))
+                                .youtubeChannelId()))
+        .runWith(Sink.seq(), system)
         .thenCompose(
-            v -> {
-              List<String> youtubeIds = new ArrayList<>();
-              for (int i = 0; i < changes.size(); i++) {
-                long id = changes.get(i).joystreamChannelId();
-                youtubeIds.add(
-                    lookups
-                        .get(i)
-                        .join()
-                        .orElseThrow(
-                            () ->
-                                ApiException.notFound(
-                                    "CHANNEL_NOT_FOUND", "Could not find channel with id " + id))
-                        .channelId());
-              }
+            youtubeIds -> {
               CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
               for (int i = 0; i < changes.size(); i++) {
                 Change change = changes.get(i);

@@ -8,6 +8,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
 import io.joysync.persistence.readside.VideoReadModel;
@@ -19,10 +20,10 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Public channel queries answered from the read side (youtube-synch endpoints 3 to 6 and 17):
- * recent channels, unverified channels, one channel by its Joystream id, its referrals, and the top
- * referrers. None of them wakes an entity. One channel comes with its backlog: the videos not yet
- * on Joystream.
+ * Public channel queries (youtube-synch endpoints 3 to 6 and 17): recent channels, unverified
+ * channels, referrals and the top referrers from the read side, without waking an entity; one
+ * channel by its Joystream id from its link and its entity, so that a creator who just signed up or
+ * changed a switch sees it at once, with its backlog (the videos not yet on Joystream).
  */
 public final class ChannelQueryRoutes {
 
@@ -32,13 +33,19 @@ public final class ChannelQueryRoutes {
   static final int UNVERIFIED_LIMIT = 10_000;
 
   private final ChannelReadModel channels;
+  private final JoystreamLinks links;
   private final VideoReadModel videos;
   private final TopReferrers topReferrers;
   private final Clock clock;
 
   public ChannelQueryRoutes(
-      ChannelReadModel channels, VideoReadModel videos, TopReferrers topReferrers, Clock clock) {
+      ChannelReadModel channels,
+      JoystreamLinks links,
+      VideoReadModel videos,
+      TopReferrers topReferrers,
+      Clock clock) {
     this.channels = channels;
+    this.links = links;
     this.videos = videos;
     this.topReferrers = topReferrers;
     this.clock = clock;
@@ -79,15 +86,16 @@ public final class ChannelQueryRoutes {
 
   private CompletionStage<ChannelDto> byJoystreamId(String raw) {
     long id = JoystreamIds.parse(raw);
-    return channels
-        .byJoystreamChannelId(id)
+    return links
+        .linkedChannel(id)
         .thenCompose(
             found -> {
-              ChannelRow row =
+              JoystreamLinks.LinkedChannel channel =
                   found.orElseThrow(
                       () ->
                           ApiException.notFound(
                               "CHANNEL_NOT_FOUND", "Could not find channel with id " + id));
+              ChannelRow row = ChannelRow.of(channel.youtubeChannelId(), channel.state());
               return videos
                   .backlog(row.channelId())
                   .thenApply(backlog -> ChannelDto.of(row, backlog));

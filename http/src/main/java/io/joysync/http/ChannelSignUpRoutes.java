@@ -20,7 +20,6 @@ import io.joysync.engine.youtube.api.OwnerTokens;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import io.joysync.joystream.orion.OrionClient;
-import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +63,6 @@ public final class ChannelSignUpRoutes {
 
   private final ClusterSharding sharding;
   private final JoystreamLinks links;
-  private final ChannelReadModel channels;
   private final OrionClient orion;
   private final YoutubeDataClient youtube;
   private final Optional<TokenCipher> cipher;
@@ -73,15 +71,14 @@ public final class ChannelSignUpRoutes {
 
   public ChannelSignUpRoutes(
       ActorSystem<?> system,
-      ChannelReadModel channels,
+      JoystreamLinks links,
       OrionClient orion,
       YoutubeDataClient youtube,
       Optional<TokenCipher> cipher,
       HttpSettings settings,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
-    this.links = new JoystreamLinks(system, settings.askTimeout());
-    this.channels = channels;
+    this.links = links;
     this.orion = orion;
     this.youtube = youtube;
     this.cipher = cipher;
@@ -162,35 +159,30 @@ public final class ChannelSignUpRoutes {
                     "CHANNEL_NOT_FOUND",
                     "Joystream Channel " + r.joystreamChannelId() + " does not exist.");
               }
-              return channels.byJoystreamChannelId(r.joystreamChannelId());
+              return user.<Optional<Registration.OwnerTokens>>ask(
+                  UserEntity.GetTokens::new, timeout);
             })
         .thenCompose(
-            linked ->
-                user.<Optional<Registration.OwnerTokens>>ask(UserEntity.GetTokens::new, timeout)
-                    .thenCompose(
-                        stored -> {
-                          OwnerTokens owner = decrypt(tokens, r.userId(), stored);
-                          return youtube
-                              .ownChannel(owner, QuotaPurpose.SYNC_ON_REQUEST)
-                              .thenCompose(
-                                  yt -> {
-                                    YoutubeChannel channel =
-                                        yt.orElseThrow(
-                                            () ->
-                                                ApiException.badRequest(
-                                                    "CHANNEL_NOT_FOUND",
-                                                    "This Google account has no YouTube channel."));
-                                    refuseIfLinkedElsewhere(linked, channel, r);
-                                    return claimLink(
-                                            links,
-                                            r.joystreamChannelId(),
-                                            channel.id(),
-                                            StatusCodes.BAD_REQUEST)
-                                        .thenCompose(
-                                            d ->
-                                                register(r, channel, owner, tokens, user, timeout));
-                                  });
-                        }));
+            stored -> {
+              OwnerTokens owner = decrypt(tokens, r.userId(), stored);
+              return youtube
+                  .ownChannel(owner, QuotaPurpose.SYNC_ON_REQUEST)
+                  .thenCompose(
+                      yt -> {
+                        YoutubeChannel channel =
+                            yt.orElseThrow(
+                                () ->
+                                    ApiException.badRequest(
+                                        "CHANNEL_NOT_FOUND",
+                                        "This Google account has no YouTube channel."));
+                        return claimLink(
+                                links,
+                                r.joystreamChannelId(),
+                                channel.id(),
+                                StatusCodes.BAD_REQUEST)
+                            .thenCompose(d -> register(r, channel, owner, tokens, user, timeout));
+                      });
+            });
   }
 
   private static UserEntity.User authorOrRefuse(
@@ -228,27 +220,6 @@ public final class ChannelSignUpRoutes {
                 throw new ApiException(status, "CHANNEL_ALREADY_REGISTERED", refusal.getMessage());
               }
               throw e instanceof CompletionException ce ? ce : new CompletionException(e);
-            });
-  }
-
-  /**
-   * A quick refusal from the read side before YouTube quota is spent; the claim above decides.
-   * youtube-synch only blocked Unverified links (its Verified lookup never matched).
-   */
-  private static void refuseIfLinkedElsewhere(
-      Optional<ChannelRow> linked, YoutubeChannel channel, Request r) {
-    linked
-        .filter(row -> !row.channelId().equals(channel.id()))
-        .filter(row -> !"OptedOut".equals(row.yppStatus()))
-        .ifPresent(
-            row -> {
-              throw ApiException.badRequest(
-                  "CHANNEL_ALREADY_REGISTERED",
-                  "Joystream Channel "
-                      + r.joystreamChannelId()
-                      + " already connected with Youtube Channel "
-                      + row.channelId()
-                      + ".");
             });
   }
 

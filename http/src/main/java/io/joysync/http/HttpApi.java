@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeout
 
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
@@ -55,6 +56,7 @@ public final class HttpApi {
     Clock clock = Clock.systemUTC();
     TopReferrers topReferrers =
         new TopReferrers(readSide.channels(), clock, settings.topReferrersCacheTtl());
+    JoystreamLinks links = new JoystreamLinks(system, settings.askTimeout(), clock);
     Route api =
         concat(
             new StatusRoutes(settings, services.quota(), readSide.videos()).route(),
@@ -64,7 +66,7 @@ public final class HttpApi {
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(
                     system,
-                    readSide.channels(),
+                    links,
                     services.orion(),
                     services.youtube(),
                     services.tokenCipher(),
@@ -80,14 +82,14 @@ public final class HttpApi {
                     clock)
                 .route(),
             new MembershipRoutes(system, services.faucet(), settings, clock).route(),
-            new ChannelOperatorRoutes(system, readSide.channels(), auth, settings, clock).route(),
-            new OwnerSignedRoutes(
-                    system, readSide.channels(), services.orion(), settings.askTimeout(), clock)
+            new ChannelOperatorRoutes(system, links, auth, settings, clock).route(),
+            new OwnerSignedRoutes(system, links, services.orion(), settings.askTimeout(), clock)
                 .route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
-            new UnauthorizedChannelRoutes(system, services, auth, settings, clock).route(),
+            new UnauthorizedChannelRoutes(system, services, links, auth, settings, clock).route(),
             new ChannelStatsRoutes(readSide.channels(), auth).route(),
-            new ChannelQueryRoutes(readSide.channels(), readSide.videos(), topReferrers, clock)
+            new ChannelQueryRoutes(
+                    readSide.channels(), links, readSide.videos(), topReferrers, clock)
                 .route(),
             new UserVideosRoutes(readSide.channels(), readSide.videos()).route());
     return RequestLog.logged(

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.YppStatus;
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.keys.MessageSignature;
 import io.joysync.joystream.orion.OrionClient;
-import io.joysync.persistence.readside.ChannelReadModel;
-import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,19 +48,19 @@ public final class OwnerSignedRoutes {
       "Invalid request signature or playback message. Permission denied.";
 
   private final ClusterSharding sharding;
-  private final ChannelReadModel channels;
+  private final JoystreamLinks links;
   private final OrionClient orion;
   private final Duration askTimeout;
   private final Clock clock;
 
   public OwnerSignedRoutes(
       ActorSystem<?> system,
-      ChannelReadModel channels,
+      JoystreamLinks links,
       OrionClient orion,
       Duration askTimeout,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
-    this.channels = channels;
+    this.links = links;
     this.orion = orion;
     this.askTimeout = askTimeout;
     this.clock = clock;
@@ -136,16 +135,16 @@ public final class OwnerSignedRoutes {
       return CompletableFuture.failedFuture(
           ApiException.notFound("INVALID_SIGNATURE", BAD_SIGNATURE));
     }
-    return channels
-        .byJoystreamChannelId(id)
+    return links
+        .linkedChannel(id)
         .thenCompose(
-            row -> {
-              ChannelRow channel =
-                  row.orElseThrow(
+            linked -> {
+              JoystreamLinks.LinkedChannel channel =
+                  linked.orElseThrow(
                       () ->
                           ApiException.notFound(
                               "CHANNEL_NOT_FOUND", "Could not find channel with id " + id));
-              YppStatus status = YppStatus.parse(channel.yppStatus()).orElseThrow();
+              YppStatus status = channel.state().status();
               if (status.isSuspended() || status.isOptedOut()) {
                 throw ApiException.notFound(
                     "ACTION_NOT_ALLOWED",
@@ -158,7 +157,7 @@ public final class OwnerSignedRoutes {
               return orion
                   .channelById(id)
                   .thenApply(joystream -> verify(id, joystream, signed))
-                  .thenCompose(ok -> send(channel.channelId(), signed, action));
+                  .thenCompose(ok -> send(channel.youtubeChannelId(), signed, action));
             });
   }
 

@@ -21,7 +21,6 @@ import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import io.joysync.joystream.orion.OrionClient;
-import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
 import java.util.List;
@@ -61,7 +60,6 @@ public final class UnauthorizedChannelRoutes {
 
   private final ClusterSharding sharding;
   private final JoystreamLinks links;
-  private final ChannelReadModel channels;
   private final OrionClient orion;
   private final ChainConnection chain;
   private final long collaboratorMemberId;
@@ -74,12 +72,12 @@ public final class UnauthorizedChannelRoutes {
   public UnauthorizedChannelRoutes(
       ActorSystem<?> system,
       HttpApi.Services services,
+      JoystreamLinks links,
       OperatorAuth auth,
       HttpSettings settings,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
-    this.links = new JoystreamLinks(system, settings.askTimeout());
-    this.channels = services.readSide().channels();
+    this.links = links;
     this.orion = services.orion();
     this.chain = services.chain();
     this.collaboratorMemberId = services.collaboratorMemberId();
@@ -183,24 +181,21 @@ public final class UnauthorizedChannelRoutes {
               if (indexed.isEmpty()) {
                 throw missing;
               }
-              return channels.byJoystreamChannelId(id);
+              return links.keptByAnother(id, channel.id());
             })
         .thenCompose(
-            linked -> {
-              linked
-                  .filter(row -> !row.channelId().equals(channel.id()))
-                  .filter(row -> !"OptedOut".equals(row.yppStatus()))
-                  .ifPresent(
-                      row -> {
-                        throw new ApiException(
-                            StatusCodes.CONFLICT,
-                            "CHANNEL_ALREADY_REGISTERED",
-                            "Joystream Channel "
-                                + id
-                                + " already connected with Youtube Channel "
-                                + row.channelId()
-                                + ".");
-                      });
+            keeper -> {
+              keeper.ifPresent(
+                  other -> {
+                    throw new ApiException(
+                        StatusCodes.CONFLICT,
+                        "CHANNEL_ALREADY_REGISTERED",
+                        "Joystream Channel "
+                            + id
+                            + " already connected with Youtube Channel "
+                            + other
+                            + ".");
+                  });
               return fromJoystream(
                   "The Joystream node",
                   chain.chainState().thenCompose(state -> state.channel(id, null)));

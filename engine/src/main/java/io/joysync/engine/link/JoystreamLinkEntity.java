@@ -1,6 +1,8 @@
 package io.joysync.engine.link;
 
 import io.joysync.engine.serialization.CborSerializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -14,12 +16,18 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
  * Which YouTube channel a Joystream channel is linked to (the entity id is the Joystream channel
  * id). Two sign-ups for one Joystream channel cannot both win: the claim is decided here, by one
- * writer, not by a read side that trails the events. A claim may take over the link only from the
- * holder the caller found no longer using it, and only if that is still the holder.
+ * writer, not by a read side that trails the events.
+ *
+ * <p>A claim may take the link over only from the holder the caller found no longer using it, only
+ * if that is still the holder, and only once the holder's own latest claim is older than {@code
+ * takeoverGrace}. A holder claims again right before it signs up again, and its channel shows the
+ * new sign-up only a moment later: within the grace a caller may have read the holder's channel
+ * from before it, so its takeover is refused. The grace outlasts a sign-up's request.
  */
 public final class JoystreamLinkEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -32,35 +40,44 @@ public final class JoystreamLinkEntity
 
   /**
    * Link the Joystream channel to {@code youtubeChannelId}. Granted when it is free, already this
-   * channel's, or held by {@code releasedBy}; otherwise refused with the holder in the message.
+   * channel's, or held by {@code releasedBy} past the grace; otherwise refused with the holder in
+   * the message.
    */
   public record Claim(
-      String youtubeChannelId, Optional<String> releasedBy, ActorRef<StatusReply<Done>> replyTo)
+      String youtubeChannelId,
+      Optional<String> releasedBy,
+      Instant at,
+      ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
 
   public record Get(ActorRef<Optional<String>> replyTo) implements Command {}
 
   public sealed interface Event extends CborSerializable permits Linked {}
 
-  public record Linked(String youtubeChannelId) implements Event {}
+  /** The channel claimed the link (first, again, or over a holder that let it go). */
+  public record Linked(String youtubeChannelId, Instant at) implements Event {}
 
-  public record State(Optional<String> holder) implements CborSerializable {
-    static final State EMPTY = new State(Optional.empty());
+  public record State(Optional<String> holder, Instant claimedAt) implements CborSerializable {
+    static final State EMPTY = new State(Optional.empty(), Instant.EPOCH);
   }
 
   private final String joystreamChannelId;
+  private final Duration takeoverGrace;
 
-  private JoystreamLinkEntity(String joystreamChannelId) {
+  private JoystreamLinkEntity(String joystreamChannelId, Duration takeoverGrace) {
     super(PersistenceId.of(ENTITY_KEY.name(), joystreamChannelId));
     this.joystreamChannelId = joystreamChannelId;
+    this.takeoverGrace = takeoverGrace;
   }
 
   public static void init(ActorSystem<?> system) {
-    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId())));
+    Duration grace = system.settings().config().getDuration("joysync.links.takeover-grace");
+    ClusterSharding.get(system)
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), grace)));
   }
 
-  public static Behavior<Command> create(String joystreamChannelId) {
-    return new JoystreamLinkEntity(joystreamChannelId);
+  public static Behavior<Command> create(String joystreamChannelId, Duration takeoverGrace) {
+    return new JoystreamLinkEntity(joystreamChannelId, takeoverGrace);
   }
 
   @Override
@@ -77,14 +94,14 @@ public final class JoystreamLinkEntity
         .build();
   }
 
-  private org.apache.pekko.persistence.typed.javadsl.ReplyEffect<Event, State> claim(
-      State s, Claim c) {
-    if (s.holder().filter(c.youtubeChannelId()::equals).isPresent()) {
-      return Effect().reply(c.replyTo(), StatusReply.ack());
-    }
-    if (s.holder().isEmpty() || s.holder().equals(c.releasedBy())) {
+  private ReplyEffect<Event, State> claim(State s, Claim c) {
+    boolean free = s.holder().isEmpty();
+    boolean again = s.holder().filter(c.youtubeChannelId()::equals).isPresent();
+    boolean released =
+        s.holder().equals(c.releasedBy()) && !c.at().isBefore(s.claimedAt().plus(takeoverGrace));
+    if (free || again || released) {
       return Effect()
-          .persist(new Linked(c.youtubeChannelId()))
+          .persist(new Linked(c.youtubeChannelId(), c.at()))
           .thenReply(c.replyTo(), st -> StatusReply.ack());
     }
     return Effect()
@@ -102,7 +119,11 @@ public final class JoystreamLinkEntity
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(Linked.class, (s, e) -> new State(Optional.of(e.youtubeChannelId())))
+        .onEvent(
+            Linked.class,
+            (s, e) ->
+                new State(
+                    Optional.of(e.youtubeChannelId()), e.at() == null ? Instant.EPOCH : e.at()))
         .build();
   }
 }

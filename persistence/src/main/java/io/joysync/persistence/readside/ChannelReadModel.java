@@ -56,12 +56,6 @@ public final class ChannelReadModel {
                 + " processed_at timestamp)",
             "CREATE TABLE IF NOT EXISTS "
                 + ks
-                + ".channels_by_joystream_id ("
-                + " joystream_channel_id bigint, created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (joystream_channel_id, created_at, channel_id))"
-                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
                 + ".channels_by_month (month text,"
                 + " created_at timestamp, channel_id text,"
                 + " PRIMARY KEY (month, created_at, channel_id))"
@@ -136,15 +130,6 @@ public final class ChannelReadModel {
         SimpleStatement.newInstance(
             "INSERT INTO "
                 + ks
-                + ".channels_by_joystream_id (joystream_channel_id, created_at,"
-                + " channel_id) VALUES (?, ?, ?)",
-            row.joystreamChannelId(),
-            row.createdAt(),
-            row.channelId()));
-    statements.add(
-        SimpleStatement.newInstance(
-            "INSERT INTO "
-                + ks
                 + ".channels_by_month (month, created_at, channel_id)"
                 + " VALUES (?, ?, ?)",
             month,
@@ -206,15 +191,13 @@ public final class ChannelReadModel {
 
   private List<SimpleStatement> staleIndexEntries(ChannelRow old, ChannelRow row) {
     List<SimpleStatement> stale = new ArrayList<>();
-    if (old.joystreamChannelId() != row.joystreamChannelId()
-        || !old.createdAt().equals(row.createdAt())) {
+    if (!old.userId().equals(row.userId()) || !old.createdAt().equals(row.createdAt())) {
       stale.add(
           SimpleStatement.newInstance(
               "DELETE FROM "
                   + ks
-                  + ".channels_by_joystream_id WHERE joystream_channel_id = ?"
-                  + " AND created_at = ? AND channel_id = ?",
-              old.joystreamChannelId(),
+                  + ".channels_by_user WHERE user_id = ? AND created_at = ? AND channel_id = ?",
+              old.userId(),
               old.createdAt(),
               old.channelId()));
     }
@@ -233,22 +216,6 @@ public final class ChannelReadModel {
     return session
         .selectOne("SELECT * FROM " + ks + ".channels WHERE channel_id = ?", channelId)
         .thenApply(r -> r.map(ChannelReadModel::toRow));
-  }
-
-  /** The most recently signed-up channel linked to a Joystream channel. */
-  public CompletionStage<Optional<ChannelRow>> byJoystreamChannelId(long joystreamChannelId) {
-    return session
-        .selectOne(
-            "SELECT channel_id FROM "
-                + ks
-                + ".channels_by_joystream_id"
-                + " WHERE joystream_channel_id = ? LIMIT 1",
-            joystreamChannelId)
-        .thenCompose(
-            r ->
-                r.isPresent()
-                    ? byChannelId(r.get().getString("channel_id"))
-                    : CompletableFuture.completedFuture(Optional.empty()));
   }
 
   /** The newest {@code limit} channels, any status, newest first. */
