@@ -4,10 +4,10 @@ import io.joysync.engine.channel.Tier;
 import io.joysync.engine.channel.YppStatus;
 import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
+import io.joysync.persistence.readside.Windowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +32,9 @@ public final class TopReferrers {
   private record Cached(Instant at, CompletableFuture<List<Entry>> value) {}
 
   static final int TOP = 10;
+
+  /** Referrers whose referrals are read at once (each reads a window of rows at a time). */
+  static final int REFERRERS_AT_ONCE = 4;
 
   private final ChannelReadModel channels;
   private final Clock clock;
@@ -72,24 +75,21 @@ public final class TopReferrers {
     return channels
         .referrers()
         .thenCompose(
-            ids -> {
-              List<CompletableFuture<Entry>> entries = new ArrayList<>();
-              for (long id : ids) {
-                entries.add(
-                    channels.referrals(id).thenApply(rs -> entry(id, rs)).toCompletableFuture());
-              }
-              return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
-                  .thenApply(
-                      v ->
-                          entries.stream()
-                              .map(CompletableFuture::join)
-                              .sorted(
-                                  Comparator.comparingLong(Entry::totalEarnings)
-                                      .reversed()
-                                      .thenComparingLong(Entry::referrerChannelId))
-                              .limit(TOP)
-                              .toList());
-            });
+            ids ->
+                Windowed.map(
+                        ids,
+                        REFERRERS_AT_ONCE,
+                        id -> channels.referrals(id).thenApply(rs -> entry(id, rs)))
+                    .thenApply(
+                        entries ->
+                            entries.stream()
+                                .filter(e -> e.totalReferredChannels() > 0)
+                                .sorted(
+                                    Comparator.comparingLong(Entry::totalEarnings)
+                                        .reversed()
+                                        .thenComparingLong(Entry::referrerChannelId))
+                                .limit(TOP)
+                                .toList()));
   }
 
   static Entry entry(long referrer, List<ChannelRow> referred) {

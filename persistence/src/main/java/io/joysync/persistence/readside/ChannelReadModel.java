@@ -26,6 +26,9 @@ public final class ChannelReadModel {
   /** Referrers are spread over this many partitions of the referrers table. */
   static final int REFERRER_SHARDS = 16;
 
+  /** How many rows one listing reads at a time. */
+  public static final int READ_PARALLELISM = 32;
+
   private final CassandraSession session;
   private final String ks;
   private final YearMonth firstMonth;
@@ -323,11 +326,10 @@ public final class ChannelReadModel {
             v -> shards.stream().flatMap(f -> f.join().stream()).map(r -> r.getLong(0)).toList());
   }
 
+  /** The rows of the ids, in their order, a window of reads at a time. */
   private CompletionStage<List<ChannelRow>> rows(List<String> ids) {
-    List<CompletableFuture<Optional<ChannelRow>>> reads =
-        ids.stream().map(id -> byChannelId(id).toCompletableFuture()).toList();
-    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-        .thenApply(v -> reads.stream().flatMap(f -> f.join().stream()).toList());
+    return Windowed.map(ids, READ_PARALLELISM, this::byChannelId)
+        .thenApply(rows -> rows.stream().flatMap(Optional::stream).toList());
   }
 
   private static ChannelRow toRow(Row r) {
