@@ -135,6 +135,23 @@ class BadInputIntegrationTest {
                 + "\",\"about\":\"\",\"name\":\"n\"}",
             null,
             400),
+        bad(
+            "POST",
+            "/membership",
+            "{\"userId\":\"nobody\",\"authorizationCode\":\"c\","
+                + "\"account\":\"5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw\","
+                + "\"handle\":\"h\",\"avatar\":\"https://example.com/a.png\","
+                + "\"captchaToken\":\"t\"}",
+            null,
+            400),
+        bad(
+            "POST",
+            "/membership",
+            "{\"userId\":\"u\",\"authorizationCode\":\"c\","
+                + "\"account\":\"5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw\","
+                + "\"handle\":\"h\",\"about\":7,\"name\":[]}",
+            null,
+            400),
         bad("GET", "/users/bad%20id/videos", null, null, 400),
         bad("GET", "/users/" + "u".repeat(200) + "/videos", null, null, 400),
         bad("GET", "/users/nobody-at-all/videos", null, null, 404),

@@ -1,6 +1,5 @@
 package io.joysync.app;
 
-import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,23 +7,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.joysync.devnet.Devnet;
 import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
+import io.joysync.devnet.chain.ChainRecords.Member;
 import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.devnet.youtube.VideoKind;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.user.UserEntity;
+import io.joysync.joystream.content.proto.MembershipMetadata;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
+import io.joysync.joystream.keys.Ss58;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionMember;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
@@ -34,15 +41,22 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A signed-up creator gets captcha-free Joystream memberships through {@code POST /membership}, on
- * a real node against the YouTube devnet and the Joystream devnet's chain, Orion and faucet: the
- * members exist on chain and in Orion, a user gets at most two, the sign-up code is checked, and
- * faucet failures and bad input answer 400 in the error shape without changing anything.
+ * a real node against the YouTube devnet and the Joystream devnet's chain, Orion and faucet:
+ * Atlas's own body works, the members exist on chain and in Orion, a user gets at most two however
+ * many requests run at once, the sign-up code is checked, faucet failures answer youtube-synch's
+ * bare {@code {code, message}}, and a request whose faucet answer was lost is completed by sending
+ * it again, without buying a second membership.
  */
 @EnabledIf("io.joysync.app.TestCassandra#available")
 class MembershipIntegrationTest {
 
   private static final String REDIRECT = "http://127.0.0.1/atlas/callback";
   private static final String FAUCET_KEY = "membership-test-faucet-key";
+
+  /** One creator per test below that needs a user of its own (each user has two slots). */
+  private static final List<String> CREATORS =
+      List.of("atlas", "refusals", "unknown", "lost", "parallel");
+
   private static YoutubeDevnet.Running youtube;
   private static RunningDevnet joystream;
   private static TestNodes.Started node;
@@ -51,7 +65,13 @@ class MembershipIntegrationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    youtube = YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
+    List<DevnetSeed.CreatorSeed> creators = new ArrayList<>(DevnetSeed.standard().creators());
+    for (int i = 0; i < CREATORS.size(); i++) {
+      creators.add(creator(i, CREATORS.get(i)));
+    }
+    youtube =
+        YoutubeDevnet.start(
+            YoutubeDevnetSettings.defaults().withPort(0).withSeed(new DevnetSeed(creators)));
     joystream =
         Devnet.start(DevnetSettings.forTests().with("faucet.captcha-bypass-key", FAUCET_KEY));
     byte[] key = new byte[32];
@@ -96,6 +116,31 @@ class MembershipIntegrationTest {
   }
 
   record SignedUp(String userId, String code) {}
+
+  /** A creator whose channel meets the sign-up requirements. */
+  private static DevnetSeed.CreatorSeed creator(int n, String name) {
+    List<DevnetSeed.VideoSeed> videos = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String id = (name + "-m-" + i + "-xxxxxxxxxxx").substring(0, 11);
+      videos.add(
+          new DevnetSeed.VideoSeed(id, name + " video " + i, 24 * (i + 1), 120, VideoKind.PUBLIC));
+    }
+    return new DevnetSeed.CreatorSeed(
+        "12000000000000000000" + n,
+        email(name),
+        new DevnetSeed.ChannelSeed(
+            DevnetSeed.channelId("membership-" + name),
+            "Channel " + name,
+            "@" + name + "members",
+            500,
+            400,
+            videos),
+        false);
+  }
+
+  private static String email(String creator) {
+    return creator + "-members@example.com";
+  }
 
   private static SignedUp signUp(String account) {
     String query =
@@ -159,14 +204,33 @@ class MembershipIntegrationTest {
     return user.orElseThrow().joystreamMemberIds();
   }
 
+  /** youtube-synch's faucet failure: 400 and exactly {@code {code, message}}, nothing else. */
   private static void assertFaucetFailure(ApiClient.Reply r, String code, String account) {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
-    JsonNode json = r.json();
-    assertThat(json.get("statusCode").asInt()).isEqualTo(400);
-    assertThat(json.get("error").asText()).isEqualTo("Bad Request");
-    assertThat(json.get("code").asText()).isEqualTo(code);
-    assertThat(json.get("message").asText())
-        .isEqualTo("Failed to create membership through faucet for account address: " + account);
+    assertThat(r.json())
+        .isEqualTo(
+            io.joysync.http.Json.MAPPER
+                .createObjectNode()
+                .put("code", code)
+                .put(
+                    "message",
+                    "Failed to create membership through faucet for account address: " + account));
+  }
+
+  /** The faucet's outcome is unknown: 503, the same bare shape, and what to do about it. */
+  private static void assertOutcomeUnknown(ApiClient.Reply r, String code, String account) {
+    assertThat(r.status()).as(r.body()).isEqualTo(503);
+    assertThat(fieldNames(r.json())).containsExactly("code", "message");
+    assertThat(r.json().get("code").asText()).isEqualTo(code);
+    assertThat(r.json().get("message").asText())
+        .contains(account)
+        .contains("Send the same request again (same handle and account)");
+  }
+
+  private static List<String> fieldNames(JsonNode json) {
+    List<String> names = new ArrayList<>();
+    json.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /** Polls Orion until it has indexed the member, failing after {@code limit}. */
@@ -233,27 +297,173 @@ class MembershipIntegrationTest {
     assertThat(nextMemberId()).isEqualTo(next);
   }
 
+  private static void resetFaults() {
+    ApiClient.Reply r =
+        new ApiClient(joystream.adminUrl()).send("POST", "/faults/reset", "{}", null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  /** Sends the same request until it is answered 201; meanwhile only "outcome unknown" (503). */
+  private static ApiClient.Reply retryUntilCreated(ObjectNode body, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    ApiClient.Reply r = create(body);
+    while (r.status() != 201 && System.nanoTime() < deadline) {
+      assertThat(r.status()).as(r.body()).isEqualTo(503);
+      TimeUnit.MILLISECONDS.sleep(200);
+      r = create(body);
+    }
+    return r;
+  }
+
   @Test
-  void faucetFailuresAnswerInTheFaucetErrorShapeAndRecordNothing() throws Exception {
-    api.send("POST", "/channels/whitelist", "[{\"channelHandle\":\"@BobStarts\"}]", OPERATOR_KEY);
-    SignedUp bob = signUp(DevnetSeed.BOB);
+  void atlasOwnBodyWithoutAboutAndNameCreatesAMemberOnChain() throws Exception {
+    SignedUp creator = signUp(email("atlas"));
+    String account = freshAccount();
+    String handle = freshHandle();
+    ObjectNode atlas =
+        io.joysync.http.Json.MAPPER
+            .createObjectNode()
+            .put("account", account)
+            .put("handle", handle)
+            .put("avatar", "https://example.com/" + handle + ".png")
+            .put("captchaToken", "10000000-aaaa-bbbb-cccc-000000000001")
+            .put("userId", creator.userId())
+            .put("authorizationCode", creator.code());
+
+    ApiClient.Reply r = create(atlas);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    long memberId = r.json().get("memberId").asLong();
+    assertThat(r.json().get("handle").asText()).isEqualTo(handle);
+    Member onChain = joystream.chain().read(rt -> rt.state().member(memberId)).orElseThrow();
+    assertThat(onChain.handle()).isEqualTo(handle);
+    assertThat(Ss58.encode(onChain.controller().bytes())).isEqualTo(account);
+    MembershipMetadata metadata = MembershipMetadata.parseFrom(onChain.metadata());
+    assertThat(metadata.getAvatarUri()).isEqualTo("https://example.com/" + handle + ".png");
+    assertThat(metadata.hasName()).isFalse();
+    assertThat(metadata.hasAbout()).isFalse();
+    assertThat(recordedMemberships(creator.userId())).containsExactly(memberId);
+  }
+
+  @Test
+  void faucetRefusalsAnswerTheFaucetsBareErrorAndFreeTheSlot() throws Exception {
+    SignedUp creator = signUp(email("refusals"));
     String taken = freshHandle();
-    assertThat(create(body(bob, freshAccount(), taken)).status()).isEqualTo(201);
-    List<Long> before = recordedMemberships(bob.userId());
+    assertThat(create(body(creator, freshAccount(), taken)).status()).isEqualTo(201);
+    List<Long> before = recordedMemberships(creator.userId());
+    long next = nextMemberId();
 
     String account = freshAccount();
-    assertFaucetFailure(create(body(bob, account, taken)), "HandleAlreadyRegistered", account);
+    assertFaucetFailure(create(body(creator, account, taken)), "HandleAlreadyRegistered", account);
     try {
       faults("{\"faucetDown\":true}");
-      assertFaucetFailure(create(body(bob, account, freshHandle())), "ECONNREFUSED", account);
-      faults("{\"faucetDown\":false,\"faucetErrors\":true}");
-      assertFaucetFailure(
-          create(body(bob, account, freshHandle())), "InternalServerError", account);
+      assertFaucetFailure(create(body(creator, account, freshHandle())), "ECONNREFUSED", account);
     } finally {
-      new ApiClient(joystream.adminUrl()).send("POST", "/faults/reset", "{}", null);
+      resetFaults();
     }
-    assertThat(recordedMemberships(bob.userId())).isEqualTo(before);
-    assertThat(create(body(bob, account, freshHandle())).status()).isEqualTo(201);
+
+    assertThat(nextMemberId()).isEqualTo(next);
+    assertThat(recordedMemberships(creator.userId())).isEqualTo(before);
+    ApiClient.Reply last = create(body(creator, account, freshHandle()));
+    assertThat(last.status()).as("the refused requests left the second slot free").isEqualTo(201);
+  }
+
+  @Test
+  void anUnknownOutcomeKeepsItsSlotUntilTheSameRequestIsSentAgain() throws Exception {
+    SignedUp creator = signUp(email("unknown"));
+    assertThat(create(body(creator, freshAccount(), freshHandle())).status()).isEqualTo(201);
+    String account = freshAccount();
+    String handle = freshHandle();
+    ObjectNode request = body(creator, account, handle);
+    long next = nextMemberId();
+
+    ApiClient.Reply unknown;
+    try {
+      faults("{\"faucetErrors\":true}");
+      unknown = create(request);
+    } finally {
+      resetFaults();
+    }
+    ApiClient.Reply another = create(body(creator, freshAccount(), freshHandle()));
+    ApiClient.Reply again = retryUntilCreated(request, Duration.ofSeconds(30));
+
+    assertOutcomeUnknown(unknown, "InternalServerError", account);
+    assertThat(another.status()).as(another.body()).isEqualTo(400);
+    assertThat(another.json().get("code").asText()).isEqualTo("MEMBERSHIP_LIMIT_REACHED");
+    assertThat(another.json().get("message").asText()).contains("still creating", handle);
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(again.json().get("memberId").asLong()).isEqualTo(next);
+    assertThat(nextMemberId()).isEqualTo(next + 1);
+    assertThat(recordedMemberships(creator.userId())).hasSize(2).contains(next);
+  }
+
+  @Test
+  void aRetryAfterALostAnswerRecordsTheMemberBoughtInsteadOfBuyingAnother() throws Exception {
+    SignedUp creator = signUp(email("lost"));
+    String account = freshAccount();
+    String handle = freshHandle();
+    ObjectNode request = body(creator, account, handle);
+    long next = nextMemberId();
+
+    ApiClient.Reply lost;
+    try {
+      faults("{\"faucetAnswerLost\":true}");
+      lost = create(request);
+    } finally {
+      resetFaults();
+    }
+    assertOutcomeUnknown(lost, "InternalServerError", account);
+    assertThat(nextMemberId()).as("the faucet bought it all the same").isEqualTo(next + 1);
+    assertThat(recordedMemberships(creator.userId())).isEmpty();
+
+    ApiClient.Reply retried = retryUntilCreated(request, Duration.ofSeconds(30));
+    ApiClient.Reply once = create(request);
+
+    assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+    assertThat(retried.json().get("memberId").asLong()).isEqualTo(next);
+    assertThat(retried.json().get("handle").asText()).isEqualTo(handle);
+    assertThat(once.status()).as(once.body()).isEqualTo(201);
+    assertThat(once.json().get("memberId").asLong()).isEqualTo(next);
+    assertThat(nextMemberId()).as("no second membership was bought").isEqualTo(next + 1);
+    assertThat(recordedMemberships(creator.userId())).containsExactly(next);
+    assertThat(create(body(creator, freshAccount(), freshHandle())).status())
+        .as("the second slot is still free")
+        .isEqualTo(201);
+  }
+
+  @Test
+  void parallelRequestsForTheLastSlotBuyOneMembership() throws Exception {
+    SignedUp creator = signUp(email("parallel"));
+    long first =
+        create(body(creator, freshAccount(), freshHandle())).json().get("memberId").asLong();
+    long next = nextMemberId();
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    List<ApiClient.Reply> replies;
+    try {
+      List<Future<ApiClient.Reply>> pending = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        ObjectNode request = body(creator, freshAccount(), freshHandle());
+        pending.add(callers.submit(() -> create(request)));
+      }
+      replies = new ArrayList<>();
+      for (Future<ApiClient.Reply> f : pending) {
+        replies.add(f.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+
+    assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
+    assertThat(replies)
+        .filteredOn(r -> r.status() != 201)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).as(r.body()).isEqualTo(400);
+              assertThat(r.json().get("code").asText()).isEqualTo("MEMBERSHIP_LIMIT_REACHED");
+            });
+    assertThat(nextMemberId()).as("the faucet bought exactly one").isEqualTo(next + 1);
+    assertThat(recordedMemberships(creator.userId())).containsExactly(first, next);
   }
 
   @Test
@@ -263,6 +473,7 @@ class MembershipIntegrationTest {
     ObjectNode missing = body(carol, freshAccount(), freshHandle());
     missing.remove("account");
     missing.remove("name");
+    missing.remove("about");
     ObjectNode wrongTypes = body(carol, freshAccount(), freshHandle());
     wrongTypes.put("handle", 7).put("about", false);
     ObjectNode tooLong = body(carol, freshAccount(), "h".repeat(101));

@@ -209,6 +209,7 @@ public final class RunningDevnet implements AutoCloseable {
     s.setStorageErrors(f.getBoolean("storage-errors"));
     s.setFaucetDown(f.getBoolean("faucet-down"));
     s.setFaucetErrors(f.getBoolean("faucet-errors"));
+    s.setFaucetAnswerLost(f.getBoolean("faucet-answer-lost"));
     return s;
   }
 

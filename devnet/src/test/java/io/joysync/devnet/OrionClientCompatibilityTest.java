@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.joysync.joystream.orion.OrionChannel;
 import io.joysync.joystream.orion.OrionClient;
+import io.joysync.joystream.orion.OrionMember;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,10 @@ class OrionClientCompatibilityTest {
     assertThat(channel.owner().orElseThrow().memberId()).isZero();
     assertThat(orion.channelById(999).get(10, TimeUnit.SECONDS)).isEmpty();
     assertThat(orion.membershipById(1).get(10, TimeUnit.SECONDS)).isPresent();
+    assertThat(orion.membershipByHandle("joysync-collaborator-1").get(10, TimeUnit.SECONDS))
+        .map(OrionMember::id)
+        .contains(1L);
+    assertThat(orion.membershipByHandle("nobody-has-this").get(10, TimeUnit.SECONDS)).isEmpty();
     assertThat(orion.appByName("joysync").get(10, TimeUnit.SECONDS)).isPresent();
     assertThat(orion.storageBucketsForBag("dynamic:channel:1").get(10, TimeUnit.SECONDS))
         .hasSize(5);

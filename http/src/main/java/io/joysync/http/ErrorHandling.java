@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps every failure of a route to an {@link ErrorBody} in one place: refused requests to their
  * 4xx, an entity that did not answer in time to 503, anything unexpected to a plain 500 that is
- * logged here and never shows its stack trace to the caller.
+ * logged here and never shows its stack trace to the caller. The one exception to the shape is a
+ * {@link FaucetError}, whose body is youtube-synch's bare {@code {code, message}}.
  */
 public final class ErrorHandling {
 
@@ -55,6 +56,9 @@ public final class ErrorHandling {
     }
     if (e instanceof ApiException api) {
       return complete(api.status(), ErrorBody.of(api), Json.marshaller());
+    }
+    if (e instanceof FaucetError faucet) {
+      return complete(faucet.status(), faucet.body(), Json.marshaller());
     }
     if (e instanceof YoutubeApiException youtube) {
       // YouTube refused what the caller gave us (code, tokens, account): youtube-synch's 400.

@@ -81,7 +81,8 @@ public final class HttpApi {
                     settings,
                     clock)
                 .route(),
-            new MembershipRoutes(system, services.faucet(), settings, clock).route(),
+            new MembershipRoutes(system, services.faucet(), services.orion(), settings, clock)
+                .route(),
             new ChannelOperatorRoutes(system, links, auth, settings, clock).route(),
             new OwnerSignedRoutes(system, links, services.orion(), settings.askTimeout(), clock)
                 .route(),

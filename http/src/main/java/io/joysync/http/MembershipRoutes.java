@@ -8,39 +8,30 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.engine.user.UserEntity;
 import io.joysync.joystream.faucet.FaucetClient;
-import io.joysync.joystream.faucet.FaucetException;
-import io.joysync.joystream.faucet.MembershipRequest;
 import io.joysync.joystream.keys.Ss58;
+import io.joysync.joystream.orion.OrionClient;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
-import org.apache.pekko.pattern.StatusReply;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /membership} (youtube-synch endpoint 23): a signed-up creator gets a Joystream
  * membership without a captcha. The request must carry the code of the creator's sign-up (which it
  * does not use up); a creator gets at most {@code joysync.http.max-memberships-per-user} such
- * memberships. The faucet buys the membership on chain; its member id is recorded on the user. A
- * faucet failure answers 400 with the faucet's error code (or the transport cause) as {@code code}.
+ * memberships, however many requests run at once ({@link MembershipPurchase}). The body is Atlas's
+ * {@code {userId, authorizationCode, account, handle, avatar?, about?, name?}}; other fields (such
+ * as Atlas's {@code captchaToken}) are ignored. A faucet failure answers youtube-synch's bare
+ * {@code {code, message}} body.
  */
 public final class MembershipRoutes {
-  private static final Logger log = LoggerFactory.getLogger(MembershipRoutes.class);
   static final String MAX_MEMBERSHIPS_KEY = "joysync.http.max-memberships-per-user";
   static final int HANDLE_MAX = 100;
   static final int NAME_MAX = 256;
@@ -54,27 +45,33 @@ public final class MembershipRoutes {
       String account,
       String handle,
       Optional<String> avatar,
-      String about,
-      String name) {}
+      Optional<String> about,
+      Optional<String> name) {}
 
   /** What Atlas gets back. */
   public record CreatedMembership(long memberId, String handle) {}
 
-  private final ClusterSharding sharding;
-  private final Optional<FaucetClient> faucet;
-  private final Duration askTimeout;
-  private final int maxMemberships;
-  private final Clock clock;
+  private final Optional<MembershipPurchase> purchase;
 
   public MembershipRoutes(
-      ActorSystem<?> system, Optional<FaucetClient> faucet, HttpSettings settings, Clock clock) {
-    this.sharding = ClusterSharding.get(system);
-    this.faucet = faucet;
-    this.askTimeout = settings.askTimeout();
+      ActorSystem<?> system,
+      Optional<FaucetClient> faucet,
+      OrionClient orion,
+      HttpSettings settings,
+      Clock clock) {
     var config = system.settings().config();
-    this.maxMemberships =
+    int maxMemberships =
         config.hasPath(MAX_MEMBERSHIPS_KEY) ? config.getInt(MAX_MEMBERSHIPS_KEY) : 2;
-    this.clock = clock;
+    this.purchase =
+        faucet.map(
+            client ->
+                new MembershipPurchase(
+                    ClusterSharding.get(system),
+                    client,
+                    orion,
+                    settings.askTimeout(),
+                    maxMemberships,
+                    clock));
   }
 
   public Route route() {
@@ -89,9 +86,8 @@ public final class MembershipRoutes {
                                 Unmarshaller.entityToString(),
                                 body -> {
                                   Request request = parse(body);
-                                  FaucetClient client = configuredFaucet();
                                   return onSuccess(
-                                      create(request, client),
+                                      configuredPurchase().buy(request),
                                       done ->
                                           complete(StatusCodes.CREATED, done, Json.marshaller()));
                                 }))));
@@ -117,22 +113,22 @@ public final class MembershipRoutes {
           .filter(a -> !isHttpUrl(a))
           .ifPresent(a -> problems.add("body.avatar must be an http(s) URL"));
     }
-    Optional<String> about = plainText(root, "about", ABOUT_MAX, problems);
-    Optional<String> name = plainText(root, "name", NAME_MAX, problems);
+    Optional<String> about = optionalText(root, "about", ABOUT_MAX, problems);
+    Optional<String> name = optionalText(root, "name", NAME_MAX, problems);
     if (!problems.isEmpty()) {
       throw new ApiException(StatusCodes.BAD_REQUEST, "INVALID_BODY", problems);
     }
-    return new Request(
-        userId.get(), code.get(), account.get(), handle.get(), avatar, about.get(), name.get());
+    return new Request(userId.get(), code.get(), account.get(), handle.get(), avatar, about, name);
   }
 
-  /** A required string that may be empty (youtube-synch only asks for a string). */
-  private static Optional<String> plainText(
+  /** A string that may be absent or empty (Atlas sends neither {@code about} nor {@code name}). */
+  private static Optional<String> optionalText(
       JsonNode root, String field, int maxLength, List<String> problems) {
     JsonNode n = root.get(field);
     if (n == null || n.isNull()) {
-      problems.add("body." + field + " is required");
-    } else if (!n.isTextual()) {
+      return Optional.empty();
+    }
+    if (!n.isTextual()) {
       problems.add("body." + field + " must be a string");
     } else if (n.textValue().length() > maxLength) {
       problems.add("body." + field + " must be at most " + maxLength + " characters long");
@@ -162,65 +158,13 @@ public final class MembershipRoutes {
     }
   }
 
-  private FaucetClient configuredFaucet() {
-    return faucet.orElseThrow(
+  private MembershipPurchase configuredPurchase() {
+    return purchase.orElseThrow(
         () ->
             new ApiException(
                 StatusCodes.SERVICE_UNAVAILABLE,
                 "FAUCET_NOT_CONFIGURED",
                 "Membership creation needs the faucet endpoint"
                     + " (joysync.joystream.faucet.endpoint) to be configured"));
-  }
-
-  private CompletionStage<CreatedMembership> create(Request r, FaucetClient client) {
-    EntityRef<UserEntity.Command> user = sharding.entityRefFor(UserEntity.ENTITY_KEY, r.userId());
-    return user.<StatusReply<UserEntity.User>>ask(
-            reply -> new UserEntity.CheckAuthor(r.authorizationCode(), reply), askTimeout)
-        .thenApply(MembershipRoutes::authorOrRefuse)
-        .thenApply(this::refuseOverLimit)
-        .thenCompose(
-            u ->
-                client
-                    .register(
-                        new MembershipRequest(
-                            r.account(), r.handle(), r.avatar(), r.about(), r.name()))
-                    .exceptionally(e -> faucetFailed(e, r.account())))
-        .thenCompose(
-            created ->
-                user.<UserEntity.User>askWithStatus(
-                        reply ->
-                            new UserEntity.RecordMembership(
-                                created.memberId(), clock.instant(), reply),
-                        askTimeout)
-                    .thenApply(u -> new CreatedMembership(created.memberId(), r.handle())));
-  }
-
-  private static UserEntity.User authorOrRefuse(StatusReply<UserEntity.User> reply) {
-    if (reply.isError()) {
-      throw ApiException.badRequest("INVALID_AUTHOR", reply.getError().getMessage());
-    }
-    return reply.getValue();
-  }
-
-  private UserEntity.User refuseOverLimit(UserEntity.User u) {
-    if (u.joystreamMemberIds().size() >= maxMemberships) {
-      throw ApiException.badRequest(
-          "MEMBERSHIP_LIMIT_REACHED",
-          "Already created Joysteam memberships "
-              + u.joystreamMemberIds().stream()
-                  .map(String::valueOf)
-                  .collect(Collectors.joining(","))
-              + " for user "
-              + u.id());
-    }
-    return u;
-  }
-
-  private static <T> T faucetFailed(Throwable e, String account) {
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    String code = cause instanceof FaucetException f ? f.code() : "FAUCET_REQUEST_FAILED";
-    log.warn("The faucet did not create a membership for {}: {}", account, cause.getMessage());
-    throw ApiException.badRequest(
-        code, "Failed to create membership through faucet for account address: " + account);
   }
 }

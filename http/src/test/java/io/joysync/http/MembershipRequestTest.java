@@ -38,10 +38,36 @@ class MembershipRequestTest {
     MembershipRoutes.Request r = MembershipRoutes.parse(valid().toString());
     assertThat(r.account()).isEqualTo(ADDRESS);
     assertThat(r.avatar()).contains("https://example.com/a.png");
-    assertThat(r.about()).isEmpty();
+    assertThat(r.about()).contains("");
     ObjectNode noAvatar = valid();
     noAvatar.remove("avatar");
     assertThat(MembershipRoutes.parse(noAvatar.toString()).avatar()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void acceptsAtlasBodyWithoutAboutAndNameAndIgnoresItsCaptchaToken() {
+    ObjectNode atlas =
+        Json.MAPPER
+            .createObjectNode()
+            .put("account", ADDRESS)
+            .put("handle", "creator")
+            .put("avatar", "https://example.com/a.png")
+            .put("captchaToken", "P1_eyJ0eXAiOiJKV1Qi")
+            .put("userId", "user-1")
+            .put("authorizationCode", "code-1");
+
+    MembershipRoutes.Request r = MembershipRoutes.parse(atlas.toString());
+
+    assertThat(r.about()).isEmpty();
+    assertThat(r.name()).isEmpty();
+    assertThat(r.handle()).isEqualTo("creator");
+    assertThat(MembershipRoutes.parse(atlas.putNull("about").toString()).about()).isEmpty();
+  }
+
+  @Test
+  void aboutAndNameMustBeStringsWhenGiven() {
+    assertThat(refused(valid().put("about", false).put("name", 3)).messages())
+        .containsExactlyInAnyOrder("body.about must be a string", "body.name must be a string");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.joysync.joystream.orion.OrionClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,11 @@ class MembershipRoutesTest {
                 .withFallback(ConfigFactory.defaultReference()));
     MembershipRoutes routes =
         new MembershipRoutes(
-            system, Optional.empty(), HttpSettings.from(settings), Clock.systemUTC());
+            system,
+            Optional.empty(),
+            OrionClient.create(URI.create("http://127.0.0.1:1/graphql")),
+            HttpSettings.from(settings),
+            Clock.systemUTC());
     binding =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)
@@ -87,6 +92,18 @@ class MembershipRoutesTest {
     JsonNode body = Json.MAPPER.readTree(r.body());
     assertThat(body.get("code").asText()).isEqualTo("FAUCET_NOT_CONFIGURED");
     assertThat(body.get("message").asText()).contains("joysync.joystream.faucet.endpoint");
+  }
+
+  @Test
+  void atlasBodyWithoutAboutAndNameIsAcceptedAsFarAsTheFaucet() throws Exception {
+    HttpResponse<String> r =
+        post(
+            "{\"account\":\"5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw\","
+                + "\"handle\":\"creator\",\"avatar\":\"https://example.com/a.png\","
+                + "\"captchaToken\":\"token\",\"userId\":\"u\",\"authorizationCode\":\"c\"}");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(Json.MAPPER.readTree(r.body()).get("code").asText())
+        .isEqualTo("FAUCET_NOT_CONFIGURED");
   }
 
   @Test

@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * HandleTooLong}, {@code InvalidRequest}, {@code OnlyNewAccountsCanBeUsedForScreenedMembers}, the
  * chain's own error such as {@code HandleAlreadyRegistered}, 429 {@code TooManyRequests} when the
  * queue is full, 500 {@code FaucetExhausted} when the paying account cannot afford the price and
- * {@code InternalServerError} under the "faucet errors" fault. Registrations run one at a time (as
- * in the real faucet) so the paying account's nonces never collide; at most {@code queue-limit}
- * wait.
+ * {@code InternalServerError} under the "faucet errors" fault (nothing bought) or, after buying,
+ * under the "faucet answer lost" fault. Registrations run one at a time (as in the real faucet) so
+ * the paying account's nonces never collide; at most {@code queue-limit} wait.
  */
 public final class FaucetServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FaucetServer.class);
@@ -148,6 +148,13 @@ public final class FaucetServer implements AutoCloseable {
           () -> {
             try {
               MembershipBuyer.Bought b = buyer.buy(r.account(), r.handle(), r.metadata());
+              if (faults.faucetAnswerLost()) {
+                log.info(
+                    "faucet bought member {} and answers an error (faucetAnswerLost)",
+                    b.memberId());
+                return refusal(
+                    new FaucetRefusal(500, "InternalServerError", "fault switch faucetAnswerLost"));
+              }
               ObjectNode ok = json.createObjectNode();
               ok.put("memberId", b.memberId());
               ok.put("block", b.block());

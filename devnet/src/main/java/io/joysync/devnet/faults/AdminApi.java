@@ -35,8 +35,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * <ul>
  *   <li>{@code GET /faults}: the switches; {@code PUT /faults} with any subset of {@code
  *       dropExtrinsics, announceDrops, extrinsicDelayMillis, answerInvalid (string or null),
- *       stallFinality, orionExtraLag, orionDown, storageDown, storageDelayMillis, storageErrors};
- *       {@code POST /faults/reset}.
+ *       stallFinality, orionExtraLag, orionDown, storageDown, storageDelayMillis, storageErrors,
+ *       faucetDown, faucetErrors, faucetAnswerLost}; {@code POST /faults/reset}.
  *   <li>{@code POST /actions/restart-node {downtimeMillis}}, {@code /actions/bucket-full
  *       {bucketId}}, {@code /actions/remove-collaborator {channelId, memberId}}, {@code
  *       /actions/delete-channel {channelId}}, {@code /actions/delete-video {videoId}}, {@code
@@ -100,6 +100,7 @@ public final class AdminApi {
     o.put("storageErrors", faults.storageErrors());
     o.put("faucetDown", faults.faucetDown());
     o.put("faucetErrors", faults.faucetErrors());
+    o.put("faucetAnswerLost", faults.faucetAnswerLost());
     return o;
   }
 
@@ -131,6 +132,7 @@ public final class AdminApi {
                 case "storageErrors" -> faults.setStorageErrors(bool(name, v));
                 case "faucetDown" -> settle(faucet.setDown(bool(name, v)));
                 case "faucetErrors" -> faults.setFaucetErrors(bool(name, v));
+                case "faucetAnswerLost" -> faults.setFaucetAnswerLost(bool(name, v));
                 default ->
                     throw new IllegalArgumentException("unknown fault switch '" + name + "'");
               }

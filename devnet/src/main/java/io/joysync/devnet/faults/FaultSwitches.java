@@ -21,6 +21,7 @@ public final class FaultSwitches {
   private volatile boolean storageErrors;
   private volatile boolean faucetDown;
   private volatile boolean faucetErrors;
+  private volatile boolean faucetAnswerLost;
 
   public boolean dropExtrinsics() {
     return dropExtrinsics;
@@ -89,6 +90,19 @@ public final class FaultSwitches {
     return faucetErrors;
   }
 
+  /**
+   * When on, the faucet buys the membership and then answers 500 InternalServerError, as the real
+   * one does when it loses track of a transaction it submitted: the caller cannot tell it was
+   * bought.
+   */
+  public boolean faucetAnswerLost() {
+    return faucetAnswerLost;
+  }
+
+  public void setFaucetAnswerLost(boolean lost) {
+    this.faucetAnswerLost = lost;
+  }
+
   public void setFaucetDown(boolean down) {
     this.faucetDown = down;
   }
@@ -133,6 +147,7 @@ public final class FaultSwitches {
     storageErrors = false;
     faucetDown = false;
     faucetErrors = false;
+    faucetAnswerLost = false;
   }
 
   private static Duration requireNonNegative(Duration d) {

@@ -178,4 +178,25 @@ class FaucetServerTest {
     assertThat(register("Bearer " + KEY, body(freshAddress(), freshHandle())).status())
         .isEqualTo(200);
   }
+
+  @Test
+  void aLostAnswerHidesAMembershipThatWasBought() throws Exception {
+    String account = freshAddress();
+    String handle = freshHandle();
+    long next = nextMemberId();
+    assertThat(Http.put(devnet.adminUrl() + "/faults", "{\"faucetAnswerLost\":true}").status())
+        .isEqualTo(200);
+
+    Reply lost = register("Bearer " + KEY, body(account, handle));
+
+    assertThat(lost.status()).isEqualTo(500);
+    assertThat(lost.body().get("error").asText()).isEqualTo("InternalServerError");
+    assertThat(nextMemberId()).isEqualTo(next + 1);
+    Member m = devnet.chain().read(rt -> rt.state().member(next)).orElseThrow();
+    assertThat(m.handle()).isEqualTo(handle);
+    Http.post(devnet.adminUrl() + "/faults/reset", "{}");
+    Reply again = register("Bearer " + KEY, body(account, handle));
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.body().get("error").asText()).isEqualTo("HandleAlreadyRegistered");
+  }
 }

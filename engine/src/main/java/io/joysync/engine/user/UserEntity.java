@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -28,6 +27,12 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * OAuth tokens, the memberships created for it through the faucet, and the OAuth authorization code
  * of its last sign-up, which proves authorship of the next channel sign-up or membership request.
  * The code is kept only as a SHA-256 digest and is used up by the channel sign-up it authorises.
+ *
+ * <p>Membership requests are reserved here before the faucet is asked, so the per-user limit holds
+ * however many requests run at once: a reservation takes a slot until the faucet's member is
+ * recorded or the faucet certainly bought nothing. A reservation whose outcome is unknown keeps its
+ * slot; asking again for the same handle and account starts another attempt on it, never a second
+ * slot.
  */
 public final class UserEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -58,8 +63,34 @@ public final class UserEntity
       String authorizationCode, String email, Instant at, ActorRef<StatusReply<User>> replyTo)
       implements Command {}
 
-  /** A membership the faucet created for this account. */
-  public record RecordMembership(long memberId, Instant at, ActorRef<StatusReply<User>> replyTo)
+  /**
+   * Before the faucet is asked for a membership with {@code handle} for {@code account}: reserves a
+   * slot, refused when the recorded memberships and the open requests already reach {@code limit}.
+   * For a handle and account already open it starts another attempt in the same slot; for a handle
+   * already recorded for that account it answers the recorded member.
+   */
+  public record RequestMembership(
+      String handle,
+      String account,
+      int limit,
+      Instant at,
+      ActorRef<StatusReply<MembershipSlot>> replyTo)
+      implements Command {}
+
+  /**
+   * The membership requested with {@code handle} for {@code account} exists on chain as {@code
+   * memberId}; recording it again is a no-op.
+   */
+  public record RecordMembership(
+      String handle, String account, long memberId, Instant at, ActorRef<StatusReply<User>> replyTo)
+      implements Command {}
+
+  /**
+   * The faucet certainly bought nothing in attempt {@code attempt} of a request: its slot is freed,
+   * unless another attempt began since (whose outcome then decides).
+   */
+  public record ReleaseMembershipRequest(
+      String handle, String account, int attempt, Instant at, ActorRef<StatusReply<User>> replyTo)
       implements Command {}
 
   public record Get(ActorRef<Optional<User>> replyTo) implements Command {}
@@ -76,6 +107,19 @@ public final class UserEntity
     }
   }
 
+  /** What a membership request may do next. */
+  public sealed interface MembershipSlot extends CborSerializable {}
+
+  /**
+   * The faucet may be asked; {@code attempt} is 1 for a new request and higher when an open request
+   * whose earlier outcome is unknown is tried again.
+   */
+  public record MembershipReserved(String handle, String account, int attempt)
+      implements MembershipSlot {}
+
+  /** The membership of this handle and account was bought and recorded before. */
+  public record MembershipAlreadyRecorded(String handle, long memberId) implements MembershipSlot {}
+
   public sealed interface Event extends CborSerializable {}
 
   public record Registered(String email, String codeDigest, OwnerTokens tokens, Instant at)
@@ -83,14 +127,26 @@ public final class UserEntity
 
   public record CodeConsumed(String email, Instant at) implements Event {}
 
+  /** A membership recorded before requests were reserved (read from old journals). */
   public record MembershipRecorded(long memberId, Instant at) implements Event {}
+
+  /** The faucet is about to be asked for this handle and account (again, when already open). */
+  public record MembershipRequested(String handle, String account, Instant at) implements Event {}
+
+  /** The membership of a request exists on chain. */
+  public record MembershipRequestFulfilled(String handle, String account, long memberId, Instant at)
+      implements Event {}
+
+  /** The faucet bought nothing for a request: its slot is free again. */
+  public record MembershipRequestReleased(String handle, String account, Instant at)
+      implements Event {}
 
   /** The account's state; {@code codeDigest} is empty once the code was used. */
   public record State(
       Optional<String> email,
       Optional<String> codeDigest,
       Optional<OwnerTokens> tokens,
-      List<Long> memberIds,
+      Memberships memberships,
       Optional<Instant> createdAt,
       Optional<Instant> updatedAt)
       implements CborSerializable {
@@ -99,13 +155,9 @@ public final class UserEntity
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
-            List.of(),
+            Memberships.NONE,
             Optional.empty(),
             Optional.empty());
-
-    public State {
-      memberIds = List.copyOf(memberIds);
-    }
 
     boolean exists() {
       return email.isPresent();
@@ -116,7 +168,7 @@ public final class UserEntity
           Optional.of(e.email()),
           Optional.of(e.codeDigest()),
           Optional.of(e.tokens()),
-          memberIds,
+          memberships,
           Optional.of(e.at()),
           Optional.of(e.at()));
     }
@@ -126,17 +178,29 @@ public final class UserEntity
           Optional.of(e.email()),
           Optional.empty(),
           tokens,
-          memberIds,
+          memberships,
           createdAt,
           Optional.of(e.at()));
     }
 
     State addMembership(MembershipRecorded e) {
-      List<Long> ids = new ArrayList<>(memberIds);
-      if (!ids.contains(e.memberId())) {
-        ids.add(e.memberId());
-      }
-      return new State(email, codeDigest, tokens, ids, createdAt, Optional.of(e.at()));
+      return withMemberships(memberships.record(e.memberId()), e.at());
+    }
+
+    State openRequest(MembershipRequested e) {
+      return withMemberships(memberships.request(e.handle(), e.account(), e.at()), e.at());
+    }
+
+    State fulfilRequest(MembershipRequestFulfilled e) {
+      return withMemberships(memberships.fulfil(e.handle(), e.account(), e.memberId()), e.at());
+    }
+
+    State releaseRequest(MembershipRequestReleased e) {
+      return withMemberships(memberships.release(e.handle(), e.account()), e.at());
+    }
+
+    private State withMemberships(Memberships m, Instant at) {
+      return new State(email, codeDigest, tokens, m, createdAt, Optional.of(at));
     }
   }
 
@@ -175,7 +239,9 @@ public final class UserEntity
         .onCommand(GetTokens.class, (s, c) -> Effect().reply(c.replyTo(), s.tokens()))
         .onCommand(CheckAuthor.class, (s, c) -> checkAuthor(s, c.authorizationCode(), c.replyTo()))
         .onCommand(ConsumeCode.class, this::consumeCode)
+        .onCommand(RequestMembership.class, this::requestMembership)
         .onCommand(RecordMembership.class, this::recordMembership)
+        .onCommand(ReleaseMembershipRequest.class, this::releaseMembershipRequest)
         .onCommand(
             Get.class,
             (s, c) ->
@@ -194,7 +260,7 @@ public final class UserEntity
   private ReplyEffect<Event, State> checkAuthor(
       State s, String code, ActorRef<StatusReply<User>> replyTo) {
     if (!s.exists()) {
-      return Effect().reply(replyTo, StatusReply.error("Could not find user with id " + userId));
+      return unknownUser(replyTo);
     }
     return isAuthor(s, code)
         ? Effect().reply(replyTo, StatusReply.success(view(s)))
@@ -210,13 +276,78 @@ public final class UserEntity
         .thenReply(c.replyTo(), st -> StatusReply.success(view(st)));
   }
 
-  private ReplyEffect<Event, State> recordMembership(State s, RecordMembership c) {
+  private <T> ReplyEffect<Event, State> unknownUser(ActorRef<StatusReply<T>> replyTo) {
+    return Effect().reply(replyTo, StatusReply.error("Could not find user with id " + userId));
+  }
+
+  private ReplyEffect<Event, State> requestMembership(State s, RequestMembership c) {
     if (!s.exists()) {
+      return unknownUser(c.replyTo());
+    }
+    Optional<Memberships.Requested> done = s.memberships().requested(c.handle(), c.account());
+    if (done.isPresent()) {
       return Effect()
-          .reply(c.replyTo(), StatusReply.error("Could not find user with id " + userId));
+          .reply(
+              c.replyTo(),
+              StatusReply.success(
+                  new MembershipAlreadyRecorded(c.handle(), done.get().memberId())));
+    }
+    Memberships m = s.memberships();
+    if (m.openRequest(c.handle(), c.account()).isEmpty() && m.slotsTaken() >= c.limit()) {
+      return Effect().reply(c.replyTo(), StatusReply.error(m.limitReached(userId)));
     }
     return Effect()
-        .persist(new MembershipRecorded(c.memberId(), c.at()))
+        .persist(new MembershipRequested(c.handle(), c.account(), c.at()))
+        .thenReply(
+            c.replyTo(),
+            st ->
+                StatusReply.success(
+                    new MembershipReserved(
+                        c.handle(),
+                        c.account(),
+                        st.memberships()
+                            .openRequest(c.handle(), c.account())
+                            .orElseThrow()
+                            .attempts())));
+  }
+
+  private ReplyEffect<Event, State> recordMembership(State s, RecordMembership c) {
+    if (!s.exists()) {
+      return unknownUser(c.replyTo());
+    }
+    Optional<Memberships.Requested> done = s.memberships().requested(c.handle(), c.account());
+    if (done.isPresent() && done.get().memberId() == c.memberId()) {
+      return Effect().reply(c.replyTo(), StatusReply.success(view(s)));
+    }
+    if (done.isPresent()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "The membership with handle "
+                      + c.handle()
+                      + " is already recorded as member "
+                      + done.get().memberId()));
+    }
+    return Effect()
+        .persist(new MembershipRequestFulfilled(c.handle(), c.account(), c.memberId(), c.at()))
+        .thenReply(c.replyTo(), st -> StatusReply.success(view(st)));
+  }
+
+  private ReplyEffect<Event, State> releaseMembershipRequest(State s, ReleaseMembershipRequest c) {
+    if (!s.exists()) {
+      return unknownUser(c.replyTo());
+    }
+    boolean lastAttempt =
+        s.memberships()
+            .openRequest(c.handle(), c.account())
+            .map(r -> r.attempts() == c.attempt())
+            .orElse(false);
+    if (!lastAttempt) {
+      return Effect().reply(c.replyTo(), StatusReply.success(view(s)));
+    }
+    return Effect()
+        .persist(new MembershipRequestReleased(c.handle(), c.account(), c.at()))
         .thenReply(c.replyTo(), st -> StatusReply.success(view(st)));
   }
 
@@ -224,7 +355,7 @@ public final class UserEntity
     return new User(
         userId,
         s.email().orElseThrow(),
-        s.memberIds(),
+        s.memberships().memberIds(),
         s.createdAt().orElseThrow(),
         s.updatedAt().orElseThrow());
   }
@@ -236,6 +367,9 @@ public final class UserEntity
         .onEvent(Registered.class, State::register)
         .onEvent(CodeConsumed.class, State::consumeCode)
         .onEvent(MembershipRecorded.class, State::addMembership)
+        .onEvent(MembershipRequested.class, State::openRequest)
+        .onEvent(MembershipRequestFulfilled.class, State::fulfilRequest)
+        .onEvent(MembershipRequestReleased.class, State::releaseRequest)
         .build();
   }
 

@@ -26,6 +26,8 @@ class UserEntityTest {
               .withFallback(EventSourcedBehaviorTestKit.config())
               .withFallback(ConfigFactory.load()));
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+  private static final String ACCOUNT_A = "5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw";
+  private static final String ACCOUNT_B = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
   private static final TokenCipher CIPHER =
       new TokenCipher("k", Map.of("k", Base64.getEncoder().encodeToString(new byte[32])));
 
@@ -51,6 +53,145 @@ class UserEntityTest {
     return kit.<StatusReply<UserEntity.User>>runCommand(
             r -> new UserEntity.Register("a@example.com", code, tokens(), T0, r))
         .reply();
+  }
+
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<
+          UserEntity.Command,
+          UserEntity.Event,
+          UserEntity.State,
+          StatusReply<UserEntity.MembershipSlot>>
+      request(String handle, String account, int limit) {
+    return kit.runCommand(
+        r -> new UserEntity.RequestMembership(handle, account, limit, T0.plusSeconds(1), r));
+  }
+
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<
+          UserEntity.Command, UserEntity.Event, UserEntity.State, StatusReply<UserEntity.User>>
+      record(String handle, String account, long memberId) {
+    return kit.runCommand(
+        r -> new UserEntity.RecordMembership(handle, account, memberId, T0.plusSeconds(2), r));
+  }
+
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<
+          UserEntity.Command, UserEntity.Event, UserEntity.State, StatusReply<UserEntity.User>>
+      release(String handle, String account, int attempt) {
+    return kit.runCommand(
+        r ->
+            new UserEntity.ReleaseMembershipRequest(
+                handle, account, attempt, T0.plusSeconds(3), r));
+  }
+
+  @Test
+  void theLimitCountsOpenRequestsAndARefusalPersistsNothing() {
+    register("code");
+    var first = request("first", ACCOUNT_A, 2);
+    var second = request("second", ACCOUNT_B, 2);
+    var third = request("third", ACCOUNT_B, 2);
+
+    assertThat(first.reply().getValue())
+        .isEqualTo(new UserEntity.MembershipReserved("first", ACCOUNT_A, 1));
+    assertThat(second.event())
+        .isEqualTo(new UserEntity.MembershipRequested("second", ACCOUNT_B, T0.plusSeconds(1)));
+    assertThat(third.reply().getError().getMessage())
+        .isEqualTo(
+            "Still creating Joystream memberships with handles first, second for user"
+                + " google-sub-1 (send the same request again to finish one)");
+    assertThat(third.hasNoEvents()).isTrue();
+
+    record("first", ACCOUNT_A, 41);
+    var afterRecording = request("third", ACCOUNT_B, 2);
+    assertThat(afterRecording.reply().getError().getMessage())
+        .isEqualTo(
+            "Already created Joysteam memberships 41 for user google-sub-1 and still creating"
+                + " memberships with handles second (send the same request again to finish one)");
+    assertThat(afterRecording.hasNoEvents()).isTrue();
+  }
+
+  @Test
+  void membershipsRecordedByEarlierVersionsCountTowardsTheLimit() {
+    kit.initialize(
+        new UserEntity.Registered("a@example.com", UserEntity.digest("code"), tokens(), T0),
+        new UserEntity.MembershipRecorded(5, T0),
+        new UserEntity.MembershipRecorded(6, T0));
+
+    var refused = request("third", ACCOUNT_A, 2);
+
+    assertThat(refused.reply().getError().getMessage())
+        .isEqualTo("Already created Joysteam memberships 5,6 for user google-sub-1");
+    assertThat(refused.hasNoEvents()).isTrue();
+  }
+
+  @Test
+  void recordingTheSameHandleAgainIsANoOpAndARequestForItAnswersTheMember() {
+    register("code");
+    request("creator", ACCOUNT_A, 2);
+    var recorded = record("creator", ACCOUNT_A, 41);
+    var again = record("creator", ACCOUNT_A, 41);
+    var asked = request("creator", ACCOUNT_A, 2);
+
+    assertThat(recorded.reply().getValue().joystreamMemberIds()).containsExactly(41L);
+    assertThat(again.reply().isSuccess()).isTrue();
+    assertThat(again.hasNoEvents()).isTrue();
+    assertThat(asked.reply().getValue())
+        .isEqualTo(new UserEntity.MembershipAlreadyRecorded("creator", 41));
+    assertThat(asked.hasNoEvents()).isTrue();
+    kit.restart();
+    var afterRestart = record("creator", ACCOUNT_A, 41);
+    assertThat(afterRestart.hasNoEvents()).isTrue();
+    assertThat(afterRestart.reply().getValue().joystreamMemberIds()).containsExactly(41L);
+  }
+
+  @Test
+  void releasingARequestFreesItsSlot() {
+    register("code");
+    request("first", ACCOUNT_A, 1);
+    assertThat(request("second", ACCOUNT_B, 1).reply().isError()).isTrue();
+
+    var released = release("first", ACCOUNT_A, 1);
+    var second = request("second", ACCOUNT_B, 1);
+
+    assertThat(released.event())
+        .isEqualTo(new UserEntity.MembershipRequestReleased("first", ACCOUNT_A, T0.plusSeconds(3)));
+    assertThat(second.reply().getValue())
+        .isEqualTo(new UserEntity.MembershipReserved("second", ACCOUNT_B, 1));
+  }
+
+  @Test
+  void retryingAnOpenRequestTakesNoOtherSlotAndOnlyItsLastAttemptReleasesIt() {
+    register("code");
+    request("first", ACCOUNT_A, 1);
+
+    var retry = request("first", ACCOUNT_A, 1);
+    var staleRelease = release("first", ACCOUNT_A, 1);
+
+    assertThat(retry.reply().getValue())
+        .isEqualTo(new UserEntity.MembershipReserved("first", ACCOUNT_A, 2));
+    assertThat(staleRelease.hasNoEvents()).isTrue();
+    assertThat(request("second", ACCOUNT_B, 1).reply().isError()).isTrue();
+    kit.restart();
+    assertThat(release("first", ACCOUNT_A, 2).hasNoEvents()).isFalse();
+    assertThat(request("second", ACCOUNT_B, 1).reply().isSuccess()).isTrue();
+  }
+
+  @Test
+  void aMembershipBoughtForAReleasedRequestIsStillRecorded() {
+    register("code");
+    request("first", ACCOUNT_A, 1);
+    release("first", ACCOUNT_A, 1);
+
+    var recorded = record("first", ACCOUNT_A, 9);
+
+    assertThat(recorded.reply().getValue().joystreamMemberIds()).containsExactly(9L);
+    assertThat(request("second", ACCOUNT_B, 1).reply().isError()).isTrue();
+  }
+
+  @Test
+  void membershipRequestsOfUnknownUsersAreRefused() {
+    var r = request("first", ACCOUNT_A, 2);
+
+    assertThat(r.reply().getError().getMessage())
+        .isEqualTo("Could not find user with id google-sub-1");
+    assertThat(r.hasNoEvents()).isTrue();
   }
 
   @Test
@@ -95,8 +236,8 @@ class UserEntityTest {
   @Test
   void signingUpAgainKeepsMembershipsAndTheCodeIsNeverStoredInClear() {
     register("first-code");
-    kit.<StatusReply<UserEntity.User>>runCommand(
-        r -> new UserEntity.RecordMembership(77, T0.plusSeconds(1), r));
+    request("creator", ACCOUNT_A, 2);
+    record("creator", ACCOUNT_A, 77);
     var again =
         kit.<StatusReply<UserEntity.User>>runCommand(
             r ->

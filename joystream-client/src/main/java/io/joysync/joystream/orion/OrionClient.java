@@ -106,6 +106,22 @@ public final class OrionClient {
         OrionClient::member);
   }
 
+  /**
+   * The membership with this handle, or empty (handles are unique on chain); e.g. to find the
+   * member a faucet bought when its answer was lost.
+   */
+  public CompletableFuture<Optional<OrionMember>> membershipByHandle(String handle) {
+    return list(
+            "membershipByHandle",
+            "query membershipByHandle($handle: String!) {"
+                + " memberships(where: {handle_eq: $handle}, limit: 1) {"
+                + " id handle controllerAccount metadata { name about } } }",
+            Map.of("handle", handle),
+            "memberships",
+            OrionClient::member)
+        .thenApply(members -> members.stream().findFirst());
+  }
+
   /** The app registered under this name, or empty. */
   public CompletableFuture<Optional<OrionApp>> appByName(String name) {
     return list(

@@ -31,8 +31,8 @@ class FaucetClientTest {
           "j4W7rVcUCxi2crhhjRq46fNDRbVHTjJrz6bKxZwehEMQxZeSf",
           "new-member",
           Optional.of("https://example.com/a.png"),
-          "about me",
-          "New Member");
+          Optional.of("about me"),
+          Optional.of("New Member"));
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
@@ -107,12 +107,16 @@ class FaucetClientTest {
   }
 
   @Test
-  void leavesOutAnAbsentAvatar() throws Exception {
+  void leavesOutAbsentProfileFields() throws Exception {
     URI uri = serve(200, "{\"memberId\":3}", false);
     client(uri, Duration.ofSeconds(5))
-        .register(new MembershipRequest(REQUEST.account(), "h", Optional.empty(), "a", "n"))
+        .register(
+            new MembershipRequest(
+                REQUEST.account(), "h", Optional.empty(), Optional.empty(), Optional.empty()))
         .get(10, TimeUnit.SECONDS);
     assertThat(bodies.get(0).has("avatar")).isFalse();
+    assertThat(bodies.get(0).has("about")).isFalse();
+    assertThat(bodies.get(0).has("name")).isFalse();
   }
 
   @Test
@@ -121,6 +125,23 @@ class FaucetClientTest {
     FaucetException e = failure(client(uri, Duration.ofSeconds(5)));
     assertThat(e.code()).isEqualTo("HandleAlreadyRegistered");
     assertThat(e.httpStatus()).isEqualTo(400);
+    assertThat(e.nothingBought()).isTrue();
+  }
+
+  @Test
+  void aBareWordRefusalIsItsCode() throws Exception {
+    URI uri = serve(400, "FaucetExhausted", false);
+    FaucetException e = failure(client(uri, Duration.ofSeconds(5)));
+    assertThat(e.code()).isEqualTo("FaucetExhausted");
+    assertThat(e.nothingBought()).isTrue();
+  }
+
+  @Test
+  void aServerErrorLeavesTheOutcomeUnknown() throws Exception {
+    URI uri = serve(500, "{\"error\":\"InternalServerError\"}", false);
+    FaucetException e = failure(client(uri, Duration.ofSeconds(5)));
+    assertThat(e.code()).isEqualTo("InternalServerError");
+    assertThat(e.nothingBought()).isFalse();
   }
 
   @Test
@@ -129,12 +150,15 @@ class FaucetClientTest {
     FaucetException e = failure(client(uri, Duration.ofSeconds(5)));
     assertThat(e.code()).isEqualTo("HTTP_502");
     assertThat(e.httpStatus()).isEqualTo(502);
+    assertThat(e.nothingBought()).isFalse();
   }
 
   @Test
   void aSuccessWithoutMemberIdIsAnInvalidResponse() throws Exception {
     URI uri = serve(200, "{\"block\":1}", false);
-    assertThat(failure(client(uri, Duration.ofSeconds(5))).code()).isEqualTo("INVALID_RESPONSE");
+    FaucetException e = failure(client(uri, Duration.ofSeconds(5)));
+    assertThat(e.code()).isEqualTo("INVALID_RESPONSE");
+    assertThat(e.nothingBought()).isFalse();
   }
 
   @Test
@@ -154,6 +178,7 @@ class FaucetClientTest {
             client(URI.create("http://127.0.0.1:" + port + "/register"), Duration.ofSeconds(5)));
     assertThat(e.code()).isEqualTo("ECONNREFUSED");
     assertThat(e.httpStatus()).isZero();
+    assertThat(e.nothingBought()).isTrue();
     assertThat(e.getMessage()).doesNotContain(KEY);
   }
 
@@ -162,6 +187,7 @@ class FaucetClientTest {
     URI uri = serve(200, "{\"memberId\":1}", true);
     FaucetException e = failure(client(uri, Duration.ofMillis(500)));
     assertThat(e.code()).isEqualTo("TIMEOUT");
+    assertThat(e.nothingBought()).isFalse();
   }
 
   @Test

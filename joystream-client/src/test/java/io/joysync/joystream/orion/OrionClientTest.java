@@ -101,7 +101,10 @@ class OrionClientTest {
     try (var server =
         serving(
             q -> {
-              if (q.contains("membershipById")) {
+              if (q.contains("memberships(")) {
+                return "{\"memberships\":[{\"id\":\"10\",\"handle\":\"creator\","
+                    + "\"controllerAccount\":\"j4X\",\"metadata\":null}]}";
+              } else if (q.contains("membershipById")) {
                 return "{\"membershipById\":{\"id\":\"9\",\"handle\":\"ytsync\","
                     + "\"controllerAccount\":\"j4W\",\"metadata\":{\"name\":\"Sync\","
                     + "\"about\":null}}}";
@@ -141,6 +144,11 @@ class OrionClientTest {
       assertThat(server.requests().get(3).at("/variables/ids/0").asText()).isEqualTo("300");
       assertThat(await(client.indexedHeight())).isEqualTo(1000);
       assertThat(await(client.lagBehind(1012))).isEqualTo(12);
+      assertThat(await(client.membershipByHandle("creator")))
+          .contains(new OrionMember(10, "creator", "j4X", Optional.empty(), Optional.empty()));
+      assertThat(
+              server.requests().get(server.requests().size() - 1).at("/variables/handle").asText())
+          .isEqualTo("creator");
       assertThat(await(client.hasProcessed(1001))).isFalse();
     }
   }
