@@ -163,7 +163,10 @@ public final class OwnerSignedRoutes {
 
   private static String actionName(SignedMessage signed) {
     JsonNode m = signed.message();
-    return m.has("optout") ? "optout" : m.has("shouldBeIngested") ? "ingest" : "category";
+    // youtube-synch's names of the actions, which its refusals show.
+    return m.has("optout")
+        ? "OptoutChannel"
+        : m.has("shouldBeIngested") ? "IngestChannel" : "UpdateChannelCategory";
   }
 
   private static boolean verify(

@@ -21,14 +21,15 @@ import scala.concurrent.duration.FiniteDuration;
 /**
  * Logs every request (method, path, status) and, for refused or failed ones, what an operator needs
  * to see why: the query, the request body and the answer. Headers are never logged (they carry
- * keys), and body fields that hold secrets (authorization codes, tokens, keys, passwords) are
- * replaced by {@code <redacted>}.
+ * keys), and body fields and query parameters that hold secrets (authorization codes, tokens, keys,
+ * passwords, and owners' signatures, which could be replayed) are replaced by {@code <redacted>},
+ * whatever their value's shape.
  */
 final class RequestLog {
 
   private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
   private static final Pattern SECRET_FIELD =
-      Pattern.compile("(?i).*(code|token|secret|key|password).*");
+      Pattern.compile("(?i).*(code|token|secret|key|password|signature).*");
   private static final int MAX_LOGGED_CHARS = 2000;
 
   private RequestLog() {}
@@ -56,7 +57,7 @@ final class RequestLog {
     }
     String details =
         " query="
-            + request.getUri().rawQueryString().orElse("")
+            + redactQuery(request.getUri().rawQueryString().orElse(""))
             + " body="
             + redact(text(request.entity()))
             + " answer="
@@ -90,12 +91,29 @@ final class RequestLog {
     }
   }
 
+  /** The raw query with the values of secret-looking parameters replaced. */
+  static String redactQuery(String query) {
+    if (query.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String pair : query.split("&", -1)) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      out.append(eq >= 0 && SECRET_FIELD.matcher(name).matches() ? name + "=<redacted>" : pair);
+    }
+    return out.toString();
+  }
+
   private static void redactIn(JsonNode node) {
     if (node instanceof ObjectNode object) {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        if (SECRET_FIELD.matcher(f.getKey()).matches() && f.getValue().isValueNode()) {
+        if (SECRET_FIELD.matcher(f.getKey()).matches()) {
           f.setValue(Json.MAPPER.getNodeFactory().textNode("<redacted>"));
         } else {
           redactIn(f.getValue());

@@ -20,6 +20,24 @@ class RequestLogTest {
   }
 
   @Test
+  void secretFieldsAreRedactedWhateverTheShapeOfTheirValue() {
+    String logged =
+        RequestLog.redact(
+            "{\"authorizationCode\":[\"4/0AX-secret\"],\"tokens\":{\"access\":\"ya29.secret\"},"
+                + "\"signature\":\"0xsecret\",\"message\":{\"optout\":true}}");
+
+    assertThat(logged).doesNotContain("secret");
+    assertThat(logged).contains("\"signature\":\"<redacted>\"").contains("\"optout\":true");
+  }
+
+  @Test
+  void secretQueryParametersAreRedacted() {
+    assertThat(RequestLog.redactQuery("from=2026-01-01&key=abc&access_token=ya29.x&flag"))
+        .isEqualTo("from=2026-01-01&key=<redacted>&access_token=<redacted>&flag");
+    assertThat(RequestLog.redactQuery("")).isEmpty();
+  }
+
+  @Test
   void bodiesThatAreNotJsonAreOnlyMeasured() {
     assertThat(RequestLog.redact("code=4/0AX-secret")).isEqualTo("<17 characters, not JSON>");
     assertThat(RequestLog.redact("")).isEmpty();

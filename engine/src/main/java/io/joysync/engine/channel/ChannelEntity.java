@@ -290,7 +290,7 @@ public final class ChannelEntity
             (s, c) ->
                 ownerAction(
                     s.channel(),
-                    "optout",
+                    "OptoutChannel",
                     c.signedAt(),
                     c.replyTo(),
                     new OwnerOptedOut(channelId, c.optOut(), c.signedAt())))
@@ -299,7 +299,7 @@ public final class ChannelEntity
             (s, c) ->
                 ownerAction(
                     s.channel(),
-                    "ingest",
+                    "IngestChannel",
                     c.signedAt(),
                     c.replyTo(),
                     new IngestionSet(
@@ -309,7 +309,7 @@ public final class ChannelEntity
             (s, c) ->
                 ownerAction(
                     s.channel(),
-                    "category",
+                    "UpdateChannelCategory",
                     c.signedAt(),
                     c.replyTo(),
                     new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))

@@ -150,7 +150,7 @@ class ChannelEntityTest {
 
     assertThat(refused.reply().getError().getMessage())
         .isEqualTo(
-            "Can't perform \"category\" action on a \"Suspended::UnsupportedTopic\" channel."
+            "Can't perform \"UpdateChannelCategory\" action on a \"Suspended::UnsupportedTopic\" channel."
                 + " Permission denied.");
     assertThat(refused.hasNoEvents()).isTrue();
   }
