@@ -196,7 +196,8 @@ class AtlasFlowIntegrationTest {
     ApiClient.Reply r = api.send("GET", "/status/collaborator", null, null);
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().get("memberId").asLong()).isEqualTo(1);
+    assertThat(r.json().get("memberId").isTextual()).isTrue();
+    assertThat(r.json().get("memberId").asText()).isEqualTo("1");
     assertThat(r.json().get("controllerAccount").asText())
         .isEqualTo(KeyPair.fromUri(KeyType.ED25519, "//Joysync//1").address());
     // The devnet funds member controllers with 10^17 base units = 10,000,000 JOY.

@@ -24,9 +24,6 @@ final class BatchBody {
     if (!root.isArray()) {
       throw ApiException.badRequest("INVALID_BODY", "The body must be an array of " + shape);
     }
-    if (root.isEmpty()) {
-      throw ApiException.badRequest("INVALID_BODY", "The body must hold at least one item");
-    }
     if (root.size() > maxItems) {
       throw ApiException.badRequest(
           "INVALID_BODY", "At most " + maxItems + " items can be sent in one request");

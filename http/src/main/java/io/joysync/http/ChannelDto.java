@@ -1,14 +1,16 @@
 package io.joysync.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.joysync.persistence.readside.ChannelRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A channel as Atlas reads it (youtube-synch's ChannelDto): same field names and shapes. {@code
- * syncStatus} is zero until the sync pipeline reports a backlog for the channel.
+ * A channel as Atlas reads it (youtube-synch's ChannelDto): same field names and shapes; a field
+ * the channel has no value for is left out, as youtube-synch left it out.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChannelDto(
     String youtubeChannelId,
     String title,

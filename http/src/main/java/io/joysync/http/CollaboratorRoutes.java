@@ -24,7 +24,8 @@ public final class CollaboratorRoutes {
   /** One JOY is 10^10 of the chain's base unit. */
   static final BigDecimal BASE_UNITS_PER_JOY = BigDecimal.TEN.pow(10);
 
-  public record Collaborator(long memberId, String controllerAccount, String balance) {}
+  /** youtube-synch's shape: the member id as its configuration held it, a string. */
+  public record Collaborator(String memberId, String controllerAccount, String balance) {}
 
   private final ChainConnection chain;
   private final long memberId;
@@ -64,7 +65,7 @@ public final class CollaboratorRoutes {
                               .thenApply(
                                   account ->
                                       new Collaborator(
-                                          memberId,
+                                          Long.toString(memberId),
                                           m.controllerAccount().toSs58(),
                                           wholeJoy(account.free())));
                         }));

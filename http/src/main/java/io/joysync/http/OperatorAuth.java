@@ -40,8 +40,9 @@ public final class OperatorAuth {
     if (keyDigest.isEmpty()) {
       return false;
     }
+    // youtube-synch's rule: the key is the second word, whatever the scheme before it.
     String[] parts = authorization.trim().split("\\s+");
-    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+    if (parts.length != 2) {
       return false;
     }
     return MessageDigest.isEqual(keyDigest.get(), sha256(parts[1]));

@@ -132,9 +132,6 @@ public final class WhitelistRoutes {
       throw ApiException.badRequest(
           "INVALID_BODY", "The body must be an array of {\"channelHandle\": \"@handle\"} objects");
     }
-    if (root.isEmpty()) {
-      throw ApiException.badRequest("INVALID_BODY", "At least one channel handle is required");
-    }
     if (root.size() > maxItems) {
       throw ApiException.badRequest(
           "INVALID_BODY", "At most " + maxItems + " channel handles can be added in one request");
