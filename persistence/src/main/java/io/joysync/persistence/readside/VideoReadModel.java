@@ -25,10 +25,11 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  * A video's facts are written once when it is tracked; each step afterwards rewrites only its
  * progress columns, so a redelivered event writes the same values again and changes nothing.
  *
- * <p>Beside it, the sync backlog (videos not yet on Joystream, across all channels) is kept as one
- * total per projection tag. Only the tag's projection writes its total, one event at a time; a
- * change of a video's row and of the total go in one logged batch, and the change is computed from
- * the row as stored, so a redelivered event finds the row already changed and counts nothing again.
+ * <p>Beside it, the sync backlog (videos not yet on Joystream) is kept as one count per channel and
+ * one total per projection tag. Only the tag's projection writes them, one event at a time; a
+ * change of a video's row and of both counts go in one logged batch, and the change is computed
+ * from the row as stored, so a redelivered event finds the row already changed and counts nothing
+ * again.
  */
 public final class VideoReadModel {
 
@@ -56,31 +57,49 @@ public final class VideoReadModel {
                 session.executeDDL(
                     "CREATE TABLE IF NOT EXISTS "
                         + ks
-                        + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)"));
+                        + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)"))
+        .thenCompose(
+            d ->
+                session.executeDDL(
+                    "CREATE TABLE IF NOT EXISTS "
+                        + ks
+                        + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)"));
+  }
+
+  /** The backlog counts one event changes: its channel's and its tag's. */
+  private record Counts(long channel, long tag) {
+    Counts plus(long delta) {
+      return new Counts(channel + delta, tag + delta);
+    }
   }
 
   /**
    * Writes the rows of newly tracked videos of one projection tag's channel, one after the other,
-   * each with the tag's backlog total (one batch per video: a batch of many long descriptions could
+   * each with the backlog counts (one batch per video: a batch of many long descriptions could
    * exceed Cassandra's batch size limit). Videos already written are left as they are.
    */
   public CompletionStage<Done> track(String tag, String channelId, List<TrackedVideo> videos) {
-    CompletionStage<Long> total = backlogOfTag(tag);
+    CompletionStage<Counts> counts = counts(tag, channelId);
     for (TrackedVideo v : videos) {
-      total =
-          total.thenCompose(
-              t ->
+      counts =
+          counts.thenCompose(
+              c ->
                   storedState(channelId, v.record().id())
                       .thenCompose(
                           stored ->
                               stored.isPresent()
-                                  ? CompletableFuture.completedFuture(t)
-                                  : write(tag, insert(channelId, v), t, inBacklog(v.record()))));
+                                  ? CompletableFuture.completedFuture(c)
+                                  : write(
+                                      tag,
+                                      channelId,
+                                      insert(channelId, v),
+                                      c,
+                                      inBacklog(v.record()))));
     }
-    return total.thenApply(t -> Done.getInstance());
+    return counts.thenApply(c -> Done.getInstance());
   }
 
-  /** Rewrites a video's progress after a step, and the tag's backlog if it left or entered it. */
+  /** Rewrites a video's progress after a step, and the backlog counts if it left or entered it. */
   public CompletionStage<Done> advance(String tag, String channelId, VideoRecord r) {
     SimpleStatement update =
         SimpleStatement.newInstance(
@@ -100,24 +119,29 @@ public final class VideoReadModel {
               long delta = inBacklog(r) - stored.map(VideoReadModel::inBacklog).orElse(0L);
               return delta == 0
                   ? session.executeWrite(update)
-                  : backlogOfTag(tag)
-                      .thenCompose(t -> write(tag, update, t, delta))
-                      .thenApply(t -> Done.getInstance());
+                  : counts(tag, channelId)
+                      .thenCompose(c -> write(tag, channelId, update, c, delta))
+                      .thenApply(c -> Done.getInstance());
             });
   }
 
-  /** Writes a video's row together with its tag's new backlog total; completes with that total. */
-  private CompletionStage<Long> write(String tag, SimpleStatement row, long total, long delta) {
+  /** Writes a video's row together with the new backlog counts; completes with those counts. */
+  private CompletionStage<Counts> write(
+      String tag, String channelId, SimpleStatement row, Counts counts, long delta) {
     if (delta == 0) {
-      return session.executeWrite(row).thenApply(d -> total);
+      return session.executeWrite(row).thenApply(d -> counts);
     }
-    long next = total + delta;
+    Counts next = counts.plus(delta);
     BatchStatement batch =
         BatchStatement.newInstance(
             BatchType.LOGGED,
             row,
             SimpleStatement.newInstance(
-                "UPDATE " + ks + ".backlog_by_tag SET videos = ? WHERE tag = ?", next, tag));
+                "UPDATE " + ks + ".backlog_by_tag SET videos = ? WHERE tag = ?", next.tag(), tag),
+            SimpleStatement.newInstance(
+                "UPDATE " + ks + ".backlog_by_channel SET videos = ? WHERE channel_id = ?",
+                next.channel(),
+                channelId));
     return session.executeWriteBatch(batch).thenApply(d -> next);
   }
 
@@ -163,9 +187,16 @@ public final class VideoReadModel {
         .thenApply(row -> row.flatMap(r -> VideoState.parse(r.getString(0))));
   }
 
-  private CompletionStage<Long> backlogOfTag(String tag) {
+  private CompletionStage<Counts> counts(String tag, String channelId) {
+    return count("backlog_by_tag WHERE tag = ?", tag)
+        .thenCombine(
+            count("backlog_by_channel WHERE channel_id = ?", channelId),
+            (t, c) -> new Counts(c, t));
+  }
+
+  private CompletionStage<Long> count(String where, String key) {
     return session
-        .selectOne("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag = ?", tag)
+        .selectOne("SELECT videos FROM " + ks + "." + where, key)
         .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
   }
 
@@ -186,17 +217,7 @@ public final class VideoReadModel {
 
   /** How many of a channel's videos are still on their way (not uploaded, not unavailable). */
   public CompletionStage<Long> backlog(String channelId) {
-    return session
-        .selectAll("SELECT state FROM " + ks + ".videos WHERE channel_id = ?", channelId)
-        .thenApply(
-            rows ->
-                rows.stream()
-                    .mapToLong(
-                        r ->
-                            VideoState.parse(r.getString(0))
-                                .map(VideoReadModel::inBacklog)
-                                .orElse(0L))
-                    .sum());
+    return count("backlog_by_channel WHERE channel_id = ?", channelId);
   }
 
   /** Every tracked video of a channel, oldest publication first. */

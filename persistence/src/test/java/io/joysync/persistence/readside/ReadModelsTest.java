@@ -214,6 +214,8 @@ class ReadModelsTest {
     assertThat(await(videos.syncBacklog(List.of("channel-1", "channel-2")))).isEqualTo(2);
     await(videos.advance("channel-2", "UCother", unavailable));
     assertThat(await(videos.syncBacklog(List.of("channel-1", "channel-2")))).isEqualTo(1);
+    assertThat(await(videos.backlog("UCother"))).isZero();
+    assertThat(await(videos.backlog("UCnone"))).isZero();
 
     List<VideoRow> rows = await(videos.ofChannel("UCvid"));
     assertThat(rows).extracting(VideoRow::videoId).containsExactly("vid-1", "vid-2");
