@@ -94,6 +94,7 @@ class ChannelApiIntegrationTest {
             "user-" + youtubeId,
             youtubeId + "@example.com",
             joystreamId,
+            Optional.of("en"),
             true,
             Optional.of("cat-1"),
             referrer,

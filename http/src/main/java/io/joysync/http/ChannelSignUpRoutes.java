@@ -19,6 +19,7 @@ import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.OwnerTokens;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
+import io.joysync.joystream.orion.OrionChannel;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
@@ -160,11 +161,12 @@ public final class ChannelSignUpRoutes {
                     "Joystream Channel " + r.joystreamChannelId() + " does not exist.");
               }
               return user.<Optional<Registration.OwnerTokens>>ask(
-                  UserEntity.GetTokens::new, timeout);
+                      UserEntity.GetTokens::new, timeout)
+                  .thenApply(stored -> new Found(joystream.get(), stored));
             })
         .thenCompose(
-            stored -> {
-              OwnerTokens owner = decrypt(tokens, r.userId(), stored);
+            found -> {
+              OwnerTokens owner = decrypt(tokens, r.userId(), found.tokens());
               return youtube
                   .ownChannel(owner, QuotaPurpose.SYNC_ON_REQUEST)
                   .thenCompose(
@@ -180,10 +182,22 @@ public final class ChannelSignUpRoutes {
                                 r.joystreamChannelId(),
                                 channel.id(),
                                 StatusCodes.BAD_REQUEST)
-                            .thenCompose(d -> register(r, channel, owner, tokens, user, timeout));
+                            .thenCompose(
+                                d ->
+                                    register(
+                                        r,
+                                        channel,
+                                        found.joystream().language(),
+                                        owner,
+                                        tokens,
+                                        user,
+                                        timeout));
                       });
             });
   }
+
+  /** The Joystream channel found in Orion and the tokens the user's sign-up stored. */
+  private record Found(OrionChannel joystream, Optional<Registration.OwnerTokens> tokens) {}
 
   private static UserEntity.User authorOrRefuse(
       org.apache.pekko.pattern.StatusReply<UserEntity.User> reply) {
@@ -226,6 +240,7 @@ public final class ChannelSignUpRoutes {
   private CompletionStage<SignedUpChannel> register(
       Request r,
       YoutubeChannel channel,
+      Optional<String> joystreamLanguage,
       OwnerTokens owner,
       TokenCipher cipher,
       org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<UserEntity.Command> user,
@@ -235,6 +250,7 @@ public final class ChannelSignUpRoutes {
             r.userId(),
             r.email(),
             r.joystreamChannelId(),
+            joystreamLanguage,
             r.shouldBeIngested(),
             r.videoCategoryId(),
             r.referrerChannelId(),

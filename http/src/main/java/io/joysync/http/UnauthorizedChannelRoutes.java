@@ -20,6 +20,7 @@ import io.joysync.engine.youtube.VideoFilter;
 import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
+import io.joysync.joystream.orion.OrionChannel;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
@@ -122,8 +123,12 @@ public final class UnauthorizedChannelRoutes {
                               "YouTube channel " + name(r.channel()) + " does not exist."));
               return refuseIfAuthorized(channel)
                   .thenCompose(v -> checkJoystreamChannel(r, channel))
-                  .thenCompose(v -> syncableUploads(channel, r.videosLimit()))
-                  .thenCompose(videos -> signUpAndTrack(r, channel, videos));
+                  .thenCompose(
+                      joystream ->
+                          syncableUploads(channel, r.videosLimit())
+                              .thenCompose(
+                                  videos ->
+                                      signUpAndTrack(r, channel, joystream.language(), videos)));
             });
   }
 
@@ -169,7 +174,8 @@ public final class UnauthorizedChannelRoutes {
                         }));
   }
 
-  private CompletionStage<Void> checkJoystreamChannel(
+  /** The Joystream channel, once it exists, is free to link and lets joysync add videos. */
+  private CompletionStage<OrionChannel> checkJoystreamChannel(
       UnauthorizedChannelRequest r, YoutubeChannel channel) {
     long id = r.joystreamChannelId();
     ApiException missing =
@@ -181,25 +187,25 @@ public final class UnauthorizedChannelRoutes {
               if (indexed.isEmpty()) {
                 throw missing;
               }
-              return links.keptByAnother(id, channel.id());
-            })
-        .thenCompose(
-            keeper -> {
-              keeper.ifPresent(
-                  other -> {
-                    throw new ApiException(
-                        StatusCodes.CONFLICT,
-                        "CHANNEL_ALREADY_REGISTERED",
-                        "Joystream Channel "
-                            + id
-                            + " already connected with Youtube Channel "
-                            + other
-                            + ".");
-                  });
-              return fromJoystream(
-                  "The Joystream node",
-                  chain.chainState().thenCompose(state -> state.channel(id, null)));
-            })
+              return links
+                  .keptByAnother(id, channel.id())
+                  .thenCompose(keeper -> onChainCheck(id, keeper, missing))
+                  .thenApply(ok -> indexed.get());
+            });
+  }
+
+  /** Refuses a link another channel keeps, or a Joystream channel joysync may not add to. */
+  private CompletionStage<Void> onChainCheck(
+      long id, Optional<String> keeper, ApiException missing) {
+    keeper.ifPresent(
+        other -> {
+          throw new ApiException(
+              StatusCodes.CONFLICT,
+              "CHANNEL_ALREADY_REGISTERED",
+              "Joystream Channel " + id + " already connected with Youtube Channel " + other + ".");
+        });
+    return fromJoystream(
+            "The Joystream node", chain.chainState().thenCompose(state -> state.channel(id, null)))
         .thenAccept(
             onChain -> {
               var info = onChain.orElseThrow(() -> missing);
@@ -250,12 +256,16 @@ public final class UnauthorizedChannelRoutes {
   }
 
   private CompletionStage<AddedChannel> signUpAndTrack(
-      UnauthorizedChannelRequest r, YoutubeChannel channel, List<VideoFacts> videos) {
+      UnauthorizedChannelRequest r,
+      YoutubeChannel channel,
+      Optional<String> joystreamLanguage,
+      List<VideoFacts> videos) {
     Registration registration =
         new Registration(
             USER_PREFIX + channel.id(),
             "",
             r.joystreamChannelId(),
+            joystreamLanguage,
             true,
             Optional.of(r.videoCategoryId()),
             Optional.empty(),

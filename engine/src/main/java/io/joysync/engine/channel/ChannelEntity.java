@@ -365,7 +365,7 @@ public final class ChannelEntity
         facts.id(),
         VideoState.NEW,
         state.videoCategoryId().orElse(""),
-        state.registration().flatMap(r -> r.profile().language()),
+        state.registration().flatMap(Registration::joystreamChannelLanguage),
         facts.publishedAt(),
         facts.durationSeconds(),
         state.isHistorical(facts.publishedAt()),

@@ -7,12 +7,14 @@ import java.util.Optional;
 
 /**
  * A creator's sign-up of a YouTube channel to the YPP (youtube-synch's {@code POST /channels}):
- * who, which Joystream channel, the sync wishes, and the owner's tokens, already encrypted.
+ * who, which Joystream channel (and its language, which synced videos take), the sync wishes, and
+ * the owner's tokens, already encrypted.
  */
 public record Registration(
     String userId,
     String email,
     long joystreamChannelId,
+    Optional<String> joystreamChannelLanguage,
     boolean shouldBeIngested,
     Optional<String> videoCategoryId,
     Optional<Long> referrerChannelId,

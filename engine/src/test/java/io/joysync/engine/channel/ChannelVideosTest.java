@@ -97,7 +97,8 @@ class ChannelVideosTest {
     VideoRecord old = first.state().video("vid-old").orElseThrow();
     assertThat(old.state()).isEqualTo(VideoState.NEW);
     assertThat(old.category()).isEqualTo("cat-1");
-    assertThat(old.languageIso()).contains("en");
+    // Videos take the Joystream channel's language, not the YouTube channel's.
+    assertThat(old.languageIso()).contains("de");
     assertThat(old.historical()).isTrue();
     assertThat(first.state().video("vid-new").orElseThrow().historical()).isFalse();
 
