@@ -1,7 +1,7 @@
 package io.joysync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.Tier;
 import io.joysync.engine.youtube.ChannelLookup;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 /**
  * The body of {@code POST /channels/unauthorized}, validated whole: exactly one of {@code
  * ytChannelId} and {@code channelUrl} (a channel page URL), the Joystream channel, how many of the
- * latest uploads to track (1 to {@link ChannelEntity#MAX_VIDEOS_PER_TRACK}, default {@value
+ * latest uploads to track (1 to {@link #MAX_VIDEOS_LIMIT}, the largest tier's cap, default {@value
  * #DEFAULT_VIDEOS_LIMIT}) and the video category (default from configuration). Every problem gets
  * its own sentence in one 400.
  */
@@ -19,6 +19,9 @@ record UnauthorizedChannelRequest(
     ChannelLookup channel, long joystreamChannelId, int videosLimit, String videoCategoryId) {
 
   static final int DEFAULT_VIDEOS_LIMIT = 50;
+
+  /** The most uploads one request tracks: the initial ingestion of the largest tier. */
+  static final int MAX_VIDEOS_LIMIT = Tier.DIAMOND.videoCap();
 
   static UnauthorizedChannelRequest parse(String body, String defaultCategory) {
     JsonNode root = Json.parse(body);
@@ -31,12 +34,8 @@ record UnauthorizedChannelRequest(
     int limit = DEFAULT_VIDEOS_LIMIT;
     JsonNode n = root.get("videosLimit");
     if (n != null && !n.isNull()) {
-      if (!n.canConvertToExactIntegral()
-          || n.asLong() < 1
-          || n.asLong() > ChannelEntity.MAX_VIDEOS_PER_TRACK) {
-        problems.add(
-            "body.videosLimit must be a whole number from 1 to "
-                + ChannelEntity.MAX_VIDEOS_PER_TRACK);
+      if (!n.canConvertToExactIntegral() || n.asLong() < 1 || n.asLong() > MAX_VIDEOS_LIMIT) {
+        problems.add("body.videosLimit must be a whole number from 1 to " + MAX_VIDEOS_LIMIT);
       } else {
         limit = n.asInt();
       }
