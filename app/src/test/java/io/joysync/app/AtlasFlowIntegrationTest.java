@@ -99,6 +99,11 @@ class AtlasFlowIntegrationTest {
 
   /** POST /users then POST /channels, as Atlas does; returns the POST /channels reply. */
   private static ApiClient.Reply signUp(String account, long joystreamChannelId) {
+    return signUp(account, joystreamChannelId, 1);
+  }
+
+  /** The same, with POST /channels sent {@code times} times (a repeat after a lost answer). */
+  private static ApiClient.Reply signUp(String account, long joystreamChannelId, int times) {
     String code = code(account);
     ApiClient.Reply user =
         api.send(
@@ -107,17 +112,19 @@ class AtlasFlowIntegrationTest {
             "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
             null);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
-    return api.send(
-        "POST",
-        "/channels",
+    String body =
         "{\"authorizationCode\":\""
             + code
             + "\",\"userId\":\""
             + user.json().get("userId").asText()
             + "\",\"email\":\"creator@example.com\",\"joystreamChannelId\":"
             + joystreamChannelId
-            + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}",
-        null);
+            + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}";
+    ApiClient.Reply reply = api.send("POST", "/channels", body, null);
+    for (int i = 1; i < times; i++) {
+      reply = api.send("POST", "/channels", body, null);
+    }
+    return reply;
   }
 
   /** What a browser wallet sends: a signature over <Bytes>JSON.stringify(message)</Bytes>. */
@@ -138,7 +145,8 @@ class AtlasFlowIntegrationTest {
 
   @Test
   void aCreatorJoinsIsVerifiedControlsSyncingAndComesBack() {
-    ApiClient.Reply joined = signUp(DevnetSeed.ALICE, 1);
+    // Sent twice, as Atlas would after losing the first answer: the repeat completes as well.
+    ApiClient.Reply joined = signUp(DevnetSeed.ALICE, 1, 2);
     assertThat(joined.status()).as(joined.body()).isEqualTo(201);
     assertThat(joined.json().get("channel").get("yppStatus").asText()).isEqualTo("Unverified");
     assertThat(joined.json().get("channel").get("joystreamChannelId").asLong()).isEqualTo(1);

@@ -177,11 +177,12 @@ class AtlasRestartIntegrationTest {
     assertThat(joined.json().get("channel").get("yppStatus").asText()).isEqualTo("Unverified");
     String youtubeChannelId = joined.json().get("channel").get("youtubeChannelId").asText();
 
-    // (b) The channel survives a kill right after POST /channels, and the code stays used up.
+    // (b) The channel survives a kill right after POST /channels, and the code stays used up:
+    // it serves no sign-up but a repeat of this one (an answer lost in the kill).
     killAndRestart();
     JsonNode channel = awaitChannel(1, "Unverified", "(b) channel after a kill");
     assertThat(channel.get("youtubeChannelId").asText()).isEqualTo(youtubeChannelId);
-    ApiClient.Reply reused = postChannel(node.api(), code, userId, 1);
+    ApiClient.Reply reused = postChannel(node.api(), code, userId, 2);
     assertThat(reused.status()).as("(b) used code: %s", reused.body()).isEqualTo(400);
     assertThat(reused.json().get("message").asText())
         .isEqualTo("Invalid request author. Permission denied.");

@@ -150,7 +150,10 @@ public final class ChannelSignUpRoutes {
     Duration timeout = settings.askTimeout();
     var user = sharding.entityRefFor(UserEntity.ENTITY_KEY, r.userId());
     return user.<org.apache.pekko.pattern.StatusReply<UserEntity.User>>ask(
-            reply -> new UserEntity.CheckAuthor(r.authorizationCode(), reply), timeout)
+            reply ->
+                new UserEntity.CheckSignUpAuthor(
+                    r.authorizationCode(), r.joystreamChannelId(), clock.instant(), reply),
+            timeout)
         .thenApply(ChannelSignUpRoutes::authorOrRefuse)
         .thenCompose(u -> orion.channelById(r.joystreamChannelId()))
         .thenCompose(
@@ -269,7 +272,11 @@ public final class ChannelSignUpRoutes {
                 user.<UserEntity.User>askWithStatus(
                         reply ->
                             new UserEntity.ConsumeCode(
-                                r.authorizationCode(), r.email(), clock.instant(), reply),
+                                r.authorizationCode(),
+                                r.email(),
+                                r.joystreamChannelId(),
+                                clock.instant(),
+                                reply),
                         timeout)
                     .thenApply(
                         u ->

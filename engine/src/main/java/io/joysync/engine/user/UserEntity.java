@@ -5,6 +5,7 @@ import io.joysync.engine.serialization.CborSerializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,9 @@ public final class UserEntity
 
   static final String WRONG_AUTHOR = "Invalid request author. Permission denied.";
 
+  /** How long a used-up code still authorises a repeat of the channel sign-up that used it. */
+  public static final Duration REPEAT_GRACE = Duration.ofMinutes(10);
+
   public sealed interface Command extends CborSerializable {}
 
   /** {@code POST /users}: the account passed the OAuth exchange (and the requirements). */
@@ -58,9 +62,29 @@ public final class UserEntity
   public record CheckAuthor(String authorizationCode, ActorRef<StatusReply<User>> replyTo)
       implements Command {}
 
-  /** {@code POST /channels} succeeded: the code is used up and the contact email updated. */
+  /**
+   * The author check of {@code POST /channels}: the code of the last sign-up, or the code a channel
+   * sign-up of the same Joystream channel used up less than {@link #REPEAT_GRACE} ago, so that a
+   * repeat of a sign-up whose answer was lost (or a double submission) completes instead of being
+   * refused; the used code serves nothing else.
+   */
+  public record CheckSignUpAuthor(
+      String authorizationCode,
+      long joystreamChannelId,
+      Instant at,
+      ActorRef<StatusReply<User>> replyTo)
+      implements Command {}
+
+  /**
+   * {@code POST /channels} succeeded: the code is used up and the contact email updated. Using up
+   * the code that was just used up is answered as done.
+   */
   public record ConsumeCode(
-      String authorizationCode, String email, Instant at, ActorRef<StatusReply<User>> replyTo)
+      String authorizationCode,
+      String email,
+      long joystreamChannelId,
+      Instant at,
+      ActorRef<StatusReply<User>> replyTo)
       implements Command {}
 
   /**
@@ -125,7 +149,9 @@ public final class UserEntity
   public record Registered(String email, String codeDigest, OwnerTokens tokens, Instant at)
       implements Event {}
 
-  public record CodeConsumed(String email, Instant at) implements Event {}
+  /** The code was used up by the sign-up of a Joystream channel (absent in older events). */
+  public record CodeConsumed(String email, Instant at, Optional<Long> joystreamChannelId)
+      implements Event {}
 
   /** A membership recorded before requests were reserved (read from old journals). */
   public record MembershipRecorded(long memberId, Instant at) implements Event {}
@@ -141,10 +167,18 @@ public final class UserEntity
   public record MembershipRequestReleased(String handle, String account, Instant at)
       implements Event {}
 
-  /** The account's state; {@code codeDigest} is empty once the code was used. */
+  /** A code a channel sign-up used up, when, and for which Joystream channel. */
+  public record UsedCode(String digest, Instant at, Optional<Long> joystreamChannelId)
+      implements CborSerializable {}
+
+  /**
+   * The account's state; {@code codeDigest} is empty once the code was used, and {@code usedCode}
+   * then remembers it.
+   */
   public record State(
       Optional<String> email,
       Optional<String> codeDigest,
+      Optional<UsedCode> usedCode,
       Optional<OwnerTokens> tokens,
       Memberships memberships,
       Optional<Instant> createdAt,
@@ -152,6 +186,7 @@ public final class UserEntity
       implements CborSerializable {
     static final State EMPTY =
         new State(
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -167,6 +202,7 @@ public final class UserEntity
       return new State(
           Optional.of(e.email()),
           Optional.of(e.codeDigest()),
+          usedCode,
           Optional.of(e.tokens()),
           memberships,
           Optional.of(e.at()),
@@ -177,6 +213,7 @@ public final class UserEntity
       return new State(
           Optional.of(e.email()),
           Optional.empty(),
+          codeDigest.map(d -> new UsedCode(d, e.at(), e.joystreamChannelId())),
           tokens,
           memberships,
           createdAt,
@@ -200,7 +237,7 @@ public final class UserEntity
     }
 
     private State withMemberships(Memberships m, Instant at) {
-      return new State(email, codeDigest, tokens, m, createdAt, Optional.of(at));
+      return new State(email, codeDigest, usedCode, tokens, m, createdAt, Optional.of(at));
     }
   }
 
@@ -238,6 +275,7 @@ public final class UserEntity
                     .thenReply(c.replyTo(), st -> StatusReply.success(view(st))))
         .onCommand(GetTokens.class, (s, c) -> Effect().reply(c.replyTo(), s.tokens()))
         .onCommand(CheckAuthor.class, (s, c) -> checkAuthor(s, c.authorizationCode(), c.replyTo()))
+        .onCommand(CheckSignUpAuthor.class, this::checkSignUpAuthor)
         .onCommand(ConsumeCode.class, this::consumeCode)
         .onCommand(RequestMembership.class, this::requestMembership)
         .onCommand(RecordMembership.class, this::recordMembership)
@@ -250,11 +288,32 @@ public final class UserEntity
   }
 
   private boolean isAuthor(State s, String code) {
-    return s.codeDigest().isPresent()
-        && code != null
+    return s.codeDigest().filter(d -> sameCode(d, code)).isPresent();
+  }
+
+  /**
+   * The code the last channel sign-up of {@code joystreamChannelId} used up, at most {@link
+   * #REPEAT_GRACE} before {@code at}.
+   */
+  private boolean justUsed(State s, String code, long joystreamChannelId, Instant at) {
+    return s.usedCode()
+        .filter(u -> u.joystreamChannelId().filter(id -> id == joystreamChannelId).isPresent())
+        .filter(u -> !at.isAfter(u.at().plus(REPEAT_GRACE)) && sameCode(u.digest(), code))
+        .isPresent();
+  }
+
+  private static boolean sameCode(String storedDigest, String code) {
+    return code != null
         && MessageDigest.isEqual(
-            s.codeDigest().get().getBytes(StandardCharsets.US_ASCII),
+            storedDigest.getBytes(StandardCharsets.US_ASCII),
             digest(code).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private ReplyEffect<Event, State> checkSignUpAuthor(State s, CheckSignUpAuthor c) {
+    if (s.exists() && justUsed(s, c.authorizationCode(), c.joystreamChannelId(), c.at())) {
+      return Effect().reply(c.replyTo(), StatusReply.success(view(s)));
+    }
+    return checkAuthor(s, c.authorizationCode(), c.replyTo());
   }
 
   private ReplyEffect<Event, State> checkAuthor(
@@ -268,11 +327,14 @@ public final class UserEntity
   }
 
   private ReplyEffect<Event, State> consumeCode(State s, ConsumeCode c) {
+    if (s.exists() && justUsed(s, c.authorizationCode(), c.joystreamChannelId(), c.at())) {
+      return Effect().reply(c.replyTo(), StatusReply.success(view(s)));
+    }
     if (!s.exists() || !isAuthor(s, c.authorizationCode())) {
       return checkAuthor(s, c.authorizationCode(), c.replyTo());
     }
     return Effect()
-        .persist(new CodeConsumed(c.email(), c.at()))
+        .persist(new CodeConsumed(c.email(), c.at(), Optional.of(c.joystreamChannelId())))
         .thenReply(c.replyTo(), st -> StatusReply.success(view(st)));
   }
 

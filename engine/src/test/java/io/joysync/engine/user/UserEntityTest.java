@@ -208,19 +208,56 @@ class UserEntityTest {
         kit.<StatusReply<UserEntity.User>>runCommand(
             r ->
                 new UserEntity.ConsumeCode(
-                    "4/0AX-code-one", "new@example.com", T0.plusSeconds(5), r));
-    var replay =
+                    "4/0AX-code-one", "new@example.com", 7, T0.plusSeconds(5), r));
+    var afterUse =
         kit.<StatusReply<UserEntity.User>>runCommand(
-            r ->
-                new UserEntity.ConsumeCode(
-                    "4/0AX-code-one", "x@example.com", T0.plusSeconds(9), r));
+            r -> new UserEntity.CheckAuthor("4/0AX-code-one", r));
 
     assertThat(wrong.reply().getError().getMessage())
         .isEqualTo("Invalid request author. Permission denied.");
     assertThat(right.reply().isSuccess()).isTrue();
     assertThat(consumed.reply().getValue().email()).isEqualTo("new@example.com");
-    assertThat(replay.reply().isError()).isTrue();
-    assertThat(replay.hasNoEvents()).isTrue();
+    assertThat(afterUse.reply().isError()).isTrue();
+  }
+
+  @Test
+  void aUsedCodeAuthorisesOnlyARepeatOfItsChannelSignUpAndOnlyForAWhile() {
+    register("4/0AX-code-one");
+    Instant used = T0.plusSeconds(5);
+    kit.<StatusReply<UserEntity.User>>runCommand(
+        r -> new UserEntity.ConsumeCode("4/0AX-code-one", "new@example.com", 7, used, r));
+
+    var repeatCheck =
+        kit.<StatusReply<UserEntity.User>>runCommand(
+            r -> new UserEntity.CheckSignUpAuthor("4/0AX-code-one", 7, used.plusSeconds(30), r));
+    var repeatUse =
+        kit.<StatusReply<UserEntity.User>>runCommand(
+            r ->
+                new UserEntity.ConsumeCode(
+                    "4/0AX-code-one", "x@example.com", 7, used.plusSeconds(31), r));
+    var otherCode =
+        kit.<StatusReply<UserEntity.User>>runCommand(
+            r -> new UserEntity.CheckSignUpAuthor("4/0AX-other", 7, used.plusSeconds(32), r));
+    var otherChannel =
+        kit.<StatusReply<UserEntity.User>>runCommand(
+            r -> new UserEntity.CheckSignUpAuthor("4/0AX-code-one", 8, used.plusSeconds(33), r));
+    Instant late = used.plus(UserEntity.REPEAT_GRACE).plusSeconds(1);
+    var lateCheck =
+        kit.<StatusReply<UserEntity.User>>runCommand(
+            r -> new UserEntity.CheckSignUpAuthor("4/0AX-code-one", 7, late, r));
+    var lateUse =
+        kit.<StatusReply<UserEntity.User>>runCommand(
+            r -> new UserEntity.ConsumeCode("4/0AX-code-one", "x@example.com", 7, late, r));
+
+    assertThat(repeatCheck.reply().isSuccess()).isTrue();
+    assertThat(repeatUse.reply().getValue().email()).isEqualTo("new@example.com");
+    assertThat(repeatUse.hasNoEvents()).isTrue();
+    assertThat(otherCode.reply().isError()).isTrue();
+    assertThat(otherChannel.reply().isError()).isTrue();
+    assertThat(lateCheck.reply().getError().getMessage())
+        .isEqualTo("Invalid request author. Permission denied.");
+    assertThat(lateUse.reply().isError()).isTrue();
+    assertThat(lateUse.hasNoEvents()).isTrue();
   }
 
   @Test
