@@ -84,8 +84,7 @@ public final class HttpApi {
             new MembershipRoutes(system, services.faucet(), services.orion(), settings, clock)
                 .route(),
             new ChannelOperatorRoutes(system, links, auth, settings, clock).route(),
-            new OwnerSignedRoutes(system, links, services.orion(), settings.askTimeout(), clock)
-                .route(),
+            new OwnerSignedRoutes(system, links, services.orion(), settings, clock).route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
             new UnauthorizedChannelRoutes(system, services, links, auth, settings, clock).route(),
             new ChannelStatsRoutes(readSide.channels(), auth).route(),

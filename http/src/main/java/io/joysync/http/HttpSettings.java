@@ -11,6 +11,7 @@ public record HttpSettings(
     String operatorKey,
     int maxBatchItems,
     Duration topReferrersCacheTtl,
+    Duration signedMessageMaxAge,
     boolean disableNewSignUps,
     boolean syncEnabled) {
 
@@ -23,6 +24,7 @@ public record HttpSettings(
         c.getString("operator-key"),
         c.getInt("max-batch-items"),
         c.getDuration("top-referrers-cache-ttl"),
+        c.getDuration("signed-message-max-age"),
         c.getBoolean("disable-new-sign-ups"),
         root.getBoolean("joysync.sync.enable"));
   }

@@ -51,18 +51,20 @@ public final class OwnerSignedRoutes {
   private final JoystreamLinks links;
   private final OrionClient orion;
   private final Duration askTimeout;
+  private final Duration maxAge;
   private final Clock clock;
 
   public OwnerSignedRoutes(
       ActorSystem<?> system,
       JoystreamLinks links,
       OrionClient orion,
-      Duration askTimeout,
+      HttpSettings settings,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
     this.links = links;
     this.orion = orion;
-    this.askTimeout = askTimeout;
+    this.askTimeout = settings.askTimeout();
+    this.maxAge = settings.signedMessageMaxAge();
     this.clock = clock;
   }
 
@@ -131,7 +133,7 @@ public final class OwnerSignedRoutes {
   }
 
   private CompletionStage<ChannelState> apply(long id, SignedMessage signed, Action action) {
-    if (signed.timestamp().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+    if (!fresh(signed.timestamp(), clock.instant(), maxAge)) {
       return CompletableFuture.failedFuture(
           ApiException.notFound("INVALID_SIGNATURE", BAD_SIGNATURE));
     }
@@ -159,6 +161,14 @@ public final class OwnerSignedRoutes {
                   .thenApply(joystream -> verify(id, joystream, signed))
                   .thenCompose(ok -> send(channel.youtubeChannelId(), signed, action));
             });
+  }
+
+  /**
+   * Whether a message signed at {@code signedAt} may be acted on at {@code now}: not from further
+   * in the future than the clocks' skew, not older than {@code maxAge}.
+   */
+  static boolean fresh(Instant signedAt, Instant now, Duration maxAge) {
+    return !signedAt.isAfter(now.plus(MAX_CLOCK_SKEW)) && !signedAt.isBefore(now.minus(maxAge));
   }
 
   private static String actionName(SignedMessage signed) {

@@ -1,0 +1,27 @@
+package io.joysync.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** An owner's signed message is acted on only while it is recent and not from the future. */
+class OwnerSignedFreshnessTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  @Test
+  void aMessageSignedNowOrWithinTheHourIsFresh() {
+    assertThat(OwnerSignedRoutes.fresh(NOW, NOW, HOUR)).isTrue();
+    assertThat(OwnerSignedRoutes.fresh(NOW.minus(HOUR), NOW, HOUR)).isTrue();
+    assertThat(OwnerSignedRoutes.fresh(NOW.plusSeconds(60), NOW, HOUR)).isTrue();
+  }
+
+  @Test
+  void aMessageOlderThanTheMaximumAgeOrFromTheFutureIsRefused() {
+    assertThat(OwnerSignedRoutes.fresh(NOW.minus(HOUR).minusMillis(1), NOW, HOUR)).isFalse();
+    assertThat(OwnerSignedRoutes.fresh(NOW.plus(Duration.ofMinutes(11)), NOW, HOUR)).isFalse();
+  }
+}
