@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
 /**
  * Links a Joystream channel to the YouTube channel signing up with it, and finds the YouTube
@@ -100,8 +101,7 @@ public final class JoystreamLinks {
                     : Optional.of(holder));
   }
 
-  private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<JoystreamLinkEntity.Command>
-      link(long joystreamChannelId) {
+  private EntityRef<JoystreamLinkEntity.Command> link(long joystreamChannelId) {
     return sharding.entityRefFor(JoystreamLinkEntity.ENTITY_KEY, Long.toString(joystreamChannelId));
   }
 
