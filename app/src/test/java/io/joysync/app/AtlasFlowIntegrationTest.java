@@ -154,6 +154,21 @@ class AtlasFlowIntegrationTest {
     ApiClient.Reply fresh = api.send("GET", "/channels/1", null, null);
     assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
     assertThat(fresh.json().get("yppStatus").asText()).isEqualTo("Unverified");
+    // The initial ingestion tracks the newest syncable uploads, up to an Unverified channel's 5.
+    String userId = joined.json().get("user").get("id").asText();
+    JsonNode videos =
+        api.await(
+                "/users/" + userId + "/videos",
+                r -> r.status() == 200 && r.json().size() == 5,
+                READ_SIDE_LAG)
+            .json();
+    assertThat(videos)
+        .allSatisfy(
+            v -> {
+              assertThat(v.get("state").asText()).isEqualTo("New");
+              assertThat(v.get("category").asText()).isEqualTo("cat-1");
+              assertThat(v.get("privacyStatus").asText()).isEqualTo("public");
+            });
 
     api.send(
         "PUT",

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.link.JoystreamLinks;
@@ -44,7 +45,8 @@ import org.apache.pekko.pattern.StatusReply;
  * sign-up; the Joystream channel must exist (Orion) and not be linked to another YouTube channel in
  * the program. The YouTube channel is read again with the creator's tokens, the {@link
  * ChannelEntity} records the sign-up (new or again), and the code is used up so it cannot be
- * replayed.
+ * replayed. When syncing is on, the channel's newest uploads are then tracked ({@link
+ * InitialIngestion}), after the answer.
  */
 public final class ChannelSignUpRoutes {
 
@@ -64,6 +66,7 @@ public final class ChannelSignUpRoutes {
 
   private final ClusterSharding sharding;
   private final JoystreamLinks links;
+  private final InitialIngestion ingestion;
   private final OrionClient orion;
   private final YoutubeDataClient youtube;
   private final Optional<TokenCipher> cipher;
@@ -80,6 +83,7 @@ public final class ChannelSignUpRoutes {
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
     this.links = links;
+    this.ingestion = new InitialIngestion(system, youtube, settings.askTimeout(), clock);
     this.orion = orion;
     this.youtube = youtube;
     this.cipher = cipher;
@@ -279,10 +283,14 @@ public final class ChannelSignUpRoutes {
                                 reply),
                         timeout)
                     .thenApply(
-                        u ->
-                            new SignedUpChannel(
-                                new UserView(u.id(), u.email()),
-                                ChannelDto.of(ChannelRow.of(channel.id(), state)))));
+                        u -> {
+                          if (settings.syncEnabled()) {
+                            ingestion.start(channel, state);
+                          }
+                          return new SignedUpChannel(
+                              new UserView(u.id(), u.email()),
+                              ChannelDto.of(ChannelRow.of(channel.id(), state)));
+                        }));
   }
 
   private static ChannelProfile profile(YoutubeChannel c) {

@@ -15,8 +15,6 @@ import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.youtube.ChannelLookup;
-import io.joysync.engine.youtube.UploadedVideo;
-import io.joysync.engine.youtube.VideoFilter;
 import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
@@ -26,7 +24,6 @@ import io.joysync.persistence.readside.ChannelRow;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -125,7 +122,10 @@ public final class UnauthorizedChannelRoutes {
                   .thenCompose(v -> checkJoystreamChannel(r, channel))
                   .thenCompose(
                       joystream ->
-                          syncableUploads(channel, r.videosLimit())
+                          youtube
+                              .syncableUploads(
+                                  channel, r.videosLimit(), QuotaPurpose.SYNC_ON_REQUEST)
+                              .thenApply(v -> v.stream().map(VideoFacts::of).toList())
                               .thenCompose(
                                   videos ->
                                       signUpAndTrack(r, channel, joystream.language(), videos)));
@@ -234,25 +234,6 @@ public final class UnauthorizedChannelRoutes {
               "JOYSTREAM_UNAVAILABLE",
               what + " did not answer; try again shortly");
         });
-  }
-
-  /** The newest uploads that may be synced, newest first (public, processed, not live). */
-  private CompletionStage<List<VideoFacts>> syncableUploads(YoutubeChannel channel, int limit) {
-    if (channel.uploadsPlaylistId() == null) {
-      return CompletableFuture.completedFuture(List.of());
-    }
-    return youtube
-        .latestUploads(null, channel.uploadsPlaylistId(), limit, QuotaPurpose.SYNC_ON_REQUEST)
-        .thenCompose(
-            uploads ->
-                uploads.isEmpty()
-                    ? CompletableFuture.completedFuture(List.of())
-                    : youtube.videos(
-                        null,
-                        uploads.stream().map(UploadedVideo::videoId).toList(),
-                        QuotaPurpose.SYNC_ON_REQUEST))
-        .thenApply(
-            videos -> videos.stream().filter(VideoFilter::syncable).map(VideoFacts::of).toList());
   }
 
   private CompletionStage<AddedChannel> signUpAndTrack(

@@ -188,6 +188,30 @@ class YoutubeDataClientTest {
   }
 
   @Test
+  void syncableUploadsArePagedUntilEnoughAreKept() throws Exception {
+    OwnerTokens alice = signUp("alice@example.com").tokens();
+    YoutubeChannel channel = await(client.ownChannel(alice, QuotaPurpose.SIGNUP)).orElseThrow();
+
+    List<YoutubeVideo> few = await(client.syncableUploads(channel, 8, QuotaPurpose.SYNC));
+    assertThat(usage().sync()).isEqualTo(2);
+    List<YoutubeVideo> many = await(client.syncableUploads(channel, 60, QuotaPurpose.SYNC));
+
+    assertThat(few).hasSize(8).allSatisfy(v -> assertThat(VideoFilter.syncable(v)).isTrue());
+    assertThat(few).isSortedAccordingTo((a, b) -> b.publishedAt().compareTo(a.publishedAt()));
+    assertThat(few)
+        .extracting(YoutubeVideo::title)
+        .doesNotContain(
+            "Special PRIVATE",
+            "Special LIVE",
+            "Special UPCOMING",
+            "Special AGE_RESTRICTED",
+            "Special PROCESSING",
+            "Special UNLISTED");
+    assertThat(many).hasSize(60).allSatisfy(v -> assertThat(VideoFilter.syncable(v)).isTrue());
+    assertThat(usage().sync()).isEqualTo(2 + 4);
+  }
+
+  @Test
   void videoDetailsAreMappedAndFilteredLikeYoutubeSynch() throws Exception {
     OwnerTokens alice = signUp("alice@example.com").tokens();
     YoutubeChannel channel = await(client.ownChannel(alice, QuotaPurpose.SIGNUP)).orElseThrow();

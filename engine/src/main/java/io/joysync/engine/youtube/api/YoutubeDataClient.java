@@ -10,6 +10,7 @@ import io.joysync.engine.youtube.ChannelLookup;
 import io.joysync.engine.youtube.ChannelStatistics;
 import io.joysync.engine.youtube.UploadedVideo;
 import io.joysync.engine.youtube.UploadsPage;
+import io.joysync.engine.youtube.VideoFilter;
 import io.joysync.engine.youtube.YoutubeApiException;
 import io.joysync.engine.youtube.YoutubeChannel;
 import io.joysync.engine.youtube.YoutubeVideo;
@@ -34,6 +35,10 @@ import java.util.concurrent.Executor;
 public final class YoutubeDataClient {
 
   public static final int PAGE_SIZE = 50;
+
+  /** Pages of uploads a syncable-uploads walk may read beyond the ones its limit needs. */
+  static final int MAX_EXTRA_PAGES = 4;
+
   private static final List<String> SIGNUP_CHANNEL_PARTS =
       List.of("snippet", "contentDetails", "statistics", "brandingSettings");
   private static final List<String> PUBLIC_CHANNEL_PARTS =
@@ -213,6 +218,58 @@ public final class YoutubeDataClient {
   public CompletionStage<List<UploadedVideo>> latestUploads(
       OwnerTokens owner, String playlistId, int limit, QuotaPurpose purpose) {
     return collect(owner, playlistId, Optional.empty(), limit, purpose, new ArrayList<>());
+  }
+
+  /**
+   * A channel's newest {@code limit} uploads that may be synced ({@link VideoFilter}), newest
+   * first, read with the API key: youtube-synch's ingestion, which pages through the uploads until
+   * it has kept {@code limit} videos or there are no more. Each page of 50 costs a listing and a
+   * details call; the walk stops after {@link #MAX_EXTRA_PAGES} pages beyond the ones {@code limit}
+   * needs, so a channel of mostly unsyncable uploads cannot spend the day's quota.
+   */
+  public CompletionStage<List<YoutubeVideo>> syncableUploads(
+      YoutubeChannel channel, int limit, QuotaPurpose purpose) {
+    if (channel.uploadsPlaylistId() == null || limit < 1) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    int maxPages = (limit + PAGE_SIZE - 1) / PAGE_SIZE + MAX_EXTRA_PAGES;
+    return keepSyncable(
+        channel.uploadsPlaylistId(), Optional.empty(), limit, maxPages, purpose, new ArrayList<>());
+  }
+
+  private CompletionStage<List<YoutubeVideo>> keepSyncable(
+      String playlistId,
+      Optional<String> token,
+      int limit,
+      int pagesLeft,
+      QuotaPurpose purpose,
+      List<YoutubeVideo> kept) {
+    return uploadsPage(null, playlistId, token, PAGE_SIZE, purpose)
+        .thenCompose(
+            page ->
+                page.videos().isEmpty()
+                    ? CompletableFuture.completedFuture(List.<YoutubeVideo>of())
+                    : videos(
+                            null,
+                            page.videos().stream().map(UploadedVideo::videoId).toList(),
+                            purpose)
+                        .thenCompose(
+                            details -> {
+                              details.stream().filter(VideoFilter::syncable).forEach(kept::add);
+                              if (kept.size() >= limit
+                                  || page.nextPageToken().isEmpty()
+                                  || pagesLeft <= 1) {
+                                return CompletableFuture.completedFuture(
+                                    List.copyOf(kept.subList(0, Math.min(limit, kept.size()))));
+                              }
+                              return keepSyncable(
+                                  playlistId,
+                                  page.nextPageToken(),
+                                  limit,
+                                  pagesLeft - 1,
+                                  purpose,
+                                  kept);
+                            }));
   }
 
   private CompletionStage<List<UploadedVideo>> collect(

@@ -1,0 +1,68 @@
+package io.joysync.engine.channel;
+
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.youtube.YoutubeChannel;
+import io.joysync.engine.youtube.api.YoutubeDataClient;
+import io.joysync.engine.youtube.quota.QuotaPurpose;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * youtube-synch's initial ingestion: right after a channel signs up, its newest syncable uploads,
+ * up to its tier's video cap, are tracked in state {@code New}, so the creator sees them listed at
+ * once. Best effort, as in youtube-synch: it runs after the sign-up was answered, draws on the sync
+ * quota (waiting for the next day when that is spent), and a failure is only logged; videos already
+ * tracked are left as they are, so signing up again repeats it harmlessly.
+ */
+public final class InitialIngestion {
+
+  private static final Logger log = LoggerFactory.getLogger(InitialIngestion.class);
+
+  private final YoutubeDataClient youtube;
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+  private final Clock clock;
+
+  public InitialIngestion(
+      ActorSystem<?> system, YoutubeDataClient youtube, Duration askTimeout, Clock clock) {
+    this.youtube = youtube;
+    this.sharding = ClusterSharding.get(system);
+    this.askTimeout = askTimeout;
+    this.clock = clock;
+  }
+
+  /** Starts the ingestion of a channel that signed up, unless it is not to be synced. */
+  public void start(YoutubeChannel channel, ChannelState state) {
+    if (!state.isSyncEnabled()) {
+      return;
+    }
+    int cap = state.status().limits().videoCap();
+    youtube
+        .syncableUploads(channel, cap, QuotaPurpose.SYNC)
+        .thenApply(videos -> videos.stream().map(VideoFacts::of).toList())
+        .thenCompose(
+            videos ->
+                VideoTracking.track(
+                    sharding.entityRefFor(ChannelEntity.ENTITY_KEY, channel.id()),
+                    videos,
+                    clock.instant(),
+                    askTimeout))
+        .whenComplete(
+            (tracked, error) -> {
+              if (error != null) {
+                log.warn(
+                    "Initial ingestion of channel {} failed: {}", channel.id(), error.toString());
+              } else {
+                log.info(
+                    "Initial ingestion of channel {}: {} videos tracked, {} already tracked",
+                    channel.id(),
+                    tracked.added().size(),
+                    tracked.alreadyTracked().size());
+              }
+            });
+  }
+}
