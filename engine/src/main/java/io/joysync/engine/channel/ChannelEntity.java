@@ -501,37 +501,41 @@ public final class ChannelEntity
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(SignedUp.class, (s, e) -> s.withChannel(s.channel().signUp(e.registration())))
-        .onEvent(
-            SignedUpAgain.class,
-            (s, e) -> s.withChannel(s.channel().signUpAgain(e.registration(), e.restored())))
-        .onEvent(
-            ChannelVerified.class, (s, e) -> s.withChannel(s.channel().verify(e.tier(), e.at())))
-        .onEvent(
-            ChannelSuspended.class,
-            (s, e) -> s.withChannel(s.channel().suspend(e.reason(), e.at())))
-        .onEvent(
-            OperatorIngestionSet.class,
-            (s, e) -> s.withChannel(s.channel().setOperatorIngestion(e.allow())))
-        .onEvent(
-            CategorySet.class,
-            (s, e) -> s.withChannel(s.channel().setCategory(e.videoCategoryId(), e.signedAt())))
-        .onEvent(
-            OwnerOptedOut.class,
-            (s, e) -> s.withChannel(s.channel().ownerOptOut(e.optOut(), e.signedAt())))
-        .onEvent(
-            IngestionSet.class,
-            (s, e) ->
-                s.withChannel(
-                    s.channel()
-                        .setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt())))
-        .onEvent(AutoOptedOut.class, (s, e) -> s.withChannel(s.channel().autoOptOut(e.at())))
         .onEvent(
             VideosTracked.class,
             (s, e) -> s.withVideos(e.videos().stream().map(TrackedVideo::record).toList(), 0))
         .onEvent(
             VideoAdvanced.class,
             (s, e) -> s.withVideos(List.of(e.video()), e.historicalBytesAdded()))
-        .build();
+        .onAnyEvent((s, e) -> s.withChannel(applyToChannel(s.channel(), e)));
+  }
+
+  /**
+   * What an event does to the channel (its videos aside): the entity's own event handler, public so
+   * that the read side builds a channel from its events exactly as the entity does.
+   */
+  public static ChannelState applyToChannel(ChannelState s, Event event) {
+    if (event instanceof SignedUp e) {
+      return s.signUp(e.registration());
+    } else if (event instanceof SignedUpAgain e) {
+      return s.signUpAgain(e.registration(), e.restored());
+    } else if (event instanceof ChannelVerified e) {
+      return s.verify(e.tier(), e.at());
+    } else if (event instanceof ChannelSuspended e) {
+      return s.suspend(e.reason(), e.at());
+    } else if (event instanceof OperatorIngestionSet e) {
+      return s.setOperatorIngestion(e.allow());
+    } else if (event instanceof CategorySet e) {
+      return s.setCategory(e.videoCategoryId(), e.signedAt());
+    } else if (event instanceof OwnerOptedOut e) {
+      return s.ownerOptOut(e.optOut(), e.signedAt());
+    } else if (event instanceof IngestionSet e) {
+      return s.setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt());
+    } else if (event instanceof AutoOptedOut e) {
+      return s.autoOptOut(e.at());
+    } else if (event instanceof VideoAdvanced e) {
+      return s.addHistoricalBytes(e.historicalBytesAdded());
+    }
+    return s;
   }
 }

@@ -40,6 +40,21 @@ public record ChannelState(
     return registration.isPresent();
   }
 
+  /** The same channel without the owner's tokens, for copies kept outside the entity. */
+  public ChannelState withoutTokens() {
+    return new ChannelState(
+        registration.map(Registration::withoutTokens),
+        status,
+        preOptOutStatus,
+        shouldBeIngested,
+        allowOperatorIngestion,
+        videoCategoryId,
+        createdAt,
+        lastActedAt,
+        processedAt,
+        historicalVideoSyncedSize);
+  }
+
   /** Syncing runs only while both the creator and the operators want it. */
   public boolean isSyncEnabled() {
     return shouldBeIngested && allowOperatorIngestion && !status.isOptedOut();

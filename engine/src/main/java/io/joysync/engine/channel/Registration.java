@@ -23,6 +23,20 @@ public record Registration(
     Instant at)
     implements CborSerializable {
 
+  public Registration withoutTokens() {
+    return new Registration(
+        userId,
+        email,
+        joystreamChannelId,
+        joystreamChannelLanguage,
+        shouldBeIngested,
+        videoCategoryId,
+        referrerChannelId,
+        profile,
+        Optional.empty(),
+        at);
+  }
+
   /** The owner's OAuth tokens, encrypted at rest (plaintext never reaches an event). */
   public record OwnerTokens(EncryptedToken access, EncryptedToken refresh)
       implements CborSerializable {}

@@ -1,15 +1,17 @@
 package io.joysync.persistence.readside;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelState;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.projection.ProjectionBehavior;
@@ -19,22 +21,25 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
 import org.apache.pekko.projection.javadsl.Handler;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 
 /**
  * Keeps the channel tables of the read side in step with {@link ChannelEntity}: one projection per
  * event tag, each run by a Sharded Daemon Process so that exactly one node of the cluster runs it.
- * Delivery is at least once; the handler writes the channel's current state, so a redelivered event
- * rewrites the same row and changes nothing.
+ * The projection builds each channel from its events with the entity's own event handler ({@link
+ * ChannelEntity#applyToChannel}), keeping the state it built (without tokens) and the sequence
+ * number of the last event it applied beside the row; it never asks an entity, so rebuilding the
+ * read side wakes none. Delivery is at least once: an event at or below the stored sequence number
+ * was applied already and is skipped.
  */
 public final class ChannelProjection {
 
   private ChannelProjection() {}
 
   public static void init(
-      ActorSystem<?> system,
-      ChannelReadModel readModel,
-      VideoReadModel videos,
-      Duration askTimeout) {
+      ActorSystem<?> system, ChannelReadModel readModel, VideoReadModel videos) {
+    ObjectMapper cbor =
+        JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty());
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
@@ -42,7 +47,7 @@ public final class ChannelProjection {
             ChannelEntity.TAG_COUNT,
             i ->
                 ProjectionBehavior.create(
-                    projection(system, readModel, videos, askTimeout, ChannelEntity.tag(i))),
+                    projection(system, readModel, videos, cbor, ChannelEntity.tag(i))),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
@@ -53,38 +58,32 @@ public final class ChannelProjection {
           ActorSystem<?> system,
           ChannelReadModel readModel,
           VideoReadModel videos,
-          Duration askTimeout,
+          ObjectMapper cbor,
           String tag) {
     return CassandraProjection.atLeastOnce(
         ProjectionId.of("channel-read-side", tag),
         EventSourcedProvider.<ChannelEntity.Event>eventsByTag(
             system, CassandraReadJournal.Identifier(), tag),
-        () -> new ChannelRowWriter(system, tag, readModel, videos, askTimeout));
+        () -> new ChannelRowWriter(tag, readModel, videos, cbor));
   }
 
   /**
-   * Writes the channel named by each channel event as the entity has it now, and the video rows
-   * from the video events themselves (each carries the video's record after the step), with the
-   * tag's share of the sync backlog.
+   * Applies each channel event to the channel's stored state and writes the row, and writes the
+   * video rows from the video events themselves (each carries the video's record after the step),
+   * with the tag's share of the sync backlog.
    */
   static final class ChannelRowWriter extends Handler<EventEnvelope<ChannelEntity.Event>> {
-    private final ClusterSharding sharding;
     private final String tag;
     private final ChannelReadModel readModel;
     private final VideoReadModel videos;
-    private final Duration askTimeout;
+    private final ObjectMapper cbor;
 
     ChannelRowWriter(
-        ActorSystem<?> system,
-        String tag,
-        ChannelReadModel readModel,
-        VideoReadModel videos,
-        Duration askTimeout) {
-      this.sharding = ClusterSharding.get(system);
+        String tag, ChannelReadModel readModel, VideoReadModel videos, ObjectMapper cbor) {
       this.tag = tag;
       this.readModel = readModel;
       this.videos = videos;
-      this.askTimeout = askTimeout;
+      this.cbor = cbor;
     }
 
     @Override
@@ -97,18 +96,43 @@ public final class ChannelProjection {
       if (event instanceof ChannelEntity.VideoAdvanced advanced) {
         return videos.advance(tag, channelId, advanced.video());
       }
-      return sharding
-          .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)
-          .<Optional<ChannelState>>ask(ChannelEntity.Get::new, askTimeout)
+      long seqNr = envelope.sequenceNr();
+      return readModel
+          .stored(channelId)
           .thenCompose(
-              state ->
-                  state.filter(ChannelState::isRegistered).isEmpty()
-                      ? CompletableFuture.completedFuture(Done.getInstance())
-                      : readModel
-                          .byChannelId(channelId)
-                          .thenCompose(
-                              previous ->
-                                  readModel.save(ChannelRow.of(channelId, state.get()), previous)));
+              stored -> {
+                if (stored.filter(s -> s.seqNr() >= seqNr).isPresent()) {
+                  return CompletableFuture.completedFuture(Done.getInstance());
+                }
+                ChannelState before = stored.map(s -> decode(s.state())).orElse(ChannelState.EMPTY);
+                ChannelState after = ChannelEntity.applyToChannel(before, event).withoutTokens();
+                if (!after.isRegistered()) {
+                  return CompletableFuture.completedFuture(Done.getInstance());
+                }
+                return readModel.save(
+                    ChannelRow.of(channelId, after),
+                    stored.map(ChannelReadModel.Stored::row),
+                    encode(after),
+                    seqNr);
+              });
+    }
+
+    private ByteBuffer encode(ChannelState state) {
+      try {
+        return ByteBuffer.wrap(cbor.writeValueAsBytes(state));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private ChannelState decode(ByteBuffer bytes) {
+      byte[] array = new byte[bytes.remaining()];
+      bytes.duplicate().get(array);
+      try {
+        return cbor.readValue(array, ChannelState.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     static String channelIdOf(String persistenceId) {

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -56,6 +57,7 @@ public final class ChannelReadModel {
                 + " pre_opt_out_status text, should_be_ingested boolean,"
                 + " allow_operator_ingestion boolean, video_category_id text,"
                 + " referrer_channel_id bigint, created_at timestamp, last_acted_at timestamp,"
+                + " state blob, state_seq_nr bigint,"
                 + " processed_at timestamp)",
             "CREATE TABLE IF NOT EXISTS "
                 + ks
@@ -93,10 +95,18 @@ public final class ChannelReadModel {
   }
 
   /**
-   * Writes the row and its index entries, removing the index entries the previous version of the
-   * row had and this one has not. Idempotent: writing the same row twice changes nothing.
+   * A channel as the projection left it: its row, the state it was built from (serialized, without
+   * tokens) and the sequence number of the last event applied to it.
    */
-  public CompletionStage<Done> save(ChannelRow row, Optional<ChannelRow> previous) {
+  public record Stored(ChannelRow row, ByteBuffer state, long seqNr) {}
+
+  /**
+   * Writes the row, the state it was built from as of event {@code seqNr}, and its index entries,
+   * removing the index entries the previous version of the row had and this one has not.
+   * Idempotent: writing the same row twice changes nothing.
+   */
+  public CompletionStage<Done> save(
+      ChannelRow row, Optional<ChannelRow> previous, ByteBuffer state, long seqNr) {
     List<SimpleStatement> statements = new ArrayList<>();
     statements.add(
         SimpleStatement.newInstance(
@@ -106,8 +116,8 @@ public final class ChannelReadModel {
                 + " title, description, handle, language, thumbnails, subscriber_count,"
                 + " video_count, ypp_status, pre_opt_out_status, should_be_ingested,"
                 + " allow_operator_ingestion, video_category_id, referrer_channel_id, created_at,"
-                + " last_acted_at, processed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " last_acted_at, processed_at, state, state_seq_nr)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             row.channelId(),
             row.joystreamChannelId(),
             row.userId(),
@@ -127,7 +137,9 @@ public final class ChannelReadModel {
             row.referrerChannelId().orElse(null),
             row.createdAt(),
             row.lastActedAt().orElse(null),
-            row.processedAt().orElse(null)));
+            row.processedAt().orElse(null),
+            state,
+            seqNr));
     String month = month(row.createdAt());
     statements.add(
         SimpleStatement.newInstance(
@@ -219,6 +231,21 @@ public final class ChannelReadModel {
     return session
         .selectOne("SELECT * FROM " + ks + ".channels WHERE channel_id = ?", channelId)
         .thenApply(r -> r.map(ChannelReadModel::toRow));
+  }
+
+  /** The channel as the projection left it, for the projection to apply the next event to. */
+  public CompletionStage<Optional<Stored>> stored(String channelId) {
+    return session
+        .selectOne("SELECT * FROM " + ks + ".channels WHERE channel_id = ?", channelId)
+        .thenApply(
+            r ->
+                r.filter(row -> !row.isNull("state"))
+                    .map(
+                        row ->
+                            new Stored(
+                                toRow(row),
+                                row.getByteBuffer("state"),
+                                row.getLong("state_seq_nr"))));
   }
 
   /** The newest {@code limit} channels, any status, newest first. */

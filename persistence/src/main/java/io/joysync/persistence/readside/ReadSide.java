@@ -73,7 +73,7 @@ public final class ReadSide {
             .thenCompose(cql -> CassandraQuotaLedger.create(cql, keyspace))
             .thenApply(
                 ledger -> {
-                  ChannelProjection.init(system, channels, videos, c.getDuration("ask-timeout"));
+                  ChannelProjection.init(system, channels, videos);
                   return new ReadSide(channels, videos, ledger);
                 });
     ready.whenComplete(

@@ -2,8 +2,15 @@ package io.joysync.persistence.readside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
+import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelEntity.TrackedVideo;
+import io.joysync.engine.channel.ChannelProfile;
+import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Registration;
+import io.joysync.engine.channel.Tier;
+import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
@@ -12,6 +19,7 @@ import io.joysync.engine.video.VideoState;
 import io.joysync.persistence.TestCassandra;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +28,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +81,10 @@ class ReadModelsTest {
     }
   }
 
+  private static CompletionStage<org.apache.pekko.Done> save(ChannelRow row) {
+    return channels.save(row, Optional.empty(), java.nio.ByteBuffer.wrap(new byte[] {1}), 1);
+  }
+
   private static <T> T await(CompletionStage<T> stage) throws Exception {
     return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
@@ -100,15 +115,9 @@ class ReadModelsTest {
 
   @Test
   void channelsAreListedByDateRangeAcrossMonthsAndByTheirUser() throws Exception {
-    await(
-        channels.save(
-            channel("UCjan", "u-1", Instant.parse("2025-01-20T00:00:00Z")), Optional.empty()));
-    await(
-        channels.save(
-            channel("UCfeb", "u-2", Instant.parse("2025-02-03T00:00:00Z")), Optional.empty()));
-    await(
-        channels.save(
-            channel("UCmar", "u-1", Instant.parse("2025-03-01T00:00:00Z")), Optional.empty()));
+    await(save(channel("UCjan", "u-1", Instant.parse("2025-01-20T00:00:00Z"))));
+    await(save(channel("UCfeb", "u-2", Instant.parse("2025-02-03T00:00:00Z"))));
+    await(save(channel("UCmar", "u-1", Instant.parse("2025-03-01T00:00:00Z"))));
 
     List<ChannelRow> range =
         await(
@@ -230,5 +239,67 @@ class ReadModelsTest {
     assertThat(rows.get(1).state()).isEqualTo("VideoUnavailable::Private");
     assertThat(await(videos.backlog("UCvid"))).isEqualTo(1);
     assertThat(await(videos.ofChannel("UCnone"))).isEmpty();
+  }
+
+  private static EventEnvelope<ChannelEntity.Event> envelope(
+      String channelId, long seqNr, ChannelEntity.Event event) {
+    return EventEnvelope.create(Offset.sequence(seqNr), "Channel|" + channelId, seqNr, event, 0L);
+  }
+
+  @Test
+  void theProjectionBuildsAChannelFromItsEventsAndSkipsEventsItAppliedAlready() throws Exception {
+    String id = "UCprojected";
+    Instant at = Instant.parse("2026-11-03T10:00:00Z");
+    TokenCipher cipher =
+        new TokenCipher("k", Map.of("k", Base64.getEncoder().encodeToString(new byte[32])));
+    Registration signUp =
+        new Registration(
+            "user-p",
+            "p@example.com",
+            77,
+            Optional.of("de"),
+            true,
+            Optional.of("cat-1"),
+            Optional.empty(),
+            new ChannelProfile(
+                "Projected",
+                "About",
+                Optional.of("@projected"),
+                Optional.of("en"),
+                Map.of(),
+                Optional.empty(),
+                10,
+                2,
+                3,
+                Optional.empty(),
+                Optional.empty()),
+            Optional.of(
+                new Registration.OwnerTokens(
+                    cipher.encrypt(id, "ya29.secret-access"),
+                    cipher.encrypt(id, "1//secret-refresh"))),
+            at);
+    ObjectMapper cbor =
+        JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty());
+    var writer = new ChannelProjection.ChannelRowWriter("channel-3", channels, videos, cbor);
+    var first = envelope(id, 1, new ChannelEntity.SignedUp(id, signUp));
+    var verified =
+        envelope(id, 2, new ChannelEntity.ChannelVerified(id, Tier.GOLD, at.plusSeconds(60)));
+    var optedOut = envelope(id, 3, new ChannelEntity.OwnerOptedOut(id, true, at.plusSeconds(120)));
+
+    for (var e : List.of(first, verified, optedOut, verified, optedOut, first)) {
+      await(writer.process(e));
+    }
+
+    ChannelRow row = await(channels.byChannelId(id)).orElseThrow();
+    assertThat(row.yppStatus()).isEqualTo("OptedOut");
+    assertThat(row.preOptOutStatus()).contains("Verified::Gold");
+    assertThat(row.shouldBeIngested()).isFalse();
+    assertThat(row.joystreamChannelId()).isEqualTo(77);
+    ChannelReadModel.Stored stored = await(channels.stored(id)).orElseThrow();
+    assertThat(stored.seqNr()).isEqualTo(3);
+    byte[] state = new byte[stored.state().remaining()];
+    stored.state().duplicate().get(state);
+    assertThat(cbor.readValue(state, ChannelState.class).registration().orElseThrow().tokens())
+        .isEmpty();
   }
 }
