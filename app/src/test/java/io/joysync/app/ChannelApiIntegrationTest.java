@@ -227,9 +227,13 @@ class ChannelApiIntegrationTest {
     JsonNode referrals =
         api.await(
                 "/channels/" + referrer + "/referrals",
-                r -> r.status() == 200 && r.json().size() == 2,
+                r ->
+                    r.status() == 200
+                        && r.json().size() == 2
+                        && r.json().findValuesAsText("yppStatus").contains("Verified::Gold"),
                 READ_SIDE_LAG)
             .json();
+    // Top referrers are computed from the read side, now that it shows the verification.
     JsonNode top = api.send("GET", "/referrers/top-referrers", null, null).json();
 
     assertThat(referrals.findValuesAsText("yppStatus"))

@@ -1,15 +1,11 @@
 package io.joysync.engine.channel;
 
 import io.joysync.engine.serialization.CborSerializable;
-import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
-import io.joysync.engine.video.VideoState;
 import io.joysync.engine.video.VideoTransition;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,8 +310,10 @@ public final class ChannelEntity
                     c.replyTo(),
                     new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
         .onCommand(AutoOptOut.class, (s, c) -> autoOptOut(s.channel(), c))
-        .onCommand(TrackVideos.class, this::trackVideos)
-        .onCommand(AdvanceVideo.class, this::advanceVideo)
+        .onCommand(
+            TrackVideos.class, (s, c) -> decided(c.replyTo(), VideoSteps.track(channelId, s, c)))
+        .onCommand(
+            AdvanceVideo.class, (s, c) -> decided(c.replyTo(), VideoSteps.advance(channelId, s, c)))
         .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), s.video(c.videoId())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s.channel())));
     return b.build();
@@ -334,103 +332,19 @@ public final class ChannelEntity
     return "Could not find channel with id " + channelId;
   }
 
-  private ReplyEffect<Event, State> trackVideos(State state, TrackVideos c) {
-    if (c.videos().size() > MAX_VIDEOS_PER_TRACK) {
+  /** The effect of a decision about videos: persist and reply, only reply, or refuse. */
+  private <R> ReplyEffect<Event, State> decided(
+      ActorRef<StatusReply<R>> replyTo, VideoSteps.Decision<R> decision) {
+    if (decision instanceof VideoSteps.Decision.Persist<R> persist) {
       return Effect()
-          .reply(
-              c.replyTo(),
-              StatusReply.error(
-                  "At most " + MAX_VIDEOS_PER_TRACK + " videos can be tracked at once"));
+          .persist(persist.event())
+          .thenReply(replyTo, s -> StatusReply.success(persist.reply()));
     }
-    Map<String, TrackedVideo> added = new LinkedHashMap<>();
-    List<String> known = new ArrayList<>();
-    for (VideoFacts facts : c.videos()) {
-      if (state.videos().containsKey(facts.id()) || added.containsKey(facts.id())) {
-        known.add(facts.id());
-      } else {
-        added.put(facts.id(), new TrackedVideo(facts, newRecord(state.channel(), facts, c.at())));
-      }
-    }
-    TrackedVideos reply = new TrackedVideos(List.copyOf(added.keySet()), known);
-    if (added.isEmpty()) {
-      return Effect().reply(c.replyTo(), StatusReply.success(reply));
+    if (decision instanceof VideoSteps.Decision.Answer<R> answer) {
+      return Effect().reply(replyTo, StatusReply.success(answer.reply()));
     }
     return Effect()
-        .persist(new VideosTracked(channelId, List.copyOf(added.values()), c.at()))
-        .thenReply(c.replyTo(), s -> StatusReply.success(reply));
-  }
-
-  private static VideoRecord newRecord(ChannelState state, VideoFacts facts, Instant at) {
-    return new VideoRecord(
-        facts.id(),
-        VideoState.NEW,
-        state.videoCategoryId().orElse(""),
-        state.registration().flatMap(Registration::joystreamChannelLanguage),
-        facts.publishedAt(),
-        facts.durationSeconds(),
-        state.isHistorical(facts.publishedAt()),
-        Optional.empty(),
-        0,
-        at,
-        at);
-  }
-
-  private ReplyEffect<Event, State> advanceVideo(State s, AdvanceVideo c) {
-    ChannelState state = s.channel();
-    Optional<VideoRecord> found = s.video(c.videoId());
-    if (found.isEmpty()) {
-      return Effect()
-          .reply(
-              c.replyTo(),
-              StatusReply.error(
-                  "Video " + c.videoId() + " is not tracked for channel " + channelId));
-    }
-    VideoRecord video = found.get();
-    VideoTransition step = c.step();
-    if (video.state().equals(step.target())) {
-      if (step instanceof VideoTransition.Created created
-          && !video.joystreamVideo().map(created.video()::equals).orElse(false)) {
-        return Effect()
-            .reply(
-                c.replyTo(),
-                StatusReply.error(
-                    "Video "
-                        + c.videoId()
-                        + " was already created on Joystream as "
-                        + video.joystreamVideo().map(v -> "video " + v.id()).orElse("another")));
-      }
-      return Effect().reply(c.replyTo(), StatusReply.success(video));
-    }
-    Optional<String> refusal = step.refusal(c.videoId(), video.state());
-    if (refusal.isPresent()) {
-      return Effect().reply(c.replyTo(), StatusReply.error(refusal.get()));
-    }
-    if (step instanceof VideoTransition.StartCreating
-        && video.historical()
-        && state.hasSizeLimitReached()) {
-      return Effect()
-          .reply(
-              c.replyTo(),
-              StatusReply.error(
-                  "Channel "
-                      + channelId
-                      + " has reached the historical size cap of its tier ("
-                      + state.status().limits().historicalSizeCap()
-                      + " bytes); video "
-                      + c.videoId()
-                      + " is historical and cannot be created."));
-    }
-    Optional<JoystreamVideo> onChain = Optional.empty();
-    long size = 0;
-    if (step instanceof VideoTransition.Created created) {
-      onChain = Optional.of(created.video());
-      size = created.sizeBytes();
-    }
-    VideoRecord next = video.advance(step.target(), onChain, size, c.at());
-    long historicalBytes = video.historical() ? size : 0;
-    return Effect()
-        .persist(new VideoAdvanced(channelId, next, step, historicalBytes))
-        .thenReply(c.replyTo(), after -> StatusReply.success(next));
+        .reply(replyTo, StatusReply.error(((VideoSteps.Decision.Refuse<R>) decision).why()));
   }
 
   private ReplyEffect<Event, State> signUpAgain(ChannelState state, SignUp c) {
