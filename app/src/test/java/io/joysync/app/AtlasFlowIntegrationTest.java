@@ -170,6 +170,17 @@ class AtlasFlowIntegrationTest {
               assertThat(v.get("privacyStatus").asText()).isEqualTo("public");
             });
 
+    // Another creator cannot have the Joystream channel alice's channel is linked to.
+    api.send("POST", "/channels/whitelist", "[{\"channelHandle\":\"@bobstarts\"}]", OPERATOR_KEY);
+    ApiClient.Reply taken = signUp(DevnetSeed.BOB, 1);
+    assertThat(taken.status()).as(taken.body()).isEqualTo(400);
+    assertThat(taken.json().get("code").asText()).isEqualTo("CHANNEL_ALREADY_REGISTERED");
+    assertThat(taken.json().get("message").asText())
+        .isEqualTo(
+            "Joystream Channel 1 already connected with Youtube Channel "
+                + fresh.json().get("youtubeChannelId").asText()
+                + ".");
+
     api.send(
         "PUT",
         "/channels/verify",

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -159,18 +160,25 @@ public final class ChannelSignUpRoutes {
                     r.authorizationCode(), r.joystreamChannelId(), clock.instant(), reply),
             timeout)
         .thenApply(ChannelSignUpRoutes::authorOrRefuse)
-        .thenCompose(u -> orion.channelById(r.joystreamChannelId()))
         .thenCompose(
-            joystream -> {
-              if (joystream.isEmpty()) {
-                throw ApiException.badRequest(
-                    "CHANNEL_NOT_FOUND",
-                    "Joystream Channel " + r.joystreamChannelId() + " does not exist.");
-              }
-              return user.<Optional<Registration.OwnerTokens>>ask(
-                      UserEntity.GetTokens::new, timeout)
-                  .thenApply(stored -> new Found(joystream.get(), stored));
-            })
+            author ->
+                orion
+                    .channelById(r.joystreamChannelId())
+                    .thenCompose(
+                        joystream -> {
+                          if (joystream.isEmpty()) {
+                            throw ApiException.badRequest(
+                                "CHANNEL_NOT_FOUND",
+                                "Joystream Channel " + r.joystreamChannelId() + " does not exist.");
+                          }
+                          return refuseIfLinkedElsewhere(
+                                  r.joystreamChannelId(), author.youtubeChannelId())
+                              .thenCompose(
+                                  free ->
+                                      user.<Optional<Registration.OwnerTokens>>ask(
+                                          UserEntity.GetTokens::new, timeout))
+                              .thenApply(stored -> new Found(joystream.get(), stored));
+                        }))
         .thenCompose(
             found -> {
               OwnerTokens owner = decrypt(tokens, r.userId(), found.tokens());
@@ -201,6 +209,39 @@ public final class ChannelSignUpRoutes {
                                         timeout));
                       });
             });
+  }
+
+  /**
+   * youtube-synch's check, in its order, before any YouTube quota is spent: the Joystream channel
+   * must not serve another YouTube channel than the one the user signed up with (the claim after
+   * the YouTube read decides; this only refuses early).
+   */
+  private CompletionStage<Void> refuseIfLinkedElsewhere(
+      long joystreamChannelId, Optional<String> youtubeChannelId) {
+    if (youtubeChannelId.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return links
+        .keptByAnother(joystreamChannelId, youtubeChannelId.get())
+        .thenAccept(
+            other ->
+                other.ifPresent(
+                    o -> {
+                      throw alreadyLinked(joystreamChannelId, o, StatusCodes.BAD_REQUEST);
+                    }));
+  }
+
+  /** youtube-synch's refusal of a Joystream channel that serves another YouTube channel. */
+  static ApiException alreadyLinked(
+      long joystreamChannelId, String otherYoutubeChannelId, StatusCode status) {
+    return new ApiException(
+        status,
+        "CHANNEL_ALREADY_REGISTERED",
+        "Joystream Channel "
+            + joystreamChannelId
+            + " already connected with Youtube Channel "
+            + otherYoutubeChannelId
+            + ".");
   }
 
   /** The Joystream channel found in Orion and the tokens the user's sign-up stored. */

@@ -199,10 +199,7 @@ public final class UnauthorizedChannelRoutes {
       long id, Optional<String> keeper, ApiException missing) {
     keeper.ifPresent(
         other -> {
-          throw new ApiException(
-              StatusCodes.CONFLICT,
-              "CHANNEL_ALREADY_REGISTERED",
-              "Joystream Channel " + id + " already connected with Youtube Channel " + other + ".");
+          throw ChannelSignUpRoutes.alreadyLinked(id, other, StatusCodes.CONFLICT);
         });
     return fromJoystream(
             "The Joystream node", chain.chainState().thenCompose(state -> state.channel(id, null)))

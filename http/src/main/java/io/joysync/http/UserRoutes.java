@@ -189,7 +189,7 @@ public final class UserRoutes {
                   .<UserEntity.User>askWithStatus(
                       r ->
                           new UserEntity.Register(
-                              auth.email(), code, encrypted, clock.instant(), r),
+                              auth.email(), code, encrypted, channel.id(), clock.instant(), r),
                       timeout)
                   .thenApply(user -> new Outcome(Optional.of(view(user, channel)), List.of()));
             });

@@ -49,11 +49,15 @@ public final class UserEntity
 
   public sealed interface Command extends CborSerializable {}
 
-  /** {@code POST /users}: the account passed the OAuth exchange (and the requirements). */
+  /**
+   * {@code POST /users}: the account, whose YouTube channel is {@code youtubeChannelId}, passed the
+   * OAuth exchange (and the requirements).
+   */
   public record Register(
       String email,
       String authorizationCode,
       OwnerTokens tokens,
+      String youtubeChannelId,
       Instant at,
       ActorRef<StatusReply<User>> replyTo)
       implements Command {}
@@ -123,8 +127,14 @@ public final class UserEntity
   public record GetTokens(ActorRef<Optional<OwnerTokens>> replyTo) implements Command {}
 
   /** What callers see of an account: never its code or tokens. */
+  /** The account as the routes see it; its YouTube channel as its last sign-up found it. */
   public record User(
-      String id, String email, List<Long> joystreamMemberIds, Instant createdAt, Instant updatedAt)
+      String id,
+      String email,
+      Optional<String> youtubeChannelId,
+      List<Long> joystreamMemberIds,
+      Instant createdAt,
+      Instant updatedAt)
       implements CborSerializable {
     public User {
       joystreamMemberIds = List.copyOf(joystreamMemberIds);
@@ -146,7 +156,13 @@ public final class UserEntity
 
   public sealed interface Event extends CborSerializable {}
 
-  public record Registered(String email, String codeDigest, OwnerTokens tokens, Instant at)
+  /** The account signed up ({@code youtubeChannelId} is absent in older events). */
+  public record Registered(
+      String email,
+      String codeDigest,
+      OwnerTokens tokens,
+      Instant at,
+      Optional<String> youtubeChannelId)
       implements Event {}
 
   /** The code was used up by the sign-up of a Joystream channel (absent in older events). */
@@ -177,6 +193,7 @@ public final class UserEntity
    */
   public record State(
       Optional<String> email,
+      Optional<String> youtubeChannelId,
       Optional<String> codeDigest,
       Optional<UsedCode> usedCode,
       Optional<OwnerTokens> tokens,
@@ -186,6 +203,7 @@ public final class UserEntity
       implements CborSerializable {
     static final State EMPTY =
         new State(
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
@@ -201,6 +219,7 @@ public final class UserEntity
     State register(Registered e) {
       return new State(
           Optional.of(e.email()),
+          e.youtubeChannelId().or(() -> youtubeChannelId),
           Optional.of(e.codeDigest()),
           usedCode,
           Optional.of(e.tokens()),
@@ -212,6 +231,7 @@ public final class UserEntity
     State consumeCode(CodeConsumed e) {
       return new State(
           Optional.of(e.email()),
+          youtubeChannelId,
           Optional.empty(),
           codeDigest.map(d -> new UsedCode(d, e.at(), e.joystreamChannelId())),
           tokens,
@@ -237,7 +257,8 @@ public final class UserEntity
     }
 
     private State withMemberships(Memberships m, Instant at) {
-      return new State(email, codeDigest, usedCode, tokens, m, createdAt, Optional.of(at));
+      return new State(
+          email, youtubeChannelId, codeDigest, usedCode, tokens, m, createdAt, Optional.of(at));
     }
   }
 
@@ -271,7 +292,11 @@ public final class UserEntity
                 Effect()
                     .persist(
                         new Registered(
-                            c.email(), digest(c.authorizationCode()), c.tokens(), c.at()))
+                            c.email(),
+                            digest(c.authorizationCode()),
+                            c.tokens(),
+                            c.at(),
+                            Optional.of(c.youtubeChannelId())))
                     .thenReply(c.replyTo(), st -> StatusReply.success(view(st))))
         .onCommand(GetTokens.class, (s, c) -> Effect().reply(c.replyTo(), s.tokens()))
         .onCommand(CheckAuthor.class, (s, c) -> checkAuthor(s, c.authorizationCode(), c.replyTo()))
@@ -417,6 +442,7 @@ public final class UserEntity
     return new User(
         userId,
         s.email().orElseThrow(),
+        s.youtubeChannelId(),
         s.memberships().memberIds(),
         s.createdAt().orElseThrow(),
         s.updatedAt().orElseThrow());

@@ -51,7 +51,7 @@ class UserEntityTest {
 
   private StatusReply<UserEntity.User> register(String code) {
     return kit.<StatusReply<UserEntity.User>>runCommand(
-            r -> new UserEntity.Register("a@example.com", code, tokens(), T0, r))
+            r -> new UserEntity.Register("a@example.com", code, tokens(), "UCowner", T0, r))
         .reply();
   }
 
@@ -110,7 +110,8 @@ class UserEntityTest {
   @Test
   void membershipsRecordedByEarlierVersionsCountTowardsTheLimit() {
     kit.initialize(
-        new UserEntity.Registered("a@example.com", UserEntity.digest("code"), tokens(), T0),
+        new UserEntity.Registered(
+            "a@example.com", UserEntity.digest("code"), tokens(), T0, Optional.empty()),
         new UserEntity.MembershipRecorded(5, T0),
         new UserEntity.MembershipRecorded(6, T0));
 
@@ -279,7 +280,7 @@ class UserEntityTest {
         kit.<StatusReply<UserEntity.User>>runCommand(
             r ->
                 new UserEntity.Register(
-                    "a@example.com", "second-code", tokens(), T0.plusSeconds(2), r));
+                    "a@example.com", "second-code", tokens(), "UCowner", T0.plusSeconds(2), r));
 
     assertThat(again.reply().getValue().joystreamMemberIds()).containsExactly(77L);
     byte[] bytes =
