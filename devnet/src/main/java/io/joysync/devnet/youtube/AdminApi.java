@@ -92,6 +92,12 @@ final class AdminApi extends AllDirectives {
         path(
             segment("websub").slash("deliveries"),
             () -> get(() -> reply(Reply.json(200, JSON.valueToTree(hub.deliveries()).toString())))),
+        path(
+            segment("websub").slash("subscriptions"),
+            () ->
+                get(
+                    () ->
+                        reply(Reply.json(200, JSON.valueToTree(hub.subscriptions()).toString())))),
         path("proxies", () -> get(() -> reply(Reply.json(200, proxiesJson().toString())))),
         path(
             segment("proxies").slash(integerSegment()),

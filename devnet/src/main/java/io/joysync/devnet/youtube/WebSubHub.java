@@ -44,6 +44,9 @@ final class WebSubHub {
   /** A delivery attempt to one subscriber, kept for the admin API. */
   record Delivery(String callback, String videoId, int status) {}
 
+  /** A live subscription as the admin API shows it (without its secret). */
+  record Subscribed(String callback, String topic, String expiresAt) {}
+
   private final DevnetWorld world;
   private final MediaCatalog media;
   private final long defaultLeaseSeconds;
@@ -113,6 +116,17 @@ final class WebSubHub {
 
   synchronized List<Delivery> deliveries() {
     return List.copyOf(deliveries);
+  }
+
+  /**
+   * The subscriptions the hub holds now. A subscriber learns of its subscription when it answers
+   * the verification, a moment before the hub records it; a test that publishes right after must
+   * wait for the subscription to show here.
+   */
+  List<Subscribed> subscriptions() {
+    return subscriptions.values().stream()
+        .map(s -> new Subscribed(s.callback(), s.topic(), s.expiresAt().toString()))
+        .toList();
   }
 
   private boolean verify(String mode, String callback, String topic, String secret, long lease) {

@@ -21,7 +21,8 @@
  * /admin/oauth/codes?account=&redirect_uri=&scope=&access_type=}, {@code POST
  * /admin/oauth/expire-access-tokens}, {@code POST /admin/channels/<id>/videos?kind=&title=}
  * (publishes now, fires WebSub), {@code GET /admin/quota}, {@code GET /admin/websub/deliveries},
- * {@code GET /admin/proxies}, {@code POST /admin/proxies/<n>?mode=RELAY|RATE_LIMITED|BOT_CHECK}.
+ * {@code GET /admin/websub/subscriptions}, {@code GET /admin/proxies}, {@code POST
+ * /admin/proxies/<n>?mode=RELAY|RATE_LIMITED|BOT_CHECK}.
  *
  * <p>Seeded accounts ({@link io.joysync.devnet.youtube.DevnetSeed#standard}): alice@example.com (a
  * channel meeting the requirements, 60 public uploads plus one of each {@link

@@ -190,6 +190,11 @@ class DiscoveryTest {
   void websubSubscribesVerifiesAndAcceptsOnlySignedNotifications() throws Exception {
     await(subscriber.subscribe(channel));
     eventually("the hub verified the subscription", () -> leases.containsKey(channel));
+    // The hub records the subscription once our answer to its verification reached it.
+    String callbackUrl = "http://127.0.0.1:" + callback.getAddress().getPort() + "/websub/callback";
+    eventually(
+        "the hub holds the subscription",
+        () -> devnet.get("/admin/websub/subscriptions").contains(callbackUrl));
 
     String fresh = devnet.publish(channel, "PUBLIC");
     eventually("a notification arrived", () -> !received.isEmpty());
