@@ -297,6 +297,16 @@ class MembershipIntegrationTest {
     assertThat(nextMemberId()).isEqualTo(next);
   }
 
+  /** The reply to {@code request} sent while the devnet's faults {@code json} are switched on. */
+  private static ApiClient.Reply createWithFaults(String json, ObjectNode request) {
+    try {
+      faults(json);
+      return create(request);
+    } finally {
+      resetFaults();
+    }
+  }
+
   private static void resetFaults() {
     ApiClient.Reply r =
         new ApiClient(joystream.adminUrl()).send("POST", "/faults/reset", "{}", null);
@@ -356,12 +366,10 @@ class MembershipIntegrationTest {
 
     String account = freshAccount();
     assertFaucetFailure(create(body(creator, account, taken)), "HandleAlreadyRegistered", account);
-    try {
-      faults("{\"faucetDown\":true}");
-      assertFaucetFailure(create(body(creator, account, freshHandle())), "ECONNREFUSED", account);
-    } finally {
-      resetFaults();
-    }
+    assertFaucetFailure(
+        createWithFaults("{\"faucetDown\":true}", body(creator, account, freshHandle())),
+        "ECONNREFUSED",
+        account);
 
     assertThat(nextMemberId()).isEqualTo(next);
     assertThat(recordedMemberships(creator.userId())).isEqualTo(before);
@@ -378,13 +386,7 @@ class MembershipIntegrationTest {
     ObjectNode request = body(creator, account, handle);
     long next = nextMemberId();
 
-    ApiClient.Reply unknown;
-    try {
-      faults("{\"faucetErrors\":true}");
-      unknown = create(request);
-    } finally {
-      resetFaults();
-    }
+    ApiClient.Reply unknown = createWithFaults("{\"faucetErrors\":true}", request);
     ApiClient.Reply another = create(body(creator, freshAccount(), freshHandle()));
     ApiClient.Reply again = retryUntilCreated(request, Duration.ofSeconds(30));
 
@@ -406,13 +408,7 @@ class MembershipIntegrationTest {
     ObjectNode request = body(creator, account, handle);
     long next = nextMemberId();
 
-    ApiClient.Reply lost;
-    try {
-      faults("{\"faucetAnswerLost\":true}");
-      lost = create(request);
-    } finally {
-      resetFaults();
-    }
+    ApiClient.Reply lost = createWithFaults("{\"faucetAnswerLost\":true}", request);
     assertOutcomeUnknown(lost, "InternalServerError", account);
     assertThat(nextMemberId()).as("the faucet bought it all the same").isEqualTo(next + 1);
     assertThat(recordedMemberships(creator.userId())).isEmpty();
