@@ -87,7 +87,7 @@ public final class JoystreamLinks {
             linked ->
                 linked
                     .filter(l -> !l.youtubeChannelId().equals(youtubeChannelId))
-                    .filter(l -> !l.state().status().isOptedOut())
+                    .filter(l -> holds(l.state(), joystreamChannelId))
                     .map(LinkedChannel::youtubeChannelId));
   }
 
