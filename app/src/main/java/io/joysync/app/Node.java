@@ -6,6 +6,7 @@ import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.user.UserEntity;
+import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.engine.youtube.YoutubeSettings;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
@@ -83,6 +84,7 @@ public final class Node {
 
     WhitelistEntity.init(system);
     ChannelEntity.init(system);
+    VideoEntity.init(system);
     JoystreamLinkEntity.init(system);
     UserEntity.init(system);
 

@@ -8,9 +8,11 @@ import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
+import io.joysync.engine.channel.VideoTracking;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.UnavailableReason;
+import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
@@ -270,6 +272,15 @@ class ChannelApiIntegrationTest {
         .get(30, TimeUnit.SECONDS);
   }
 
+  private static VideoRecord advance(String videoId, VideoTransition step) throws Exception {
+    return ClusterSharding.get(node.node().system())
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .<VideoRecord>askWithStatus(
+            r -> new VideoEntity.Advance(step, Instant.now(), r), Duration.ofSeconds(20))
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
   private static VideoFacts video(String id, Instant publishedAt) {
     return new VideoFacts(
         id,
@@ -293,26 +304,17 @@ class ChannelApiIntegrationTest {
     signUp(yt, js, Optional.empty());
     String userId = "user-" + yt;
     Instant published = Instant.parse("2024-05-01T10:00:00Z");
-    ChannelApiIntegrationTest.<ChannelEntity.TrackedVideos>ask(
-        yt,
-        r ->
-            new ChannelEntity.TrackVideos(
-                List.of(video("vidA" + js, published), video("vidB" + js, published)),
-                Instant.now(),
-                r));
-    ChannelApiIntegrationTest.<VideoRecord>ask(
-        yt,
-        r ->
-            new ChannelEntity.AdvanceVideo(
-                "vidA" + js, new VideoTransition.StartCreating(), Instant.now(), r));
-    ChannelApiIntegrationTest.<VideoRecord>ask(
-        yt,
-        r ->
-            new ChannelEntity.AdvanceVideo(
-                "vidA" + js,
-                new VideoTransition.Created(new JoystreamVideo(501, List.of(9001L, 9002L)), 1234),
-                Instant.now(),
-                r));
+    new VideoTracking(node.node().system(), Duration.ofSeconds(20))
+        .track(
+            yt,
+            List.of(video("vidA" + js, published), video("vidB" + js, published)),
+            Instant.now())
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    advance("vidA" + js, new VideoTransition.StartCreating());
+    advance(
+        "vidA" + js,
+        new VideoTransition.Created(new JoystreamVideo(501, List.of(9001L, 9002L)), 1234));
 
     JsonNode videos =
         api.await(
@@ -342,14 +344,9 @@ class ChannelApiIntegrationTest {
     assertThat(awaitChannel(js, "Unverified").get("syncStatus").get("backlogCount").asLong())
         .isEqualTo(2);
     api.await("/status", r -> r.json().get("syncBacklog").asLong() == 2, READ_SIDE_LAG);
-    ChannelApiIntegrationTest.<VideoRecord>ask(
-        yt,
-        r ->
-            new ChannelEntity.AdvanceVideo(
-                "vidB" + js,
-                new VideoTransition.MarkUnavailable(UnavailableReason.PRIVATE, "private video"),
-                Instant.now(),
-                r));
+    advance(
+        "vidB" + js,
+        new VideoTransition.MarkUnavailable(UnavailableReason.PRIVATE, "private video"));
     api.await("/status", r -> r.json().get("syncBacklog").asLong() == 1, READ_SIDE_LAG);
     assertThat(awaitChannel(js, "Unverified").get("syncStatus").get("backlogCount").asLong())
         .isEqualTo(1);

@@ -7,7 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
-import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.engine.youtube.quota.QuotaUsage;
 import io.joysync.persistence.readside.VideoReadModel;
@@ -59,7 +59,7 @@ public final class StatusRoutes {
                 get(
                     () ->
                         onSuccess(
-                            videos.syncBacklog(ChannelEntity.tags()),
+                            videos.syncBacklog(VideoEntity.tags()),
                             backlog ->
                                 complete(
                                     StatusCodes.OK,

@@ -57,6 +57,7 @@ public final class UnauthorizedChannelRoutes {
   public record AddedChannel(ChannelDto channel, int videosTracked, int videosAlreadyTracked) {}
 
   private final ClusterSharding sharding;
+  private final VideoTracking tracking;
   private final JoystreamLinks links;
   private final OrionClient orion;
   private final ChainConnection chain;
@@ -75,6 +76,7 @@ public final class UnauthorizedChannelRoutes {
       HttpSettings settings,
       Clock clock) {
     this.sharding = ClusterSharding.get(system);
+    this.tracking = new VideoTracking(system, settings.askTimeout());
     this.links = links;
     this.orion = services.orion();
     this.chain = services.chain();
@@ -264,7 +266,8 @@ public final class UnauthorizedChannelRoutes {
                     reply -> new ChannelEntity.SignUp(registration, reply), settings.askTimeout()))
         .thenCompose(
             state ->
-                VideoTracking.track(ref, videos, clock.instant(), settings.askTimeout())
+                tracking
+                    .track(channel.id(), videos, clock.instant())
                     .thenApply(
                         tracked ->
                             new AddedChannel(

@@ -5,6 +5,7 @@ import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,21 @@ import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One YouTube channel in the YPP (the entity id is the YouTube channel id), and the only writer of
@@ -35,9 +39,11 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * command persists nothing. An expired or revoked OAuth grant is not a reason to opt a channel out:
  * no command here does that.
  *
- * <p>The channel also keeps the progress of each of its videos (youtube-synch's video states): the
- * pipeline asks it to track newly found videos and to take each video's steps, and it refuses a
- * step that does not follow from the video's state, so no video is created or uploaded twice.
+ * <p>Each video's progress is its own aggregate ({@link io.joysync.engine.video.VideoEntity}); the
+ * channel keeps what spans its videos: the historical size cap, reserved here before a historical
+ * video is created, so two videos cannot both pass it. Journals written before videos moved out
+ * still hold video events: they are replayed into {@link State#legacyVideos} and handed to the
+ * video entities once ({@link LegacyVideoImport}).
  */
 public final class ChannelEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -49,11 +55,8 @@ public final class ChannelEntity
   /** Projections read the events of one tag each; a channel's events all carry one tag. */
   public static final int TAG_COUNT = 5;
 
-  /**
-   * The most videos one command may start tracking: commands and replies travel between nodes,
-   * whose messages are limited in size. {@link VideoTracking} splits longer lists.
-   */
-  public static final int MAX_VIDEOS_PER_TRACK = 50;
+  /** How many recent reservations the channel remembers, so a repeated one counts once. */
+  static final int REMEMBERED_RESERVATIONS = 256;
 
   public sealed interface Command extends CborSerializable {}
 
@@ -110,28 +113,18 @@ public final class ChannelEntity
   public record Get(ActorRef<Optional<ChannelState>> replyTo) implements Command {}
 
   /**
-   * Start tracking videos found on YouTube, in state {@code New}, with the channel's category and
-   * language of this moment; videos already tracked are left as they are.
+   * Count a historical video's bytes against the tier's size cap before it is created; refused once
+   * the cap is reached. A repeat for the same video counts nothing again.
    */
-  public record TrackVideos(
-      List<VideoFacts> videos, Instant at, ActorRef<StatusReply<TrackedVideos>> replyTo)
-      implements Command {}
+  public record ReserveHistoricalBytes(
+      String videoId, long bytes, ActorRef<StatusReply<ChannelState>> replyTo) implements Command {}
 
-  public record TrackedVideos(List<String> added, List<String> alreadyTracked)
-      implements CborSerializable {
-    public TrackedVideos {
-      added = List.copyOf(added);
-      alreadyTracked = List.copyOf(alreadyTracked);
-    }
-  }
+  /** Give back a reservation whose video will not be created after all. */
+  public record ReleaseHistoricalBytes(
+      String videoId, long bytes, ActorRef<StatusReply<ChannelState>> replyTo) implements Command {}
 
-  /** Take one step of a video's way to Joystream; a step already taken is answered as done. */
-  public record AdvanceVideo(
-      String videoId, VideoTransition step, Instant at, ActorRef<StatusReply<VideoRecord>> replyTo)
-      implements Command {}
-
-  public record GetVideo(String videoId, ActorRef<Optional<VideoRecord>> replyTo)
-      implements Command {}
+  /** The legacy videos of this channel now live in their own entities. */
+  record LegacyVideosImported(List<String> videoIds) implements Command {}
 
   public sealed interface Event extends CborSerializable {}
 
@@ -163,7 +156,16 @@ public final class ChannelEntity
   public record AutoOptedOut(String channelId, AutoOptOutReason reason, Instant at)
       implements Event {}
 
-  /** Videos the channel started tracking: what YouTube said of each and its first record. */
+  public record HistoricalBytesReserved(String channelId, String videoId, long bytes)
+      implements Event {}
+
+  public record HistoricalBytesReleased(String channelId, String videoId, long bytes)
+      implements Event {}
+
+  /**
+   * Legacy: videos a channel started tracking when it still kept its videos. Replayed from old
+   * journals only, into {@link State#legacyVideos}.
+   */
   public record VideosTracked(String channelId, List<TrackedVideo> videos, Instant at)
       implements Event {
     public VideosTracked {
@@ -171,45 +173,82 @@ public final class ChannelEntity
     }
   }
 
+  /** Legacy: a video as the channel kept it, with what YouTube said of it. */
   public record TrackedVideo(VideoFacts facts, VideoRecord record) implements CborSerializable {}
 
-  /** A video took a step; {@code video} is its record after it. */
+  /** Legacy: a video took a step when the channel still kept its videos. */
   public record VideoAdvanced(
       String channelId, VideoRecord video, VideoTransition step, long historicalBytesAdded)
       implements Event {}
 
+  /** The legacy videos named here were handed to their own entities. */
+  public record LegacyVideosMoved(String channelId, List<String> videoIds) implements Event {
+    public LegacyVideosMoved {
+      videoIds = List.copyOf(videoIds);
+    }
+  }
+
   /**
-   * The entity's state: the channel, and beside it its videos by YouTube id. Replies carry only the
-   * channel, so their size does not grow with the number of videos.
+   * The entity's state: the channel, the ids of its latest historical-bytes reservations (so a
+   * repeated one counts once), and videos of an old journal not yet handed to their entities.
    */
-  public record State(ChannelState channel, Map<String, VideoRecord> videos)
+  public record State(
+      ChannelState channel, List<String> recentReservations, Map<String, TrackedVideo> legacyVideos)
       implements CborSerializable {
-    static final State EMPTY = new State(ChannelState.EMPTY, Map.of());
+    static final State EMPTY = new State(ChannelState.EMPTY, List.of(), Map.of());
 
     public State {
-      videos = Map.copyOf(videos);
-    }
-
-    public Optional<VideoRecord> video(String videoId) {
-      return Optional.ofNullable(videos.get(videoId));
+      recentReservations = List.copyOf(recentReservations);
+      legacyVideos = Map.copyOf(legacyVideos);
     }
 
     State withChannel(ChannelState next) {
-      return new State(next, videos);
+      return new State(next, recentReservations, legacyVideos);
     }
 
-    State withVideos(List<VideoRecord> changed, long historicalBytesAdded) {
-      Map<String, VideoRecord> next = new HashMap<>(videos);
-      changed.forEach(v -> next.put(v.id(), v));
-      return new State(channel.addHistoricalBytes(historicalBytesAdded), next);
+    State reserved(String videoId) {
+      List<String> next = new ArrayList<>(recentReservations);
+      next.remove(videoId);
+      next.add(videoId);
+      if (next.size() > REMEMBERED_RESERVATIONS) {
+        next.remove(0);
+      }
+      return new State(channel, next, legacyVideos);
+    }
+
+    State released(String videoId) {
+      List<String> next = new ArrayList<>(recentReservations);
+      next.remove(videoId);
+      return new State(channel, next, legacyVideos);
+    }
+
+    State withLegacyVideos(List<TrackedVideo> changed) {
+      Map<String, TrackedVideo> next = new HashMap<>(legacyVideos);
+      changed.forEach(v -> next.put(v.record().id(), v));
+      return new State(channel, recentReservations, next);
+    }
+
+    State withLegacyVideo(VideoRecord record) {
+      TrackedVideo known = legacyVideos.get(record.id());
+      return known == null
+          ? this
+          : withLegacyVideos(List.of(new TrackedVideo(known.facts(), record)));
+    }
+
+    State withoutLegacyVideos(List<String> moved) {
+      Map<String, TrackedVideo> next = new HashMap<>(legacyVideos);
+      moved.forEach(next::remove);
+      return new State(channel, recentReservations, next);
     }
   }
 
   private final String channelId;
+  private final ActorContext<Command> context;
 
-  private ChannelEntity(String channelId) {
+  private ChannelEntity(String channelId, ActorContext<Command> context) {
     super(PersistenceId.of(ENTITY_KEY.name(), channelId));
     this.channelId = channelId;
+    this.context = context;
   }
 
   public static void init(ActorSystem<?> system) {
@@ -217,7 +256,7 @@ public final class ChannelEntity
   }
 
   public static Behavior<Command> create(String channelId) {
-    return Behaviors.setup(ctx -> new ChannelEntity(channelId));
+    return Behaviors.setup(ctx -> new ChannelEntity(channelId, ctx));
   }
 
   /** The projection tag of a channel: a stable hash of its id over {@link #TAG_COUNT} tags. */
@@ -250,6 +289,34 @@ public final class ChannelEntity
     return State.EMPTY;
   }
 
+  /** A channel recovered from an old journal hands its videos to their own entities, once. */
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              if (!state.legacyVideos().isEmpty()) {
+                context.pipeToSelf(
+                    LegacyVideoImport.importAll(
+                        context.getSystem(), channelId, state.legacyVideos().values()),
+                    (moved, error) -> {
+                      if (error != null) {
+                        context
+                            .getLog()
+                            .warn(
+                                "Videos of channel {} not yet moved to their entities: {}",
+                                channelId,
+                                error.toString());
+                        return new LegacyVideosImported(List.of());
+                      }
+                      return new LegacyVideosImported(moved);
+                    });
+              }
+            })
+        .build();
+  }
+
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     CommandHandlerWithReplyBuilder<Command, Event, State> b = newCommandHandlerWithReplyBuilder();
@@ -259,12 +326,11 @@ public final class ChannelEntity
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()))
         .onCommand(Change.class, this::rejectUnknown)
         .onCommand(
-            TrackVideos.class,
+            ReserveHistoricalBytes.class,
             (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())))
         .onCommand(
-            AdvanceVideo.class,
-            (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())))
-        .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
+            ReleaseHistoricalBytes.class,
+            (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())));
     b.forAnyState()
         .onCommand(SignUp.class, (s, c) -> signUpAgain(s.channel(), c))
         .onCommand(
@@ -310,12 +376,17 @@ public final class ChannelEntity
                     c.replyTo(),
                     new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
         .onCommand(AutoOptOut.class, (s, c) -> autoOptOut(s.channel(), c))
+        .onCommand(ReserveHistoricalBytes.class, this::reserve)
+        .onCommand(ReleaseHistoricalBytes.class, this::release)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s.channel())))
         .onCommand(
-            TrackVideos.class, (s, c) -> decided(c.replyTo(), VideoSteps.track(channelId, s, c)))
-        .onCommand(
-            AdvanceVideo.class, (s, c) -> decided(c.replyTo(), VideoSteps.advance(channelId, s, c)))
-        .onCommand(GetVideo.class, (s, c) -> Effect().reply(c.replyTo(), s.video(c.videoId())))
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s.channel())));
+            LegacyVideosImported.class,
+            (s, c) ->
+                c.videoIds().isEmpty()
+                    ? Effect().noReply()
+                    : Effect()
+                        .persist(new LegacyVideosMoved(channelId, c.videoIds()))
+                        .thenNoReply());
     return b.build();
   }
 
@@ -332,19 +403,35 @@ public final class ChannelEntity
     return "Could not find channel with id " + channelId;
   }
 
-  /** The effect of a decision about videos: persist and reply, only reply, or refuse. */
-  private <R> ReplyEffect<Event, State> decided(
-      ActorRef<StatusReply<R>> replyTo, VideoSteps.Decision<R> decision) {
-    if (decision instanceof VideoSteps.Decision.Persist<R> persist) {
+  private ReplyEffect<Event, State> reserve(State s, ReserveHistoricalBytes c) {
+    if (c.bytes() < 0) {
+      return Effect().reply(c.replyTo(), StatusReply.error("A reservation cannot be negative"));
+    }
+    if (s.recentReservations().contains(c.videoId())) {
+      return Effect().reply(c.replyTo(), StatusReply.success(s.channel()));
+    }
+    ChannelState channel = s.channel();
+    if (channel.hasSizeLimitReached()) {
       return Effect()
-          .persist(persist.event())
-          .thenReply(replyTo, s -> StatusReply.success(persist.reply()));
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Channel "
+                      + channelId
+                      + " has reached the historical size cap of its tier ("
+                      + channel.status().limits().historicalSizeCap()
+                      + " bytes); video "
+                      + c.videoId()
+                      + " is historical and cannot be created."));
     }
-    if (decision instanceof VideoSteps.Decision.Answer<R> answer) {
-      return Effect().reply(replyTo, StatusReply.success(answer.reply()));
+    return persist(c.replyTo(), new HistoricalBytesReserved(channelId, c.videoId(), c.bytes()));
+  }
+
+  private ReplyEffect<Event, State> release(State s, ReleaseHistoricalBytes c) {
+    if (!s.recentReservations().contains(c.videoId())) {
+      return Effect().reply(c.replyTo(), StatusReply.success(s.channel()));
     }
-    return Effect()
-        .reply(replyTo, StatusReply.error(((VideoSteps.Decision.Refuse<R>) decision).why()));
+    return persist(c.replyTo(), new HistoricalBytesReleased(channelId, c.videoId(), c.bytes()));
   }
 
   private ReplyEffect<Event, State> signUpAgain(ChannelState state, SignUp c) {
@@ -415,12 +502,17 @@ public final class ChannelEntity
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(
-            VideosTracked.class,
-            (s, e) -> s.withVideos(e.videos().stream().map(TrackedVideo::record).toList(), 0))
+        .onEvent(VideosTracked.class, (s, e) -> s.withLegacyVideos(e.videos()))
         .onEvent(
             VideoAdvanced.class,
-            (s, e) -> s.withVideos(List.of(e.video()), e.historicalBytesAdded()))
+            (s, e) -> s.withLegacyVideo(e.video()).withChannel(applyToChannel(s.channel(), e)))
+        .onEvent(LegacyVideosMoved.class, (s, e) -> s.withoutLegacyVideos(e.videoIds()))
+        .onEvent(
+            HistoricalBytesReserved.class,
+            (s, e) -> s.reserved(e.videoId()).withChannel(applyToChannel(s.channel(), e)))
+        .onEvent(
+            HistoricalBytesReleased.class,
+            (s, e) -> s.released(e.videoId()).withChannel(applyToChannel(s.channel(), e)))
         .onAnyEvent((s, e) -> s.withChannel(applyToChannel(s.channel(), e)));
   }
 
@@ -449,6 +541,10 @@ public final class ChannelEntity
       return s.autoOptOut(e.at());
     } else if (event instanceof VideoAdvanced e) {
       return s.addHistoricalBytes(e.historicalBytesAdded());
+    } else if (event instanceof HistoricalBytesReserved e) {
+      return s.addHistoricalBytes(e.bytes());
+    } else if (event instanceof HistoricalBytesReleased e) {
+      return s.addHistoricalBytes(-e.bytes());
     }
     return s;
   }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Everything joysync holds about one YouTube channel in the YPP but its videos (those are kept
- * beside it in {@link ChannelEntity.State}, so that this record stays small enough to travel as a
- * reply between nodes however many videos the channel has). Only {@link ChannelEntity} changes it,
- * through the methods below, each named for what happened to the channel.
+ * Everything joysync holds about one YouTube channel in the YPP but its videos (each of those is a
+ * {@link io.joysync.engine.video.VideoEntity} of its own, so this record stays small however many
+ * videos the channel has). Only {@link ChannelEntity} changes it, through the methods below, each
+ * named for what happened to the channel.
  */
 public record ChannelState(
     Optional<Registration> registration,
@@ -181,7 +181,10 @@ public record ChannelState(
     return createdAt.map(publishedAt::isBefore).orElse(false);
   }
 
-  /** Bytes of historical videos created on Joystream, counted against the tier's cap. */
+  /**
+   * Bytes of historical videos created (or about to be created) on Joystream, counted against the
+   * tier's cap; a released reservation gives its bytes back.
+   */
   ChannelState addHistoricalBytes(long bytes) {
     if (bytes == 0) {
       return this;
@@ -196,7 +199,7 @@ public record ChannelState(
         createdAt,
         lastActedAt,
         processedAt,
-        historicalVideoSyncedSize + bytes);
+        Math.max(0, historicalVideoSyncedSize + bytes));
   }
 
   private ChannelState withStatus(YppStatus next, boolean allowOperator, Optional<Instant> at) {

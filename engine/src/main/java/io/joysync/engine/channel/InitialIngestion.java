@@ -7,7 +7,6 @@ import io.joysync.engine.youtube.quota.QuotaPurpose;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +22,13 @@ public final class InitialIngestion {
   private static final Logger log = LoggerFactory.getLogger(InitialIngestion.class);
 
   private final YoutubeDataClient youtube;
-  private final ClusterSharding sharding;
-  private final Duration askTimeout;
+  private final VideoTracking tracking;
   private final Clock clock;
 
   public InitialIngestion(
       ActorSystem<?> system, YoutubeDataClient youtube, Duration askTimeout, Clock clock) {
     this.youtube = youtube;
-    this.sharding = ClusterSharding.get(system);
-    this.askTimeout = askTimeout;
+    this.tracking = new VideoTracking(system, askTimeout);
     this.clock = clock;
   }
 
@@ -44,13 +41,7 @@ public final class InitialIngestion {
     youtube
         .syncableUploads(channel, cap, QuotaPurpose.SYNC)
         .thenApply(videos -> videos.stream().map(VideoFacts::of).toList())
-        .thenCompose(
-            videos ->
-                VideoTracking.track(
-                    sharding.entityRefFor(ChannelEntity.ENTITY_KEY, channel.id()),
-                    videos,
-                    clock.instant(),
-                    askTimeout))
+        .thenCompose(videos -> tracking.track(channel.id(), videos, clock.instant()))
         .whenComplete(
             (tracked, error) -> {
               if (error != null) {

@@ -1,84 +1,97 @@
 package io.joysync.engine.channel;
 
+import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Tracks any number of found videos on a channel in {@link ChannelEntity.TrackVideos} commands
- * small enough to travel between nodes (whose messages are limited to a few hundred KiB): at most
- * {@link ChannelEntity#MAX_VIDEOS_PER_TRACK} videos and about {@link #MAX_BYTES_PER_COMMAND} bytes
- * of text each, sent one after the other. A failure part-way leaves the earlier parts tracked; a
- * repeat tracks only what is still missing.
+ * Starts tracking videos found on YouTube for a signed-up channel (initial ingestion, an operator's
+ * unauthorized add, discovery): the channel decides each video's terms (its category and its
+ * Joystream channel's language of this moment, and whether the video is historical), and each
+ * video's own {@link VideoEntity} records it once, in state {@code New}. A few videos are tracked
+ * at a time; a failure part-way leaves the earlier ones tracked, and a repeat tracks only what is
+ * still missing.
  */
 public final class VideoTracking {
 
-  /** The text one command may carry at most, counting three bytes a character. */
-  static final int MAX_BYTES_PER_COMMAND = 96 * 1024;
+  /** Videos tracked at the same time. */
+  static final int PARALLELISM = 8;
 
-  private VideoTracking() {}
-
-  public static CompletionStage<ChannelEntity.TrackedVideos> track(
-      EntityRef<ChannelEntity.Command> channel,
-      List<VideoFacts> videos,
-      Instant at,
-      Duration timeout) {
-    CompletionStage<ChannelEntity.TrackedVideos> done =
-        CompletableFuture.completedFuture(new ChannelEntity.TrackedVideos(List.of(), List.of()));
-    for (List<VideoFacts> part : parts(videos)) {
-      done =
-          done.thenCompose(
-              sofar ->
-                  channel
-                      .<ChannelEntity.TrackedVideos>askWithStatus(
-                          reply -> new ChannelEntity.TrackVideos(part, at, reply), timeout)
-                      .thenApply(next -> merge(sofar, next)));
+  /** Which of the found videos were added, and which were tracked already. */
+  public record TrackedVideos(List<String> added, List<String> alreadyTracked) {
+    public TrackedVideos {
+      added = List.copyOf(added);
+      alreadyTracked = List.copyOf(alreadyTracked);
     }
-    return done;
   }
 
-  /** Splits the videos, in order, into parts within the count and size limits of one command. */
-  static List<List<VideoFacts>> parts(List<VideoFacts> videos) {
-    List<List<VideoFacts>> parts = new ArrayList<>();
-    List<VideoFacts> current = new ArrayList<>();
-    long bytes = 0;
-    for (VideoFacts v : videos) {
-      long size = estimatedBytes(v);
-      if (!current.isEmpty()
-          && (current.size() == ChannelEntity.MAX_VIDEOS_PER_TRACK
-              || bytes + size > MAX_BYTES_PER_COMMAND)) {
-        parts.add(List.copyOf(current));
-        current.clear();
-        bytes = 0;
-      }
-      current.add(v);
-      bytes += size;
-    }
-    if (!current.isEmpty()) {
-      parts.add(List.copyOf(current));
-    }
-    return parts;
+  private final ActorSystem<?> system;
+  private final ClusterSharding sharding;
+  private final Duration timeout;
+
+  public VideoTracking(ActorSystem<?> system, Duration timeout) {
+    this.system = system;
+    this.sharding = ClusterSharding.get(system);
+    this.timeout = timeout;
   }
 
-  private static long estimatedBytes(VideoFacts v) {
-    long chars = v.id().length() + v.title().length() + v.description().length();
-    for (String url : v.thumbnails().values()) {
-      chars += url.length() + 16;
-    }
-    return 3 * chars + 256;
+  /** Tracks the videos on the channel; fails when the channel is not signed up. */
+  public CompletionStage<TrackedVideos> track(
+      String channelId, List<VideoFacts> videos, Instant at) {
+    return sharding
+        .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)
+        .<Optional<ChannelState>>ask(ChannelEntity.Get::new, timeout)
+        .thenCompose(
+            channel ->
+                channel.isPresent()
+                    ? trackOn(channelId, channel.get(), videos, at)
+                    : CompletableFuture.failedFuture(
+                        new IllegalStateException("Could not find channel with id " + channelId)));
   }
 
-  private static ChannelEntity.TrackedVideos merge(
-      ChannelEntity.TrackedVideos a, ChannelEntity.TrackedVideos b) {
-    List<String> added = new ArrayList<>(a.added());
-    added.addAll(b.added());
-    List<String> known = new ArrayList<>(a.alreadyTracked());
-    known.addAll(b.alreadyTracked());
-    return new ChannelEntity.TrackedVideos(added, known);
+  private CompletionStage<TrackedVideos> trackOn(
+      String channelId, ChannelState channel, List<VideoFacts> videos, Instant at) {
+    return Source.from(videos)
+        .mapAsync(
+            PARALLELISM,
+            facts ->
+                sharding
+                    .entityRefFor(VideoEntity.ENTITY_KEY, facts.id())
+                    .<VideoEntity.Tracking>askWithStatus(
+                        reply ->
+                            new VideoEntity.Track(
+                                channelId, facts, terms(channel, facts), at, reply),
+                        timeout)
+                    .thenApply(tracking -> Pair.create(facts.id(), tracking)))
+        .runWith(Sink.seq(), system)
+        .thenApply(VideoTracking::outcome);
+  }
+
+  /** A video takes the channel's category and its Joystream channel's language of now. */
+  static VideoEntity.TrackingTerms terms(ChannelState channel, VideoFacts facts) {
+    return new VideoEntity.TrackingTerms(
+        channel.videoCategoryId().orElse(""),
+        channel.registration().flatMap(Registration::joystreamChannelLanguage),
+        channel.isHistorical(facts.publishedAt()));
+  }
+
+  private static TrackedVideos outcome(List<Pair<String, VideoEntity.Tracking>> results) {
+    List<String> added = new ArrayList<>();
+    List<String> known = new ArrayList<>();
+    for (Pair<String, VideoEntity.Tracking> r : results) {
+      (r.second() == VideoEntity.Tracking.ADDED ? added : known).add(r.first());
+    }
+    return new TrackedVideos(added, known);
   }
 }

@@ -35,6 +35,11 @@ public sealed interface VideoTransition extends CborSerializable {
   /** The step in words, for refusals: "start creating", "mark uploaded". */
   String action();
 
+  /** Whether the step moves the video on (clearing its failed attempts), not back or sideways. */
+  default boolean progress() {
+    return false;
+  }
+
   /** The batch holding this video is about to be submitted (the pre-commit lock). */
   record StartCreating() implements VideoTransition {
     public Set<Stage> from() {
@@ -69,6 +74,11 @@ public sealed interface VideoTransition extends CborSerializable {
 
     public String action() {
       return "record it as created";
+    }
+
+    @Override
+    public boolean progress() {
+      return true;
     }
   }
 
@@ -128,6 +138,11 @@ public sealed interface VideoTransition extends CborSerializable {
     public String action() {
       return "mark it uploaded";
     }
+
+    @Override
+    public boolean progress() {
+      return true;
+    }
   }
 
   record UploadFailed(String detail) implements VideoTransition {
@@ -165,6 +180,11 @@ public sealed interface VideoTransition extends CborSerializable {
 
     public String action() {
       return "mark it " + target().wireName();
+    }
+
+    @Override
+    public boolean progress() {
+      return true;
     }
   }
 

@@ -2,51 +2,79 @@ package io.joysync.engine.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.ConfigFactory;
+import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoFacts;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Long lists of found videos travel in commands within the count and size limits, in order. */
+/** The terms a channel gives the videos it tracks, and the size of what travels between nodes. */
 class VideoTrackingTest {
 
-  private static VideoFacts video(int i, int descriptionLength) {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          ConfigFactory.parseResources("joysync/serialization.conf")
+              .withFallback(EventSourcedBehaviorTestKit.config())
+              .withFallback(ConfigFactory.load()));
+  private static final Instant SIGNED_UP = Instant.parse("2026-11-01T00:00:00Z");
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private static VideoFacts video(String id, Instant publishedAt, int descriptionLength) {
     return new VideoFacts(
-        "v" + i,
-        "Video " + i,
+        id,
+        "Video " + id,
         "d".repeat(descriptionLength),
         0,
-        Map.of("medium", "https://i.example/v" + i + "/mqdefault.jpg"),
+        Map.of("medium", "https://i.example/" + id + "/mqdefault.jpg"),
         60,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Instant.parse("2026-01-01T00:00:00Z"));
+        publishedAt);
   }
 
   @Test
-  void shortVideosArePartedByCount() {
-    List<VideoFacts> videos = IntStream.range(0, 120).mapToObj(i -> video(i, 10)).toList();
+  void videosTakeTheChannelsCategoryAndJoystreamLanguageAndOlderOnesAreHistorical() {
+    ChannelState channel =
+        ChannelState.EMPTY.signUp(ChannelEntityTest.registration(SIGNED_UP, true));
 
-    List<List<VideoFacts>> parts = VideoTracking.parts(videos);
+    VideoEntity.TrackingTerms old =
+        VideoTracking.terms(channel, video("old", Instant.parse("2025-03-01T00:00:00Z"), 10));
+    VideoEntity.TrackingTerms fresh =
+        VideoTracking.terms(channel, video("new", SIGNED_UP.plusSeconds(3600), 10));
 
-    assertThat(parts).extracting(List::size).containsExactly(50, 50, 20);
-    assertThat(parts.stream().flatMap(List::stream).toList()).isEqualTo(videos);
+    assertThat(old.category()).isEqualTo("cat-1");
+    // The Joystream channel's language, not the YouTube channel's ("en" in its profile).
+    assertThat(old.languageIso()).contains("de");
+    assertThat(old.historical()).isTrue();
+    assertThat(fresh.historical()).isFalse();
   }
 
   @Test
-  void longDescriptionsArePartedBySizeAndAnOversizedVideoTravelsAlone() {
-    List<VideoFacts> videos =
-        List.of(video(0, 5000), video(1, 5000), video(2, 5000), video(3, 5000), video(4, 40_000));
-
-    List<List<VideoFacts>> parts = VideoTracking.parts(videos);
-
-    assertThat(parts).extracting(List::size).containsExactly(4, 1);
-    assertThat(VideoTracking.parts(List.of())).isEmpty();
+  void aTrackCommandWithTheLongestYoutubeDescriptionTravelsWellWithinTheFrameLimit() {
+    TestProbe<StatusReply<VideoEntity.Tracking>> probe = testKit.createTestProbe();
+    var command =
+        new VideoEntity.Track(
+            "UCtestchannel00000000001",
+            video("long", SIGNED_UP, 5000),
+            new VideoEntity.TrackingTerms("cat-1", Optional.of("de"), false),
+            SIGNED_UP,
+            probe.getRef());
+    int bytes = SerializationExtension.get(testKit.system()).serialize(command).get().length;
+    assertThat(bytes).isLessThan(32 * 1024);
   }
 }

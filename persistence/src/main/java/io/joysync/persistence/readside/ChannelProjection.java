@@ -36,8 +36,7 @@ public final class ChannelProjection {
 
   private ChannelProjection() {}
 
-  public static void init(
-      ActorSystem<?> system, ChannelReadModel readModel, VideoReadModel videos) {
+  public static void init(ActorSystem<?> system, ChannelReadModel readModel) {
     ObjectMapper cbor =
         JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty());
     ShardedDaemonProcess.get(system)
@@ -47,42 +46,28 @@ public final class ChannelProjection {
             ChannelEntity.TAG_COUNT,
             i ->
                 ProjectionBehavior.create(
-                    projection(system, readModel, videos, cbor, ChannelEntity.tag(i))),
+                    projection(system, readModel, cbor, ChannelEntity.tag(i))),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
 
   private static AtLeastOnceProjection<
           org.apache.pekko.persistence.query.Offset, EventEnvelope<ChannelEntity.Event>>
-      projection(
-          ActorSystem<?> system,
-          ChannelReadModel readModel,
-          VideoReadModel videos,
-          ObjectMapper cbor,
-          String tag) {
+      projection(ActorSystem<?> system, ChannelReadModel readModel, ObjectMapper cbor, String tag) {
     return CassandraProjection.atLeastOnce(
         ProjectionId.of("channel-read-side", tag),
         EventSourcedProvider.<ChannelEntity.Event>eventsByTag(
             system, CassandraReadJournal.Identifier(), tag),
-        () -> new ChannelRowWriter(tag, readModel, videos, cbor));
+        () -> new ChannelRowWriter(readModel, cbor));
   }
 
-  /**
-   * Applies each channel event to the channel's stored state and writes the row, and writes the
-   * video rows from the video events themselves (each carries the video's record after the step),
-   * with the tag's share of the sync backlog.
-   */
+  /** Applies each channel event to the channel's stored state and writes the row. */
   static final class ChannelRowWriter extends Handler<EventEnvelope<ChannelEntity.Event>> {
-    private final String tag;
     private final ChannelReadModel readModel;
-    private final VideoReadModel videos;
     private final ObjectMapper cbor;
 
-    ChannelRowWriter(
-        String tag, ChannelReadModel readModel, VideoReadModel videos, ObjectMapper cbor) {
-      this.tag = tag;
+    ChannelRowWriter(ChannelReadModel readModel, ObjectMapper cbor) {
       this.readModel = readModel;
-      this.videos = videos;
       this.cbor = cbor;
     }
 
@@ -90,12 +75,6 @@ public final class ChannelProjection {
     public CompletionStage<Done> process(EventEnvelope<ChannelEntity.Event> envelope) {
       String channelId = channelIdOf(envelope.persistenceId());
       ChannelEntity.Event event = envelope.event();
-      if (event instanceof ChannelEntity.VideosTracked tracked) {
-        return videos.track(tag, channelId, tracked.videos());
-      }
-      if (event instanceof ChannelEntity.VideoAdvanced advanced) {
-        return videos.advance(tag, channelId, advanced.video());
-      }
       long seqNr = envelope.sequenceNr();
       return readModel
           .stored(channelId)

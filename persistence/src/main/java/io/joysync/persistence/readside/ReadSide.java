@@ -1,7 +1,9 @@
 package io.joysync.persistence.readside;
 
 import com.typesafe.config.Config;
+import io.joysync.engine.pipeline.WorkIndex;
 import io.joysync.engine.youtube.quota.QuotaLedger;
+import io.joysync.persistence.pipeline.SyncWorkTable;
 import io.joysync.persistence.quota.CassandraQuotaLedger;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -27,11 +29,17 @@ public final class ReadSide {
 
   private final ChannelReadModel channels;
   private final VideoReadModel videos;
+  private final SyncWorkTable work;
   private final QuotaLedger quotaLedger;
 
-  private ReadSide(ChannelReadModel channels, VideoReadModel videos, QuotaLedger quotaLedger) {
+  private ReadSide(
+      ChannelReadModel channels,
+      VideoReadModel videos,
+      SyncWorkTable work,
+      QuotaLedger quotaLedger) {
     this.channels = channels;
     this.videos = videos;
+    this.work = work;
     this.quotaLedger = quotaLedger;
   }
 
@@ -49,6 +57,7 @@ public final class ReadSide {
     ChannelReadModel channels =
         new ChannelReadModel(session, keyspace, YearMonth.parse(c.getString("first-month")));
     VideoReadModel videos = new VideoReadModel(session, keyspace);
+    SyncWorkTable work = new SyncWorkTable(session, keyspace);
     CompletionStage<Done> tables;
     if (config.getBoolean("joysync.cassandra.autocreate")) {
       int rf = config.getInt("joysync.cassandra.replication-factor");
@@ -58,6 +67,7 @@ public final class ReadSide {
                   channels
                       .createTables(rf)
                       .thenCompose(d -> videos.createTable())
+                      .thenCompose(d -> work.createTable())
                       .thenCompose(d -> CassandraProjection.createTablesIfNotExists(system)),
               20,
               Duration.ofSeconds(1),
@@ -73,8 +83,9 @@ public final class ReadSide {
             .thenCompose(cql -> CassandraQuotaLedger.create(cql, keyspace))
             .thenApply(
                 ledger -> {
-                  ChannelProjection.init(system, channels, videos);
-                  return new ReadSide(channels, videos, ledger);
+                  ChannelProjection.init(system, channels);
+                  VideoProjection.init(system, videos, work);
+                  return new ReadSide(channels, videos, work, ledger);
                 });
     ready.whenComplete(
         (readSide, e) -> {
@@ -92,6 +103,11 @@ public final class ReadSide {
 
   public VideoReadModel videos() {
     return videos;
+  }
+
+  /** The pipeline's work index. */
+  public WorkIndex work() {
+    return work;
   }
 
   public QuotaLedger quotaLedger() {

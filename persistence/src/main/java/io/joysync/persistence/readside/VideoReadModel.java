@@ -4,7 +4,6 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import io.joysync.engine.channel.ChannelEntity.TrackedVideo;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
@@ -74,29 +73,27 @@ public final class VideoReadModel {
   }
 
   /**
-   * Writes the rows of newly tracked videos of one projection tag's channel, one after the other,
-   * each with the backlog counts (one batch per video: a batch of many long descriptions could
-   * exceed Cassandra's batch size limit). Videos already written are left as they are.
+   * Writes the row of a newly tracked video with the backlog counts in one batch (one batch per
+   * video: a batch of many long descriptions could exceed Cassandra's batch size limit). A video
+   * already written is left as it is.
    */
-  public CompletionStage<Done> track(String tag, String channelId, List<TrackedVideo> videos) {
-    CompletionStage<Counts> counts = counts(tag, channelId);
-    for (TrackedVideo v : videos) {
-      counts =
-          counts.thenCompose(
-              c ->
-                  storedState(channelId, v.record().id())
-                      .thenCompose(
-                          stored ->
-                              stored.isPresent()
-                                  ? CompletableFuture.completedFuture(c)
-                                  : write(
-                                      tag,
-                                      channelId,
-                                      insert(channelId, v),
-                                      c,
-                                      inBacklog(v.record()))));
-    }
-    return counts.thenApply(c -> Done.getInstance());
+  public CompletionStage<Done> track(
+      String tag, String channelId, VideoFacts facts, VideoRecord record) {
+    return storedState(channelId, record.id())
+        .thenCompose(
+            stored ->
+                stored.isPresent()
+                    ? CompletableFuture.completedFuture(Done.getInstance())
+                    : counts(tag, channelId)
+                        .thenCompose(
+                            c ->
+                                write(
+                                    tag,
+                                    channelId,
+                                    insert(channelId, facts, record),
+                                    c,
+                                    inBacklog(record)))
+                        .thenApply(c -> Done.getInstance()));
   }
 
   /** Rewrites a video's progress after a step, and the backlog counts if it left or entered it. */
@@ -145,9 +142,7 @@ public final class VideoReadModel {
     return session.executeWriteBatch(batch).thenApply(d -> next);
   }
 
-  private SimpleStatement insert(String channelId, TrackedVideo v) {
-    VideoFacts f = v.facts();
-    VideoRecord r = v.record();
+  private SimpleStatement insert(String channelId, VideoFacts f, VideoRecord r) {
     return SimpleStatement.newInstance(
         "INSERT INTO "
             + ks

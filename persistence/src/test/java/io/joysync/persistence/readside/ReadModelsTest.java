@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.joysync.engine.channel.ChannelEntity;
-import io.joysync.engine.channel.ChannelEntity.TrackedVideo;
 import io.joysync.engine.channel.ChannelProfile;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
@@ -193,13 +192,13 @@ class ReadModelsTest {
             0,
             found,
             found);
-    List<TrackedVideo> tracked =
-        List.of(new TrackedVideo(facts, fresh), new TrackedVideo(other, otherRecord));
-    await(videos.track("channel-1", "UCvid", tracked));
-    await(videos.track("channel-1", "UCvid", tracked));
+    for (int delivery = 0; delivery < 2; delivery++) {
+      await(videos.track("channel-1", "UCvid", facts, fresh));
+      await(videos.track("channel-1", "UCvid", other, otherRecord));
+    }
     assertThat(await(videos.backlog("UCvid"))).isEqualTo(2);
     assertThat(await(videos.syncBacklog(List.of("channel-1")))).isEqualTo(2);
-    await(videos.track("channel-2", "UCother", List.of(new TrackedVideo(other, otherRecord))));
+    await(videos.track("channel-2", "UCother", other, otherRecord));
     assertThat(await(videos.syncBacklog(List.of("channel-1", "channel-2")))).isEqualTo(3);
 
     VideoRecord created =
@@ -280,7 +279,7 @@ class ReadModelsTest {
             at);
     ObjectMapper cbor =
         JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty());
-    var writer = new ChannelProjection.ChannelRowWriter("channel-3", channels, videos, cbor);
+    var writer = new ChannelProjection.ChannelRowWriter(channels, cbor);
     var first = envelope(id, 1, new ChannelEntity.SignedUp(id, signUp));
     var verified =
         envelope(id, 2, new ChannelEntity.ChannelVerified(id, Tier.GOLD, at.plusSeconds(60)));

@@ -1,0 +1,280 @@
+package io.joysync.engine.video;
+
+import io.joysync.engine.serialization.CborSerializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+
+/**
+ * One tracked YouTube video (the entity id is the YouTube video id) and the only writer of its way
+ * to Joystream: tracked once in {@code New}, then youtube-synch's steps ({@code CreatingVideo},
+ * {@code VideoCreated}, {@code UploadStarted}, {@code UploadSucceeded}, the failures and {@code
+ * VideoUnavailable::<reason>}). A step that does not follow from the state is refused; a step
+ * already taken is answered as done, so a step repeated after a crash is applied once. Each video
+ * is its own small aggregate: a step never rewrites its channel, however many videos that has.
+ *
+ * <p>Caps that span a channel's videos (the historical size cap) are reserved through the channel's
+ * entity before a video is created; the video keeps only what is its own.
+ */
+public final class VideoEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        VideoEntity.Command, VideoEntity.Event, VideoEntity.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Video");
+
+  /** Projections read the events of one tag each; all videos of a channel share a tag. */
+  public static final int TAG_COUNT = 5;
+
+  public sealed interface Command extends CborSerializable {}
+
+  /** What the channel decided for a video it starts tracking: category, language, historical. */
+  public record TrackingTerms(String category, Optional<String> languageIso, boolean historical)
+      implements CborSerializable {}
+
+  /** Start tracking a found video in state {@code New}; a video already tracked is left alone. */
+  public record Track(
+      String channelId,
+      VideoFacts facts,
+      TrackingTerms terms,
+      Instant at,
+      ActorRef<StatusReply<Tracking>> replyTo)
+      implements Command {}
+
+  public enum Tracking implements CborSerializable {
+    ADDED,
+    ALREADY_TRACKED
+  }
+
+  /**
+   * Take over a video that its channel kept before videos had entities of their own, with its
+   * progress as it was; a video already tracked is left alone.
+   */
+  public record Import(
+      String channelId,
+      VideoFacts facts,
+      VideoRecord record,
+      ActorRef<StatusReply<Tracking>> replyTo)
+      implements Command {}
+
+  /** Take one step of the video's way to Joystream; answered with its record after the step. */
+  public record Advance(
+      VideoTransition step, Instant at, ActorRef<StatusReply<VideoRecord>> replyTo)
+      implements Command {}
+
+  /**
+   * A transient failure (download, creation, upload): counted, and retried after {@code retryAt}.
+   */
+  public record RecordFailure(
+      String detail, Instant retryAt, ActorRef<StatusReply<TrackedVideo>> replyTo)
+      implements Command {}
+
+  public record Get(ActorRef<Optional<TrackedVideo>> replyTo) implements Command {}
+
+  public sealed interface Event extends CborSerializable {
+    String channelId();
+  }
+
+  public record VideoTracked(String channelId, VideoFacts facts, VideoRecord record)
+      implements Event {}
+
+  /** A video took a step; {@code record} is its record after it. */
+  public record VideoAdvanced(String channelId, VideoRecord record, VideoTransition step)
+      implements Event {}
+
+  /** The {@code attempt}-th failure since the video last made progress. */
+  public record AttemptFailed(String channelId, String detail, int attempt, Instant retryAt)
+      implements Event {}
+
+  /** The video, once tracked. */
+  public record State(Optional<TrackedVideo> video) implements CborSerializable {
+    static final State EMPTY = new State(Optional.empty());
+  }
+
+  private final String videoId;
+
+  private VideoEntity(String videoId) {
+    super(PersistenceId.of(ENTITY_KEY.name(), videoId));
+    this.videoId = videoId;
+  }
+
+  public static void init(ActorSystem<?> system) {
+    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId())));
+  }
+
+  public static Behavior<Command> create(String videoId) {
+    return Behaviors.setup(ctx -> new VideoEntity(videoId));
+  }
+
+  /** The projection tag of a channel's videos: a stable hash of the channel id. */
+  public static String tagFor(String channelId) {
+    return tag(Math.floorMod(channelId.hashCode(), TAG_COUNT));
+  }
+
+  public static String tag(int i) {
+    return "video-" + i;
+  }
+
+  public static List<String> tags() {
+    return IntStream.range(0, TAG_COUNT).mapToObj(VideoEntity::tag).toList();
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tagFor(event.channelId()));
+  }
+
+  @Override
+  public State emptyState() {
+    return State.EMPTY;
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    CommandHandlerWithReplyBuilder<Command, Event, State> b = newCommandHandlerWithReplyBuilder();
+    b.forState(s -> s.video().isEmpty())
+        .onCommand(Track.class, this::track)
+        .onCommand(
+            Import.class,
+            (s, c) ->
+                c.record().id().equals(videoId)
+                    ? Effect()
+                        .persist(new VideoTracked(c.channelId(), c.facts(), c.record()))
+                        .thenReply(c.replyTo(), st -> success(Tracking.ADDED))
+                    : Effect().reply(c.replyTo(), StatusReply.error("Not video " + videoId)))
+        .onCommand(Advance.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
+        .onCommand(RecordFailure.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
+    b.forAnyState()
+        .onCommand(
+            Track.class, (s, c) -> Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED)))
+        .onCommand(
+            Import.class, (s, c) -> Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED)))
+        .onCommand(Advance.class, (s, c) -> advance(s.video().orElseThrow(), c))
+        .onCommand(RecordFailure.class, (s, c) -> recordFailure(s.video().orElseThrow(), c))
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.video()));
+    return b.build();
+  }
+
+  private static <T> StatusReply<T> success(T value) {
+    return StatusReply.success(value);
+  }
+
+  private <T> StatusReply<T> notTracked() {
+    return StatusReply.error("Video " + videoId + " is not tracked");
+  }
+
+  private ReplyEffect<Event, State> track(State state, Track c) {
+    if (!c.facts().id().equals(videoId)) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error("Facts of video " + c.facts().id() + " sent to video " + videoId));
+    }
+    TrackingTerms t = c.terms();
+    VideoRecord record =
+        new VideoRecord(
+            videoId,
+            VideoState.NEW,
+            t.category(),
+            t.languageIso(),
+            c.facts().publishedAt(),
+            c.facts().durationSeconds(),
+            t.historical(),
+            Optional.empty(),
+            0,
+            c.at(),
+            c.at());
+    return Effect()
+        .persist(new VideoTracked(c.channelId(), c.facts(), record))
+        .thenReply(c.replyTo(), s -> success(Tracking.ADDED));
+  }
+
+  /**
+   * A step that follows from the video's state is taken; one already taken is answered as done (but
+   * a second, different Joystream video for a created one is refused).
+   */
+  private ReplyEffect<Event, State> advance(TrackedVideo video, Advance c) {
+    VideoRecord record = video.record();
+    VideoTransition step = c.step();
+    if (record.state().equals(step.target())) {
+      if (step instanceof VideoTransition.Created created
+          && !record.joystreamVideo().map(created.video()::equals).orElse(false)) {
+        return Effect()
+            .reply(
+                c.replyTo(),
+                StatusReply.error(
+                    "Video "
+                        + videoId
+                        + " was already created on Joystream as "
+                        + record.joystreamVideo().map(v -> "video " + v.id()).orElse("another")));
+      }
+      return Effect().reply(c.replyTo(), success(record));
+    }
+    Optional<String> refusal = step.refusal(videoId, record.state());
+    if (refusal.isPresent()) {
+      return Effect().reply(c.replyTo(), StatusReply.error(refusal.get()));
+    }
+    Optional<JoystreamVideo> onChain = Optional.empty();
+    long size = 0;
+    if (step instanceof VideoTransition.Created created) {
+      onChain = Optional.of(created.video());
+      size = created.sizeBytes();
+    }
+    VideoRecord next = record.advance(step.target(), onChain, size, c.at());
+    return Effect()
+        .persist(new VideoAdvanced(video.channelId(), next, step))
+        .thenReply(c.replyTo(), s -> success(next));
+  }
+
+  private ReplyEffect<Event, State> recordFailure(TrackedVideo video, RecordFailure c) {
+    if (video.state().isFinal()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Video " + videoId + " is " + video.state().wireName() + "; nothing to retry."));
+    }
+    return Effect()
+        .persist(
+            new AttemptFailed(
+                video.channelId(), c.detail(), video.failedAttempts() + 1, c.retryAt()))
+        .thenReply(c.replyTo(), s -> success(s.video().orElseThrow()));
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(
+            VideoTracked.class,
+            (s, e) ->
+                new State(
+                    Optional.of(
+                        new TrackedVideo(
+                            e.channelId(), e.facts(), e.record(), 0, Optional.empty()))))
+        .onEvent(
+            VideoAdvanced.class,
+            (s, e) -> new State(s.video().map(v -> v.advance(e.record(), e.step().progress()))))
+        .onEvent(
+            AttemptFailed.class,
+            (s, e) -> new State(s.video().map(v -> v.failedAttempt(e.attempt(), e.retryAt()))))
+        .build();
+  }
+}

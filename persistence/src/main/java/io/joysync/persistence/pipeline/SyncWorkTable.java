@@ -1,0 +1,138 @@
+package io.joysync.persistence.pipeline;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.joysync.engine.pipeline.WorkIndex;
+import io.joysync.engine.pipeline.WorkItem;
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.video.VideoRecord;
+import io.joysync.engine.video.VideoState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+
+/**
+ * The work index in Cassandra: one partition per slot, one row per video with work left. Only the
+ * video projection writes it, each change an upsert or a delete keyed by the video, so a
+ * redelivered event writes the same row again; a video that reaches a final state leaves it.
+ */
+public final class SyncWorkTable implements WorkIndex {
+
+  private final CassandraSession session;
+  private final String ks;
+
+  public SyncWorkTable(CassandraSession session, String keyspace) {
+    this.session = session;
+    this.ks = keyspace;
+  }
+
+  public CompletionStage<Done> createTable() {
+    return session.executeDDL(
+        "CREATE TABLE IF NOT EXISTS "
+            + ks
+            + ".sync_work (slot int, video_id text, channel_id text, state text,"
+            + " historical boolean, published_at timestamp, view_count bigint, duration bigint,"
+            + " failed_attempts int, retry_at timestamp, PRIMARY KEY (slot, video_id))");
+  }
+
+  /** A newly tracked video (left out when it is final already). */
+  public CompletionStage<Done> tracked(String channelId, VideoFacts facts, VideoRecord record) {
+    if (record.state().isFinal()) {
+      return removed(channelId, record.id());
+    }
+    return session.executeWrite(
+        "INSERT INTO "
+            + ks
+            + ".sync_work (slot, video_id, channel_id, state, historical, published_at,"
+            + " view_count, duration, failed_attempts, retry_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, null)",
+        WorkIndex.slotOf(channelId),
+        record.id(),
+        channelId,
+        record.state().wireName(),
+        record.historical(),
+        ms(facts.publishedAt()),
+        facts.viewCount(),
+        facts.durationSeconds());
+  }
+
+  /** A video took a step: its new state, its failures cleared when the step made progress. */
+  public CompletionStage<Done> advanced(String channelId, VideoRecord record, boolean progress) {
+    if (record.state().isFinal()) {
+      return removed(channelId, record.id());
+    }
+    if (progress) {
+      return session.executeWrite(
+          "UPDATE "
+              + ks
+              + ".sync_work SET channel_id = ?, state = ?, failed_attempts = 0, retry_at = null"
+              + " WHERE slot = ? AND video_id = ?",
+          channelId,
+          record.state().wireName(),
+          WorkIndex.slotOf(channelId),
+          record.id());
+    }
+    return session.executeWrite(
+        "UPDATE " + ks + ".sync_work SET channel_id = ?, state = ? WHERE slot = ? AND video_id = ?",
+        channelId,
+        record.state().wireName(),
+        WorkIndex.slotOf(channelId),
+        record.id());
+  }
+
+  /** A transient failure: the video waits until {@code retryAt}. */
+  public CompletionStage<Done> failed(
+      String channelId, String videoId, int attempt, Instant retryAt) {
+    return session.executeWrite(
+        "UPDATE "
+            + ks
+            + ".sync_work SET channel_id = ?, failed_attempts = ?, retry_at = ?"
+            + " WHERE slot = ? AND video_id = ?",
+        channelId,
+        attempt,
+        ms(retryAt),
+        WorkIndex.slotOf(channelId),
+        videoId);
+  }
+
+  private CompletionStage<Done> removed(String channelId, String videoId) {
+    return session.executeWrite(
+        "DELETE FROM " + ks + ".sync_work WHERE slot = ? AND video_id = ?",
+        WorkIndex.slotOf(channelId),
+        videoId);
+  }
+
+  @Override
+  public CompletionStage<List<WorkItem>> items(int slot, int limit) {
+    return session
+        .selectAll("SELECT * FROM " + ks + ".sync_work WHERE slot = ? LIMIT ?", slot, limit)
+        .thenApply(rows -> rows.stream().flatMap(r -> item(r).stream()).toList());
+  }
+
+  /** A row whose facts never arrived (only a later update of it) is not work yet. */
+  private static Optional<WorkItem> item(Row r) {
+    if (r.isNull("published_at")) {
+      return Optional.empty();
+    }
+    return VideoState.parse(r.getString("state"))
+        .map(
+            state ->
+                new WorkItem(
+                    r.getString("video_id"),
+                    r.getString("channel_id"),
+                    state,
+                    r.getBoolean("historical"),
+                    r.getInstant("published_at"),
+                    r.getLong("view_count"),
+                    r.getLong("duration"),
+                    r.getInt("failed_attempts"),
+                    Optional.ofNullable(r.getInstant("retry_at"))));
+  }
+
+  private static Instant ms(Instant at) {
+    return at.truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,84 @@
+package io.joysync.persistence.readside;
+
+import io.joysync.engine.video.VideoEntity;
+import io.joysync.persistence.pipeline.SyncWorkTable;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
+import org.apache.pekko.projection.javadsl.Handler;
+
+/**
+ * Keeps the video tables of the read side (the videos Atlas lists, the backlog counts) and the
+ * pipeline's work index in step with {@link VideoEntity}: one projection per event tag, each run by
+ * a Sharded Daemon Process so that exactly one node of the cluster runs it. Every write is keyed by
+ * the video and computed from the event and the stored row, so a redelivered event changes nothing.
+ */
+public final class VideoProjection {
+
+  private VideoProjection() {}
+
+  public static void init(ActorSystem<?> system, VideoReadModel videos, SyncWorkTable work) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            "video-read-side",
+            VideoEntity.TAG_COUNT,
+            i -> ProjectionBehavior.create(projection(system, videos, work, VideoEntity.tag(i))),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  private static AtLeastOnceProjection<Offset, EventEnvelope<VideoEntity.Event>> projection(
+      ActorSystem<?> system, VideoReadModel videos, SyncWorkTable work, String tag) {
+    return CassandraProjection.atLeastOnce(
+        ProjectionId.of("video-read-side", tag),
+        EventSourcedProvider.<VideoEntity.Event>eventsByTag(
+            system, CassandraReadJournal.Identifier(), tag),
+        () -> new VideoRowWriter(tag, videos, work));
+  }
+
+  static final class VideoRowWriter extends Handler<EventEnvelope<VideoEntity.Event>> {
+    private final String tag;
+    private final VideoReadModel videos;
+    private final SyncWorkTable work;
+
+    VideoRowWriter(String tag, VideoReadModel videos, SyncWorkTable work) {
+      this.tag = tag;
+      this.videos = videos;
+      this.work = work;
+    }
+
+    @Override
+    public CompletionStage<Done> process(EventEnvelope<VideoEntity.Event> envelope) {
+      VideoEntity.Event event = envelope.event();
+      String channelId = event.channelId();
+      if (event instanceof VideoEntity.VideoTracked e) {
+        return videos
+            .track(tag, channelId, e.facts(), e.record())
+            .thenCompose(d -> work.tracked(channelId, e.facts(), e.record()));
+      }
+      if (event instanceof VideoEntity.VideoAdvanced e) {
+        return videos
+            .advance(tag, channelId, e.record())
+            .thenCompose(d -> work.advanced(channelId, e.record(), e.step().progress()));
+      }
+      VideoEntity.AttemptFailed e = (VideoEntity.AttemptFailed) event;
+      return work.failed(channelId, videoIdOf(envelope.persistenceId()), e.attempt(), e.retryAt());
+    }
+
+    static String videoIdOf(String persistenceId) {
+      return persistenceId.substring(persistenceId.indexOf('|') + 1);
+    }
+  }
+}
