@@ -1,0 +1,163 @@
+package io.joysync.engine.pipeline;
+
+import io.joysync.engine.publish.CreationResult;
+import io.joysync.engine.publish.VideoToCreate;
+import io.joysync.engine.video.JoystreamVideo;
+import io.joysync.engine.video.TrackedVideo;
+import io.joysync.engine.video.UnavailableReason;
+import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.video.VideoRecord;
+import io.joysync.engine.video.VideoTransition;
+import io.joysync.engine.youtube.media.MediaFacts;
+import io.joysync.joystream.content.YoutubeLicense;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers a hashed video on Joystream through the publisher (a signer account that batches it
+ * with others and answers at finality). Before that, a historical video reserves its bytes against
+ * its channel's tier cap, and the video records {@code CreatingVideo}: from then on only the
+ * publisher's answer moves it, and a repeat after a crash asks the publisher again, which knows the
+ * video and never creates it twice. A publisher that does not answer in time leaves the video in
+ * {@code CreatingVideo}; a refusal that asking again could cure is retried later, one that it could
+ * not parks the video for good.
+ */
+final class CreateStage {
+
+  private static final Logger log = LoggerFactory.getLogger(CreateStage.class);
+
+  /** Refusals about the video itself: asking again can never succeed. */
+  private static final Set<String> VIDEO_AT_FAULT =
+      Set.of(
+          CreationResult.Refused.INVALID_METADATA,
+          CreationResult.Refused.ASSET_SIZE,
+          CreationResult.Refused.INVALID_CONTENT_ID);
+
+  private final VideoSteps steps;
+  private final LocalMediaStore store;
+  private final Function<VideoToCreate, CompletionStage<CreationResult>> publisher;
+
+  CreateStage(
+      VideoSteps steps,
+      LocalMediaStore store,
+      Function<VideoToCreate, CompletionStage<CreationResult>> publisher) {
+    this.steps = steps;
+    this.store = store;
+    this.publisher = publisher;
+  }
+
+  CompletionStage<VideoJob> apply(VideoJob job) {
+    if (!(job instanceof VideoJob.Hashed hashed)) {
+      return CompletableFuture.completedFuture(job);
+    }
+    TrackedVideo video = hashed.downloaded().planned().video();
+    long bytes = hashed.mediaAsset().sizeBytes() + hashed.thumbnail().sizeBytes();
+    CompletionStage<Boolean> reserved =
+        video.record().historical()
+            ? steps
+                .reserveHistoricalBytes(video.channelId(), video.id(), bytes)
+                .thenApply(c -> true)
+                .exceptionally(e -> false)
+            : CompletableFuture.completedFuture(true);
+    return reserved.thenCompose(
+        ok ->
+            ok
+                ? create(hashed, video, bytes)
+                : steps
+                    .parked(video, "the channel's historical size cap is reached")
+                    .thenApply(v -> new VideoJob.Finished(video.id(), "historical cap reached")));
+  }
+
+  private CompletionStage<VideoJob> create(VideoJob.Hashed hashed, TrackedVideo video, long bytes) {
+    VideoToCreate request = request(hashed);
+    return steps
+        .take(video.id(), new VideoTransition.StartCreating())
+        .thenCompose(creating -> publisher.apply(request))
+        .thenCompose(result -> answered(hashed, video, bytes, result))
+        .exceptionallyCompose(
+            error -> {
+              log.warn(
+                  "Creation of video {} not confirmed yet, will ask again: {}",
+                  video.id(),
+                  DownloadStage.cause(error).toString());
+              return steps
+                  .failed(video, "creation not confirmed: " + DownloadStage.cause(error))
+                  .thenApply(v -> new VideoJob.Finished(video.id(), "creation pending"));
+            });
+  }
+
+  private CompletionStage<VideoJob> answered(
+      VideoJob.Hashed hashed, TrackedVideo video, long bytes, CreationResult result) {
+    if (result instanceof CreationResult.Created created) {
+      JoystreamVideo onChain = new JoystreamVideo(created.videoId(), created.assetIds());
+      log.info(
+          "Video {} created on Joystream as video {} (assets {})",
+          video.id(),
+          created.videoId(),
+          created.assetIds());
+      return steps
+          .take(video.id(), new VideoTransition.Created(onChain, bytes))
+          .thenApply(r -> new VideoJob.OnChain(hashed.downloaded(), onChain));
+    }
+    CreationResult.Refused refused = (CreationResult.Refused) result;
+    String detail = refused.code() + ": " + refused.reason();
+    CompletionStage<?> released =
+        video.record().historical()
+            ? steps.releaseHistoricalBytes(video.channelId(), video.id(), bytes)
+            : CompletableFuture.completedFuture(null);
+    if (VIDEO_AT_FAULT.contains(refused.code())) {
+      log.warn("Video {} cannot be created: {}", video.id(), detail);
+      store.remove(video.id());
+      return released
+          .thenCompose(
+              r ->
+                  steps.take(
+                      video.id(),
+                      new VideoTransition.MarkUnavailable(UnavailableReason.SKIPPED, detail)))
+          .thenApply(r -> new VideoJob.Finished(video.id(), "refused: " + detail));
+    }
+    log.warn("Creation of video {} refused, will retry: {}", video.id(), detail);
+    return released
+        .thenCompose(r -> steps.take(video.id(), new VideoTransition.CreationFailed(detail)))
+        .thenCompose(
+            r -> refused.retryable() ? steps.failed(video, detail) : steps.parked(video, detail))
+        .thenApply(v -> new VideoJob.Finished(video.id(), "creation refused: " + detail));
+  }
+
+  /** The chain's view of the video: youtube-synch's metadata, media first and thumbnail second. */
+  static VideoToCreate request(VideoJob.Hashed hashed) {
+    TrackedVideo video = hashed.downloaded().planned().video();
+    VideoFacts facts = video.facts();
+    VideoRecord record = video.record();
+    MediaFacts media = hashed.media();
+    String path = hashed.downloaded().files().media().getFileName().toString();
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    io.joysync.joystream.content.VideoFacts metadata =
+        new io.joysync.joystream.content.VideoFacts(
+            video.id(),
+            facts.title(),
+            facts.description(),
+            (int) Math.min(Integer.MAX_VALUE, record.durationSeconds()),
+            media.width(),
+            media.height(),
+            media.videoCodec(),
+            extension,
+            record.languageIso().filter(l -> l.matches("[a-z]{2}")).orElse(null),
+            record.category().isBlank() ? null : record.category(),
+            YoutubeLicense.fromApi(facts.license().orElse(null)),
+            facts.publishedAt(),
+            facts.isShort().orElse(null),
+            0,
+            1);
+    return new VideoToCreate(
+        video.id(),
+        hashed.downloaded().planned().joystreamChannelId(),
+        metadata,
+        hashed.mediaAsset(),
+        hashed.thumbnail());
+  }
+}

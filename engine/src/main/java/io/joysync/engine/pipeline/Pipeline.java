@@ -1,0 +1,159 @@
+package io.joysync.engine.pipeline;
+
+import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.publish.CreationResult;
+import io.joysync.engine.publish.VideoToCreate;
+import io.joysync.engine.youtube.YoutubeSide;
+import io.joysync.joystream.colossus.ColossusClient;
+import io.joysync.joystream.colossus.StorageNodeDiscovery;
+import io.joysync.joystream.orion.OrionClient;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync pipeline of a node: from "video tracked" to "video on Joystream". Its work comes from
+ * the work index (never from waking entities); its {@link SyncWorker}s run as a Sharded Daemon
+ * Process so every node works; each worker's videos flow through backpressured stages, each with
+ * its own parallelism: prepare, download (within the disk budget), probe and hash, create on chain
+ * (through the publisher, which batches), upload to a storage node. A slow chain fills the creation
+ * stage, which stops the worker taking new videos, which stops downloads: nothing grows without
+ * bound. Every step is recorded on the video's own entity, so a crash at any moment loses nothing
+ * and repeats nothing.
+ */
+public final class Pipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+  /** What the pipeline talks to, built once by the node. */
+  public record Parts(
+      WorkIndex work,
+      YoutubeSide youtube,
+      ChainConnection chain,
+      OrionClient orion,
+      ColossusClient colossus,
+      Function<VideoToCreate, CompletionStage<CreationResult>> publisher,
+      Executor blocking) {}
+
+  private final DiskBudget budget;
+
+  private Pipeline(DiskBudget budget) {
+    this.budget = budget;
+  }
+
+  public static Pipeline start(ActorSystem<?> system, PipelineSettings settings, Parts parts) {
+    Clock clock = Clock.systemUTC();
+    DiskBudget budget = new DiskBudget(settings.diskBudgetBytes());
+    LocalMediaStore store =
+        new LocalMediaStore(parts.youtube().settings().download().downloadsDir(), budget);
+    int withFiles = store.recover();
+    VideoSteps steps =
+        new VideoSteps(
+            system, settings.askTimeout(), settings.retryMin(), settings.retryMax(), clock);
+    sweep(store, steps);
+    Flow<WorkItem, VideoJob, NotUsed> stages = stages(settings, parts, store, budget, steps);
+    ShardedDaemonProcess.get(system)
+        .init(
+            SyncWorker.Command.class,
+            "sync-pipeline",
+            settings.workers(),
+            i -> SyncWorker.create(i, parts.work(), settings, stages, clock),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(SyncWorker.Stop.INSTANCE));
+    log.info(
+        "Sync pipeline started: {} workers, disk budget {} bytes ({} in use by {} videos' files)",
+        settings.workers(),
+        budget.capacity(),
+        budget.reserved(),
+        withFiles);
+    return new Pipeline(budget);
+  }
+
+  static Flow<WorkItem, VideoJob, NotUsed> stages(
+      PipelineSettings settings,
+      Parts parts,
+      LocalMediaStore store,
+      DiskBudget budget,
+      VideoSteps steps) {
+    YoutubeSide youtube = parts.youtube();
+    Preparation preparation = new Preparation(steps, youtube.settings().download().maxDuration());
+    DownloadStage download =
+        new DownloadStage(
+            steps,
+            store,
+            budget,
+            youtube.downloader(),
+            youtube.thumbnails(),
+            youtube.proxies(),
+            youtube.settings().api().endpoints(),
+            settings,
+            youtube.settings().proxies().maxWait());
+    HashStage hash = new HashStage(steps, store, youtube.probe(), parts.blocking());
+    CreateStage create = new CreateStage(steps, store, parts.publisher());
+    UploadStage upload =
+        new UploadStage(
+            steps,
+            store,
+            parts.chain(),
+            parts.orion(),
+            new StorageUpload(
+                new StorageNodeDiscovery(parts.orion(), parts.colossus()),
+                parts.colossus(),
+                settings.uploadRounds(),
+                settings.uploadRoundPause()),
+            settings);
+    return Flow.<WorkItem>create()
+        .mapAsyncUnordered(
+            4,
+            item ->
+                preparation
+                    .apply(item)
+                    .exceptionally(
+                        e -> new VideoJob.Finished(item.videoId(), "error: " + e.getMessage())))
+        .mapAsyncUnordered(settings.downloadParallelism(), SyncWorker.guarded(download::apply))
+        .mapAsyncUnordered(2, SyncWorker.guarded(hash::apply))
+        .mapAsyncUnordered(settings.maxVideosInFlight(), SyncWorker.guarded(create::apply))
+        .mapAsyncUnordered(settings.uploadParallelism(), SyncWorker.guarded(upload::apply));
+  }
+
+  /**
+   * Removes files no video needs any more: those of videos that reached a final state or are not
+   * tracked (a crash after the last step but before the clean-up leaves such files).
+   */
+  private static void sweep(LocalMediaStore store, VideoSteps steps) {
+    for (String videoId : store.videosWithFiles()) {
+      steps
+          .video(videoId)
+          .thenAccept(
+              video -> {
+                if (video.isEmpty() || video.get().state().isFinal()) {
+                  store.remove(videoId);
+                  log.info("Removed the files of video {}: no longer needed", videoId);
+                }
+              })
+          .exceptionally(
+              e -> {
+                log.warn("Could not check whether video {} needs its files: {}", videoId, e);
+                return null;
+              });
+    }
+  }
+
+  /** The bytes the node's downloads hold now, and the most they ever held. */
+  public long diskInUse() {
+    return budget.reserved();
+  }
+
+  public long diskHighWater() {
+    return budget.highWater();
+  }
+}

@@ -1,0 +1,63 @@
+package io.joysync.engine.pipeline;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/** The pipeline's settings ({@code joysync.pipeline}), read once. */
+public record PipelineSettings(
+    int workers,
+    Duration pollInterval,
+    int maxVideosInFlight,
+    int readLimit,
+    int downloadParallelism,
+    int uploadParallelism,
+    long diskBudgetBytes,
+    long expectedBytesPerSecond,
+    long minExpectedBytes,
+    Duration retryMin,
+    Duration retryMax,
+    int uploadRounds,
+    Duration uploadRoundPause,
+    Duration askTimeout) {
+
+  public PipelineSettings {
+    if (workers < 1 || workers > WorkIndex.SLOTS) {
+      throw new IllegalArgumentException(
+          "joysync.pipeline.workers must be 1.." + WorkIndex.SLOTS + ", was " + workers);
+    }
+    if (maxVideosInFlight < 1 || downloadParallelism < 1 || uploadParallelism < 1) {
+      throw new IllegalArgumentException(
+          "joysync.pipeline: videos in flight, download and upload parallelism must be positive");
+    }
+    if (diskBudgetBytes < 1) {
+      throw new IllegalArgumentException("joysync.pipeline.disk-budget must be positive");
+    }
+    if (retryMax.compareTo(retryMin) < 0 || retryMin.isNegative()) {
+      throw new IllegalArgumentException("joysync.pipeline: 0 <= retry-min <= retry-max");
+    }
+  }
+
+  public static PipelineSettings from(Config root) {
+    Config c = root.getConfig("joysync.pipeline");
+    return new PipelineSettings(
+        c.getInt("workers"),
+        c.getDuration("poll-interval"),
+        c.getInt("max-videos-in-flight"),
+        c.getInt("read-limit"),
+        c.getInt("download-parallelism"),
+        c.getInt("upload-parallelism"),
+        c.getBytes("disk-budget"),
+        c.getLong("expected-bytes-per-second"),
+        c.getBytes("min-expected-bytes"),
+        c.getDuration("retry-min"),
+        c.getDuration("retry-max"),
+        c.getInt("upload-rounds"),
+        c.getDuration("upload-round-pause"),
+        c.getDuration("ask-timeout"));
+  }
+
+  /** The space to reserve before downloading a video of this duration. */
+  long expectedBytes(long durationSeconds) {
+    return Math.max(minExpectedBytes, Math.max(0, durationSeconds) * expectedBytesPerSecond);
+  }
+}

@@ -1,0 +1,71 @@
+package io.joysync.engine.pipeline;
+
+import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Registration;
+import io.joysync.engine.video.TrackedVideo;
+import io.joysync.engine.video.UnavailableReason;
+import io.joysync.engine.video.VideoTransition;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first stage: reads a listed video's own record and its channel, and lets it on only when
+ * there is work to do and its channel may sync (youtube-synch's "can be processed": the creator's
+ * and the operators' switches on, not opted out). A video longer than allowed is parked for good
+ * ({@code VideoUnavailable::Skipped}) before anything is downloaded.
+ */
+final class Preparation {
+
+  private static final Logger log = LoggerFactory.getLogger(Preparation.class);
+
+  private final VideoSteps steps;
+  private final Duration maxDuration;
+
+  Preparation(VideoSteps steps, Duration maxDuration) {
+    this.steps = steps;
+    this.maxDuration = maxDuration;
+  }
+
+  CompletionStage<VideoJob> apply(WorkItem item) {
+    return steps
+        .video(item.videoId())
+        .thenCompose(
+            video -> {
+              if (video.isEmpty() || video.get().state().isFinal()) {
+                return done(item.videoId(), "nothing to do");
+              }
+              return steps
+                  .channel(video.get().channelId())
+                  .thenCompose(channel -> plan(video.get(), channel));
+            });
+  }
+
+  private CompletionStage<VideoJob> plan(TrackedVideo video, Optional<ChannelState> channel) {
+    Optional<Long> joystreamChannel =
+        channel
+            .filter(ChannelState::isSyncEnabled)
+            .flatMap(ChannelState::registration)
+            .map(Registration::joystreamChannelId);
+    if (joystreamChannel.isEmpty()) {
+      return done(video.id(), "its channel does not sync");
+    }
+    long duration = video.record().durationSeconds();
+    if (duration > maxDuration.toSeconds()) {
+      String detail =
+          "the video lasts " + duration + " s, more than the " + maxDuration.toSeconds() + " s cap";
+      log.info("Video {} skipped: {}", video.id(), detail);
+      return steps
+          .take(video.id(), new VideoTransition.MarkUnavailable(UnavailableReason.SKIPPED, detail))
+          .thenApply(r -> new VideoJob.Finished(video.id(), "skipped: " + detail));
+    }
+    return CompletableFuture.completedFuture(new VideoJob.Planned(video, joystreamChannel.get()));
+  }
+
+  private static CompletionStage<VideoJob> done(String videoId, String outcome) {
+    return CompletableFuture.completedFuture(new VideoJob.Finished(videoId, outcome));
+  }
+}

@@ -1,0 +1,192 @@
+package io.joysync.engine.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * One pipeline worker (an instance of a Sharded Daemon Process, so every node of the cluster runs
+ * its share and a crashed node's share restarts elsewhere). It owns some slots of the work index:
+ * it reads them when it has room, orders what is due ({@link SyncOrder}) and feeds its stream of
+ * stages with videos it does not already have on their way; each video that leaves the stream makes
+ * room for the next. The set of videos in flight is the actor's own state.
+ */
+public final class SyncWorker {
+
+  public sealed interface Command {}
+
+  private enum Poll implements Command {
+    INSTANCE
+  }
+
+  private record Listed(List<WorkItem> items) implements Command {}
+
+  private record ListingFailed(Throwable error) implements Command {}
+
+  private record Left(String videoId, String outcome) implements Command {}
+
+  /** Stops the worker's stream (the Sharded Daemon Process's stop message). */
+  public enum Stop implements Command {
+    INSTANCE
+  }
+
+  private final ActorContext<Command> context;
+  private final List<Integer> slots;
+  private final WorkIndex index;
+  private final PipelineSettings settings;
+  private final Clock clock;
+  private final BoundedSourceQueue<WorkItem> queue;
+  private final Set<String> inFlight = new HashSet<>();
+  private boolean listing;
+
+  private SyncWorker(
+      ActorContext<Command> context,
+      int worker,
+      WorkIndex index,
+      PipelineSettings settings,
+      Flow<WorkItem, VideoJob, ?> stages,
+      Clock clock) {
+    this.context = context;
+    this.slots =
+        IntStream.range(0, WorkIndex.SLOTS)
+            .filter(s -> s % settings.workers() == worker)
+            .boxed()
+            .toList();
+    this.index = index;
+    this.settings = settings;
+    this.clock = clock;
+    ActorRef<Command> self = context.getSelf();
+    this.queue =
+        Source.<WorkItem>queue(settings.maxVideosInFlight())
+            .via(stages)
+            .to(
+                Sink.foreach(
+                    job ->
+                        self.tell(
+                            new Left(
+                                job.videoId(),
+                                job instanceof VideoJob.Finished f ? f.outcome() : "left"))))
+            .run(context.getSystem());
+  }
+
+  public static Behavior<Command> create(
+      int worker,
+      WorkIndex index,
+      PipelineSettings settings,
+      Flow<WorkItem, VideoJob, ?> stages,
+      Clock clock) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Poll.INSTANCE, settings.pollInterval());
+                  ctx.getSelf().tell(Poll.INSTANCE);
+                  return new SyncWorker(ctx, worker, index, settings, stages, clock)
+                      .behavior(timers);
+                }));
+  }
+
+  private Behavior<Command> behavior(TimerScheduler<Command> timers) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Poll.class, p -> poll())
+        .onMessage(Listed.class, this::offer)
+        .onMessage(
+            ListingFailed.class,
+            f -> {
+              listing = false;
+              context.getLog().warn("Could not read the work index: {}", f.error().toString());
+              return Behaviors.same();
+            })
+        .onMessage(Left.class, this::left)
+        .onMessage(Stop.class, s -> Behaviors.stopped())
+        .onSignal(
+            PostStop.class,
+            s -> {
+              queue.complete();
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  private Behavior<Command> poll() {
+    if (listing || inFlight.size() >= settings.maxVideosInFlight()) {
+      return Behaviors.same();
+    }
+    listing = true;
+    context.pipeToSelf(
+        listAll(), (items, error) -> error == null ? new Listed(items) : new ListingFailed(error));
+    return Behaviors.same();
+  }
+
+  private CompletionStage<List<WorkItem>> listAll() {
+    CompletionStage<List<WorkItem>> all = CompletableFuture.completedFuture(List.of());
+    for (int slot : slots) {
+      all =
+          all.thenCombine(
+              index.items(slot, settings.readLimit()),
+              (a, b) -> {
+                List<WorkItem> joined = new ArrayList<>(a);
+                joined.addAll(b);
+                return joined;
+              });
+    }
+    return all;
+  }
+
+  private Behavior<Command> offer(Listed listed) {
+    listing = false;
+    int room = settings.maxVideosInFlight() - inFlight.size();
+    for (WorkItem item : SyncOrder.order(listed.items(), clock.instant())) {
+      if (room <= 0) {
+        break;
+      }
+      if (inFlight.contains(item.videoId())) {
+        continue;
+      }
+      if (queue.offer(item) != QueueOfferResult.enqueued()) {
+        break;
+      }
+      inFlight.add(item.videoId());
+      room--;
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> left(Left left) {
+    inFlight.remove(left.videoId());
+    context.getLog().debug("Video {} left the pipeline: {}", left.videoId(), left.outcome());
+    return Behaviors.same();
+  }
+
+  /** A stage that never fails the stream: an unexpected error ends only its video's round. */
+  static org.apache.pekko.japi.function.Function<VideoJob, CompletionStage<VideoJob>> guarded(
+      Function<VideoJob, CompletionStage<VideoJob>> stage) {
+    return job -> {
+      CompletionStage<VideoJob> next;
+      try {
+        next = stage.apply(job);
+      } catch (RuntimeException e) {
+        next = CompletableFuture.failedFuture(e);
+      }
+      return next.exceptionally(
+          e -> new VideoJob.Finished(job.videoId(), "error: " + DownloadStage.cause(e)));
+    };
+  }
+}

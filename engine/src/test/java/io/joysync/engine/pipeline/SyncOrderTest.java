@@ -1,0 +1,86 @@
+package io.joysync.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.joysync.engine.video.VideoState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The order in which a mix of channels' waiting videos is taken up. */
+class SyncOrderTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+  private static WorkItem item(
+      String id, String channel, boolean historical, int daysAgo, long views, long duration) {
+    return new WorkItem(
+        id,
+        channel,
+        VideoState.NEW,
+        historical,
+        NOW.minusSeconds(86_400L * daysAgo),
+        views,
+        duration,
+        0,
+        Optional.empty());
+  }
+
+  @Test
+  void newUploadsComeFirstThenEveryChannelsBackCatalogueInRounds() {
+    List<WorkItem> items = new ArrayList<>();
+    // A large back catalogue: 30 videos of channel "big".
+    for (int i = 0; i < 30; i++) {
+      items.add(item("big-" + i, "big", true, 400 + i, 1000 - i, 60));
+    }
+    // A channel that just signed up: three old videos.
+    items.add(item("fresh-a", "fresh", true, 100, 5, 600));
+    items.add(item("fresh-b", "fresh", true, 90, 50, 600));
+    items.add(item("fresh-c", "fresh", true, 80, 50, 30));
+    // Two new uploads of other channels.
+    items.add(item("new-2", "other", false, 0, 0, 60));
+    items.add(item("new-1", "big", false, 1, 0, 60));
+
+    List<String> order = SyncOrder.order(items, NOW).stream().map(WorkItem::videoId).toList();
+
+    assertThat(order.subList(0, 2)).containsExactly("new-1", "new-2");
+    // Round one: each channel's best video (most viewed; of equal views the shortest).
+    assertThat(order.subList(2, 4)).containsExactlyInAnyOrder("big-0", "fresh-c");
+    assertThat(order.subList(4, 6)).containsExactlyInAnyOrder("big-1", "fresh-b");
+    assertThat(order.subList(6, 8)).containsExactlyInAnyOrder("big-2", "fresh-a");
+    // The new channel's whole catalogue is on its way before the big one's fourth video.
+    assertThat(order.indexOf("fresh-a")).isLessThan(order.indexOf("big-3"));
+    assertThat(order).hasSize(35).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aVideoWaitingForItsRetryIsLeftOutUntilThen() {
+    WorkItem waiting =
+        new WorkItem(
+            "later",
+            "c",
+            VideoState.VIDEO_CREATION_FAILED,
+            false,
+            NOW.minusSeconds(60),
+            0,
+            60,
+            2,
+            Optional.of(NOW.plusSeconds(300)));
+    WorkItem due =
+        new WorkItem(
+            "now",
+            "c",
+            VideoState.UPLOAD_FAILED,
+            false,
+            NOW.minusSeconds(60),
+            0,
+            60,
+            1,
+            Optional.of(NOW.minusSeconds(1)));
+
+    assertThat(SyncOrder.order(List.of(waiting, due), NOW)).containsExactly(due);
+    assertThat(SyncOrder.order(List.of(waiting, due), NOW.plusSeconds(301))).hasSize(2);
+  }
+}
