@@ -1,0 +1,141 @@
+package io.joysync.devnet.chain.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.joysync.devnet.chain.Block;
+import io.joysync.devnet.chain.ChainNode;
+import io.joysync.devnet.chain.Hashing;
+import io.joysync.devnet.chain.StorageQuery;
+import io.joysync.joystream.scale.Hex;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state API's storage reads as a Substrate node of Joystream's era answers them: single reads
+ * (value, hash, size), key listings (all at once or paged, at most 1,000 a page), several keys at
+ * one block ({@code state_queryStorageAt}), changes over a block range ({@code
+ * state_queryStorage}), and storage subscriptions (see {@link StorageSubscription}). Every read
+ * takes an optional block hash; the best block when absent.
+ */
+final class StateMethods {
+  private static final int KEYS_PAGED_MAX = 1000;
+
+  private final ObjectMapper json;
+  private final ChainNode node;
+  private final StorageChangeSets sets;
+
+  StateMethods(ObjectMapper json, ChainNode node) {
+    this.json = json;
+    this.node = node;
+    this.sets = new StorageChangeSets(json, node);
+  }
+
+  void register(Map<String, RpcMethods.Method> methods) {
+    put(methods, this::storage, "state_getStorage", "state_getStorageAt");
+    put(methods, this::storageHash, "state_getStorageHash", "state_getStorageHashAt");
+    put(methods, this::storageSize, "state_getStorageSize", "state_getStorageSizeAt");
+    put(methods, this::keys, "state_getKeys");
+    put(methods, this::keysPaged, "state_getKeysPaged", "state_getKeysPagedAt");
+    put(methods, this::pairs, "state_getPairs");
+    put(methods, (p, s) -> sets.at(RpcParams.keys(p, 0), p, 1), "state_queryStorageAt");
+    put(methods, (p, s) -> sets.range(RpcParams.keys(p, 0), p, 1, 2), "state_queryStorage");
+    new StorageSubscription(json, node, sets).register(methods);
+  }
+
+  private static void put(
+      Map<String, RpcMethods.Method> methods, RpcMethods.Method m, String... names) {
+    for (String n : names) {
+      methods.put(n, m);
+    }
+  }
+
+  /** The value at the key and block of params {@code [key, hash?]}; empty for unknown blocks. */
+  private Optional<byte[]> value(JsonNode p) {
+    byte[] key = RpcParams.bytes(p, 0, "storage key");
+    Optional<Block> block = RpcParams.block(node, p, 1);
+    if (block.isEmpty()) {
+      return Optional.empty();
+    }
+    return node.read(rt -> StorageQuery.read(rt.state(), block.get(), key));
+  }
+
+  private JsonNode storage(JsonNode p, RpcSession s) {
+    return value(p).<JsonNode>map(v -> text(Hex.encode(v))).orElse(nullNode());
+  }
+
+  private JsonNode storageHash(JsonNode p, RpcSession s) {
+    return value(p).<JsonNode>map(v -> text(Hex.encode(Hashing.blake2b256(v)))).orElse(nullNode());
+  }
+
+  /** The value's length, or else the total length of the values under that key as a prefix. */
+  private JsonNode storageSize(JsonNode p, RpcSession s) {
+    Optional<byte[]> v = value(p);
+    if (v.isPresent()) {
+      return json.getNodeFactory().numberNode(v.get().length);
+    }
+    byte[] prefix = RpcParams.bytes(p, 0, "storage key");
+    Block block = sets.block(p, 1);
+    long total =
+        node.read(
+            rt ->
+                rt.state().storageKeys(prefix, null, Integer.MAX_VALUE, block.number()).stream()
+                    .mapToLong(
+                        k -> StorageQuery.read(rt.state(), block, k).map(x -> x.length).orElse(0))
+                    .sum());
+    return total == 0 ? nullNode() : json.getNodeFactory().numberNode(total);
+  }
+
+  private List<byte[]> keyList(byte[] prefix, byte[] after, int limit, Block block) {
+    return node.read(rt -> rt.state().storageKeys(prefix, after, limit, block.number()));
+  }
+
+  private JsonNode keys(JsonNode p, RpcSession s) {
+    byte[] prefix = RpcParams.bytes(p, 0, "key prefix");
+    Block block = sets.block(p, 1);
+    return hexArray(keyList(prefix, null, Integer.MAX_VALUE, block));
+  }
+
+  /** Up to {@code count} keys under the prefix strictly after the start key (or the prefix). */
+  private JsonNode keysPaged(JsonNode p, RpcSession s) {
+    byte[] prefix = RpcParams.absent(p, 0) ? new byte[0] : RpcParams.bytes(p, 0, "key prefix");
+    long count = RpcParams.u32(p, 1, "count");
+    if (count > KEYS_PAGED_MAX) {
+      throw new RpcError(
+          4002, "count exceeds maximum value. value: " + count + ", max: " + KEYS_PAGED_MAX, null);
+    }
+    byte[] start = RpcParams.optionalBytes(p, 2, "start key");
+    Block block = sets.block(p, 3);
+    return hexArray(keyList(prefix, start == null ? prefix : start, (int) count, block));
+  }
+
+  private JsonNode pairs(JsonNode p, RpcSession s) {
+    byte[] prefix = RpcParams.bytes(p, 0, "key prefix");
+    Block block = sets.block(p, 1);
+    ArrayNode out = json.createArrayNode();
+    node.read(
+        rt -> {
+          for (byte[] k : rt.state().storageKeys(prefix, null, Integer.MAX_VALUE, block.number())) {
+            StorageQuery.read(rt.state(), block, k)
+                .ifPresent(v -> out.addArray().add(Hex.encode(k)).add(Hex.encode(v)));
+          }
+          return null;
+        });
+    return out;
+  }
+
+  private ArrayNode hexArray(List<byte[]> keys) {
+    ArrayNode out = json.createArrayNode();
+    keys.forEach(k -> out.add(Hex.encode(k)));
+    return out;
+  }
+
+  private JsonNode text(String s) {
+    return json.getNodeFactory().textNode(s);
+  }
+
+  private JsonNode nullNode() {
+    return json.getNodeFactory().nullNode();
+  }
+}
