@@ -71,20 +71,25 @@ final class StateMethods {
 
   /** The value's length, or else the total length of the values under that key as a prefix. */
   private JsonNode storageSize(JsonNode p, RpcSession s) {
-    Optional<byte[]> v = value(p);
-    if (v.isPresent()) {
-      return json.getNodeFactory().numberNode(v.get().length);
+    byte[] key = RpcParams.bytes(p, 0, "storage key");
+    Optional<Block> at = RpcParams.block(node, p, 1);
+    if (at.isEmpty()) {
+      return nullNode();
     }
-    byte[] prefix = RpcParams.bytes(p, 0, "storage key");
-    Block block = sets.block(p, 1);
-    long total =
+    Block block = at.get();
+    long size =
         node.read(
-            rt ->
-                rt.state().storageKeys(prefix, null, Integer.MAX_VALUE, block.number()).stream()
-                    .mapToLong(
-                        k -> StorageQuery.read(rt.state(), block, k).map(x -> x.length).orElse(0))
-                    .sum());
-    return total == 0 ? nullNode() : json.getNodeFactory().numberNode(total);
+            rt -> {
+              Optional<byte[]> value = StorageQuery.read(rt.state(), block, key);
+              if (value.isPresent()) {
+                return (long) value.get().length;
+              }
+              return rt.state().storageKeys(key, null, Integer.MAX_VALUE, block.number()).stream()
+                  .mapToLong(
+                      k -> StorageQuery.read(rt.state(), block, k).map(v -> v.length).orElse(0))
+                  .sum();
+            });
+    return size == 0 ? nullNode() : json.getNodeFactory().numberNode(size);
   }
 
   private List<byte[]> keyList(byte[] prefix, byte[] after, int limit, Block block) {
