@@ -39,10 +39,15 @@ public final class RpcMethods {
     new AuthorMethods(json, node).register(methods);
   }
 
-  private void alias(Method m, String... names) {
+  /** Registers a method under its name and aliases. */
+  static void alias(Map<String, Method> methods, Method m, String... names) {
     for (String n : names) {
       methods.put(n, m);
     }
+  }
+
+  private void alias(Method m, String... names) {
+    alias(methods, m, names);
   }
 
   private void register() {
@@ -89,6 +94,7 @@ public final class RpcMethods {
         "chain_unsubscribeFinalisedHeads",
         "state_unsubscribeRuntimeVersion",
         "chain_unsubscribeRuntimeVersion",
+        "state_unsubscribeStorage",
         "author_unwatchExtrinsic");
     alias(
         (p, s) -> {

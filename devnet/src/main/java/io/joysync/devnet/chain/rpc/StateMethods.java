@@ -33,22 +33,17 @@ final class StateMethods {
   }
 
   void register(Map<String, RpcMethods.Method> methods) {
-    put(methods, this::storage, "state_getStorage", "state_getStorageAt");
-    put(methods, this::storageHash, "state_getStorageHash", "state_getStorageHashAt");
-    put(methods, this::storageSize, "state_getStorageSize", "state_getStorageSizeAt");
-    put(methods, this::keys, "state_getKeys");
-    put(methods, this::keysPaged, "state_getKeysPaged", "state_getKeysPagedAt");
-    put(methods, this::pairs, "state_getPairs");
-    put(methods, (p, s) -> sets.at(RpcParams.keys(p, 0), p, 1), "state_queryStorageAt");
-    put(methods, (p, s) -> sets.range(RpcParams.keys(p, 0), p, 1, 2), "state_queryStorage");
+    RpcMethods.alias(methods, this::storage, "state_getStorage", "state_getStorageAt");
+    RpcMethods.alias(methods, this::storageHash, "state_getStorageHash", "state_getStorageHashAt");
+    RpcMethods.alias(methods, this::storageSize, "state_getStorageSize", "state_getStorageSizeAt");
+    RpcMethods.alias(methods, this::keys, "state_getKeys");
+    RpcMethods.alias(methods, this::keysPaged, "state_getKeysPaged", "state_getKeysPagedAt");
+    RpcMethods.alias(methods, this::pairs, "state_getPairs");
+    RpcMethods.alias(
+        methods, (p, s) -> sets.at(RpcParams.keys(p, 0), p, 1), "state_queryStorageAt");
+    RpcMethods.alias(
+        methods, (p, s) -> sets.range(RpcParams.keys(p, 0), p, 1, 2), "state_queryStorage");
     new StorageSubscription(json, node, sets).register(methods);
-  }
-
-  private static void put(
-      Map<String, RpcMethods.Method> methods, RpcMethods.Method m, String... names) {
-    for (String n : names) {
-      methods.put(n, m);
-    }
   }
 
   /** The value at the key and block of params {@code [key, hash?]}; empty for unknown blocks. */

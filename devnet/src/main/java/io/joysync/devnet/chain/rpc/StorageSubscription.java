@@ -35,7 +35,6 @@ final class StorageSubscription {
 
   void register(Map<String, RpcMethods.Method> methods) {
     methods.put("state_subscribeStorage", this::subscribe);
-    methods.put("state_unsubscribeStorage", this::unsubscribe);
   }
 
   private JsonNode subscribe(JsonNode p, RpcSession s) {
@@ -86,13 +85,5 @@ final class StorageSubscription {
     if (!pairs.isEmpty()) {
       s.notify(NOTIFICATION, sub, sets.set(block, pairs));
     }
-  }
-
-  private JsonNode unsubscribe(JsonNode p, RpcSession s) {
-    JsonNode id = p.path(0);
-    if (!id.isTextual() && !id.isNumber()) {
-      throw new IllegalArgumentException("expected a subscription id");
-    }
-    return json.getNodeFactory().booleanNode(s.unsubscribe(id.asText()));
   }
 }
