@@ -101,16 +101,22 @@ public final class WsClient implements AutoCloseable {
     return r;
   }
 
-  /** Waits for a notification of a subscription that satisfies the predicate. */
+  /** Waits for a notification of a subscription that satisfies the predicate; its result. */
   public JsonNode awaitNotification(String subscription, java.util.function.Predicate<JsonNode> p)
       throws InterruptedException {
+    return awaitNotificationMessage(subscription, p).path("params").path("result");
+  }
+
+  /** Like {@link #awaitNotification} but the whole message, with its method name. */
+  public JsonNode awaitNotificationMessage(
+      String subscription, java.util.function.Predicate<JsonNode> p) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (System.nanoTime() < deadline) {
       synchronized (notifications) {
         for (JsonNode n : notifications) {
           if (n.path("params").path("subscription").asText().equals(subscription)
               && p.test(n.path("params").path("result"))) {
-            return n.path("params").path("result");
+            return n;
           }
         }
       }

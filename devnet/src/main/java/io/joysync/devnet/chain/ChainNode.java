@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The devnet's chain node: the pool, block production at a fixed interval (each block filled up to
  * the Normal class weight and length limits, in the pool's priority order), finality trailing the
- * best block by a fixed number of blocks, transaction status tracking to finality, and head
- * subscriptions. All state is guarded by this object's monitor; listeners must not block.
+ * best block by a fixed number of blocks, transaction status tracking to finality, and head and
+ * storage-change subscriptions. All state is guarded by this object's monitor; listeners must not
+ * block.
  */
 public final class ChainNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChainNode.class);
@@ -62,6 +64,8 @@ public final class ChainNode implements AutoCloseable {
   private final Queue<Consumer<Runtime>> operatorActions = new ArrayDeque<>();
   private final List<Consumer<Block>> newHeadListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Block>> finalizedListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<Block, List<StorageChange>>> storageListeners =
+      new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
   private long finalized;
 
@@ -231,10 +235,10 @@ public final class ChainNode implements AutoCloseable {
       includedEntries.add(e);
     }
     List<EventLog.Record> events = runtime.blockEvents();
-    runtime.state().sealAccounts(number);
     runtime.state().nextFeeMultiplier =
         Weights.nextFeeMultiplier(
             runtime.state().nextFeeMultiplier, weight - Weights.BLOCK_EXECUTION_WEIGHT);
+    List<StorageChange> changes = runtime.state().seal(number, number - settings.retainBlocks());
     byte[] stateRoot =
         Hashing.blake2b256(
             new ScaleWriter()
@@ -253,9 +257,20 @@ public final class ChainNode implements AutoCloseable {
       }
     }
     pool.prune(this::accountNonce);
+    announceStorageChanges(block, changes);
     newHeadListeners.forEach(l -> l.accept(block));
     advanceFinality();
     return block;
+  }
+
+  private void announceStorageChanges(Block block, List<StorageChange> changes) {
+    if (storageListeners.isEmpty()) {
+      return;
+    }
+    List<StorageChange> all = new ArrayList<>(changes);
+    all.add(new StorageChange(StorageQuery.SYSTEM_EVENTS, block.eventsValue()));
+    List<StorageChange> announced = List.copyOf(all);
+    storageListeners.forEach(l -> l.accept(block, announced));
   }
 
   private void pruneOld() {
@@ -329,6 +344,18 @@ public final class ChainNode implements AutoCloseable {
   public Runnable onNewHead(Consumer<Block> listener) {
     newHeadListeners.add(listener);
     return () -> newHeadListeners.remove(listener);
+  }
+
+  /**
+   * Watches the storage: {@code atStart} runs on the best block, then {@code listener} gets every
+   * new block with the storage items it wrote (System.Events always among them). No block can come
+   * between the two, so a watcher misses no change.
+   */
+  public synchronized Runnable onStorageChanges(
+      Consumer<Block> atStart, BiConsumer<Block, List<StorageChange>> listener) {
+    atStart.accept(best());
+    storageListeners.add(listener);
+    return () -> storageListeners.remove(listener);
   }
 
   public Runnable onFinalized(Consumer<Block> listener) {

@@ -11,13 +11,15 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The devnet's runtime storage: accounts, memberships, channels, videos, bags, data objects and
  * storage buckets, the id counters and the governance values (bonds, per-MB fee, membership price).
- * Every write goes through one {@link Journal}, so a failed dispatch can be undone exactly. Not
- * thread-safe: the node serialises all access.
+ * Every write goes through one {@link Journal}, so a failed dispatch can be undone exactly. At the
+ * end of each block the changes are sealed into a versioned copy under the real storage keys, which
+ * the RPC reads as of any recent block. Not thread-safe: the node serialises all access.
  */
 public final class ChainState {
   public static final BigInteger EXISTENTIAL_DEPOSIT = BigInteger.valueOf(266_666_560L);
@@ -36,10 +38,8 @@ public final class ChainState {
   final Journal.Cell<Long> nextVideoId = journal.new Cell<>(1L);
   final Journal.Cell<Long> nextDataObjectId = journal.new Cell<>(0L);
   final Journal.Log<EventLog.Record> events = journal.new Log<>();
-  private static final int ACCOUNT_HISTORY = 4096;
-  private final Set<AccountId> touchedAccounts = new HashSet<>();
-  private final java.util.Map<AccountId, java.util.NavigableMap<Long, AccountInfo>> accountHistory =
-      new java.util.HashMap<>();
+  private final StorageHistory history = new StorageHistory();
+  private long horizon;
 
   BigInteger videoStateBloatBond = BigInteger.ZERO;
   BigInteger channelStateBloatBond = BigInteger.ZERO;
@@ -58,31 +58,31 @@ public final class ChainState {
     return accounts.get(id).orElse(AccountInfo.empty());
   }
 
-  public java.util.Optional<Member> member(long id) {
+  public Optional<Member> member(long id) {
     return members.get(id);
   }
 
-  public java.util.Optional<Channel> channel(long id) {
+  public Optional<Channel> channel(long id) {
     return channels.get(id);
   }
 
-  public java.util.Optional<Video> video(long id) {
+  public Optional<Video> video(long id) {
     return videos.get(id);
   }
 
-  public java.util.Optional<Bag> channelBag(long channelId) {
+  public Optional<Bag> channelBag(long channelId) {
     return bags.get(channelId);
   }
 
-  public java.util.Optional<DataObject> dataObject(long channelId, long id) {
+  public Optional<DataObject> dataObject(long channelId, long id) {
     return dataObjects.get(id).filter(o -> o.channelId() == channelId);
   }
 
-  public java.util.Optional<DataObject> dataObject(long id) {
+  public Optional<DataObject> dataObject(long id) {
     return dataObjects.get(id);
   }
 
-  public java.util.Optional<StorageBucket> bucket(long id) {
+  public Optional<StorageBucket> bucket(long id) {
     return buckets.get(id);
   }
 
@@ -145,32 +145,27 @@ public final class ChainState {
 
   void putAccount(AccountId who, AccountInfo info) {
     accounts.put(who, info);
-    touchedAccounts.add(who);
   }
 
   /**
-   * Records the accounts changed in block {@code number}, so System.Account can be read as of an
-   * earlier block (the last {@value #ACCOUNT_HISTORY} changes of each account are kept).
+   * Writes what block {@code number} changed into the versioned storage, folding versions older
+   * than {@code horizon}, and returns the changes (System.Events excepted: it lives in the block).
    */
-  void sealAccounts(long number) {
-    for (AccountId id : touchedAccounts) {
-      java.util.NavigableMap<Long, AccountInfo> h =
-          accountHistory.computeIfAbsent(id, k -> new java.util.TreeMap<>());
-      h.put(number, account(id));
-      if (h.size() > ACCOUNT_HISTORY) {
-        h.pollFirstEntry();
-      }
-    }
-    touchedAccounts.clear();
+  List<StorageChange> seal(long number, long horizon) {
+    this.horizon = horizon;
+    return new StorageSeal(this, history, number, horizon).changes();
   }
 
-  /** The account as of block {@code number}: its last change at or before it. */
-  public java.util.Optional<AccountInfo> accountAt(AccountId id, long number) {
-    java.util.NavigableMap<Long, AccountInfo> h = accountHistory.get(id);
-    if (h == null) {
-      return accounts.get(id);
-    }
-    java.util.Map.Entry<Long, AccountInfo> e = h.floorEntry(number);
-    return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.getValue());
+  /**
+   * The encoded value under {@code key} as of block {@code number}; the best state's for blocks
+   * older than the horizon.
+   */
+  public Optional<byte[]> storageAt(byte[] key, long number) {
+    return number >= horizon ? history.at(key, number) : history.latest(key);
+  }
+
+  /** Keys under {@code prefix} after {@code after} (null: from the prefix), as of a block. */
+  public List<byte[]> storageKeys(byte[] prefix, byte[] after, int limit, long number) {
+    return history.keys(prefix, after, limit, number >= horizon ? number : Long.MAX_VALUE);
   }
 }

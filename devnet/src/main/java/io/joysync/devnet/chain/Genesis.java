@@ -169,7 +169,7 @@ public final class Genesis {
           new App(a.getString("id"), a.getString("name"), memberId(a.getString("owner")), authKey));
     }
     s.journal.commit();
-    s.sealAccounts(0);
+    s.seal(0, 0);
   }
 
   private long memberId(String handle) {

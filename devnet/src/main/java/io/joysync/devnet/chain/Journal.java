@@ -34,9 +34,14 @@ final class Journal {
     undo.push(action);
   }
 
-  /** A map whose writes are undoable through the owning journal. */
+  /**
+   * A map whose writes are undoable through the owning journal. It also remembers which keys were
+   * written since {@link #drainTouched()} last ran, with the value each had before, so the node can
+   * write just the changed entries into its versioned storage once per block.
+   */
   final class Table<K, V> {
     private final Map<K, V> map = new HashMap<>();
+    private Map<K, V> touched = new HashMap<>();
 
     Optional<V> get(K key) {
       return Optional.ofNullable(map.get(key));
@@ -52,12 +57,27 @@ final class Journal {
 
     void put(K key, V value) {
       V old = map.put(key, value);
+      touch(key, old);
       record(() -> restore(key, old));
     }
 
     void remove(K key) {
       V old = map.remove(key);
+      touch(key, old);
       record(() -> restore(key, old));
+    }
+
+    private void touch(K key, V old) {
+      if (!touched.containsKey(key)) {
+        touched.put(key, old);
+      }
+    }
+
+    /** The keys written since the last call, each with its value before the first write. */
+    Map<K, V> drainTouched() {
+      Map<K, V> out = touched;
+      touched = new HashMap<>();
+      return out;
     }
 
     void forEach(BiConsumer<K, V> action) {

@@ -113,6 +113,10 @@ public final class StorageCodec {
         .toByteArray();
   }
 
+  public static byte[] u32(long v) {
+    return new ScaleWriter().writeU32(v).toByteArray();
+  }
+
   public static byte[] u64(long v) {
     return new ScaleWriter().writeU64(v).toByteArray();
   }

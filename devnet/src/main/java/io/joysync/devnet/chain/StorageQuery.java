@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Answers state_getStorage for the storage items the devnet keeps, by their real keys
- * (twox128(pallet) ‖ twox128(item) ‖ hashed map keys). System.Events, System.Number and
- * System.Account are answered for the requested block; every other item from the best state.
- * Unknown keys and absent entries read as empty (JSON null), as on a node.
+ * Where each storage item the devnet keeps lives: its real key (twox128(pallet) ‖ twox128(item) ‖
+ * hashed map keys), and reads by key as of a block, as state_getStorage answers them (JSON null for
+ * unknown keys and absent entries, as on a node).
  */
 public final class StorageQuery {
   static final byte[] SYSTEM_ACCOUNT = prefix("System", "Account");
@@ -51,110 +50,39 @@ public final class StorageQuery {
     return new ScaleWriter().writeU8(1).writeU8(1).writeU64(channelId).toByteArray();
   }
 
-  public static Optional<byte[]> read(ChainState s, Block at, byte[] key) {
-    if (key.length < 32) {
-      return Optional.empty();
-    }
-    byte[] p = Arrays.copyOf(key, 32);
-    if (key.length == 32) {
-      return plain(s, at, p);
-    }
-    Optional<byte[]> arg = unhash(key, 32);
-    if (arg.isEmpty()) {
-      return Optional.empty();
-    }
-    byte[] k = arg.get();
-    if (Arrays.equals(p, SYSTEM_ACCOUNT) && k.length == 32) {
-      AccountId id = AccountId.of(k);
-      return s.accountAt(id, at.number()).map(StorageCodec::account);
-    }
-    if (Arrays.equals(p, CHANNEL_BY_ID) && k.length == 8) {
-      return s.channel(u64(k, 0)).map(StorageCodec::channel);
-    }
-    if (Arrays.equals(p, VIDEO_BY_ID) && k.length == 8) {
-      return s.video(u64(k, 0)).map(StorageCodec::video);
-    }
-    if (Arrays.equals(p, BUCKET_BY_ID) && k.length == 8) {
-      return s.bucket(u64(k, 0)).map(StorageCodec::bucket);
-    }
-    if (Arrays.equals(p, MEMBERSHIP_BY_ID) && k.length == 8) {
-      return s.member(u64(k, 0)).map(StorageCodec::member);
-    }
-    if (Arrays.equals(p, BAGS) && k.length == 10 && k[0] == 1 && k[1] == 1) {
-      return s.channelBag(u64(k, 2)).map(StorageCodec::bag);
-    }
-    if (Arrays.equals(p, DATA_OBJECTS) && k.length > 10 && k[0] == 1 && k[1] == 1) {
-      long channel = u64(k, 2);
-      int second = 32 + 16 + 10;
-      Optional<byte[]> objectKey = unhash(key, second);
-      if (objectKey.isEmpty() || objectKey.get().length != 8) {
-        return Optional.empty();
-      }
-      return s.dataObject(channel, u64(objectKey.get(), 0)).map(StorageCodec::dataObject);
-    }
-    return Optional.empty();
+  /** System.Account key of an account. */
+  static byte[] accountKey(AccountId id) {
+    return mapKey(SYSTEM_ACCOUNT, id.bytes());
   }
 
-  private static Optional<byte[]> plain(ChainState s, Block at, byte[] p) {
-    if (Arrays.equals(p, SYSTEM_EVENTS)) {
-      return Optional.of(at.eventsValue());
-    }
-    if (Arrays.equals(p, SYSTEM_NUMBER)) {
-      return Optional.of(new ScaleWriter().writeU32(at.number()).toByteArray());
-    }
-    if (Arrays.equals(p, NEXT_VIDEO_ID)) {
-      return Optional.of(StorageCodec.u64(s.nextVideoId()));
-    }
-    if (Arrays.equals(p, NEXT_CHANNEL_ID)) {
-      return Optional.of(StorageCodec.u64(s.nextChannelId()));
-    }
-    if (Arrays.equals(p, NEXT_DATA_OBJECT_ID)) {
-      return Optional.of(StorageCodec.u64(s.nextDataObjectId()));
-    }
-    if (Arrays.equals(p, VIDEO_BOND)) {
-      return Optional.of(StorageCodec.u128(s.videoStateBloatBond()));
-    }
-    if (Arrays.equals(p, CHANNEL_BOND)) {
-      return Optional.of(StorageCodec.u128(s.channelStateBloatBond()));
-    }
-    if (Arrays.equals(p, OBJECT_BOND)) {
-      return Optional.of(StorageCodec.u128(s.dataObjectStateBloatBond()));
-    }
-    if (Arrays.equals(p, PER_MB_FEE)) {
-      return Optional.of(StorageCodec.u128(s.dataObjectPerMegabyteFee()));
-    }
-    if (Arrays.equals(p, MEMBERSHIP_PRICE)) {
-      return Optional.of(StorageCodec.u128(s.membershipPrice()));
-    }
-    if (Arrays.equals(p, FEE_MULTIPLIER)) {
-      return Optional.of(StorageCodec.u128(s.nextFeeMultiplier()));
-    }
-    return Optional.empty();
+  /** Key of an entry of a map keyed by a u64 id (blake2_128concat). */
+  static byte[] idKey(byte[] prefix, long id) {
+    return mapKey(prefix, StorageCodec.u64(id));
+  }
+
+  /** Storage.Bags key of a channel's dynamic bag. */
+  static byte[] bagStorageKey(long channelId) {
+    return mapKey(BAGS, bagKey(channelId));
+  }
+
+  /** Storage.DataObjectsById key: the double map of (bag, object id). */
+  static byte[] dataObjectKey(long channelId, long objectId) {
+    byte[] inBag = mapKey(DATA_OBJECTS, bagKey(channelId));
+    byte[] id = Hashing.blake2128Concat(StorageCodec.u64(objectId));
+    byte[] out = Arrays.copyOf(inBag, inBag.length + id.length);
+    System.arraycopy(id, 0, out, inBag.length, id.length);
+    return out;
   }
 
   /**
-   * Reads a blake2_128concat segment at {@code from}: returns the key bytes up to the next segment
-   * (or the end), if their hash matches.
+   * The value of {@code key} as of block {@code at}: System.Events from the block itself, every
+   * other item from the versioned storage (from the best state when the block is older than the
+   * horizon the node keeps state for). Unknown keys and absent entries read as empty.
    */
-  private static Optional<byte[]> unhash(byte[] key, int from) {
-    if (key.length < from + 17) {
-      return Optional.empty();
+  public static Optional<byte[]> read(ChainState s, Block at, byte[] key) {
+    if (Arrays.equals(key, SYSTEM_EVENTS)) {
+      return Optional.of(at.eventsValue());
     }
-    byte[] hash = Arrays.copyOfRange(key, from, from + 16);
-    for (int end = Math.min(key.length, from + 16 + 64); end > from + 16; end--) {
-      byte[] k = Arrays.copyOfRange(key, from + 16, end);
-      if (Arrays.equals(Hashing.blake2b128(k), hash)) {
-        return Optional.of(k);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static long u64(byte[] b, int off) {
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = (v << 8) | (b[off + i] & 0xFFL);
-    }
-    return v;
+    return s.storageAt(key, at.number());
   }
 }

@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.joysync.devnet.chain.AccountId;
 import io.joysync.devnet.chain.Block;
 import io.joysync.devnet.chain.ChainNode;
-import io.joysync.devnet.chain.StorageQuery;
-import io.joysync.joystream.keys.Ss58;
-import io.joysync.joystream.scale.Hex;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The JSON-RPC methods of a Joystream node that the devnet serves, with their Substrate names and
- * aliases. Parameters are checked (-32602 with a reason) and results have the node's JSON shapes.
+ * aliases: the chain API, metadata and runtime version, and {@code rpc_methods} here; the system,
+ * state and author APIs in their own classes. Parameters are checked (-32602 with a reason) and
+ * results have the node's JSON shapes.
  */
 public final class RpcMethods {
   /** A method body: takes the params array and the caller's session. */
@@ -27,81 +26,62 @@ public final class RpcMethods {
 
   private final ObjectMapper json;
   private final ChainNode node;
-  private final String chainName;
   private final String metadataHex;
   private final Map<String, Method> methods = new TreeMap<>();
 
   public RpcMethods(ObjectMapper json, ChainNode node, String chainName, String metadataHex) {
     this.json = json;
     this.node = node;
-    this.chainName = chainName;
     this.metadataHex = metadataHex;
     register();
+    new SystemMethods(json, node, chainName).register(methods);
+    new StateMethods(json, node).register(methods);
     new AuthorMethods(json, node).register(methods);
   }
 
-  private void alias(Method m, String... names) {
+  /** Registers a method under its name and aliases. */
+  static void alias(Map<String, Method> methods, Method m, String... names) {
     for (String n : names) {
       methods.put(n, m);
     }
   }
 
+  private void alias(Method m, String... names) {
+    alias(methods, m, names);
+  }
+
   private void register() {
-    alias((p, s) -> text(chainName), "system_chain");
-    alias((p, s) -> text("Joystream Node"), "system_name");
-    alias((p, s) -> text("devnet"), "system_version");
-    alias((p, s) -> text("Live"), "system_chainType");
-    alias(
-        (p, s) -> {
-          ObjectNode o = json.createObjectNode();
-          o.put("ss58Format", 126).put("tokenDecimals", 10).put("tokenSymbol", "JOY");
-          return o;
-        },
-        "system_properties");
-    alias(
-        (p, s) -> {
-          ObjectNode o = json.createObjectNode();
-          o.put("peers", 0).put("isSyncing", false).put("shouldHavePeers", false);
-          return o;
-        },
-        "system_health");
-    alias(
-        (p, s) -> json.getNodeFactory().numberNode(node.nextIndex(account(p, 0))),
-        "system_accountNextIndex",
-        "account_nextIndex");
     alias(this::blockHash, "chain_getBlockHash", "chain_getHead");
     alias(
         (p, s) -> text(node.finalizedBlock().hashHex()),
         "chain_getFinalizedHead",
         "chain_getFinalisedHead");
     alias(
-        (p, s) -> at(p, 0).<JsonNode>map(b -> ChainJson.header(json, b)).orElse(nullNode()),
+        (p, s) ->
+            RpcParams.block(node, p, 0)
+                .<JsonNode>map(b -> ChainJson.header(json, b))
+                .orElse(nullNode()),
         "chain_getHeader");
     alias(
-        (p, s) -> at(p, 0).<JsonNode>map(b -> ChainJson.block(json, b)).orElse(nullNode()),
+        (p, s) ->
+            RpcParams.block(node, p, 0)
+                .<JsonNode>map(b -> ChainJson.block(json, b))
+                .orElse(nullNode()),
         "chain_getBlock");
     alias(
         (p, s) -> ChainJson.runtimeVersion(json, node.runtime().identity()),
         "state_getRuntimeVersion",
         "chain_getRuntimeVersion");
     alias((p, s) -> text(metadataHex), "state_getMetadata");
-    alias(this::storage, "state_getStorage", "state_getStorageAt");
     alias(
-        (p, s) -> {
-          Optional<byte[]> v = storageValue(p);
-          return v.isPresent() ? json.getNodeFactory().numberNode(v.get().length) : nullNode();
-        },
-        "state_getStorageSize");
-    alias(
-        (p, s) -> subscription(s, "chain_newHead", "chain_unsubscribeNewHeads", node::onNewHead),
+        (p, s) -> headSubscription(s, "chain_newHead", node::onNewHead),
         "chain_subscribeNewHeads",
         "chain_subscribeNewHead",
-        "subscribe_newHead",
-        "chain_subscribeAllHeads");
+        "subscribe_newHead");
     alias(
-        (p, s) ->
-            subscription(
-                s, "chain_finalizedHead", "chain_unsubscribeFinalizedHeads", node::onFinalized),
+        (p, s) -> headSubscription(s, "chain_allHead", node::onNewHead), "chain_subscribeAllHeads");
+    alias(
+        (p, s) -> headSubscription(s, "chain_finalizedHead", node::onFinalized),
         "chain_subscribeFinalizedHeads",
         "chain_subscribeFinalisedHeads");
     alias(
@@ -113,6 +93,8 @@ public final class RpcMethods {
         "chain_unsubscribeFinalizedHeads",
         "chain_unsubscribeFinalisedHeads",
         "state_unsubscribeRuntimeVersion",
+        "chain_unsubscribeRuntimeVersion",
+        "state_unsubscribeStorage",
         "author_unwatchExtrinsic");
     alias(
         (p, s) -> {
@@ -159,11 +141,8 @@ public final class RpcMethods {
     return json.getNodeFactory().nullNode();
   }
 
-  private JsonNode subscription(
-      RpcSession s,
-      String notification,
-      String unsubscribe,
-      java.util.function.Function<java.util.function.Consumer<Block>, Runnable> source) {
+  private JsonNode headSubscription(
+      RpcSession s, String notification, Function<Consumer<Block>, Runnable> source) {
     String id =
         s.subscribe(
             sub -> source.apply(b -> s.notify(notification, sub, ChainJson.header(json, b))));
@@ -203,51 +182,5 @@ public final class RpcMethods {
       throw new IllegalArgumentException("block number must be a number or hex string");
     }
     return node.block(number).<JsonNode>map(b -> text(b.hashHex())).orElse(nullNode());
-  }
-
-  /** The block named by the optional hash parameter at {@code index} (best if absent). */
-  Optional<Block> at(JsonNode p, int index) {
-    JsonNode h = p.path(index);
-    if (h.isMissingNode() || h.isNull()) {
-      return Optional.of(node.best());
-    }
-    if (!h.isTextual()) {
-      throw new IllegalArgumentException("block hash must be a hex string");
-    }
-    byte[] hash = Hex.decode(h.asText());
-    if (hash.length != 32) {
-      throw new IllegalArgumentException("block hash must be 32 bytes");
-    }
-    return node.block(Hex.encode(hash));
-  }
-
-  private Optional<byte[]> storageValue(JsonNode p) {
-    JsonNode k = p.path(0);
-    if (!k.isTextual()) {
-      throw new IllegalArgumentException("storage key must be a hex string");
-    }
-    byte[] key = Hex.decode(k.asText());
-    Optional<Block> block = at(p, 1);
-    if (block.isEmpty()) {
-      return Optional.empty();
-    }
-    return node.read(rt -> StorageQuery.read(rt.state(), block.get(), key));
-  }
-
-  private JsonNode storage(JsonNode p, RpcSession s) {
-    return storageValue(p).<JsonNode>map(v -> text(Hex.encode(v))).orElse(nullNode());
-  }
-
-  AccountId account(JsonNode p, int index) {
-    JsonNode a = p.path(index);
-    if (!a.isTextual()) {
-      throw new IllegalArgumentException("expected an SS58 address or 0x account id");
-    }
-    String s = a.asText();
-    try {
-      return s.startsWith("0x") ? AccountId.ofHex(s) : AccountId.of(Ss58.decode(s).publicKey());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a valid account: " + e.getMessage());
-    }
   }
 }
