@@ -5,6 +5,7 @@ import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
+import io.joysync.engine.pipeline.SyncSwitch;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
@@ -85,6 +86,7 @@ public final class Node {
     WhitelistEntity.init(system);
     ChannelEntity.init(system);
     VideoEntity.init(system);
+    SyncSwitch.init(system);
     JoystreamLinkEntity.init(system);
     UserEntity.init(system);
 

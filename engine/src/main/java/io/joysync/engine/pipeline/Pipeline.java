@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
@@ -66,7 +67,9 @@ public final class Pipeline {
             SyncWorker.Command.class,
             "sync-pipeline",
             settings.workers(),
-            i -> SyncWorker.create(i, parts.work(), settings, stages, clock),
+            i ->
+                SyncWorker.create(
+                    i, parts.work(), paused(system, settings), settings, stages, clock),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(SyncWorker.Stop.INSTANCE));
     log.info(
@@ -76,6 +79,15 @@ public final class Pipeline {
         budget.reserved(),
         withFiles);
     return new Pipeline(budget);
+  }
+
+  /** Asks the cluster's {@link SyncSwitch} whether the operators paused the pipeline. */
+  private static Supplier<CompletionStage<Boolean>> paused(
+      ActorSystem<?> system, PipelineSettings settings) {
+    return () ->
+        SyncSwitch.of(system)
+            .<SyncSwitch.State>ask(SyncSwitch.Get::new, settings.askTimeout())
+            .thenApply(SyncSwitch.State::paused);
   }
 
   static Flow<WorkItem, VideoJob, NotUsed> stages(

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -50,6 +51,7 @@ public final class SyncWorker {
   private final ActorContext<Command> context;
   private final List<Integer> slots;
   private final WorkIndex index;
+  private final Supplier<CompletionStage<Boolean>> paused;
   private final PipelineSettings settings;
   private final Clock clock;
   private final BoundedSourceQueue<WorkItem> queue;
@@ -60,10 +62,12 @@ public final class SyncWorker {
       ActorContext<Command> context,
       int worker,
       WorkIndex index,
+      Supplier<CompletionStage<Boolean>> paused,
       PipelineSettings settings,
       Flow<WorkItem, VideoJob, ?> stages,
       Clock clock) {
     this.context = context;
+    this.paused = paused;
     this.slots =
         IntStream.range(0, WorkIndex.SLOTS)
             .filter(s -> s % settings.workers() == worker)
@@ -89,6 +93,7 @@ public final class SyncWorker {
   public static Behavior<Command> create(
       int worker,
       WorkIndex index,
+      Supplier<CompletionStage<Boolean>> paused,
       PipelineSettings settings,
       Flow<WorkItem, VideoJob, ?> stages,
       Clock clock) {
@@ -98,7 +103,7 @@ public final class SyncWorker {
                 timers -> {
                   timers.startTimerWithFixedDelay(Poll.INSTANCE, settings.pollInterval());
                   ctx.getSelf().tell(Poll.INSTANCE);
-                  return new SyncWorker(ctx, worker, index, settings, stages, clock)
+                  return new SyncWorker(ctx, worker, index, paused, settings, stages, clock)
                       .behavior(timers);
                 }));
   }
@@ -135,7 +140,15 @@ public final class SyncWorker {
     return Behaviors.same();
   }
 
+  /** The work of the worker's slots, or nothing while the operators have paused the pipeline. */
   private CompletionStage<List<WorkItem>> listAll() {
+    return paused
+        .get()
+        .thenCompose(
+            yes -> yes ? CompletableFuture.completedFuture(List.<WorkItem>of()) : listSlots());
+  }
+
+  private CompletionStage<List<WorkItem>> listSlots() {
     CompletionStage<List<WorkItem>> all = CompletableFuture.completedFuture(List.of());
     for (int slot : slots) {
       all =
