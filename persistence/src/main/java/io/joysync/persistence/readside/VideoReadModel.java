@@ -24,20 +24,22 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  * A video's facts are written once when it is tracked; each step afterwards rewrites only its
  * progress columns, so a redelivered event writes the same values again and changes nothing.
  *
- * <p>Beside it, the sync backlog (videos not yet on Joystream) is kept as one count per channel and
- * one total per projection tag. Only the tag's projection writes them, one event at a time; a
- * change of a video's row and of both counts go in one logged batch, and the change is computed
- * from the row as stored, so a redelivered event finds the row already changed and counts nothing
- * again.
+ * <p>Beside it, {@link VideoTallies} keeps the sync backlog (per channel and per projection tag),
+ * the videos in each state and the uploads per minute. Only the tag's projection writes them, one
+ * event at a time; a change of a video's row and of its counts go in one logged batch, and the
+ * change is computed from the row as stored, so a redelivered event finds the row already changed
+ * and counts nothing again.
  */
 public final class VideoReadModel {
 
   private final CassandraSession session;
   private final String ks;
+  private final VideoTallies tallies;
 
   public VideoReadModel(CassandraSession session, String keyspace) {
     this.session = session;
     this.ks = keyspace;
+    this.tallies = new VideoTallies(session, keyspace);
   }
 
   public CompletionStage<Done> createTable() {
@@ -51,25 +53,7 @@ public final class VideoReadModel {
                 + " license text, container text, is_short boolean, joystream_video_id bigint,"
                 + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
                 + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))")
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)"));
-  }
-
-  /** The backlog counts one event changes: its channel's and its tag's. */
-  private record Counts(long channel, long tag) {
-    Counts plus(long delta) {
-      return new Counts(channel + delta, tag + delta);
-    }
+        .thenCompose(d -> tallies.createTables());
   }
 
   /**
@@ -84,16 +68,12 @@ public final class VideoReadModel {
             stored ->
                 stored.isPresent()
                     ? CompletableFuture.completedFuture(Done.getInstance())
-                    : counts(tag, channelId)
-                        .thenCompose(
-                            c ->
-                                write(
-                                    tag,
-                                    channelId,
-                                    insert(channelId, facts, record),
-                                    c,
-                                    inBacklog(record)))
-                        .thenApply(c -> Done.getInstance()));
+                    : write(
+                        tag,
+                        channelId,
+                        insert(channelId, facts, record),
+                        Optional.empty(),
+                        record));
   }
 
   /** Rewrites a video's progress after a step, and the backlog counts if it left or entered it. */
@@ -111,35 +91,29 @@ public final class VideoReadModel {
             channelId,
             r.id());
     return storedState(channelId, r.id())
-        .thenCompose(
-            stored -> {
-              long delta = inBacklog(r) - stored.map(VideoReadModel::inBacklog).orElse(0L);
-              return delta == 0
-                  ? session.executeWrite(update)
-                  : counts(tag, channelId)
-                      .thenCompose(c -> write(tag, channelId, update, c, delta))
-                      .thenApply(c -> Done.getInstance());
-            });
+        .thenCompose(stored -> write(tag, channelId, update, stored, r));
   }
 
-  /** Writes a video's row together with the new backlog counts; completes with those counts. */
-  private CompletionStage<Counts> write(
-      String tag, String channelId, SimpleStatement row, Counts counts, long delta) {
-    if (delta == 0) {
-      return session.executeWrite(row).thenApply(d -> counts);
-    }
-    Counts next = counts.plus(delta);
-    BatchStatement batch =
-        BatchStatement.newInstance(
-            BatchType.LOGGED,
-            row,
-            SimpleStatement.newInstance(
-                "UPDATE " + ks + ".backlog_by_tag SET videos = ? WHERE tag = ?", next.tag(), tag),
-            SimpleStatement.newInstance(
-                "UPDATE " + ks + ".backlog_by_channel SET videos = ? WHERE channel_id = ?",
-                next.channel(),
-                channelId));
-    return session.executeWriteBatch(batch).thenApply(d -> next);
+  /** Writes a video's row in one logged batch with the counts its change moves. */
+  private CompletionStage<Done> write(
+      String tag,
+      String channelId,
+      SimpleStatement row,
+      Optional<VideoState> before,
+      VideoRecord after) {
+    return tallies
+        .changes(tag, channelId, before, after.state(), after.updatedAt())
+        .thenCompose(
+            counts -> {
+              if (counts.isEmpty()) {
+                return session.executeWrite(row);
+              }
+              BatchStatement batch = BatchStatement.newInstance(BatchType.LOGGED, row);
+              for (SimpleStatement c : counts) {
+                batch = batch.add(c);
+              }
+              return session.executeWriteBatch(batch);
+            });
   }
 
   private SimpleStatement insert(String channelId, VideoFacts f, VideoRecord r) {
@@ -182,37 +156,24 @@ public final class VideoReadModel {
         .thenApply(row -> row.flatMap(r -> VideoState.parse(r.getString(0))));
   }
 
-  private CompletionStage<Counts> counts(String tag, String channelId) {
-    return count("backlog_by_tag WHERE tag = ?", tag)
-        .thenCombine(
-            count("backlog_by_channel WHERE channel_id = ?", channelId),
-            (t, c) -> new Counts(c, t));
-  }
-
-  private CompletionStage<Long> count(String where, String key) {
-    return session
-        .selectOne("SELECT videos FROM " + ks + "." + where, key)
-        .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
-  }
-
-  private static long inBacklog(VideoRecord r) {
-    return inBacklog(r.state());
-  }
-
-  private static long inBacklog(VideoState state) {
-    return state.isFinal() ? 0 : 1;
-  }
-
   /** Videos not yet on Joystream across all channels: the sum of the given tags' totals. */
   public CompletionStage<Long> syncBacklog(List<String> tags) {
-    return session
-        .selectAll("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag IN ?", tags)
-        .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
+    return tallies.syncBacklog(tags);
   }
 
   /** How many of a channel's videos are still on their way (not uploaded, not unavailable). */
   public CompletionStage<Long> backlog(String channelId) {
-    return count("backlog_by_channel WHERE channel_id = ?", channelId);
+    return tallies.backlog(channelId);
+  }
+
+  /** Videos by state (youtube-synch's wire names) over the given tags. */
+  public CompletionStage<Map<String, Long>> byState(List<String> tags) {
+    return tallies.byState(tags);
+  }
+
+  /** Videos that reached Joystream since {@code since}, over the given tags. */
+  public CompletionStage<Long> uploadsSince(List<String> tags, Instant since) {
+    return tallies.uploadsSince(tags, since);
   }
 
   /** Every tracked video of a channel, oldest publication first. */

@@ -240,6 +240,56 @@ class ReadModelsTest {
     assertThat(await(videos.ofChannel("UCnone"))).isEmpty();
   }
 
+  @Test
+  void videosAreCountedByStateAndEachUploadOnceEvenWhenAnEventIsRedelivered() throws Exception {
+    Instant found = Instant.parse("2026-11-04T10:00:00.000Z");
+    VideoFacts facts =
+        new VideoFacts(
+            "tally-1",
+            "T",
+            "",
+            0,
+            Map.of(),
+            5,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            found);
+    VideoRecord record =
+        new VideoRecord(
+            "tally-1",
+            VideoState.NEW,
+            "cat-1",
+            Optional.empty(),
+            found,
+            5,
+            false,
+            Optional.empty(),
+            0,
+            found,
+            found);
+    await(videos.track("channel-4", "UCtally", facts, record));
+    assertThat(await(videos.byState(List.of("channel-4")))).containsEntry("New", 1L);
+
+    VideoRecord uploaded =
+        record.advance(
+            VideoState.UPLOAD_SUCCEEDED,
+            Optional.of(new JoystreamVideo(90, List.of(7L, 8L))),
+            10,
+            found.plusSeconds(90));
+    for (int delivery = 0; delivery < 3; delivery++) {
+      await(videos.advance("channel-4", "UCtally", uploaded));
+    }
+    assertThat(await(videos.byState(List.of("channel-4"))))
+        .containsEntry("UploadSucceeded", 1L)
+        .doesNotContainKey("New");
+    assertThat(await(videos.uploadsSince(List.of("channel-4"), found))).isEqualTo(1);
+    assertThat(await(videos.uploadsSince(List.of("channel-4"), found.plusSeconds(3600)))).isZero();
+    assertThat(await(videos.syncBacklog(List.of("channel-4")))).isZero();
+  }
+
   private static EventEnvelope<ChannelEntity.Event> envelope(
       String channelId, long seqNr, ChannelEntity.Event event) {
     return EventEnvelope.create(Offset.sequence(seqNr), "Channel|" + channelId, seqNr, event, 0L);

@@ -1,0 +1,192 @@
+package io.joysync.persistence.readside;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.joysync.engine.video.VideoState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+
+/**
+ * The counts the read side keeps beside the video rows, per projection tag: the sync backlog (per
+ * tag and per channel), the videos in each state, and the uploads completed per minute (the
+ * pipeline's measured throughput). Only the tag's projection changes them, one video at a time, as
+ * statements that go into the same logged batch as the video's row; the change is computed from the
+ * row as stored, so a redelivered event finds the row changed already and counts nothing.
+ */
+final class VideoTallies {
+
+  private final CassandraSession session;
+  private final String ks;
+
+  VideoTallies(CassandraSession session, String keyspace) {
+    this.session = session;
+    this.ks = keyspace;
+  }
+
+  CompletionStage<Done> createTables() {
+    return session
+        .executeDDL(
+            "CREATE TABLE IF NOT EXISTS "
+                + ks
+                + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)")
+        .thenCompose(
+            d ->
+                session.executeDDL(
+                    "CREATE TABLE IF NOT EXISTS "
+                        + ks
+                        + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)"))
+        .thenCompose(
+            d ->
+                session.executeDDL(
+                    "CREATE TABLE IF NOT EXISTS "
+                        + ks
+                        + ".videos_by_state (tag text, state text, videos bigint,"
+                        + " PRIMARY KEY (tag, state))"))
+        .thenCompose(
+            d ->
+                session.executeDDL(
+                    "CREATE TABLE IF NOT EXISTS "
+                        + ks
+                        + ".uploads_by_minute (tag text, minute timestamp, videos bigint,"
+                        + " PRIMARY KEY (tag, minute)) WITH CLUSTERING ORDER BY (minute DESC)"
+                        + " AND default_time_to_live = 604800"));
+  }
+
+  /** The statements that move the counts for a video going from {@code before} to {@code after}. */
+  CompletionStage<List<SimpleStatement>> changes(
+      String tag, String channelId, Optional<VideoState> before, VideoState after, Instant at) {
+    if (before.filter(after::equals).isPresent()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<CompletionStage<Optional<SimpleStatement>>> parts = new ArrayList<>();
+    long backlog = inBacklog(after) - before.map(VideoTallies::inBacklog).orElse(0L);
+    if (backlog != 0) {
+      parts.add(add("backlog_by_tag", "tag", tag, backlog));
+      parts.add(add("backlog_by_channel", "channel_id", channelId, backlog));
+    }
+    before.ifPresent(b -> parts.add(addState(tag, b, -1)));
+    parts.add(addState(tag, after, 1));
+    if (after.equals(VideoState.UPLOAD_SUCCEEDED)) {
+      parts.add(addUpload(tag, at.truncatedTo(ChronoUnit.MINUTES)));
+    }
+    CompletionStage<List<SimpleStatement>> all = CompletableFuture.completedFuture(List.of());
+    for (CompletionStage<Optional<SimpleStatement>> part : parts) {
+      all =
+          all.thenCombine(
+              part,
+              (list, next) -> {
+                List<SimpleStatement> joined = new ArrayList<>(list);
+                next.ifPresent(joined::add);
+                return joined;
+              });
+    }
+    return all;
+  }
+
+  private CompletionStage<Optional<SimpleStatement>> add(
+      String table, String keyColumn, String key, long delta) {
+    return session
+        .selectOne("SELECT videos FROM " + ks + "." + table + " WHERE " + keyColumn + " = ?", key)
+        .thenApply(
+            row ->
+                Optional.of(
+                    SimpleStatement.newInstance(
+                        "UPDATE "
+                            + ks
+                            + "."
+                            + table
+                            + " SET videos = ? WHERE "
+                            + keyColumn
+                            + " = ?",
+                        row.map(r -> r.getLong(0)).orElse(0L) + delta,
+                        key)));
+  }
+
+  private CompletionStage<Optional<SimpleStatement>> addState(
+      String tag, VideoState state, long delta) {
+    return session
+        .selectOne(
+            "SELECT videos FROM " + ks + ".videos_by_state WHERE tag = ? AND state = ?",
+            tag,
+            state.wireName())
+        .thenApply(
+            row ->
+                Optional.of(
+                    SimpleStatement.newInstance(
+                        "UPDATE "
+                            + ks
+                            + ".videos_by_state SET videos = ? WHERE tag = ? AND state = ?",
+                        row.map(r -> r.getLong(0)).orElse(0L) + delta,
+                        tag,
+                        state.wireName())));
+  }
+
+  private CompletionStage<Optional<SimpleStatement>> addUpload(String tag, Instant minute) {
+    return session
+        .selectOne(
+            "SELECT videos FROM " + ks + ".uploads_by_minute WHERE tag = ? AND minute = ?",
+            tag,
+            minute)
+        .thenApply(
+            row ->
+                Optional.of(
+                    SimpleStatement.newInstance(
+                        "UPDATE "
+                            + ks
+                            + ".uploads_by_minute SET videos = ? WHERE tag = ? AND minute = ?",
+                        row.map(r -> r.getLong(0)).orElse(0L) + 1,
+                        tag,
+                        minute)));
+  }
+
+  static long inBacklog(VideoState state) {
+    return state.isFinal() ? 0 : 1;
+  }
+
+  CompletionStage<Long> syncBacklog(List<String> tags) {
+    return session
+        .selectAll("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag IN ?", tags)
+        .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
+  }
+
+  CompletionStage<Long> backlog(String channelId) {
+    return session
+        .selectOne(
+            "SELECT videos FROM " + ks + ".backlog_by_channel WHERE channel_id = ?", channelId)
+        .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+  }
+
+  /** Videos by state (wire name) over the given tags; states without videos are left out. */
+  CompletionStage<Map<String, Long>> byState(List<String> tags) {
+    return session
+        .selectAll("SELECT state, videos FROM " + ks + ".videos_by_state WHERE tag IN ?", tags)
+        .thenApply(
+            rows -> {
+              Map<String, Long> counts = new HashMap<>();
+              for (Row r : rows) {
+                counts.merge(r.getString("state"), r.getLong("videos"), Long::sum);
+              }
+              counts.values().removeIf(v -> v <= 0);
+              return counts;
+            });
+  }
+
+  /** Uploads completed since {@code since} (whole minutes) over the given tags. */
+  CompletionStage<Long> uploadsSince(List<String> tags, Instant since) {
+    return session
+        .selectAll(
+            "SELECT videos FROM " + ks + ".uploads_by_minute WHERE tag IN ? AND minute >= ?",
+            tags,
+            since.truncatedTo(ChronoUnit.MINUTES))
+        .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
+  }
+}
