@@ -62,7 +62,7 @@ public final class HttpApi {
             new StatusRoutes(settings, services.quota(), readSide.videos()).route(),
             new ApiDocsRoutes().route(),
             new WhitelistRoutes(system, auth, settings).route(),
-            new SyncRoutes(system, auth, settings, clock).route(),
+            new SyncRoutes(system, readSide.videos(), auth, settings, clock).route(),
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(

@@ -12,9 +12,14 @@ import static org.apache.pekko.http.javadsl.server.Directives.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.engine.pipeline.SyncSwitch;
+import io.joysync.engine.video.VideoEntity;
+import io.joysync.persistence.readside.VideoReadModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -23,22 +28,42 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
- * Operator endpoints of the whole pipeline: {@code GET /sync} (paused or running), {@code PUT
- * /sync/pause} with an optional {@code {"reason": "..."}} and {@code PUT /sync/resume}. The pause
- * is persisted: it holds across restarts until an operator resumes.
+ * Operator endpoints of the whole pipeline: {@code GET /sync} (paused or running, videos by state,
+ * backlog, uploads in the last hour), {@code PUT /sync/pause} with an optional {@code {"reason":
+ * "..."}} and {@code PUT /sync/resume}. The pause is persisted: it holds across restarts until an
+ * operator resumes.
  */
 public final class SyncRoutes {
 
   /** What operators see of the pipeline switch. */
   public record SwitchView(boolean paused, String reason, Instant since) {}
 
+  /**
+   * The pipeline at a glance: the switch, the videos in each state across the cluster, those not
+   * yet on Joystream, and how many reached it in the last hour.
+   */
+  public record PipelineView(
+      boolean paused,
+      String reason,
+      Instant since,
+      Map<String, Long> videosByState,
+      long backlog,
+      long uploadedLastHour) {}
+
   private final EntityRef<SyncSwitch.Command> syncSwitch;
+  private final VideoReadModel videos;
   private final OperatorAuth auth;
   private final Duration timeout;
   private final Clock clock;
 
-  public SyncRoutes(ActorSystem<?> system, OperatorAuth auth, HttpSettings settings, Clock clock) {
+  public SyncRoutes(
+      ActorSystem<?> system,
+      VideoReadModel videos,
+      OperatorAuth auth,
+      HttpSettings settings,
+      Clock clock) {
     this.syncSwitch = SyncSwitch.of(system);
+    this.videos = videos;
     this.auth = auth;
     this.timeout = settings.askTimeout();
     this.clock = clock;
@@ -70,6 +95,29 @@ public final class SyncRoutes {
                                             syncSwitch.ask(
                                                 r -> new SyncSwitch.Resume(clock.instant(), r),
                                                 timeout)))))));
+  }
+
+  private CompletionStage<PipelineView> pipeline() {
+    List<String> tags = VideoEntity.tags();
+    CompletionStage<SyncSwitch.State> state = syncSwitch.ask(SyncSwitch.Get::new, timeout);
+    CompletionStage<Map<String, Long>> byState = videos.byState(tags);
+    CompletionStage<Long> backlog = videos.syncBacklog(tags);
+    CompletionStage<Long> lastHour =
+        videos.uploadsSince(tags, clock.instant().minus(Duration.ofHours(1)));
+    return state.thenCompose(
+        s ->
+            byState.thenCompose(
+                counts ->
+                    backlog.thenCombine(
+                        lastHour,
+                        (b, h) ->
+                            new PipelineView(
+                                s.paused(),
+                                s.reason().orElse(null),
+                                s.since().orElse(null),
+                                new TreeMap<>(counts),
+                                b,
+                                h))));
   }
 
   private CompletionStage<SyncSwitch.State> pause(String reason) {

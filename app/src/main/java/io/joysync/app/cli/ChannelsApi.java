@@ -65,6 +65,13 @@ final class ChannelsApi {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
+  Answer put(String path, JsonNode body) throws ChannelsCommand.Stop {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
   Answer get(String pathAndQuery) throws ChannelsCommand.Stop {
     return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET());
   }
