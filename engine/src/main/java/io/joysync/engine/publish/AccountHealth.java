@@ -46,6 +46,11 @@ final class AccountHealth {
     return paused() && !now.isBefore(until);
   }
 
+  /** Records trouble that does not change whether the account signs. */
+  void note(String error) {
+    lastError = Optional.of(error);
+  }
+
   void reconciled() {
     if (mode == Mode.RECONCILING) {
       mode = Mode.ACTIVE;

@@ -156,6 +156,7 @@ final class Tracking {
       case BAD_SIGNATURE, REJECTED -> {
         t.resend = true;
         t.invalid = true;
+        w.health.note("the node refused extrinsic " + report.nonce() + ": " + report.detail());
         a.log()
             .warn(
                 "member {}: the node refused extrinsic {} ({}): {}",
@@ -177,6 +178,7 @@ final class Tracking {
 
   ReplyEffect<Event, State> onResolveFailed(EffectFactories<Event, State> effect, String error) {
     w.resolving = false;
+    w.health.note("could not check its extrinsics on chain: " + error);
     a.log().warn("member {}: could not check its extrinsics on chain: {}", a.memberId(), error);
     return effect.noReply();
   }
@@ -325,6 +327,7 @@ final class Tracking {
     Duration quiet = Duration.between(w.finalizedMovedAt, now);
     if (!w.stallWarned && quiet.compareTo(a.settings().finalityStallWarning()) >= 0) {
       w.stallWarned = true;
+      w.health.note("FINALITY_STALLED: no block was finalized for " + quiet);
       a.log()
           .warn(
               "FINALITY_STALLED member {}: no block was finalized for {} (last {}); its videos stay"

@@ -43,6 +43,7 @@ final class PublishingDevnet implements AutoCloseable {
   final PublishingSettings settings;
   final JoystreamAccountChain chain;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final List<ActorRef<SignerAccount.Command>> spawned = new ArrayList<>();
 
   private PublishingDevnet(RunningDevnet devnet, PublishingSettings settings) {
     this.devnet = devnet;
@@ -79,10 +80,61 @@ final class PublishingDevnet implements AutoCloseable {
   }
 
   ActorRef<SignerAccount.Command> spawn(long memberId) {
+    return spawn(memberId, chain);
+  }
+
+  /** An account on another view of the chain (e.g. one that loses broadcasts). */
+  ActorRef<SignerAccount.Command> spawn(long memberId, AccountChain through) {
     PublishingSettings.Account account = settings.account(memberId).orElseThrow();
-    return testKit.spawn(
-        SignerAccount.create(memberId, account.key(), settings, chain, Clock.systemUTC()),
-        "account-" + memberId + "-" + UUID.randomUUID().toString().substring(0, 6));
+    ActorRef<SignerAccount.Command> ref =
+        testKit.spawn(
+            SignerAccount.create(memberId, account.key(), settings, through, Clock.systemUTC()),
+            "account-" + memberId + "-" + UUID.randomUUID().toString().substring(0, 6));
+    spawned.add(ref);
+    return ref;
+  }
+
+  /** Stops an account as a crash would: whatever it had in flight stays in flight. */
+  void crash(ActorRef<SignerAccount.Command> account) {
+    testKit.stop(account, WAIT);
+    spawned.remove(account);
+  }
+
+  /** Stops every account spawned (each test starts its accounts afresh, on the same journal). */
+  void stopAccounts() {
+    new ArrayList<>(spawned).forEach(a -> testKit.stop(a, WAIT));
+    spawned.clear();
+  }
+
+  AccountStatus status(ActorRef<SignerAccount.Command> account) {
+    TestProbe<AccountStatus> probe = testKit.createTestProbe();
+    account.tell(new SignerAccount.GetStatus(probe.ref()));
+    return probe.receiveMessage(WAIT);
+  }
+
+  /**
+   * Every nonce the account ever used landed exactly once, one after the other, and the chain's
+   * account nonce is the next one: no nonce was skipped or used twice.
+   */
+  void assertNoNonceGap(long memberId) {
+    List<Long> settled = new ArrayList<>();
+    for (Object e : journal(memberId)) {
+      if (e instanceof SignerAccount.ExtrinsicSettled s) {
+        settled.add(s.nonce());
+      }
+    }
+    assertThat(settled).isNotEmpty();
+    List<Long> sorted = new ArrayList<>(settled);
+    sorted.sort(null);
+    for (int i = 1; i < sorted.size(); i++) {
+      assertThat(sorted.get(i)).as("settled nonces " + sorted).isEqualTo(sorted.get(i - 1) + 1);
+    }
+    byte[] account = settings.account(memberId).orElseThrow().key().publicKey();
+    long chainNonce =
+        devnet
+            .chain()
+            .read(rt -> rt.state().account(io.joysync.devnet.chain.AccountId.of(account)).nonce());
+    assertThat(chainNonce).isEqualTo(sorted.get(sorted.size() - 1) + 1);
   }
 
   TestProbe<CreationResult> create(ActorRef<SignerAccount.Command> account, VideoToCreate video) {
