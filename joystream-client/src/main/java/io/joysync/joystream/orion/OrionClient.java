@@ -82,6 +82,27 @@ public final class OrionClient {
         OrionClient::video);
   }
 
+  /**
+   * The app's videos carrying any of these YouTube ids (one query for a whole batch of the
+   * duplicate guard); a YouTube id with no video is simply absent from the list.
+   */
+  public CompletableFuture<List<OrionVideo>> videosByYtVideoIds(
+      Collection<String> ytVideoIds, String appName) {
+    if (ytVideoIds.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return list(
+        "videosByYtVideoIds",
+        "query videosByYtVideoIds($ids: [String!]!, $appName: String!, $limit: Int!) {"
+            + " videos(where: {ytVideoId_in: $ids, entryApp: {name_eq: $appName}},"
+            + " limit: $limit) { "
+            + VIDEO_FIELDS
+            + " } }",
+        Map.of("ids", List.copyOf(ytVideoIds), "appName", appName, "limit", 4 * ytVideoIds.size()),
+        "videos",
+        OrionClient::video);
+  }
+
   /** Whether the app already created a video for this YouTube id (the duplicate guard). */
   public CompletableFuture<Boolean> videoExists(String ytVideoId, String appName) {
     return videosByYtVideoId(ytVideoId, appName).thenApply(videos -> !videos.isEmpty());

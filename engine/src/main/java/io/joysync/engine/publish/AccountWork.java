@@ -1,0 +1,138 @@
+package io.joysync.engine.publish;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What a {@link SignerAccount} keeps in memory only, confined to the entity's actor: requests not
+ * yet signed (their requesters ask again if the entity restarts), further requesters of videos
+ * already in an extrinsic, what the node said of each broadcast extrinsic, and the account's
+ * health. Everything a restart must not forget is in the entity's events instead.
+ */
+final class AccountWork {
+  /** At most this many requests wait for a batch; beyond, new ones are refused (retryable). */
+  static final int MAX_WAITING = 10_000;
+
+  /** What the node said of one in-flight extrinsic since it was (re)broadcast. */
+  static final class Track {
+    boolean included;
+    boolean resend;
+    boolean invalid;
+    long sentAtFinalized = -1;
+    Instant sentAt = Instant.MIN;
+    int sends;
+  }
+
+  private final Deque<BatchItem> waiting = new ArrayDeque<>();
+  private final Map<String, List<ActorRef<CreationResult>>> joiners = new HashMap<>();
+  private final Map<Long, Track> tracks = new HashMap<>();
+  final AccountHealth health = new AccountHealth();
+  final CreationCounter created = new CreationCounter();
+  boolean reconciled;
+  boolean preparing;
+  boolean resolving;
+  long latestFinalized = -1;
+  long resolvedAtFinalized = -1;
+  Instant lastResolve = Instant.MIN;
+  Instant finalizedMovedAt = Instant.MIN;
+  boolean stallWarned;
+  Optional<BigInteger> freeBalance = Optional.empty();
+  AutoCloseable heads;
+
+  boolean hasWaiting() {
+    return !waiting.isEmpty();
+  }
+
+  int waitingCount() {
+    return waiting.size();
+  }
+
+  boolean waitingFull() {
+    return waiting.size() >= MAX_WAITING;
+  }
+
+  void enqueue(BatchItem item) {
+    waiting.addLast(item);
+  }
+
+  /** Adds a requester to a waiting request of the same video; false when none waits. */
+  boolean joinWaiting(String ytVideoId, ActorRef<CreationResult> requester) {
+    for (BatchItem item : waiting) {
+      if (item.ytVideoId().equals(ytVideoId)) {
+        List<BatchItem> all = new ArrayList<>(waiting);
+        all.replaceAll(i -> i == item ? item.joinedBy(requester) : i);
+        waiting.clear();
+        waiting.addAll(all);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first waiting requests, in arrival order. */
+  List<BatchItem> firstWaiting(int max) {
+    List<BatchItem> out = new ArrayList<>();
+    Iterator<BatchItem> it = waiting.iterator();
+    while (it.hasNext() && out.size() < max) {
+      out.add(it.next());
+    }
+    return out;
+  }
+
+  void removeWaiting(Set<String> ytVideoIds) {
+    waiting.removeIf(i -> ytVideoIds.contains(i.ytVideoId()));
+  }
+
+  /** Takes every waiting request out (to answer them when the account stops taking work). */
+  List<BatchItem> drainWaiting() {
+    List<BatchItem> all = new ArrayList<>(waiting);
+    waiting.clear();
+    return all;
+  }
+
+  void join(String ytVideoId, ActorRef<CreationResult> requester) {
+    List<ActorRef<CreationResult>> list =
+        joiners.computeIfAbsent(ytVideoId, k -> new ArrayList<>());
+    if (!list.contains(requester)) {
+      list.add(requester);
+    }
+  }
+
+  /** Sends the answer to the item's requesters and to whoever joined them since. */
+  void answer(BatchItem item, CreationResult result) {
+    item.requesters().forEach(r -> r.tell(result));
+    List<ActorRef<CreationResult>> more = joiners.remove(item.ytVideoId());
+    if (more != null) {
+      more.stream().filter(r -> !item.requesters().contains(r)).forEach(r -> r.tell(result));
+    }
+  }
+
+  Track track(long nonce) {
+    return tracks.computeIfAbsent(nonce, n -> new Track());
+  }
+
+  Optional<Track> existingTrack(long nonce) {
+    return Optional.ofNullable(tracks.get(nonce));
+  }
+
+  void forget(long nonce) {
+    tracks.remove(nonce);
+  }
+
+  /** Whether every given in-flight extrinsic is known to be in a block. */
+  boolean allIncluded(Collection<SignedBatch> inFlight) {
+    return inFlight.stream()
+        .allMatch(b -> tracks.containsKey(b.nonce()) && track(b.nonce()).included);
+  }
+}

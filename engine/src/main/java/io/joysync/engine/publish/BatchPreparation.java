@@ -1,0 +1,250 @@
+package io.joysync.engine.publish;
+
+import io.joysync.engine.publish.AccountChain.Answer;
+import io.joysync.engine.publish.AccountChain.Preparation;
+import io.joysync.engine.publish.AccountChain.Prepared;
+import io.joysync.engine.publish.CreationResult.Created;
+import io.joysync.joystream.extrinsic.ChainIdentity;
+import io.joysync.joystream.extrinsic.SignedExtrinsic;
+import io.joysync.joystream.extrinsic.TransactionParams;
+import io.joysync.joystream.keys.Ed25519KeyPair;
+import io.joysync.joystream.keys.KeyPair;
+import io.joysync.joystream.orion.OrionApp;
+import io.joysync.joystream.orion.OrionClient;
+import io.joysync.joystream.orion.OrionVideo;
+import io.joysync.joystream.scale.Hex;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Prepares an account's next extrinsic: answers the videos Orion already shows for the app (the
+ * second line of defence against duplicates), reads the chain's current bonds, fee, bucket
+ * witnesses and the channels' video counts, builds the calls within the budget, signs them with a
+ * mortal era and checks that the account can pay for all of it before handing the extrinsic back.
+ * Nothing is sent here.
+ */
+final class BatchPreparation {
+  private final ChainReads chain;
+  private final OrionClient orion;
+  private final ChannelVideoCounts counts;
+  private final PublishingSettings settings;
+  private final Clock clock;
+  private final AppDirectory apps;
+
+  BatchPreparation(ChainReads chain, OrionClient orion, PublishingSettings settings, Clock clock) {
+    this.chain = chain;
+    this.orion = orion;
+    this.settings = settings;
+    this.clock = clock;
+    this.counts = new ChannelVideoCounts(chain, orion, settings.maxOrionLagBlocks());
+    this.apps = new AppDirectory(orion, settings.app());
+  }
+
+  CompletionStage<Prepared> prepare(KeyPair key, Preparation request) {
+    return chain.runtime().thenCompose(rt -> new Attempt(rt, key, request).run());
+  }
+
+  /** One preparation, its intermediate results in fields. */
+  private final class Attempt {
+    private final ChainReads.Runtime rt;
+    private final KeyPair key;
+    private final Preparation request;
+    private final List<Answer> answered = new ArrayList<>();
+    private Head best;
+    private Head finalized;
+    private OrionApp app;
+    private List<BatchItem> remaining;
+
+    Attempt(ChainReads.Runtime rt, KeyPair key, Preparation request) {
+      this.rt = rt;
+      this.key = key;
+      this.request = request;
+    }
+
+    CompletionStage<Prepared> run() {
+      return heads()
+          .thenCompose(x -> apps.app())
+          .thenCompose(
+              found -> {
+                app = found;
+                return alreadyCreated();
+              })
+          .thenCompose(x -> bags())
+          .thenCompose(this::build);
+    }
+
+    private CompletionStage<Void> heads() {
+      return head(chain.rpc().finalizedHead())
+          .thenCompose(
+              f -> {
+                finalized = f;
+                return head(chain.rpc().bestBlockHash());
+              })
+          .thenAccept(b -> best = b);
+    }
+
+    private CompletionStage<Head> head(CompletionStage<String> hash) {
+      return hash.thenCompose(
+          h -> chain.rpc().header(h).thenApply(header -> new Head(h, header.number())));
+    }
+
+    private CompletionStage<Void> alreadyCreated() {
+      Set<String> ids = new LinkedHashSet<>();
+      request.candidates().forEach(i -> ids.add(i.ytVideoId()));
+      return orion
+          .videosByYtVideoIds(ids, settings.app().name())
+          .thenAccept(
+              videos -> {
+                Map<String, OrionVideo> byId = new HashMap<>();
+                videos.forEach(v -> v.ytVideoId().ifPresent(id -> byId.putIfAbsent(id, v)));
+                remaining = new ArrayList<>();
+                for (BatchItem item : request.candidates()) {
+                  OrionVideo v = byId.get(item.ytVideoId());
+                  if (v == null) {
+                    remaining.add(item);
+                  } else {
+                    answered.add(new Answer(item, created(item, v)));
+                  }
+                }
+              });
+    }
+
+    private CompletionStage<Map<Long, Optional<List<Long>>>> bags() {
+      Map<Long, CompletableFuture<Optional<List<Long>>>> reads = new HashMap<>();
+      remaining.forEach(
+          i ->
+              reads.computeIfAbsent(
+                  i.channelId(), ch -> rt.state().channelBagBuckets(ch, best.hash())));
+      return CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new))
+          .thenApply(
+              x -> {
+                Map<Long, Optional<List<Long>>> out = new HashMap<>();
+                reads.forEach((ch, f) -> out.put(ch, f.join()));
+                return out;
+              });
+    }
+
+    private CompletionStage<Prepared> build(Map<Long, Optional<List<Long>>> buckets) {
+      if (remaining.isEmpty()) {
+        return CompletableFuture.completedFuture(
+            new AccountChain.NothingSigned(answered, List.of()));
+      }
+      Set<Long> withBags = new LinkedHashSet<>();
+      buckets.forEach((ch, b) -> b.ifPresent(x -> withBags.add(ch)));
+      String at = best.hash();
+      CompletableFuture<BigInteger> videoBond = rt.state().videoStateBloatBond(at);
+      CompletableFuture<BigInteger> objectBond = rt.state().dataObjectStateBloatBond(at);
+      CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
+      return counts
+          .at(rt, withBags, best.number())
+          .thenCombine(
+              CompletableFuture.allOf(videoBond, objectBond, fee),
+              (channelCounts, x) ->
+                  builder()
+                      .build(
+                          remaining,
+                          buckets,
+                          channelCounts,
+                          new BatchBuilder.Quotes(
+                              videoBond.join(), objectBond.join(), fee.join(), app.id()),
+                          request.mode() == SignedBatch.Mode.DIAGNOSE))
+          .thenCompose(this::sign);
+    }
+
+    private BatchBuilder builder() {
+      Ed25519KeyPair appKey = settings.app().authKey().orElseThrow();
+      BatchBudget budget =
+          BatchBudget.of(
+              rt.limits(), settings.blockShare(), Math.max(1, settings.accounts().size()));
+      return new BatchBuilder(budget, request.memberId(), appKey::sign);
+    }
+
+    private CompletionStage<Prepared> sign(BatchBuilder.Built built) {
+      answered.addAll(built.refused());
+      if (built.items().isEmpty()) {
+        return CompletableFuture.completedFuture(
+            new AccountChain.NothingSigned(answered, built.leftover()));
+      }
+      CompletionStage<Long> nonce =
+          request.nonceFixed()
+              ? CompletableFuture.completedFuture(request.nonce())
+              : chain
+                  .rpc()
+                  .accountNextIndex(key.address())
+                  .thenApply(n -> Math.max(n, request.nonce()));
+      return nonce
+          .thenCombine(chain.genesisHash(), (n, genesis) -> signed(n, genesis, built))
+          .thenCompose(x -> affordable(x, built));
+    }
+
+    private SignedBatch signed(long nonce, byte[] genesis, BatchBuilder.Built built) {
+      int period = settings.eraPeriod();
+      Head birth = best.number() - finalized.number() < period / 2 ? finalized : best;
+      TransactionParams params =
+          TransactionParams.mortal(
+              period, birth.number(), Hex.decode(birth.hash()), nonce, BigInteger.ZERO);
+      SignedExtrinsic x =
+          SignedExtrinsic.sign(
+              key,
+              built.batch(request.mode()),
+              new ChainIdentity(rt.specVersion(), rt.transactionVersion(), genesis),
+              params);
+      return new SignedBatch(
+          nonce,
+          Hex.encode(x.hash()),
+          x.toHex(),
+          birth.number(),
+          period,
+          rt.specVersion(),
+          request.mode(),
+          built.items(),
+          clock.instant());
+    }
+
+    private CompletionStage<Prepared> affordable(SignedBatch batch, BatchBuilder.Built built) {
+      return chain
+          .rpc()
+          .paymentQueryInfo(Hex.decode(batch.extrinsicHex()), null)
+          .thenCombine(
+              rt.state().account(key.accountId(), best.hash()),
+              (info, account) -> {
+                BigInteger needed =
+                    built.bondsAndFees().add(info.partialFee()).add(rt.existentialDeposit());
+                if (account.spendable().compareTo(needed) < 0) {
+                  List<BatchItem> all = new ArrayList<>(built.items());
+                  all.addAll(built.leftover());
+                  return new AccountChain.CannotPay(
+                      "spendable balance "
+                          + account.spendable()
+                          + " HAPI is less than the "
+                          + needed
+                          + " the next "
+                          + built.items().size()
+                          + " videos need (bonds, storage fee, transaction fee, existential"
+                          + " deposit)",
+                      all);
+                }
+                return new AccountChain.Signed(batch, answered, built.leftover());
+              });
+    }
+  }
+
+  /** A block by its hash and number. */
+  private record Head(String hash, long number) {}
+
+  private static Created created(BatchItem item, OrionVideo video) {
+    List<Long> assets = new ArrayList<>();
+    video.media().ifPresent(m -> assets.add(m.dataObjectId()));
+    video.thumbnailPhoto().ifPresent(t -> assets.add(t.dataObjectId()));
+    return new Created(item.ytVideoId(), video.id(), assets, 0);
+  }
+}

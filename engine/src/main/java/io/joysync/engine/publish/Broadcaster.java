@@ -1,0 +1,103 @@
+package io.joysync.engine.publish;
+
+import io.joysync.engine.publish.AccountChain.BroadcastReport;
+import io.joysync.engine.publish.AccountChain.Heard;
+import io.joysync.joystream.rpc.JoystreamRpc;
+import io.joysync.joystream.rpc.RpcErrorException;
+import io.joysync.joystream.rpc.TransactionPoolException;
+import io.joysync.joystream.rpc.TransactionStatus;
+import io.joysync.joystream.scale.Hex;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * Submits a signed extrinsic with {@code author_submitAndWatchExtrinsic} and turns what the node
+ * says into {@link BroadcastReport}s: the pool's refusals (1010 with its reason, 1012 to 1014) and
+ * the watch's statuses. None of it settles anything; the account decides at finality.
+ */
+final class Broadcaster {
+  private final ChainReads chain;
+
+  Broadcaster(ChainReads chain) {
+    this.chain = chain;
+  }
+
+  void broadcast(SignedBatch batch, Consumer<BroadcastReport> reports) {
+    long nonce = batch.nonce();
+    JoystreamRpc rpc;
+    try {
+      rpc = chain.rpc();
+    } catch (RuntimeException e) {
+      reports.accept(new BroadcastReport(nonce, Heard.NO_ANSWER, e.toString()));
+      return;
+    }
+    rpc.submitAndWatchExtrinsic(Hex.decode(batch.extrinsicHex()))
+        .whenComplete(
+            (watch, error) -> {
+              if (error != null) {
+                reports.accept(refusal(nonce, error));
+                return;
+              }
+              watch
+                  .forEach(status -> reports.accept(heard(nonce, status)))
+                  .whenComplete(
+                      (done, failed) -> {
+                        if (failed != null) {
+                          reports.accept(
+                              new BroadcastReport(nonce, Heard.NO_ANSWER, failed.toString()));
+                        }
+                      });
+            });
+  }
+
+  static BroadcastReport refusal(long nonce, Throwable error) {
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (e instanceof TransactionPoolException pool) {
+      String detail = pool.errorMessage() + (pool.data() == null ? "" : ": " + pool.data());
+      Heard heard =
+          switch (pool.poolError()) {
+            case INVALID ->
+                switch (pool.reason()) {
+                  case STALE_NONCE -> Heard.STALE;
+                  case CANNOT_PAY_FEES -> Heard.CANNOT_PAY;
+                  case BAD_SIGNATURE -> Heard.BAD_SIGNATURE;
+                  default -> Heard.REJECTED;
+                };
+            case ALREADY_IMPORTED -> Heard.IN_POOL;
+            case PRIORITY_TOO_LOW -> Heard.PRIORITY_TOO_LOW;
+            default -> Heard.REJECTED;
+          };
+      return new BroadcastReport(nonce, heard, detail);
+    }
+    if (e instanceof RpcErrorException rpc) {
+      return new BroadcastReport(nonce, Heard.REJECTED, rpc.errorCode() + " " + rpc.errorMessage());
+    }
+    return new BroadcastReport(nonce, Heard.NO_ANSWER, e.toString());
+  }
+
+  static BroadcastReport heard(long nonce, TransactionStatus status) {
+    Heard heard;
+    String detail = status.toString();
+    if (status instanceof TransactionStatus.InBlock b) {
+      heard = Heard.IN_BLOCK;
+      detail = b.blockHash();
+    } else if (status instanceof TransactionStatus.Retracted) {
+      heard = Heard.RETRACTED;
+    } else if (status instanceof TransactionStatus.Finalized) {
+      heard = Heard.FINALIZED;
+    } else if (status instanceof TransactionStatus.Usurped) {
+      heard = Heard.USURPED;
+    } else if (status == TransactionStatus.Dropped.INSTANCE) {
+      heard = Heard.DROPPED;
+    } else if (status == TransactionStatus.Invalid.INSTANCE) {
+      heard = Heard.INVALID;
+    } else if (status == TransactionStatus.ConnectionLost.INSTANCE
+        || status instanceof TransactionStatus.FinalityTimeout) {
+      heard = Heard.CONNECTION_LOST;
+    } else {
+      heard = Heard.IN_POOL;
+    }
+    return new BroadcastReport(nonce, heard, detail);
+  }
+}
