@@ -3,18 +3,22 @@ package io.joysync.app;
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.channel.VideoTracking;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
+import io.joysync.engine.pipeline.Pipeline;
+import io.joysync.engine.pipeline.PipelineSettings;
 import io.joysync.engine.pipeline.SyncSwitch;
+import io.joysync.engine.publish.Publisher;
+import io.joysync.engine.publish.PublishingSettings;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.engine.youtube.YoutubeSettings;
-import io.joysync.engine.youtube.api.YoutubeDataClient;
-import io.joysync.engine.youtube.onboarding.OnboardingCheck;
-import io.joysync.engine.youtube.quota.QuotaGovernor;
+import io.joysync.engine.youtube.YoutubeSide;
 import io.joysync.http.HttpApi;
 import io.joysync.http.HttpSettings;
+import io.joysync.joystream.colossus.ColossusClient;
 import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
@@ -71,8 +75,9 @@ public final class Node {
   public record Running(ActorSystem<Void> system, CompletionStage<Endpoints> endpoints) {}
 
   /**
-   * Wires a node into {@code system}: cluster membership, management endpoints and health checks,
-   * the sharded entities, and the HTTP API.
+   * Wires a node into {@code system}, in this order: cluster membership, management endpoints and
+   * health checks, the sharded entities, the clients of Orion, the chain and YouTube, the publisher
+   * (signer accounts), then, once the read side is up, the sync pipeline and the HTTP API.
    */
   public static CompletionStage<Endpoints> init(ActorSystem<?> system) {
     Config config = system.settings().config();
@@ -93,46 +98,87 @@ public final class Node {
     HttpSettings httpSettings = HttpSettings.from(config);
     OrionClient orion =
         OrionClient.create(URI.create(config.getString("joysync.joystream.orion-url")));
-    YoutubeSettings youtube = YoutubeSettings.fromConfig(config);
+    YoutubeSettings youtubeSettings = YoutubeSettings.fromConfig(config);
     ScheduledExecutorService timers = timers(system);
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     ChainConnection chain =
         new ChainConnection(URI.create(config.getString("joysync.joystream.chain-url")));
-    CoordinatedShutdown.get(system)
-        .addTask(
-            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-            "close-chain-connection",
-            () -> {
-              chain.close();
-              return CompletableFuture.completedFuture(Done.getInstance());
-            });
+    closeOnShutdown(system, "close-chain-connection", chain);
+    Publisher publisher = Publisher.start(system, PublishingSettings.from(config), chain, orion);
     return ReadSide.init(system)
         .thenCompose(
             readSide -> {
-              QuotaGovernor quota =
-                  new QuotaGovernor(
+              YoutubeSide youtube =
+                  YoutubeSide.create(
+                      youtubeSettings,
                       readSide.quotaLedger(),
-                      youtube.quota(),
-                      Clock.systemUTC(),
+                      new VideoTracking(system, httpSettings.askTimeout()).knownVideos(),
+                      blocking,
                       timers,
-                      youtube.quotaMaxWaitingCalls());
-              Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-              YoutubeDataClient dataApi = new YoutubeDataClient(youtube.api(), quota, blocking);
+                      Clock.systemUTC());
+              startPipeline(system, config, readSide, youtube, chain, orion, publisher, blocking);
               return HttpApi.start(
                   system,
                   httpSettings,
                   new HttpApi.Services(
                       readSide,
                       orion,
-                      quota,
+                      youtube.quota(),
+                      youtubeSettings.onboarding(),
+                      youtube.dataApi(),
                       youtube.onboarding(),
-                      dataApi,
-                      new OnboardingCheck(youtube.onboarding(), dataApi, Clock.systemUTC()),
                       tokenCipher(config),
                       chain,
                       config.getLong("joysync.joystream.collaborator-member-id"),
                       faucet(config)));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
+  }
+
+  /**
+   * Starts the sync pipeline when syncing is on and a signing account can publish; otherwise says
+   * why the node does not sync.
+   */
+  private static void startPipeline(
+      ActorSystem<?> system,
+      Config config,
+      ReadSide readSide,
+      YoutubeSide youtube,
+      ChainConnection chain,
+      OrionClient orion,
+      Publisher publisher,
+      Executor blocking) {
+    if (!config.getBoolean("joysync.sync.enable")) {
+      log.warn("Syncing is switched off (JOYSYNC_SYNC_ENABLE): the pipeline does not run");
+      return;
+    }
+    if (!publisher.enabled()) {
+      log.warn(
+          "No signing account is configured (joysync.publishing.accounts, JOYSYNC_SIGNER_*):"
+              + " videos are tracked but not published");
+      return;
+    }
+    ColossusClient colossus = ColossusClient.create();
+    Pipeline.start(
+        system,
+        PipelineSettings.from(config),
+        new Pipeline.Parts(
+            readSide.work(), youtube, chain, orion, colossus, publisher::create, blocking));
+  }
+
+  private static void closeOnShutdown(ActorSystem<?> system, String name, AutoCloseable resource) {
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            name,
+            () -> {
+              try {
+                resource.close();
+              } catch (Exception e) {
+                log.warn("Closing {} failed: {}", name, e.toString());
+              }
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
   }
 
   /** The membership faucet client, or empty (POST /membership answers 503) without an endpoint. */

@@ -10,6 +10,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.put;
 
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.SuspensionReason;
 import io.joysync.engine.channel.Tier;
 import io.joysync.engine.link.JoystreamLinks;
@@ -44,6 +45,7 @@ public final class ChannelOperatorRoutes {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final JoystreamLinks links;
+  private final InitialIngestion ingestion;
   private final OperatorAuth auth;
   private final HttpSettings settings;
   private final Clock clock;
@@ -51,20 +53,33 @@ public final class ChannelOperatorRoutes {
   public ChannelOperatorRoutes(
       ActorSystem<?> system,
       JoystreamLinks links,
+      InitialIngestion ingestion,
       OperatorAuth auth,
       HttpSettings settings,
       Clock clock) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.links = links;
+    this.ingestion = ingestion;
     this.auth = auth;
     this.settings = settings;
     this.clock = clock;
   }
 
+  /**
+   * One change of a batch; {@code ingests} when the channel's newest uploads are to be tracked
+   * afterwards (a verification sets the tier, and with it how many of them are synced).
+   */
   private record Change(
       long joystreamChannelId,
-      BiFunction<String, ActorRef<StatusReply<ChannelState>>, ChannelEntity.Command> command) {}
+      BiFunction<String, ActorRef<StatusReply<ChannelState>>, ChannelEntity.Command> command,
+      boolean ingests) {
+    Change(
+        long joystreamChannelId,
+        BiFunction<String, ActorRef<StatusReply<ChannelState>>, ChannelEntity.Command> command) {
+      this(joystreamChannelId, command, false);
+    }
+  }
 
   public Route route() {
     return pathPrefix(
@@ -146,7 +161,9 @@ public final class ChannelOperatorRoutes {
             tier.map(
                 t ->
                     new Change(
-                        i, (cid, reply) -> new ChannelEntity.Verify(t, clock.instant(), reply))));
+                        i,
+                        (cid, reply) -> new ChannelEntity.Verify(t, clock.instant(), reply),
+                        true)));
   }
 
   private Optional<Change> ingestion(
@@ -220,6 +237,12 @@ public final class ChannelOperatorRoutes {
     return sharding
         .entityRefFor(ChannelEntity.ENTITY_KEY, youtubeId)
         .<ChannelState>askWithStatus(reply -> change.command().apply(youtubeId, reply), timeout)
-        .thenApply(state -> null);
+        .thenApply(
+            state -> {
+              if (change.ingests() && settings.syncEnabled()) {
+                ingestion.start(youtubeId, state);
+              }
+              return null;
+            });
   }
 }

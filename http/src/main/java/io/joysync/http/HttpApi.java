@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeoutResponse;
 
+import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
@@ -84,7 +85,14 @@ public final class HttpApi {
                 .route(),
             new MembershipRoutes(system, services.faucet(), services.orion(), settings, clock)
                 .route(),
-            new ChannelOperatorRoutes(system, links, auth, settings, clock).route(),
+            new ChannelOperatorRoutes(
+                    system,
+                    links,
+                    new InitialIngestion(system, services.youtube(), settings.askTimeout(), clock),
+                    auth,
+                    settings,
+                    clock)
+                .route(),
             new OwnerSignedRoutes(system, links, services.orion(), settings, clock).route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
             new UnauthorizedChannelRoutes(system, services, links, auth, settings, clock).route(),

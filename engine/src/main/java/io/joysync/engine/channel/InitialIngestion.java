@@ -6,6 +6,7 @@ import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * up to its tier's video cap, are tracked in state {@code New}, so the creator sees them listed at
  * once. Best effort, as in youtube-synch: it runs after the sign-up was answered, draws on the sync
  * quota (waiting for the next day when that is spent), and a failure is only logged; videos already
- * tracked are left as they are, so signing up again repeats it harmlessly.
+ * tracked are left as they are, so signing up again repeats it harmlessly. A verification that
+ * raises the channel's tier runs it again, up to the new tier's cap (youtube-synch's polling
+ * reached the same by looking at the newest uploads every cycle).
  */
 public final class InitialIngestion {
 
@@ -34,23 +37,36 @@ public final class InitialIngestion {
 
   /** Starts the ingestion of a channel that signed up, unless it is not to be synced. */
   public void start(YoutubeChannel channel, ChannelState state) {
+    start(channel.id(), Optional.ofNullable(channel.uploadsPlaylistId()), state);
+  }
+
+  /**
+   * Starts the ingestion of a channel joysync knows (after a verification raised its tier, and with
+   * it the number of its newest uploads to sync), unless it is not to be synced.
+   */
+  public void start(String channelId, ChannelState state) {
+    start(channelId, state.registration().flatMap(r -> r.profile().uploadsPlaylistId()), state);
+  }
+
+  private void start(String channelId, Optional<String> uploadsPlaylistId, ChannelState state) {
     if (!state.isSyncEnabled()) {
       return;
     }
     int cap = state.status().limits().videoCap();
     youtube
-        .syncableUploads(channel, cap, QuotaPurpose.SYNC)
+        .syncableUploads(uploadsPlaylistId, cap, QuotaPurpose.SYNC)
         .thenApply(videos -> videos.stream().map(VideoFacts::of).toList())
-        .thenCompose(videos -> tracking.track(channel.id(), videos, clock.instant()))
+        .thenCompose(videos -> tracking.track(channelId, videos, clock.instant()))
         .whenComplete(
             (tracked, error) -> {
               if (error != null) {
-                log.warn(
-                    "Initial ingestion of channel {} failed: {}", channel.id(), error.toString());
+                log.warn("Ingestion of channel {} failed: {}", channelId, error.toString());
               } else {
                 log.info(
-                    "Initial ingestion of channel {}: {} videos tracked, {} already tracked",
-                    channel.id(),
+                    "Ingestion of channel {} (up to {} newest uploads): {} videos tracked, {}"
+                        + " already tracked",
+                    channelId,
+                    cap,
                     tracked.added().size(),
                     tracked.alreadyTracked().size());
               }

@@ -17,9 +17,11 @@ import java.util.concurrent.CompletionStage;
  * How many videos were ever created in each channel, as of the best block: the app-action nonce of
  * the channel's next video (youtube-synch section 5.4). Orion alone lags the chain, and a video
  * signed with a lagging count loses its app attribution; so the count is Orion's {@code
- * totalVideosCreated} at the height Orion has processed (read twice around the channels, so it is a
- * consistent snapshot) plus the channel's {@code VideoCreated} events in the chain's blocks after
- * that height up to the best block. When Orion is further behind than allowed, counting waits.
+ * totalVideosCreated} at the height Orion has processed plus the channel's {@code VideoCreated}
+ * events in the chain's blocks after that height up to the best block. Orion's height is read
+ * before and after the channels; a channel that got a video in a block Orion indexed meanwhile is
+ * read again, since its count could be either side of that block. When Orion is further behind than
+ * allowed, counting waits.
  */
 final class ChannelVideoCounts {
   private static final int SNAPSHOT_ATTEMPTS = 3;
@@ -43,10 +45,15 @@ final class ChannelVideoCounts {
 
   /** The counts of the channels Orion knows, as of block {@code best}. */
   CompletionStage<Map<Long, Long>> at(ChainReads.Runtime rt, Set<Long> channels, long best) {
-    return orionSnapshot(channels, SNAPSHOT_ATTEMPTS)
+    return at(rt, channels, best, SNAPSHOT_ATTEMPTS);
+  }
+
+  private CompletionStage<Map<Long, Long>> at(
+      ChainReads.Runtime rt, Set<Long> channels, long best, int attempts) {
+    return orionSnapshot(channels)
         .thenCompose(
             snapshot -> {
-              long height = snapshot.height();
+              long height = snapshot.from();
               if (best - height > maxLagBlocks) {
                 throw new OrionLagging(
                     "Orion has processed block "
@@ -59,21 +66,34 @@ final class ChannelVideoCounts {
                         + maxLagBlocks
                         + ")");
               }
-              return createdAfter(rt, height, best)
-                  .thenApply(
-                      extra -> {
+              return createdAfter(rt, height, Math.max(best, snapshot.to()))
+                  .thenCompose(
+                      created -> {
+                        if (created.movedWhileRead(snapshot, channels)) {
+                          if (attempts <= 1) {
+                            throw new OrionLagging(
+                                "Orion indexed new videos of the channels while they were read");
+                          }
+                          return at(rt, channels, best, attempts - 1);
+                        }
                         Map<Long, Long> counts = new HashMap<>();
                         snapshot
                             .counts()
-                            .forEach((ch, n) -> counts.put(ch, n + extra.getOrDefault(ch, 0L)));
-                        return counts;
+                            .forEach(
+                                (ch, n) ->
+                                    counts.put(ch, n + created.upTo(best).getOrDefault(ch, 0L)));
+                        return CompletableFuture.completedFuture(counts);
                       });
             });
   }
 
-  private record Snapshot(long height, Map<Long, Long> counts) {}
+  /**
+   * Orion's counts, read while Orion went from block {@code from} to block {@code to}: a channel's
+   * count is the one at {@code from} unless the channel got a video in a block between the two.
+   */
+  private record Snapshot(long from, long to, Map<Long, Long> counts) {}
 
-  private CompletionStage<Snapshot> orionSnapshot(Set<Long> channels, int attempts) {
+  private CompletionStage<Snapshot> orionSnapshot(Set<Long> channels) {
     return orion
         .indexedHeight()
         .thenCompose(
@@ -81,52 +101,64 @@ final class ChannelVideoCounts {
               List<CompletableFuture<Optional<OrionChannel>>> reads = new ArrayList<>();
               channels.forEach(ch -> reads.add(orion.channelById(ch)));
               return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-                  .thenCompose(
-                      done ->
-                          orion
-                              .indexedHeight()
-                              .thenCompose(
-                                  after -> {
-                                    if (after != before) {
-                                      if (attempts <= 1) {
-                                        throw new OrionLagging(
-                                            "Orion kept moving while the channels were read");
-                                      }
-                                      return orionSnapshot(channels, attempts - 1);
-                                    }
-                                    Map<Long, Long> counts = new HashMap<>();
-                                    reads.forEach(
-                                        r ->
-                                            r.join()
-                                                .ifPresent(
-                                                    c ->
-                                                        counts.put(
-                                                            c.id(), c.totalVideosCreated())));
-                                    return CompletableFuture.completedFuture(
-                                        new Snapshot(before, counts));
-                                  }));
+                  .thenCompose(done -> orion.indexedHeight())
+                  .thenApply(
+                      after -> {
+                        Map<Long, Long> counts = new HashMap<>();
+                        reads.forEach(
+                            r ->
+                                r.join()
+                                    .ifPresent(c -> counts.put(c.id(), c.totalVideosCreated())));
+                        return new Snapshot(before, after, counts);
+                      });
             });
   }
 
-  /** VideoCreated events per channel in blocks {@code from + 1} to {@code to}. */
-  private CompletionStage<Map<Long, Long>> createdAfter(ChainReads.Runtime rt, long from, long to) {
-    CompletionStage<Map<Long, Long>> acc = CompletableFuture.completedFuture(new HashMap<>());
+  /** VideoCreated events per block and channel, in blocks after some height. */
+  private record Created(Map<Long, Map<Long, Long>> byBlock) {
+    /** Whether one of the channels got a video in a block Orion indexed while it was read. */
+    boolean movedWhileRead(Snapshot snapshot, Set<Long> channels) {
+      return byBlock.entrySet().stream()
+          .filter(b -> b.getKey() > snapshot.from() && b.getKey() <= snapshot.to())
+          .anyMatch(b -> channels.stream().anyMatch(b.getValue()::containsKey));
+    }
+
+    Map<Long, Long> upTo(long block) {
+      Map<Long, Long> counts = new HashMap<>();
+      byBlock.forEach(
+          (number, perChannel) -> {
+            if (number <= block) {
+              perChannel.forEach((ch, n) -> counts.merge(ch, n, Long::sum));
+            }
+          });
+      return counts;
+    }
+  }
+
+  /** VideoCreated events per block and channel in blocks {@code from + 1} to {@code to}. */
+  private CompletionStage<Created> createdAfter(ChainReads.Runtime rt, long from, long to) {
+    CompletionStage<Map<Long, Map<Long, Long>>> acc =
+        CompletableFuture.completedFuture(new HashMap<>());
     for (long n = from + 1; n <= to; n++) {
       long number = n;
       acc =
           acc.thenCompose(
-              counts ->
+              byBlock ->
                   chain
                       .rpc()
                       .blockHash(number)
                       .thenCompose(hash -> chain.events(rt, hash))
-                      .thenApply(records -> count(rt, records, counts)));
+                      .thenApply(
+                          records -> {
+                            byBlock.put(number, count(rt, records));
+                            return byBlock;
+                          }));
     }
-    return acc;
+    return acc.thenApply(Created::new);
   }
 
-  private static Map<Long, Long> count(
-      ChainReads.Runtime rt, List<EventRecord> records, Map<Long, Long> counts) {
+  private static Map<Long, Long> count(ChainReads.Runtime rt, List<EventRecord> records) {
+    Map<Long, Long> counts = new HashMap<>();
     for (EventRecord r : records) {
       if (r.is("Content", "VideoCreated")) {
         rt.events()

@@ -229,12 +229,18 @@ public final class YoutubeDataClient {
    */
   public CompletionStage<List<YoutubeVideo>> syncableUploads(
       YoutubeChannel channel, int limit, QuotaPurpose purpose) {
-    if (channel.uploadsPlaylistId() == null || limit < 1) {
+    return syncableUploads(Optional.ofNullable(channel.uploadsPlaylistId()), limit, purpose);
+  }
+
+  /** The same, for a channel known by its uploads playlist. */
+  public CompletionStage<List<YoutubeVideo>> syncableUploads(
+      Optional<String> uploadsPlaylistId, int limit, QuotaPurpose purpose) {
+    if (uploadsPlaylistId.isEmpty() || limit < 1) {
       return CompletableFuture.completedFuture(List.of());
     }
     int maxPages = (limit + PAGE_SIZE - 1) / PAGE_SIZE + MAX_EXTRA_PAGES;
     return keepSyncable(
-        channel.uploadsPlaylistId(), Optional.empty(), limit, maxPages, purpose, new ArrayList<>());
+        uploadsPlaylistId.get(), Optional.empty(), limit, maxPages, purpose, new ArrayList<>());
   }
 
   private CompletionStage<List<YoutubeVideo>> keepSyncable(

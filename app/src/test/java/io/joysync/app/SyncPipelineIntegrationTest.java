@@ -1,0 +1,164 @@
+package io.joysync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.joystream.content.ContentIdHasher;
+import io.joysync.joystream.orion.OrionClient;
+import io.joysync.joystream.orion.OrionDataObject;
+import io.joysync.joystream.orion.OrionVideo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * joysync's main job on a real node: a creator signs up as Atlas drives it, and the node, by
+ * itself, downloads the channel's videos with the real yt-dlp from the YouTube devnet, probes them
+ * with ffprobe, creates them on the devnet chain (signed, batched, at finality), and uploads them
+ * to the devnet's Colossus, which checks them against the chain: each video once, attributed to the
+ * app in Orion, with exactly the bytes the chain registered, and no file left behind.
+ */
+class SyncPipelineIntegrationTest {
+
+  @TempDir static Path downloads;
+  private static NodeWithDevnets net;
+
+  @BeforeAll
+  static void start() throws Exception {
+    net = NodeWithDevnets.syncing("pipeline", downloads, Map.of());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  @Test
+  void aSignedUpChannelsVideosEndOnJoystreamOnceWithTheExactBytes() throws Exception {
+    // Bob's young channel meets no requirement: an operator whitelists it, as for youtube-synch.
+    assertThat(
+            net.api
+                .send(
+                    "POST",
+                    "/channels/whitelist",
+                    "[{\"channelHandle\":\"@bobstarts\"}]",
+                    TestNodes.OPERATOR_KEY)
+                .status())
+        .isEqualTo(201);
+    String userId = net.signUp(DevnetSeed.BOB, 2);
+
+    List<JsonNode> videos = awaitVideos(userId, 1, Duration.ofMinutes(3));
+    assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
+    assertOnJoystreamOnce(videos);
+    assertNoFilesLeft();
+  }
+
+  @Test
+  void videosThatCanNeverBeSyncedEndInTheirOwnUnavailableStateAndNothingReachesTheChain()
+      throws Exception {
+    // Alice's five newest uploads are the devnet's troublemakers.
+    String userId = net.signUp(DevnetSeed.ALICE, 1);
+
+    List<JsonNode> videos = awaitVideos(userId, 5, Duration.ofMinutes(3));
+    Map<String, String> states = new HashMap<>();
+    videos.forEach(v -> states.put(v.get("title").asText(), v.get("state").asText()));
+    assertThat(states)
+        .containsOnly(
+            Map.entry("Special NOT_A_VIDEO", "VideoUnavailable::NotAVideo"),
+            Map.entry("Special EMPTY_MEDIA", "VideoUnavailable::EmptyDownload"),
+            Map.entry("Special UNAVAILABLE", "VideoUnavailable::Unavailable"),
+            Map.entry("Special GEO_BLOCKED", "VideoUnavailable::GeoBlocked"),
+            Map.entry("Special MEMBERS_ONLY", "VideoUnavailable::MembersOnly"));
+    OrionClient orion = OrionClient.create(URI.create(net.joystream.orionUrl()));
+    for (JsonNode v : videos) {
+      assertThat(v.has("joystreamVideo")).isFalse();
+      assertThat(orion.videosByYtVideoId(v.get("id").asText(), "joysync").get()).isEmpty();
+    }
+    assertNoFilesLeft();
+  }
+
+  /** Waits until the user's videos number {@code count} and none is on its way any more. */
+  private static List<JsonNode> awaitVideos(String userId, int count, Duration limit) {
+    List<JsonNode> videos = new ArrayList<>();
+    await()
+        .atMost(limit)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              ApiClient.Reply reply =
+                  net.api.send("GET", "/users/" + userId + "/videos", null, null);
+              assertThat(reply.status()).isEqualTo(200);
+              List<JsonNode> listed = new ArrayList<>();
+              reply.json().forEach(listed::add);
+              assertThat(listed).hasSize(count);
+              assertThat(listed)
+                  .allSatisfy(
+                      v ->
+                          assertThat(v.get("state").asText())
+                              .matches("UploadSucceeded|VideoUnavailable::.*"));
+              videos.clear();
+              videos.addAll(listed);
+            });
+    return videos;
+  }
+
+  /** Each video once in Orion, attributed to the app, its files accepted with the exact bytes. */
+  private static void assertOnJoystreamOnce(List<JsonNode> videos) throws Exception {
+    OrionClient orion = OrionClient.create(URI.create(net.joystream.orionUrl()));
+    HttpClient http = HttpClient.newHttpClient();
+    for (JsonNode v : videos) {
+      String ytId = v.get("id").asText();
+      long videoId = v.get("joystreamVideo").get("id").asLong();
+      List<OrionVideo> inOrion = orion.videosByYtVideoId(ytId, "joysync").get();
+      assertThat(inOrion).as("one video for %s", ytId).hasSize(1);
+      assertThat(inOrion.get(0).id()).isEqualTo(videoId);
+      assertThat(inOrion.get(0).entryApp().map(OrionVideo.EntryApp::name)).contains("joysync");
+      List<Long> assets = new ArrayList<>();
+      v.get("joystreamVideo").get("assetIds").forEach(a -> assets.add(a.asLong()));
+      assertThat(assets).hasSize(2);
+      List<OrionDataObject> objects = orion.dataObjectsByIds(assets).get();
+      assertThat(objects).hasSize(2);
+      for (OrionDataObject object : objects) {
+        assertThat(object.accepted()).isTrue();
+        HttpResponse<byte[]> stored =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(net.joystream.colossusApiUrl() + "/files/" + object.id()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).hasSize((int) object.size());
+        assertThat(ContentIdHasher.of(stored.body()).contentId().value())
+            .isEqualTo(object.ipfsHash());
+      }
+    }
+  }
+
+  private static void assertNoFilesLeft() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              try (Stream<Path> left = Files.walk(downloads)) {
+                assertThat(left.filter(Files::isRegularFile)).isEmpty();
+              }
+            });
+  }
+}
