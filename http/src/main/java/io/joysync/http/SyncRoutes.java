@@ -77,7 +77,14 @@ public final class SyncRoutes {
                 () ->
                     concat(
                         pathEnd(
-                            () -> get(() -> reply(syncSwitch.ask(SyncSwitch.Get::new, timeout)))),
+                            () ->
+                                get(
+                                    () ->
+                                        onSuccess(
+                                            pipeline(),
+                                            view ->
+                                                complete(
+                                                    StatusCodes.OK, view, Json.marshaller())))),
                         path(
                             "pause",
                             () ->
