@@ -86,7 +86,7 @@ class SyncPipelineIntegrationTest {
             Map.entry("Special UNAVAILABLE", "VideoUnavailable::Unavailable"),
             Map.entry("Special GEO_BLOCKED", "VideoUnavailable::GeoBlocked"),
             Map.entry("Special MEMBERS_ONLY", "VideoUnavailable::MembersOnly"));
-    OrionClient orion = OrionClient.create(URI.create(net.joystream.orionUrl()));
+    OrionClient orion = OrionClient.create(URI.create(net.devnets.joystream.orionUrl()));
     for (JsonNode v : videos) {
       assertThat(v.has("joystreamVideo")).isFalse();
       assertThat(orion.videosByYtVideoId(v.get("id").asText(), "joysync").get()).isEmpty();
@@ -121,7 +121,7 @@ class SyncPipelineIntegrationTest {
 
   /** Each video once in Orion, attributed to the app, its files accepted with the exact bytes. */
   private static void assertOnJoystreamOnce(List<JsonNode> videos) throws Exception {
-    OrionClient orion = OrionClient.create(URI.create(net.joystream.orionUrl()));
+    OrionClient orion = OrionClient.create(URI.create(net.devnets.joystream.orionUrl()));
     HttpClient http = HttpClient.newHttpClient();
     for (JsonNode v : videos) {
       String ytId = v.get("id").asText();
@@ -140,7 +140,8 @@ class SyncPipelineIntegrationTest {
         HttpResponse<byte[]> stored =
             http.send(
                 HttpRequest.newBuilder(
-                        URI.create(net.joystream.colossusApiUrl() + "/files/" + object.id()))
+                        URI.create(
+                            net.devnets.joystream.colossusApiUrl() + "/files/" + object.id()))
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(stored.statusCode()).isEqualTo(200);

@@ -1,0 +1,184 @@
+package io.joysync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.joystream.orion.OrionClient;
+import io.joysync.joystream.orion.OrionVideo;
+import io.joysync.joystream.storage.ChainState;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing lost, nothing done twice: a node syncing two channels (66 videos, five of which can never
+ * be synced) is killed with SIGKILL at random moments of the sync, three times, and started again
+ * on the same keyspaces and download folder. Afterwards every video has ended once: on chain
+ * exactly as many videos per channel as uploaded ones, each attributed in Orion once, the others in
+ * their unavailable state, and no file left behind.
+ */
+class PipelineCrashIntegrationTest {
+
+  @TempDir static Path downloads;
+  private static Devnets devnets;
+  private static ForkedNode.Launch launch;
+
+  @BeforeAll
+  static void start() throws Exception {
+    devnets = Devnets.start();
+    Map<String, String> config = new HashMap<>(devnets.nodeSettings());
+    config.putAll(Devnets.syncSettings(downloads));
+    launch =
+        ForkedNode.Launch.fresh("pipelinecrash")
+            .withConfig(config)
+            .withEnvironment(devnets.secrets());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (launch != null) {
+      launch.dropKeyspaces();
+    }
+    if (devnets != null) {
+      devnets.close();
+    }
+  }
+
+  @Test
+  void killedAtRandomMomentsDuringASyncEveryVideoEndsOnceAndNoFileIsLeft() throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    ForkedNode node = launch.start();
+    try {
+      ApiClient api = node.api();
+      assertThat(
+              api.send(
+                      "POST",
+                      "/channels/whitelist",
+                      "[{\"channelHandle\":\"@bobstarts\"}]",
+                      TestNodes.OPERATOR_KEY)
+                  .status())
+          .isEqualTo(201);
+      String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
+      String alice = devnets.signUp(api, DevnetSeed.ALICE, 1);
+      // Silver: alice's 100 newest uploads are to be synced (her 60 public videos and 5 others).
+      assertThat(
+              api.send(
+                      "PUT",
+                      "/channels/verify",
+                      "[{\"joystreamChannelId\":1,\"tier\":\"Silver\"}]",
+                      TestNodes.OPERATOR_KEY)
+                  .status())
+          .isEqualTo(200);
+
+      int uploaded = 0;
+      for (int kill = 1; kill <= 3; kill++) {
+        int threshold = uploaded + 3 + random.nextInt(10);
+        ApiClient current = node.api();
+        await()
+            .atMost(Duration.ofMinutes(4))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> uploads(current, alice) + uploads(current, bob) >= threshold);
+        uploaded = threshold;
+        node.kill();
+        node = launch.start();
+      }
+
+      ApiClient api2 = node.api();
+      List<JsonNode> aliceVideos = awaitAllEnded(api2, alice, 65);
+      List<JsonNode> bobVideos = awaitAllEnded(api2, bob, 1);
+
+      Map<String, Long> states = new HashMap<>();
+      aliceVideos.forEach(v -> states.merge(v.get("state").asText(), 1L, Long::sum));
+      assertThat(states)
+          .as("seed %d", seed)
+          .containsEntry("UploadSucceeded", 60L)
+          .containsEntry("VideoUnavailable::NotAVideo", 1L)
+          .containsEntry("VideoUnavailable::EmptyDownload", 1L)
+          .containsEntry("VideoUnavailable::Unavailable", 1L)
+          .containsEntry("VideoUnavailable::GeoBlocked", 1L)
+          .containsEntry("VideoUnavailable::MembersOnly", 1L);
+      assertThat(bobVideos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
+
+      try (ChainConnection chain = new ChainConnection(URI.create(devnets.joystream.chainUrl()))) {
+        ChainState state = chain.chainState().toCompletableFuture().get();
+        assertThat(state.channel(1, null).get().orElseThrow().numVideos())
+            .as("videos on chain in channel 1 (seed %d)", seed)
+            .isEqualTo(60);
+        assertThat(state.channel(2, null).get().orElseThrow().numVideos()).isEqualTo(1);
+      }
+      OrionClient orion = OrionClient.create(URI.create(devnets.joystream.orionUrl()));
+      List<JsonNode> all = new ArrayList<>(aliceVideos);
+      all.addAll(bobVideos);
+      for (JsonNode v : all) {
+        if (v.get("state").asText().equals("UploadSucceeded")) {
+          List<OrionVideo> found = orion.videosByYtVideoId(v.get("id").asText(), "joysync").get();
+          assertThat(found).as("%s in Orion (seed %d)", v.get("id"), seed).hasSize(1);
+          assertThat(found.get(0).id()).isEqualTo(v.get("joystreamVideo").get("id").asLong());
+          assertThat(found.get(0).assetsAccepted()).isTrue();
+        }
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                try (Stream<Path> left = Files.walk(downloads)) {
+                  assertThat(left.filter(Files::isRegularFile)).isEmpty();
+                }
+              });
+    } finally {
+      node.close();
+    }
+  }
+
+  private static long uploads(ApiClient api, String userId) {
+    ApiClient.Reply reply = api.send("GET", "/users/" + userId + "/videos", null, null);
+    if (reply.status() != 200) {
+      return 0;
+    }
+    long n = 0;
+    for (JsonNode v : reply.json()) {
+      if (v.get("state").asText().equals("UploadSucceeded")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static List<JsonNode> awaitAllEnded(ApiClient api, String userId, int count) {
+    List<JsonNode> videos = new ArrayList<>();
+    await()
+        .atMost(Duration.ofMinutes(6))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              ApiClient.Reply reply = api.send("GET", "/users/" + userId + "/videos", null, null);
+              assertThat(reply.status()).isEqualTo(200);
+              List<JsonNode> listed = new ArrayList<>();
+              reply.json().forEach(listed::add);
+              assertThat(listed).hasSize(count);
+              assertThat(listed)
+                  .allSatisfy(
+                      v ->
+                          assertThat(v.get("state").asText())
+                              .matches("UploadSucceeded|VideoUnavailable::.*"));
+              videos.clear();
+              videos.addAll(listed);
+            });
+    return videos;
+  }
+}
