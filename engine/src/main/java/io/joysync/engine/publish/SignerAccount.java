@@ -157,15 +157,17 @@ public final class SignerAccount
 
   /**
    * The durable state: the extrinsics in flight (signed, not settled), the next nonce, nonces whose
-   * extrinsic expired and must be signed again, videos put back to be signed again, and the videos
-   * created lately.
+   * extrinsic expired and must be signed again, videos put back to be signed again, the videos
+   * created lately, and the last block of a creation no longer among them ({@code forgottenUpTo}:
+   * Orion's "not found" is trusted only once it has processed that block).
    */
   public record State(
       List<SignedBatch> inFlight,
       long nextNonce,
       List<Long> vacantNonces,
       List<Backlog> backlog,
-      List<RecentCreation> recent)
+      List<RecentCreation> recent,
+      long forgottenUpTo)
       implements CborSerializable {
     public State {
       inFlight = List.copyOf(inFlight);
@@ -174,7 +176,7 @@ public final class SignerAccount
       recent = List.copyOf(recent);
     }
 
-    static final State EMPTY = new State(List.of(), -1, List.of(), List.of(), List.of());
+    static final State EMPTY = new State(List.of(), -1, List.of(), List.of(), List.of(), 0);
 
     public Optional<SignedBatch> inFlight(long nonce) {
       return inFlight.stream().filter(b -> b.nonce() == nonce).findFirst();
@@ -208,7 +210,12 @@ public final class SignerAccount
       flying.add(batch);
       flying.sort(Comparator.comparingLong(SignedBatch::nonce));
       return new State(
-          flying, Math.max(nextNonce, batch.nonce() + 1), vacant, without(signed), recent);
+          flying,
+          Math.max(nextNonce, batch.nonce() + 1),
+          vacant,
+          without(signed),
+          recent,
+          forgottenUpTo);
     }
 
     State settle(ExtrinsicSettled e, int keep) {
@@ -224,7 +231,8 @@ public final class SignerAccount
               nextNonce,
               vacantNonces,
               withBacklog(e.requeueMode(), back),
-              recent)
+              recent,
+              forgottenUpTo)
           .remember(e.created(), e.at(), keep);
     }
 
@@ -235,18 +243,23 @@ public final class SignerAccount
       vacant.sort(Comparator.naturalOrder());
       List<BatchItem> back = batch.items().stream().map(i -> i.putBack(e.countAttempt())).toList();
       return new State(
-          others(e.nonce()), nextNonce, vacant, withBacklog(batch.mode(), back), recent);
+          others(e.nonce()),
+          nextNonce,
+          vacant,
+          withBacklog(batch.mode(), back),
+          recent,
+          forgottenUpTo);
     }
 
     State loseNonce(NonceTakenElsewhere e) {
-      return new State(others(e.nonce()), nextNonce, vacantNonces, backlog, recent);
+      return new State(others(e.nonce()), nextNonce, vacantNonces, backlog, recent, forgottenUpTo);
     }
 
     State answer(VideosAnswered e, int keep) {
       Set<String> answered = new HashSet<>();
       e.created().forEach(c -> answered.add(c.ytVideoId()));
       e.refused().forEach(r -> answered.add(r.ytVideoId()));
-      return new State(inFlight, nextNonce, vacantNonces, without(answered), recent)
+      return new State(inFlight, nextNonce, vacantNonces, without(answered), recent, forgottenUpTo)
           .remember(e.created(), e.at(), keep);
     }
 
@@ -286,8 +299,13 @@ public final class SignerAccount
       }
       List<RecentCreation> all = new ArrayList<>(recent);
       created.forEach(c -> all.add(new RecentCreation(c, at)));
-      List<RecentCreation> kept = all.subList(Math.max(0, all.size() - keep), all.size());
-      return new State(inFlight, nextNonce, vacantNonces, backlog, kept);
+      int drop = Math.max(0, all.size() - keep);
+      long forgotten = forgottenUpTo;
+      for (RecentCreation r : all.subList(0, drop)) {
+        forgotten = Math.max(forgotten, r.created().blockNumber());
+      }
+      return new State(
+          inFlight, nextNonce, vacantNonces, backlog, all.subList(drop, all.size()), forgotten);
     }
 
     private static Set<String> ids(List<BatchItem> items) {
@@ -296,6 +314,12 @@ public final class SignerAccount
       return out;
     }
   }
+
+  /**
+   * Videos an account remembers having created, to answer repeats at once; older ones are found
+   * through Orion, which is asked only once it has processed the account's last creation.
+   */
+  static final int RECENT_KEPT = 2000;
 
   private final AccountContext account;
   private final Signing signing;
@@ -374,7 +398,7 @@ public final class SignerAccount
 
   @Override
   public EventHandler<State, Event> eventHandler() {
-    int keep = account.settings().recentResults();
+    int keep = RECENT_KEPT;
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(ExtrinsicSigned.class, (s, e) -> s.sign(e.batch()))

@@ -122,7 +122,8 @@ final class Signing {
             a.chain()
                 .prepare(
                     a.key(),
-                    new AccountChain.Preparation(a.memberId(), nonce, fixed, mode, candidates)),
+                    new AccountChain.Preparation(
+                        a.memberId(), nonce, fixed, mode, candidates, state.forgottenUpTo())),
             (prepared, error) ->
                 error == null
                     ? new SignerAccount.Prepared(prepared)
