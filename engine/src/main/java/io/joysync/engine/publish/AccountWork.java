@@ -66,18 +66,8 @@ final class AccountWork {
     waiting.addLast(item);
   }
 
-  /** Adds a requester to a waiting request of the same video; false when none waits. */
-  boolean joinWaiting(String ytVideoId, ActorRef<CreationResult> requester) {
-    for (BatchItem item : waiting) {
-      if (item.ytVideoId().equals(ytVideoId)) {
-        List<BatchItem> all = new ArrayList<>(waiting);
-        all.replaceAll(i -> i == item ? item.joinedBy(requester) : i);
-        waiting.clear();
-        waiting.addAll(all);
-        return true;
-      }
-    }
-    return false;
+  boolean isWaiting(String ytVideoId) {
+    return waiting.stream().anyMatch(i -> i.ytVideoId().equals(ytVideoId));
   }
 
   /** The first waiting requests, in arrival order. */

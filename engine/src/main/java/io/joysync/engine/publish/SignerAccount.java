@@ -342,10 +342,18 @@ public final class SignerAccount
             Entity.of(
                 ENTITY_KEY,
                 ctx ->
-                    settings
-                        .account(Long.parseLong(ctx.getEntityId()))
+                    memberId(ctx.getEntityId())
+                        .flatMap(settings::account)
                         .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
                         .orElseGet(UnknownAccount::create)));
+  }
+
+  private static Optional<Long> memberId(String entityId) {
+    try {
+      return Optional.of(Long.parseLong(entityId));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The behavior for one account; unit tests call this without sharding. */

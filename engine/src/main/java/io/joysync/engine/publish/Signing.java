@@ -54,11 +54,8 @@ final class Signing {
     if (done.isPresent()) {
       return effect.reply(replyTo, done.get());
     }
-    if (state.holdsInFlight(id) || state.holdsInBacklog(id)) {
+    if (state.holdsInFlight(id) || state.holdsInBacklog(id) || w.isWaiting(id)) {
       w.join(id, replyTo);
-      return effect.noReply();
-    }
-    if (w.joinWaiting(id, replyTo)) {
       return effect.noReply();
     }
     Optional<Refused> stopped = w.health.refusal(id);
