@@ -16,9 +16,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -152,31 +150,25 @@ public final class SignerAccount
     }
   }
 
-  /** A video created lately, kept to answer a repeated request at once. */
-  public record RecentCreation(Created created, Instant at) implements CborSerializable {}
-
   /**
    * The durable state: the extrinsics in flight (signed, not settled), the next nonce, nonces whose
-   * extrinsic expired and must be signed again, videos put back to be signed again, the videos
-   * created lately, and the last block of a creation no longer among them ({@code forgottenUpTo}:
-   * Orion's "not found" is trusted only once it has processed that block).
+   * extrinsic expired and must be signed again, videos put back to be signed again, and the videos
+   * created lately.
    */
   public record State(
       List<SignedBatch> inFlight,
       long nextNonce,
       List<Long> vacantNonces,
       List<Backlog> backlog,
-      List<RecentCreation> recent,
-      long forgottenUpTo)
+      RecentCreations recent)
       implements CborSerializable {
     public State {
       inFlight = List.copyOf(inFlight);
       vacantNonces = List.copyOf(vacantNonces);
       backlog = List.copyOf(backlog);
-      recent = List.copyOf(recent);
     }
 
-    static final State EMPTY = new State(List.of(), -1, List.of(), List.of(), List.of(), 0);
+    static final State EMPTY = new State(List.of(), -1, List.of(), List.of(), RecentCreations.NONE);
 
     public Optional<SignedBatch> inFlight(long nonce) {
       return inFlight.stream().filter(b -> b.nonce() == nonce).findFirst();
@@ -192,13 +184,6 @@ public final class SignerAccount
           .anyMatch(i -> i.ytVideoId().equals(ytVideoId));
     }
 
-    Optional<Created> recentlyCreated(String ytVideoId) {
-      return recent.stream()
-          .map(RecentCreation::created)
-          .filter(c -> c.ytVideoId().equals(ytVideoId))
-          .findFirst();
-    }
-
     State sign(SignedBatch batch) {
       Set<String> signed = ids(batch.items());
       List<Long> vacant = new ArrayList<>(vacantNonces);
@@ -210,12 +195,7 @@ public final class SignerAccount
       flying.add(batch);
       flying.sort(Comparator.comparingLong(SignedBatch::nonce));
       return new State(
-          flying,
-          Math.max(nextNonce, batch.nonce() + 1),
-          vacant,
-          without(signed),
-          recent,
-          forgottenUpTo);
+          flying, Math.max(nextNonce, batch.nonce() + 1), vacant, without(signed), recent);
     }
 
     State settle(ExtrinsicSettled e, int keep) {
@@ -227,13 +207,11 @@ public final class SignerAccount
               .map(i -> i.putBack(e.countAttempt()))
               .toList();
       return new State(
-              others(e.nonce()),
-              nextNonce,
-              vacantNonces,
-              withBacklog(e.requeueMode(), back),
-              recent,
-              forgottenUpTo)
-          .remember(e.created(), e.at(), keep);
+          others(e.nonce()),
+          nextNonce,
+          vacantNonces,
+          withBacklog(e.requeueMode(), back),
+          recent.remember(e.created(), e.at(), keep));
     }
 
     State expire(ExtrinsicExpired e) {
@@ -243,24 +221,23 @@ public final class SignerAccount
       vacant.sort(Comparator.naturalOrder());
       List<BatchItem> back = batch.items().stream().map(i -> i.putBack(e.countAttempt())).toList();
       return new State(
-          others(e.nonce()),
-          nextNonce,
-          vacant,
-          withBacklog(batch.mode(), back),
-          recent,
-          forgottenUpTo);
+          others(e.nonce()), nextNonce, vacant, withBacklog(batch.mode(), back), recent);
     }
 
     State loseNonce(NonceTakenElsewhere e) {
-      return new State(others(e.nonce()), nextNonce, vacantNonces, backlog, recent, forgottenUpTo);
+      return new State(others(e.nonce()), nextNonce, vacantNonces, backlog, recent);
     }
 
     State answer(VideosAnswered e, int keep) {
       Set<String> answered = new HashSet<>();
       e.created().forEach(c -> answered.add(c.ytVideoId()));
       e.refused().forEach(r -> answered.add(r.ytVideoId()));
-      return new State(inFlight, nextNonce, vacantNonces, without(answered), recent, forgottenUpTo)
-          .remember(e.created(), e.at(), keep);
+      return new State(
+          inFlight,
+          nextNonce,
+          vacantNonces,
+          without(answered),
+          recent.remember(e.created(), e.at(), keep));
     }
 
     /** The nonce the next extrinsic takes when the account has extrinsics in flight. */
@@ -291,21 +268,6 @@ public final class SignerAccount
       List<Backlog> out = new ArrayList<>(backlog);
       out.add(new Backlog(items.size() == 1 ? SignedBatch.Mode.ALL : mode, items));
       return out;
-    }
-
-    private State remember(List<Created> created, Instant at, int keep) {
-      if (created.isEmpty()) {
-        return this;
-      }
-      List<RecentCreation> all = new ArrayList<>(recent);
-      created.forEach(c -> all.add(new RecentCreation(c, at)));
-      int drop = Math.max(0, all.size() - keep);
-      long forgotten = forgottenUpTo;
-      for (RecentCreation r : all.subList(0, drop)) {
-        forgotten = Math.max(forgotten, r.created().blockNumber());
-      }
-      return new State(
-          inFlight, nextNonce, vacantNonces, backlog, all.subList(drop, all.size()), forgotten);
     }
 
     private static Set<String> ids(List<BatchItem> items) {
@@ -345,7 +307,26 @@ public final class SignerAccount
                     memberId(ctx.getEntityId())
                         .flatMap(settings::account)
                         .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
-                        .orElseGet(UnknownAccount::create)));
+                        .orElseGet(SignerAccount::unknownAccount)));
+  }
+
+  /** The behavior of an entity id that names no configured account. */
+  private static Behavior<Command> unknownAccount() {
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            Create.class,
+            c -> {
+              c.replyTo()
+                  .tell(
+                      new Refused(
+                          c.video().ytVideoId(),
+                          Refused.NO_ACCOUNT,
+                          "no signer account is configured for this member",
+                          true));
+              return Behaviors.same();
+            })
+        .onAnyMessage(m -> Behaviors.same())
+        .build();
   }
 
   private static Optional<Long> memberId(String entityId) {
@@ -423,62 +404,5 @@ public final class SignerAccount
         .onSignal(RecoveryCompleted.instance(), tracking::start)
         .onSignal(PostStop.instance(), s -> tracking.stop())
         .build();
-  }
-
-  /** Everything the entity's parts share: identity, key, settings, the chain, the actor. */
-  record AccountContext(
-      long memberId,
-      KeyPair key,
-      PublishingSettings settings,
-      AccountChain chain,
-      Clock clock,
-      ActorContext<Command> actor,
-      TimerScheduler<Command> timers,
-      AccountWork work) {
-
-    Instant now() {
-      return clock.instant();
-    }
-
-    ActorRef<Command> self() {
-      return actor.getSelf();
-    }
-
-    org.slf4j.Logger log() {
-      return actor.getLog();
-    }
-
-    AccountStatus status(State state) {
-      return new AccountStatus(
-          memberId,
-          key.address(),
-          work.freeBalance.map(Object::toString).orElse("unknown"),
-          state.inFlight().isEmpty() ? state.nextNonce() : state.nonceAfterInFlight(),
-          state.inFlight().size(),
-          work.created.lastHour(now()),
-          work.health.mode().name(),
-          work.health.lastError());
-    }
-  }
-
-  /** The behavior of an entity id that names no configured account. */
-  private static final class UnknownAccount {
-    static Behavior<Command> create() {
-      return Behaviors.receive(Command.class)
-          .onMessage(
-              Create.class,
-              c -> {
-                c.replyTo()
-                    .tell(
-                        new Refused(
-                            c.video().ytVideoId(),
-                            Refused.NO_ACCOUNT,
-                            "no signer account is configured for this member",
-                            true));
-                return Behaviors.same();
-              })
-          .onAnyMessage(m -> Behaviors.same())
-          .build();
-    }
   }
 }
