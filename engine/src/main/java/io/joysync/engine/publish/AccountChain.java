@@ -95,8 +95,8 @@ public interface AccountChain {
     }
   }
 
-  /** One thing the node said about a broadcast extrinsic. */
-  record BroadcastReport(long nonce, Heard heard, String detail) {}
+  /** One thing the node said about a broadcast extrinsic (by its nonce and hash). */
+  record BroadcastReport(long nonce, String txHash, Heard heard, String detail) {}
 
   enum Heard {
     IN_POOL,

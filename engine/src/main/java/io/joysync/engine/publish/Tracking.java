@@ -131,7 +131,9 @@ final class Tracking {
 
   ReplyEffect<Event, State> onReport(
       EffectFactories<Event, State> effect, State state, BroadcastReport report) {
-    if (state.inFlight(report.nonce()).isEmpty()) {
+    boolean ours =
+        state.inFlight(report.nonce()).map(b -> b.txHash().equals(report.txHash())).orElse(false);
+    if (!ours) {
       return effect.noReply();
     }
     AccountWork.Track t = w.track(report.nonce());

@@ -80,7 +80,14 @@ final class FakeAccountChain implements AccountChain {
   }
 
   void report(long nonce, Heard heard) {
-    reporters.get(nonce).accept(new BroadcastReport(nonce, heard, heard.name()));
+    String hash =
+        broadcasts.stream()
+            .map(Broadcast::batch)
+            .filter(b -> b.nonce() == nonce)
+            .reduce((first, last) -> last)
+            .orElseThrow()
+            .txHash();
+    reporters.get(nonce).accept(new BroadcastReport(nonce, hash, heard, heard.name()));
   }
 
   @Override
