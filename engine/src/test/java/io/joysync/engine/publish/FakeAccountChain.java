@@ -30,6 +30,7 @@ final class FakeAccountChain implements AccountChain {
   final List<Broadcast> broadcasts = new CopyOnWriteArrayList<>();
   final List<Integer> resolveCalls = new CopyOnWriteArrayList<>();
   final Map<Long, Verdict> verdicts = new ConcurrentHashMap<>();
+  volatile Function<SignedBatch, Verdict> otherwise = b -> new Pending(b.nonce());
   final Map<Long, Consumer<BroadcastReport>> reporters = new ConcurrentHashMap<>();
   final AtomicLong chainNonce = new AtomicLong(7);
   final AtomicLong finalized = new AtomicLong(100);
@@ -95,7 +96,8 @@ final class FakeAccountChain implements AccountChain {
     resolveCalls.add(inFlight.size());
     List<Verdict> out = new ArrayList<>();
     for (SignedBatch b : inFlight) {
-      out.add(verdicts.getOrDefault(b.nonce(), new Pending(b.nonce())));
+      Verdict v = verdicts.get(b.nonce());
+      out.add(v == null ? otherwise.apply(b) : v);
     }
     return CompletableFuture.completedFuture(
         new Resolution(finalized.get(), chainNonce.get(), BigInteger.TEN.pow(12), out));

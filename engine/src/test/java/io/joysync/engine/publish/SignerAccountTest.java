@@ -380,4 +380,35 @@ class SignerAccountTest {
     chain.finalizeUpTo(140);
     assertThat(probe.receiveMessage(WAIT)).isInstanceOf(Created.class);
   }
+
+  @Test
+  void aVideoWhoseExtrinsicKeepsFailingIsRefusedAfterItsAttempts() {
+    chain.otherwise =
+        b ->
+            new Landed(
+                b.nonce(),
+                150,
+                "0xb150",
+                List.of(),
+                Optional.of("Storage.DataSizeFeeChanged"),
+                OptionalLong.empty());
+    String id = TestVideos.freshId();
+    TestProbe<CreationResult> probe = request(id, 1);
+    java.util.concurrent.atomic.AtomicLong head = new java.util.concurrent.atomic.AtomicLong(150);
+
+    Refused refused =
+        testKit
+            .createTestProbe()
+            .awaitAssert(
+                WAIT,
+                () -> {
+                  chain.finalizeUpTo(head.incrementAndGet());
+                  return (Refused) probe.receiveMessage(Duration.ofMillis(300));
+                });
+    assertThat(refused.code()).isEqualTo(Refused.TOO_MANY_ATTEMPTS);
+    assertThat(refused.retryable()).isTrue();
+    assertThat(chain.broadcasts).hasSize(3);
+    assertThat(journal()).last().isInstanceOf(SignerAccount.VideosAnswered.class);
+    assertThat(kit.getState().backlog()).isEmpty();
+  }
 }
