@@ -28,6 +28,17 @@ class PublishingSettingsTest {
   }
 
   @Test
+  void theNodesConfigurationIncludesThePublishingSettings() {
+    PublishingSettings s =
+        PublishingSettings.from(
+            com.typesafe.config.ConfigFactory.parseResources("joysync.conf")
+                .withOnlyPath(PublishingSettings.ROOT)
+                .resolve());
+    assertThat(s.accounts()).isEmpty();
+    assertThat(s.blockShare()).isEqualTo(0.25);
+  }
+
+  @Test
   void accountsAreParsedAndNoSecretShowsInTheirText() {
     PublishingSettings s =
         TestVideos.settings(
