@@ -40,13 +40,16 @@ public interface AccountChain {
    *
    * @param nonce the nonce to use when {@code nonceFixed}; otherwise the least nonce to use, the
    *     chain's next index for the account when that is higher
+   * @param forgottenUpTo the last block of a creation the account no longer remembers: Orion's "not
+   *     found" counts only once it has processed that block
    */
   record Preparation(
       long memberId,
       long nonce,
       boolean nonceFixed,
       SignedBatch.Mode mode,
-      List<BatchItem> candidates) {
+      List<BatchItem> candidates,
+      long forgottenUpTo) {
     public Preparation {
       candidates = List.copyOf(candidates);
     }
@@ -92,8 +95,8 @@ public interface AccountChain {
     }
   }
 
-  /** One thing the node said about a broadcast extrinsic. */
-  record BroadcastReport(long nonce, Heard heard, String detail) {}
+  /** One thing the node said about a broadcast extrinsic (by its nonce and hash). */
+  record BroadcastReport(long nonce, String txHash, Heard heard, String detail) {}
 
   enum Heard {
     IN_POOL,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class AccountWork {
   }
 
   private final Deque<BatchItem> waiting = new ArrayDeque<>();
+  private final Set<String> waitingIds = new HashSet<>();
   private final Map<String, List<ActorRef<CreationResult>>> joiners = new HashMap<>();
   private final Map<Long, Track> tracks = new HashMap<>();
   final AccountHealth health = new AccountHealth();
@@ -64,20 +66,11 @@ final class AccountWork {
 
   void enqueue(BatchItem item) {
     waiting.addLast(item);
+    waitingIds.add(item.ytVideoId());
   }
 
-  /** Adds a requester to a waiting request of the same video; false when none waits. */
-  boolean joinWaiting(String ytVideoId, ActorRef<CreationResult> requester) {
-    for (BatchItem item : waiting) {
-      if (item.ytVideoId().equals(ytVideoId)) {
-        List<BatchItem> all = new ArrayList<>(waiting);
-        all.replaceAll(i -> i == item ? item.joinedBy(requester) : i);
-        waiting.clear();
-        waiting.addAll(all);
-        return true;
-      }
-    }
-    return false;
+  boolean isWaiting(String ytVideoId) {
+    return waitingIds.contains(ytVideoId);
   }
 
   /** The first waiting requests, in arrival order. */
@@ -92,12 +85,14 @@ final class AccountWork {
 
   void removeWaiting(Set<String> ytVideoIds) {
     waiting.removeIf(i -> ytVideoIds.contains(i.ytVideoId()));
+    waitingIds.removeAll(ytVideoIds);
   }
 
   /** Takes every waiting request out (to answer them when the account stops taking work). */
   List<BatchItem> drainWaiting() {
     List<BatchItem> all = new ArrayList<>(waiting);
     waiting.clear();
+    waitingIds.clear();
     return all;
   }
 

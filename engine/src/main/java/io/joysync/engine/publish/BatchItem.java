@@ -1,7 +1,6 @@
 package io.joysync.engine.publish;
 
 import io.joysync.engine.serialization.CborSerializable;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -39,14 +38,5 @@ public record BatchItem(
   /** Back into the queue after its extrinsic failed (counted) or could not land (not counted). */
   BatchItem putBack(boolean counted) {
     return new BatchItem(video, -1, counted ? attempts + 1 : attempts, requesters);
-  }
-
-  BatchItem joinedBy(ActorRef<CreationResult> requester) {
-    if (requesters.contains(requester)) {
-      return this;
-    }
-    List<ActorRef<CreationResult>> all = new ArrayList<>(requesters);
-    all.add(requester);
-    return new BatchItem(video, appNonce, attempts, all);
   }
 }

@@ -101,7 +101,19 @@ final class BatchPreparation {
       Set<String> ids = new LinkedHashSet<>();
       request.candidates().forEach(i -> ids.add(i.ytVideoId()));
       return orion
-          .videosByYtVideoIds(ids, settings.app().name())
+          .indexedHeight()
+          .thenCompose(
+              height -> {
+                if (height < request.forgottenUpTo()) {
+                  throw new ChannelVideoCounts.OrionLagging(
+                      "Orion has processed block "
+                          + height
+                          + ", not yet block "
+                          + request.forgottenUpTo()
+                          + " of videos this account created and no longer remembers");
+                }
+                return orion.videosByYtVideoIds(ids, settings.app().name());
+              })
           .thenAccept(
               videos -> {
                 Map<String, OrionVideo> byId = new HashMap<>();

@@ -24,33 +24,34 @@ final class Broadcaster {
 
   void broadcast(SignedBatch batch, Consumer<BroadcastReport> reports) {
     long nonce = batch.nonce();
+    String hash = batch.txHash();
     JoystreamRpc rpc;
     try {
       rpc = chain.rpc();
     } catch (RuntimeException e) {
-      reports.accept(new BroadcastReport(nonce, Heard.NO_ANSWER, e.toString()));
+      reports.accept(new BroadcastReport(nonce, hash, Heard.NO_ANSWER, e.toString()));
       return;
     }
     rpc.submitAndWatchExtrinsic(Hex.decode(batch.extrinsicHex()))
         .whenComplete(
             (watch, error) -> {
               if (error != null) {
-                reports.accept(refusal(nonce, error));
+                reports.accept(refusal(nonce, hash, error));
                 return;
               }
               watch
-                  .forEach(status -> reports.accept(heard(nonce, status)))
+                  .forEach(status -> reports.accept(heard(nonce, hash, status)))
                   .whenComplete(
                       (done, failed) -> {
                         if (failed != null) {
                           reports.accept(
-                              new BroadcastReport(nonce, Heard.NO_ANSWER, failed.toString()));
+                              new BroadcastReport(nonce, hash, Heard.NO_ANSWER, failed.toString()));
                         }
                       });
             });
   }
 
-  static BroadcastReport refusal(long nonce, Throwable error) {
+  static BroadcastReport refusal(long nonce, String hash, Throwable error) {
     Throwable e =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (e instanceof TransactionPoolException pool) {
@@ -68,15 +69,16 @@ final class Broadcaster {
             case PRIORITY_TOO_LOW -> Heard.PRIORITY_TOO_LOW;
             default -> Heard.REJECTED;
           };
-      return new BroadcastReport(nonce, heard, detail);
+      return new BroadcastReport(nonce, hash, heard, detail);
     }
     if (e instanceof RpcErrorException rpc) {
-      return new BroadcastReport(nonce, Heard.REJECTED, rpc.errorCode() + " " + rpc.errorMessage());
+      return new BroadcastReport(
+          nonce, hash, Heard.REJECTED, rpc.errorCode() + " " + rpc.errorMessage());
     }
-    return new BroadcastReport(nonce, Heard.NO_ANSWER, e.toString());
+    return new BroadcastReport(nonce, hash, Heard.NO_ANSWER, e.toString());
   }
 
-  static BroadcastReport heard(long nonce, TransactionStatus status) {
+  static BroadcastReport heard(long nonce, String hash, TransactionStatus status) {
     Heard heard;
     String detail = status.toString();
     if (status instanceof TransactionStatus.InBlock b) {
@@ -98,6 +100,6 @@ final class Broadcaster {
     } else {
       heard = Heard.IN_POOL;
     }
-    return new BroadcastReport(nonce, heard, detail);
+    return new BroadcastReport(nonce, hash, heard, detail);
   }
 }

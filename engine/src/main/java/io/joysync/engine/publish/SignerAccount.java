@@ -16,9 +16,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -152,9 +150,6 @@ public final class SignerAccount
     }
   }
 
-  /** A video created lately, kept to answer a repeated request at once. */
-  public record RecentCreation(Created created, Instant at) implements CborSerializable {}
-
   /**
    * The durable state: the extrinsics in flight (signed, not settled), the next nonce, nonces whose
    * extrinsic expired and must be signed again, videos put back to be signed again, and the videos
@@ -165,16 +160,15 @@ public final class SignerAccount
       long nextNonce,
       List<Long> vacantNonces,
       List<Backlog> backlog,
-      List<RecentCreation> recent)
+      RecentCreations recent)
       implements CborSerializable {
     public State {
       inFlight = List.copyOf(inFlight);
       vacantNonces = List.copyOf(vacantNonces);
       backlog = List.copyOf(backlog);
-      recent = List.copyOf(recent);
     }
 
-    static final State EMPTY = new State(List.of(), -1, List.of(), List.of(), List.of());
+    static final State EMPTY = new State(List.of(), -1, List.of(), List.of(), RecentCreations.NONE);
 
     public Optional<SignedBatch> inFlight(long nonce) {
       return inFlight.stream().filter(b -> b.nonce() == nonce).findFirst();
@@ -188,13 +182,6 @@ public final class SignerAccount
       return backlog.stream()
           .flatMap(b -> b.items().stream())
           .anyMatch(i -> i.ytVideoId().equals(ytVideoId));
-    }
-
-    Optional<Created> recentlyCreated(String ytVideoId) {
-      return recent.stream()
-          .map(RecentCreation::created)
-          .filter(c -> c.ytVideoId().equals(ytVideoId))
-          .findFirst();
     }
 
     State sign(SignedBatch batch) {
@@ -220,12 +207,11 @@ public final class SignerAccount
               .map(i -> i.putBack(e.countAttempt()))
               .toList();
       return new State(
-              others(e.nonce()),
-              nextNonce,
-              vacantNonces,
-              withBacklog(e.requeueMode(), back),
-              recent)
-          .remember(e.created(), e.at(), keep);
+          others(e.nonce()),
+          nextNonce,
+          vacantNonces,
+          withBacklog(e.requeueMode(), back),
+          recent.remember(e.created(), e.at(), keep));
     }
 
     State expire(ExtrinsicExpired e) {
@@ -246,8 +232,12 @@ public final class SignerAccount
       Set<String> answered = new HashSet<>();
       e.created().forEach(c -> answered.add(c.ytVideoId()));
       e.refused().forEach(r -> answered.add(r.ytVideoId()));
-      return new State(inFlight, nextNonce, vacantNonces, without(answered), recent)
-          .remember(e.created(), e.at(), keep);
+      return new State(
+          inFlight,
+          nextNonce,
+          vacantNonces,
+          without(answered),
+          recent.remember(e.created(), e.at(), keep));
     }
 
     /** The nonce the next extrinsic takes when the account has extrinsics in flight. */
@@ -280,22 +270,18 @@ public final class SignerAccount
       return out;
     }
 
-    private State remember(List<Created> created, Instant at, int keep) {
-      if (created.isEmpty()) {
-        return this;
-      }
-      List<RecentCreation> all = new ArrayList<>(recent);
-      created.forEach(c -> all.add(new RecentCreation(c, at)));
-      List<RecentCreation> kept = all.subList(Math.max(0, all.size() - keep), all.size());
-      return new State(inFlight, nextNonce, vacantNonces, backlog, kept);
-    }
-
     private static Set<String> ids(List<BatchItem> items) {
       Set<String> out = new HashSet<>();
       items.forEach(i -> out.add(i.ytVideoId()));
       return out;
     }
   }
+
+  /**
+   * Videos an account remembers having created, to answer repeats at once; older ones are found
+   * through Orion, which is asked only once it has processed the account's last creation.
+   */
+  static final int RECENT_KEPT = 2000;
 
   private final AccountContext account;
   private final Signing signing;
@@ -318,10 +304,37 @@ public final class SignerAccount
             Entity.of(
                 ENTITY_KEY,
                 ctx ->
-                    settings
-                        .account(Long.parseLong(ctx.getEntityId()))
+                    memberId(ctx.getEntityId())
+                        .flatMap(settings::account)
                         .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
-                        .orElseGet(UnknownAccount::create)));
+                        .orElseGet(SignerAccount::unknownAccount)));
+  }
+
+  /** The behavior of an entity id that names no configured account. */
+  private static Behavior<Command> unknownAccount() {
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            Create.class,
+            c -> {
+              c.replyTo()
+                  .tell(
+                      new Refused(
+                          c.video().ytVideoId(),
+                          Refused.NO_ACCOUNT,
+                          "no signer account is configured for this member",
+                          true));
+              return Behaviors.same();
+            })
+        .onAnyMessage(m -> Behaviors.same())
+        .build();
+  }
+
+  private static Optional<Long> memberId(String entityId) {
+    try {
+      return Optional.of(Long.parseLong(entityId));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The behavior for one account; unit tests call this without sharding. */
@@ -374,7 +387,7 @@ public final class SignerAccount
 
   @Override
   public EventHandler<State, Event> eventHandler() {
-    int keep = account.settings().recentResults();
+    int keep = RECENT_KEPT;
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(ExtrinsicSigned.class, (s, e) -> s.sign(e.batch()))
@@ -391,62 +404,5 @@ public final class SignerAccount
         .onSignal(RecoveryCompleted.instance(), tracking::start)
         .onSignal(PostStop.instance(), s -> tracking.stop())
         .build();
-  }
-
-  /** Everything the entity's parts share: identity, key, settings, the chain, the actor. */
-  record AccountContext(
-      long memberId,
-      KeyPair key,
-      PublishingSettings settings,
-      AccountChain chain,
-      Clock clock,
-      ActorContext<Command> actor,
-      TimerScheduler<Command> timers,
-      AccountWork work) {
-
-    Instant now() {
-      return clock.instant();
-    }
-
-    ActorRef<Command> self() {
-      return actor.getSelf();
-    }
-
-    org.slf4j.Logger log() {
-      return actor.getLog();
-    }
-
-    AccountStatus status(State state) {
-      return new AccountStatus(
-          memberId,
-          key.address(),
-          work.freeBalance.map(Object::toString).orElse("unknown"),
-          state.inFlight().isEmpty() ? state.nextNonce() : state.nonceAfterInFlight(),
-          state.inFlight().size(),
-          work.created.lastHour(now()),
-          work.health.mode().name(),
-          work.health.lastError());
-    }
-  }
-
-  /** The behavior of an entity id that names no configured account. */
-  private static final class UnknownAccount {
-    static Behavior<Command> create() {
-      return Behaviors.receive(Command.class)
-          .onMessage(
-              Create.class,
-              c -> {
-                c.replyTo()
-                    .tell(
-                        new Refused(
-                            c.video().ytVideoId(),
-                            Refused.NO_ACCOUNT,
-                            "no signer account is configured for this member",
-                            true));
-                return Behaviors.same();
-              })
-          .onAnyMessage(m -> Behaviors.same())
-          .build();
-    }
   }
 }

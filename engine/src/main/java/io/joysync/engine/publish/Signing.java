@@ -3,7 +3,6 @@ package io.joysync.engine.publish;
 import io.joysync.engine.publish.AccountChain.Answer;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
-import io.joysync.engine.publish.SignerAccount.AccountContext;
 import io.joysync.engine.publish.SignerAccount.Backlog;
 import io.joysync.engine.publish.SignerAccount.Command;
 import io.joysync.engine.publish.SignerAccount.Event;
@@ -50,15 +49,12 @@ final class Signing {
     if (bad.isPresent()) {
       return effect.reply(replyTo, bad.get());
     }
-    Optional<Created> done = state.recentlyCreated(id);
+    Optional<Created> done = state.recent().find(id);
     if (done.isPresent()) {
       return effect.reply(replyTo, done.get());
     }
-    if (state.holdsInFlight(id) || state.holdsInBacklog(id)) {
+    if (state.holdsInFlight(id) || state.holdsInBacklog(id) || w.isWaiting(id)) {
       w.join(id, replyTo);
-      return effect.noReply();
-    }
-    if (w.joinWaiting(id, replyTo)) {
       return effect.noReply();
     }
     Optional<Refused> stopped = w.health.refusal(id);
@@ -122,7 +118,13 @@ final class Signing {
             a.chain()
                 .prepare(
                     a.key(),
-                    new AccountChain.Preparation(a.memberId(), nonce, fixed, mode, candidates)),
+                    new AccountChain.Preparation(
+                        a.memberId(),
+                        nonce,
+                        fixed,
+                        mode,
+                        candidates,
+                        state.recent().forgottenUpTo())),
             (prepared, error) ->
                 error == null
                     ? new SignerAccount.Prepared(prepared)

@@ -8,7 +8,6 @@ import io.joysync.engine.publish.AccountChain.Resolution;
 import io.joysync.engine.publish.AccountChain.TakenByOther;
 import io.joysync.engine.publish.AccountChain.Verdict;
 import io.joysync.engine.publish.CreationResult.Refused;
-import io.joysync.engine.publish.SignerAccount.AccountContext;
 import io.joysync.engine.publish.SignerAccount.Event;
 import io.joysync.engine.publish.SignerAccount.State;
 import java.math.BigInteger;
@@ -36,11 +35,13 @@ final class Tracking {
   private final AccountContext a;
   private final AccountWork w;
   private final Signing signing;
+  private final Resending resending;
 
   Tracking(AccountContext account, Signing signing) {
     this.a = account;
     this.w = account.work();
     this.signing = signing;
+    this.resending = new Resending(account, signing);
   }
 
   /** After recovery: listen to finalized heads, tick, and reconcile what is in flight. */
@@ -109,7 +110,7 @@ final class Tracking {
         resolve(state);
       }
       warnOnStall(now);
-      resendDue(state, now);
+      resending.due(state, now);
     }
     return signing.next(effect, state);
   }
@@ -130,7 +131,9 @@ final class Tracking {
 
   ReplyEffect<Event, State> onReport(
       EffectFactories<Event, State> effect, State state, BroadcastReport report) {
-    if (state.inFlight(report.nonce()).isEmpty()) {
+    boolean ours =
+        state.inFlight(report.nonce()).map(b -> b.txHash().equals(report.txHash())).orElse(false);
+    if (!ours) {
       return effect.noReply();
     }
     AccountWork.Track t = w.track(report.nonce());
@@ -199,7 +202,7 @@ final class Tracking {
       reconciled();
     }
     if (events.isEmpty()) {
-      resendDue(state, a.now());
+      resending.due(state, a.now());
       return signing.next(effect, state);
     }
     return effect
@@ -207,7 +210,7 @@ final class Tracking {
         .thenRun(
             next -> {
               after.forEach(Runnable::run);
-              resendDue(next, a.now());
+              resending.due(next, a.now());
               a.self().tell(SignerAccount.Proceed.INSTANCE);
             })
         .thenNoReply();
@@ -293,34 +296,6 @@ final class Tracking {
                 error == null
                     ? new SignerAccount.Resolved(resolution)
                     : new SignerAccount.ResolveFailed(Signing.describe(error)));
-  }
-
-  private void resendDue(State state, Instant now) {
-    for (SignedBatch b : state.inFlight()) {
-      AccountWork.Track t = w.track(b.nonce());
-      if (t.included || (w.latestFinalized >= 0 && b.deathBlock() <= w.latestFinalized)) {
-        continue;
-      }
-      if (t.sends > 0 && t.sentAtFinalized < 0) {
-        t.sentAtFinalized = w.latestFinalized;
-      }
-      boolean silent =
-          !t.resend
-              && t.sends > 0
-              && w.latestFinalized - t.sentAtFinalized >= a.settings().rebroadcastAfterBlocks();
-      boolean due = t.resend && !now.isBefore(t.sentAt.plus(backoff(t.sends)));
-      if (silent || due) {
-        signing.broadcast(b);
-      }
-    }
-  }
-
-  private Duration backoff(int sends) {
-    Duration min = a.settings().retryBackoffMin();
-    Duration wait = min.multipliedBy(1L << Math.min(Math.max(sends - 1, 0), 10));
-    return wait.compareTo(a.settings().retryBackoffMax()) > 0
-        ? a.settings().retryBackoffMax()
-        : wait;
   }
 
   private void warnOnStall(Instant now) {

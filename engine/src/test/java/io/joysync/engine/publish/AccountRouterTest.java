@@ -114,4 +114,25 @@ class AccountRouterTest {
     assertThat(none.code()).isEqualTo(Refused.NO_ACCOUNT);
     assertThat(none.retryable()).isTrue();
   }
+
+  @Test
+  void aChainThatCannotBeReadGivesARetryableRefusal() {
+    AccountRouter unreachable =
+        new AccountRouter(
+            List.of(1L),
+            id -> CompletableFuture.failedFuture(new IllegalStateException("connection refused")),
+            (member, video) -> CompletableFuture.completedFuture(null),
+            Duration.ofMinutes(1),
+            Clock.systemUTC());
+    Refused refused =
+        (Refused)
+            unreachable
+                .route(TestVideos.video(TestVideos.freshId(), 1))
+                .toCompletableFuture()
+                .join();
+    assertThat(refused.code()).isEqualTo(Refused.UNAVAILABLE);
+    assertThat(refused.retryable()).isTrue();
+    assertThat(refused.reason()).contains("connection refused");
+    assertThat(asked).isEmpty();
+  }
 }

@@ -30,6 +30,7 @@ final class FakeAccountChain implements AccountChain {
   final List<Broadcast> broadcasts = new CopyOnWriteArrayList<>();
   final List<Integer> resolveCalls = new CopyOnWriteArrayList<>();
   final Map<Long, Verdict> verdicts = new ConcurrentHashMap<>();
+  volatile Function<SignedBatch, Verdict> otherwise = b -> new Pending(b.nonce());
   final Map<Long, Consumer<BroadcastReport>> reporters = new ConcurrentHashMap<>();
   final AtomicLong chainNonce = new AtomicLong(7);
   final AtomicLong finalized = new AtomicLong(100);
@@ -80,7 +81,14 @@ final class FakeAccountChain implements AccountChain {
   }
 
   void report(long nonce, Heard heard) {
-    reporters.get(nonce).accept(new BroadcastReport(nonce, heard, heard.name()));
+    String hash =
+        broadcasts.stream()
+            .map(Broadcast::batch)
+            .filter(b -> b.nonce() == nonce)
+            .reduce((first, last) -> last)
+            .orElseThrow()
+            .txHash();
+    reporters.get(nonce).accept(new BroadcastReport(nonce, hash, heard, heard.name()));
   }
 
   @Override
@@ -88,7 +96,8 @@ final class FakeAccountChain implements AccountChain {
     resolveCalls.add(inFlight.size());
     List<Verdict> out = new ArrayList<>();
     for (SignedBatch b : inFlight) {
-      out.add(verdicts.getOrDefault(b.nonce(), new Pending(b.nonce())));
+      Verdict v = verdicts.get(b.nonce());
+      out.add(v == null ? otherwise.apply(b) : v);
     }
     return CompletableFuture.completedFuture(
         new Resolution(finalized.get(), chainNonce.get(), BigInteger.TEN.pow(12), out));

@@ -32,6 +32,7 @@ class SignerAccountDevnetTest {
   @AfterEach
   void resetFaults() {
     net.devnet.faults().reset();
+    net.stopAccounts();
   }
 
   @AfterAll
@@ -118,5 +119,22 @@ class SignerAccountDevnetTest {
       net.assertCreatedOnce((Created) r);
     }
     net.assertReferenceKitVerifies(net.signed(3));
+  }
+
+  @Test
+  void anAccountThatDoesNotKnowAVideoFindsItThroughOrionInsteadOfCreatingItAgain() {
+    VideoToCreate video = TestVideos.video(TestVideos.freshId(), 2);
+    ActorRef<SignerAccount.Command> creator = net.spawn(1);
+    Created created = (Created) net.create(creator, video).receiveMessage(PublishingDevnet.WAIT);
+    net.crash(creator);
+    net.assertCreatedOnce(created);
+    int signedBefore = net.signed(2).size();
+
+    CreationResult again = net.create(net.spawn(2), video).receiveMessage(PublishingDevnet.WAIT);
+
+    assertThat(again)
+        .isEqualTo(new Created(video.ytVideoId(), created.videoId(), created.assetIds(), 0));
+    assertThat(net.signed(2)).hasSize(signedBefore);
+    net.assertCreatedOnce(created);
   }
 }

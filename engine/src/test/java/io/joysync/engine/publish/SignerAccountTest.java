@@ -351,4 +351,64 @@ class SignerAccountTest {
     fresh.expectNoMessage(Duration.ofMillis(200));
     assertThat(chain.preparations).hasSize(2);
   }
+
+  @Test
+  void aNodeAnsweringGarbageIsAskedAgainAfterABackoffAndNothingIsLost() {
+    chain.nextPreparation.set(
+        p ->
+            CompletableFuture.failedFuture(
+                new io.joysync.joystream.rpc.RpcProtocolException(
+                    "chain_getHeader: unexpected answer: \"<html>\"")));
+    String id = TestVideos.freshId();
+    TestProbe<CreationResult> probe = request(id, 1);
+
+    testKit
+        .createTestProbe()
+        .awaitAssert(
+            WAIT,
+            () -> {
+              TestProbe<AccountStatus> s = testKit.createTestProbe();
+              kit.runCommand(new SignerAccount.GetStatus(s.ref()));
+              assertThat(s.receiveMessage(WAIT).lastError())
+                  .hasValueSatisfying(e -> assertThat(e).contains("unexpected answer"));
+              return null;
+            });
+    SignedBatch batch = awaitBroadcast(1);
+    assertThat(batch.items()).extracting(BatchItem::ytVideoId).containsExactly(id);
+    assertThat(chain.preparations).hasSize(2);
+    chain.verdicts.put(batch.nonce(), FakeAccountChain.landedAll(batch, 140));
+    chain.finalizeUpTo(140);
+    assertThat(probe.receiveMessage(WAIT)).isInstanceOf(Created.class);
+  }
+
+  @Test
+  void aVideoWhoseExtrinsicKeepsFailingIsRefusedAfterItsAttempts() {
+    chain.otherwise =
+        b ->
+            new Landed(
+                b.nonce(),
+                150,
+                "0xb150",
+                List.of(),
+                Optional.of("Storage.DataSizeFeeChanged"),
+                OptionalLong.empty());
+    String id = TestVideos.freshId();
+    TestProbe<CreationResult> probe = request(id, 1);
+    java.util.concurrent.atomic.AtomicLong head = new java.util.concurrent.atomic.AtomicLong(150);
+
+    Refused refused =
+        testKit
+            .createTestProbe()
+            .awaitAssert(
+                WAIT,
+                () -> {
+                  chain.finalizeUpTo(head.incrementAndGet());
+                  return (Refused) probe.receiveMessage(Duration.ofMillis(300));
+                });
+    assertThat(refused.code()).isEqualTo(Refused.TOO_MANY_ATTEMPTS);
+    assertThat(refused.retryable()).isTrue();
+    assertThat(chain.broadcasts).hasSize(3);
+    assertThat(journal()).last().isInstanceOf(SignerAccount.VideosAnswered.class);
+    assertThat(kit.getState().backlog()).isEmpty();
+  }
 }

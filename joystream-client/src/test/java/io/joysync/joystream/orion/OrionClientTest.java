@@ -96,6 +96,25 @@ class OrionClientTest {
   }
 
   @Test
+  void videosOfManyYoutubeIdsInOneQuery() throws IOException {
+    String video =
+        "{\"id\":\"78\",\"ytVideoId\":\"b\",\"entryApp\":{\"id\":\"1\",\"name\":\"joysync\"},"
+            + "\"media\":{\"id\":\"310\",\"isAccepted\":false},"
+            + "\"thumbnailPhoto\":{\"id\":\"311\",\"isAccepted\":false}}";
+    try (var server = serving(q -> "{\"videos\":[" + video + "]}")) {
+      OrionClient client = client(server, Duration.ofSeconds(5));
+      List<OrionVideo> videos = await(client.videosByYtVideoIds(List.of("a", "b"), "joysync"));
+      assertThat(videos).extracting(OrionVideo::ytVideoId).containsExactly(Optional.of("b"));
+      var request = server.requests().get(0);
+      assertThat(request.get("query").asText()).contains("ytVideoId_in: $ids");
+      assertThat(request.at("/variables/ids").toString()).isEqualTo("[\"a\",\"b\"]");
+      assertThat(request.at("/variables/appName").asText()).isEqualTo("joysync");
+      assertThat(await(client.videosByYtVideoIds(List.of(), "joysync"))).isEmpty();
+      assertThat(server.requests()).hasSize(1);
+    }
+  }
+
+  @Test
   void membershipAppBucketsObjectsAndHeight() throws IOException {
     String authKey = "0xf77a826f3456bdf610e91cb57710f45b396fccea0a2b128d2239ae66fc66b40a";
     try (var server =
