@@ -37,8 +37,11 @@ final class Devnets implements AutoCloseable {
   }
 
   static Devnets start() throws Exception {
-    YoutubeDevnet.Running youtube =
-        YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
+    return start(YoutubeDevnetSettings.defaults().withPort(0));
+  }
+
+  static Devnets start(YoutubeDevnetSettings youtubeSettings) throws Exception {
+    YoutubeDevnet.Running youtube = YoutubeDevnet.start(youtubeSettings);
     try {
       return new Devnets(youtube, Devnet.start(DevnetSettings.forTests()));
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.joysync.app;
 
+import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,15 +25,26 @@ final class NodeWithDevnets implements AutoCloseable {
   /** Starts the devnets and a node that publishes as member 1, downloading into {@code dir}. */
   static NodeWithDevnets syncing(String test, Path downloads, Map<String, Object> extra)
       throws Exception {
+    return syncing(test, downloads, extra, YoutubeDevnetSettings.defaults().withPort(0));
+  }
+
+  static NodeWithDevnets syncing(
+      String test, Path downloads, Map<String, Object> extra, YoutubeDevnetSettings youtube)
+      throws Exception {
     Map<String, Object> settings = new HashMap<>(Devnets.syncSettings(downloads));
     settings.put("joysync.publishing.single-account.key-uri", "//Joysync//1");
     settings.put("joysync.publishing.app.auth-key-seed", "joysync-devnet-app");
     settings.putAll(extra);
-    return start(test, settings);
+    return start(test, settings, youtube);
   }
 
   static NodeWithDevnets start(String test, Map<String, Object> extra) throws Exception {
-    Devnets devnets = Devnets.start();
+    return start(test, extra, YoutubeDevnetSettings.defaults().withPort(0));
+  }
+
+  static NodeWithDevnets start(
+      String test, Map<String, Object> extra, YoutubeDevnetSettings youtube) throws Exception {
+    Devnets devnets = Devnets.start(youtube);
     Map<String, Object> settings = new HashMap<>(devnets.nodeSettings());
     settings.put("joysync.tokens.key", devnets.secrets().get("JOYSYNC_TOKEN_KEY"));
     settings.putAll(extra);

@@ -1,23 +1,16 @@
 package io.joysync.engine.pipeline;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 /**
  * The local disk space downloads may use on one node. A download reserves its expected size before
- * it starts and waits (without a thread) while there is no room; the reservation is corrected to
- * the real size once the file is there and released when the file is removed. Waiters are served in
- * order, so a large download is not overtaken forever by small ones. A single reservation larger
- * than the whole budget is granted alone, when nothing else is reserved.
+ * it starts; when there is no room it does not start (and does not wait in a stage, where it would
+ * hold up videos whose files are already on disk and only need uploading); the reservation is
+ * corrected to the real size once the file is there and released when the file is removed. A single
+ * reservation larger than the whole budget is granted when nothing else is reserved, so no video
+ * waits forever.
  */
 public final class DiskBudget {
 
-  private record Waiter(long bytes, CompletableFuture<Long> granted) {}
-
   private final long capacity;
-  private final Deque<Waiter> waiting = new ArrayDeque<>();
   private long reserved;
   private long highWater;
 
@@ -28,15 +21,15 @@ public final class DiskBudget {
     this.capacity = capacity;
   }
 
-  /** Completes with the bytes reserved once there is room for them. */
-  public CompletionStage<Long> reserve(long bytes) {
+  /** Reserves the bytes if there is room for them now. */
+  public synchronized boolean tryReserve(long bytes) {
     long wanted = Math.max(0, bytes);
-    CompletableFuture<Long> granted = new CompletableFuture<>();
-    synchronized (this) {
-      waiting.addLast(new Waiter(wanted, granted));
+    if (reserved + wanted > capacity && reserved > 0) {
+      return false;
     }
-    grant();
-    return granted;
+    reserved += wanted;
+    highWater = Math.max(highWater, reserved);
+    return true;
   }
 
   /** Takes note of files found on disk at start (already there, whatever the budget). */
@@ -46,19 +39,13 @@ public final class DiskBudget {
   }
 
   /** Changes a reservation to the real size of what was written. */
-  public void adjust(long reservedBytes, long actualBytes) {
-    synchronized (this) {
-      reserved += actualBytes - reservedBytes;
-      highWater = Math.max(highWater, reserved);
-    }
-    grant();
+  public synchronized void adjust(long reservedBytes, long actualBytes) {
+    reserved = Math.max(0, reserved + actualBytes - reservedBytes);
+    highWater = Math.max(highWater, reserved);
   }
 
-  public void release(long bytes) {
-    synchronized (this) {
-      reserved = Math.max(0, reserved - bytes);
-    }
-    grant();
+  public synchronized void release(long bytes) {
+    reserved = Math.max(0, reserved - bytes);
   }
 
   public synchronized long reserved() {
@@ -71,30 +58,5 @@ public final class DiskBudget {
 
   public long capacity() {
     return capacity;
-  }
-
-  public synchronized int waiting() {
-    return waiting.size();
-  }
-
-  private void grant() {
-    while (true) {
-      Waiter next;
-      synchronized (this) {
-        next = waiting.peekFirst();
-        if (next == null) {
-          return;
-        }
-        boolean fits = reserved + next.bytes() <= capacity;
-        boolean aloneTooBig = next.bytes() > capacity && reserved == 0;
-        if (!fits && !aloneTooBig) {
-          return;
-        }
-        waiting.pollFirst();
-        reserved += next.bytes();
-        highWater = Math.max(highWater, reserved);
-      }
-      next.granted().complete(next.bytes());
-    }
   }
 }

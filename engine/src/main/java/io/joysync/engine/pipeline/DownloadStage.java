@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * Brings a video's media and thumbnail to the local disk. A video not yet created is downloaded
  * afresh (what an earlier run left may be partial); one already created reuses its files, which
  * hold exactly what the chain registered, and is downloaded again only if they are gone. No
- * download starts before the disk budget holds room for its expected size. A download that can
- * never succeed parks the video in {@code VideoUnavailable::<reason>}; any other failure is counted
- * and retried later, and a proxy that met a rate limit or the bot wall is quarantined.
+ * download starts without room in the disk budget for its expected size: the video goes back to the
+ * work index and is taken up again once uploads have made room. A download that can never succeed
+ * parks the video in {@code VideoUnavailable::<reason>}; any other failure is counted and retried
+ * later, and a proxy that met a rate limit or the bot wall is quarantined.
  */
 final class DownloadStage {
 
@@ -83,13 +84,12 @@ final class DownloadStage {
           .thenApply(v -> new VideoJob.Finished(video.id(), "no thumbnail"));
     }
     long expected = settings.expectedBytes(video.record().durationSeconds());
-    return budget
-        .reserve(expected)
-        .thenCompose(
-            reserved -> {
-              store.hold(video.id(), reserved);
-              return download(planned, thumbnailUrl.get());
-            })
+    if (!budget.tryReserve(expected)) {
+      return CompletableFuture.completedFuture(
+          new VideoJob.Finished(video.id(), "waiting for room on the disk"));
+    }
+    store.hold(video.id(), expected);
+    return download(planned, thumbnailUrl.get())
         .handle(
             (downloaded, error) ->
                 error == null

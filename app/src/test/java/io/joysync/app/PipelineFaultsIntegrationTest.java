@@ -1,0 +1,161 @@
+package io.joysync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.devnet.faults.FaultSwitches;
+import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.joystream.orion.OrionClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline under the faults of the networks it talks to, switched on the devnet while a
+ * channel's 60 videos sync: a storage node that errors, then one that is down, then Orion lagging
+ * and extrinsics dropped. Downloads wait within the disk budget while uploads cannot proceed, and
+ * once the faults end every video reaches Joystream once.
+ */
+class PipelineFaultsIntegrationTest {
+
+  /** Room for about four of the devnet's clips below (about 0.8 MB each). */
+  private static final long DISK_BUDGET = 4_000_000;
+
+  @TempDir static Path downloads;
+  private static NodeWithDevnets net;
+
+  @BeforeAll
+  static void start() throws Exception {
+    net =
+        NodeWithDevnets.syncing(
+            "faults",
+            downloads,
+            Map.of(
+                "joysync.pipeline.disk-budget", Long.toString(DISK_BUDGET),
+                "joysync.pipeline.min-expected-bytes", "1000000",
+                "joysync.pipeline.expected-bytes-per-second", "1",
+                "joysync.pipeline.upload-rounds", "2",
+                "joysync.pipeline.upload-round-pause", "500ms"),
+            YoutubeDevnetSettings.defaults()
+                .withPort(0)
+                .withMedia(new YoutubeDevnetSettings.MediaSettings(2, 20, 1280, 720, 25)));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  @Test
+  void everyVideoReachesJoystreamOnceAfterStorageAndChainFaultsAndTheDiskStaysInBudget()
+      throws Exception {
+    String alice = net.signUp(DevnetSeed.ALICE, 1);
+    assertThat(
+            net.api
+                .send(
+                    "PUT",
+                    "/channels/verify",
+                    "[{\"joystreamChannelId\":1,\"tier\":\"Silver\"}]",
+                    TestNodes.OPERATOR_KEY)
+                .status())
+        .isEqualTo(200);
+    await().atMost(Duration.ofMinutes(3)).until(() -> count(alice, "UploadSucceeded") >= 2);
+
+    FaultSwitches faults = net.devnets.joystream.faults();
+    faults.setStorageErrors(true);
+    // While nothing can be uploaded, downloads fill the disk up to its budget, and stop there.
+    await().atMost(Duration.ofMinutes(1)).until(() -> bytesOnDisk() > DISK_BUDGET / 2);
+    await()
+        .during(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> bytesOnDisk() <= DISK_BUDGET);
+    faults.setStorageErrors(false);
+    faults.setStorageDown(true);
+    await()
+        .during(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> bytesOnDisk() <= DISK_BUDGET);
+    faults.setStorageDown(false);
+    faults.setOrionExtraLag(10);
+    faults.setDropExtrinsics(true, false);
+    long before = count(alice, "UploadSucceeded");
+    await()
+        .during(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> bytesOnDisk() <= DISK_BUDGET);
+    faults.setDropExtrinsics(false, true);
+    faults.setOrionExtraLag(0);
+
+    await()
+        .atMost(Duration.ofMinutes(8))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> assertThat(count(alice, "UploadSucceeded")).isEqualTo(60));
+    assertThat(before).isLessThan(60);
+
+    try (ChainConnection chain =
+        new ChainConnection(URI.create(net.devnets.joystream.chainUrl()))) {
+      assertThat(
+              chain
+                  .chainState()
+                  .toCompletableFuture()
+                  .get()
+                  .channel(1, null)
+                  .get()
+                  .orElseThrow()
+                  .numVideos())
+          .isEqualTo(60);
+    }
+    OrionClient orion = OrionClient.create(URI.create(net.devnets.joystream.orionUrl()));
+    for (JsonNode v : net.api.send("GET", "/users/" + alice + "/videos", null, null).json()) {
+      if (v.get("state").asText().equals("UploadSucceeded")) {
+        assertThat(orion.videosByYtVideoId(v.get("id").asText(), "joysync").get()).hasSize(1);
+      }
+    }
+  }
+
+  private static long count(String userId, String state) {
+    ApiClient.Reply reply = net.api.send("GET", "/users/" + userId + "/videos", null, null);
+    if (reply.status() != 200) {
+      return 0;
+    }
+    long n = 0;
+    for (JsonNode v : reply.json()) {
+      if (v.get("state").asText().equals(state)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static long bytesOnDisk() {
+    try (Stream<Path> files = Files.walk(downloads)) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException gone) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
