@@ -1,7 +1,6 @@
 package io.joysync.app;
 
 import io.joysync.app.cli.ChannelsCommand;
-import io.joysync.devnet.Devnet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Replicates YouTube channels onto the Joystream blockchain.",
-    subcommands = {NodeCommand.class, Devnet.class, ChannelsCommand.class})
+    subcommands = {NodeCommand.class, ChannelsCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
