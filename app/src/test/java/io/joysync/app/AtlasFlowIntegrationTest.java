@@ -10,6 +10,8 @@ import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import io.joysync.joystream.keys.MessageSignature;
@@ -24,7 +26,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A creator goes through the YPP exactly as Atlas drives it, against the YouTube devnet and the
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * {@code <Bytes>} as browser extensions sign), the same signature replayed is refused, the owner
  * opts out and signs up again to find the tier restored.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class AtlasFlowIntegrationTest {
 
   private static final String REDIRECT = "http://127.0.0.1/atlas/callback";

@@ -10,6 +10,8 @@ import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import io.joysync.joystream.keys.MessageSignature;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The Atlas flow of {@link AtlasFlowIntegrationTest} with the node in a JVM of its own, killed with
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * and the sign-up code, the channel, the tier, the owner's last signed action and the opt-out all
  * survive. The devnets (YouTube and Joystream) live in the test JVM and outlast every node.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class AtlasRestartIntegrationTest {
 
   static final String REDIRECT = "http://127.0.0.1/atlas/callback";

@@ -2,6 +2,8 @@ package io.joysync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ import picocli.CommandLine;
  * node (Cassandra, the YouTube devnet and the Joystream devnet): exit codes and what the operator
  * reads.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class ChannelsCliTest {
 
   private static UnauthorizedChannelsIntegrationTest.Services services;

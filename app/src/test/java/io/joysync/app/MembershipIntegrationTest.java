@@ -13,6 +13,8 @@ import io.joysync.devnet.youtube.VideoKind;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.user.UserEntity;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.content.proto.MembershipMetadata;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
@@ -37,7 +39,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A signed-up creator gets captcha-free Joystream memberships through {@code POST /membership}, on
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * bare {@code {code, message}}, and a request whose faucet answer was lost is completed by sending
  * it again, without buying a second membership.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class MembershipIntegrationTest {
 
   private static final String REDIRECT = "http://127.0.0.1/atlas/callback";

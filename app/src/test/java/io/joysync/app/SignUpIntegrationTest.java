@@ -8,6 +8,8 @@ import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.user.UserEntity;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,14 +23,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * {@code POST /users} as Atlas drives it, through Google's client against the YouTube devnet: a
  * creator who meets the requirements signs up, one who does not is told every unmet requirement,
  * and the same creator passes once the operator whitelists the handle.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class SignUpIntegrationTest {
 
   private static final String REDIRECT = "http://127.0.0.1/atlas/callback";

@@ -19,6 +19,8 @@ import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +44,6 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Owner OAuth tokens never rest in plaintext. After a real sign-up through the YouTube devnet's
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * and the snapshot must hold the encrypted tokens and they must decrypt, with the node's key, to
  * exactly the tokens the devnet issued.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class TokensAtRestIntegrationTest {
 
   private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);

@@ -11,6 +11,8 @@ import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.VideoKind;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Operators add channels without their owner's grant ({@code POST /channels/unauthorized}) and read
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * devnet and the Joystream devnet (chain and Orion). Joystream channels 1 to 7 let joysync's
  * collaborator add videos, channel 8 has no collaborators; each test uses channels of its own.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class UnauthorizedChannelsIntegrationTest {
 
   static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
