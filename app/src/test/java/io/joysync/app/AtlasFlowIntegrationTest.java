@@ -51,7 +51,7 @@ class AtlasFlowIntegrationTest {
 
   /** The same, with POST /channels sent {@code times} times (a repeat after a lost answer). */
   private static ApiClient.Reply signUp(String account, long joystreamChannelId, int times) {
-    String code = services.code(account);
+    String code = services.devnets.code(account);
     ApiClient.Reply user = Atlas.postUser(api, code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
     String userId = user.json().get("userId").asText();
@@ -169,7 +169,7 @@ class AtlasFlowIntegrationTest {
   void channelSignUpsAreRefusedWithTheReason() {
     // Bob (whitelisted, since his channel misses the requirements) never completes a sign-up here.
     api.send("POST", "/channels/whitelist", "[{\"channelHandle\":\"@bobstarts\"}]", OPERATOR_KEY);
-    String code = services.code(DevnetSeed.BOB);
+    String code = services.devnets.code(DevnetSeed.BOB);
     String userId = Atlas.postUser(api, code).json().get("userId").asText();
     String body =
         "{\"authorizationCode\":\"%s\",\"userId\":\"%s\",\"email\":\"a@example.com\","

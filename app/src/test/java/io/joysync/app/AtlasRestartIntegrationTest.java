@@ -10,7 +10,6 @@ import io.joysync.harness.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,31 +29,21 @@ class AtlasRestartIntegrationTest {
   private static final String REPLAY_REFUSED =
       "Invalid request signature or playback message. Permission denied.";
 
-  private static TestDevnets devnets;
+  private static Devnets devnets;
   private static ForkedNode.Launch launch;
   private ForkedNode node;
 
   @BeforeAll
   static void startDevnets() throws Exception {
-    devnets = TestDevnets.start();
+    devnets = Devnets.start();
     launch = atlasReady(ForkedNode.Launch.fresh("atlasrestart"), devnets);
   }
 
-  /**
-   * A launch whose nodes talk to the given devnets and encrypt owner tokens with a fresh key (the
-   * client secret and the key from the environment, as an operator would set them).
-   */
-  static ForkedNode.Launch atlasReady(ForkedNode.Launch launch, TestDevnets devnets) {
-    Map<String, String> config = new HashMap<>();
-    devnets.nodeSettingsButTheClientSecret().forEach((k, v) -> config.put(k, String.valueOf(v)));
+  /** A launch whose nodes talk to the given devnets and encrypt owner tokens with their key. */
+  static ForkedNode.Launch atlasReady(ForkedNode.Launch launch, Devnets devnets) {
     return launch
-        .withConfig(config)
-        .withEnvironment(
-            Map.of(
-                "YOUTUBE_CLIENT_SECRET",
-                devnets.clientSecret(),
-                "JOYSYNC_TOKEN_KEY",
-                NodeWithDevnets.freshTokenKey()));
+        .withConfig(devnets.nodeSettings())
+        .withEnvironment(Map.of("JOYSYNC_TOKEN_KEY", devnets.secrets().get("JOYSYNC_TOKEN_KEY")));
   }
 
   @AfterEach

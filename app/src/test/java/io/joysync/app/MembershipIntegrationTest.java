@@ -70,7 +70,7 @@ class MembershipIntegrationTest {
             YoutubeDevnetSettings.defaults().withSeed(new DevnetSeed(creators)),
             DevnetSettings.forTests().with("faucet.captcha-bypass-key", FAUCET_KEY),
             Map.of());
-    joystream = services.joystream;
+    joystream = services.devnets.joystream;
     api = services.api;
     orion = OrionClient.create(URI.create(joystream.orionUrl()));
   }
@@ -110,7 +110,7 @@ class MembershipIntegrationTest {
   }
 
   private static SignedUp signUp(String account) {
-    String code = services.code(account);
+    String code = services.devnets.code(account);
     ApiClient.Reply user = Atlas.postUser(api, code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
     return new SignedUp(user.json().get("userId").asText(), code);

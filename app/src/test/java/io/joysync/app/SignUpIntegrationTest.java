@@ -50,7 +50,7 @@ class SignUpIntegrationTest {
 
   /** The code for a consent that granted only {@code scope} (empty: every scope asked for). */
   private static String code(String account, boolean offline, String scope) {
-    return Atlas.code(services.youtube, account, offline, scope);
+    return Atlas.code(services.devnets.youtube, account, offline, scope);
   }
 
   private static ApiClient.Reply signUp(String code) {

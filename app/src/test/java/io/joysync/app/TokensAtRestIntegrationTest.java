@@ -78,11 +78,11 @@ class TokensAtRestIntegrationTest {
     String base64Key = Base64.getEncoder().encodeToString(key);
     SignedUp signedUp;
     try (CqlSession cassandra = ForkedNode.cassandraSession();
-        TestDevnets devnets = TestDevnets.start()) {
+        Devnets devnets = Devnets.start()) {
       launch =
           AtlasRestartIntegrationTest.atlasReady(ForkedNode.Launch.fresh("tokens"), devnets)
               .withEnvironment(Map.of("JOYSYNC_TOKEN_KEY", base64Key));
-      signedUp = signUpUntilSnapshot(cassandra, devnets.youtube());
+      signedUp = signUpUntilSnapshot(cassandra, devnets.youtube);
 
       Map<String, String> secrets = secrets(signedUp, base64Key);
       String prefix = launch.keyspacePrefix();

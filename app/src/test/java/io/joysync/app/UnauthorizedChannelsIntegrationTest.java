@@ -243,7 +243,7 @@ class UnauthorizedChannelsIntegrationTest {
     assertThat(whitelisted.status()).isEqualTo(201);
 
     services.signUp("seis@example.com", 9);
-    ApiClient.Reply twice = Atlas.postUser(api, services.code("seis@example.com"));
+    ApiClient.Reply twice = Atlas.postUser(api, services.devnets.code("seis@example.com"));
 
     assertRefused(twice, 400, "CHANNEL_ALREADY_REGISTERED");
     assertThat(twice.json().get("message").asText())
