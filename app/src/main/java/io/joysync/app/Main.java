@@ -2,7 +2,6 @@ package io.joysync.app;
 
 import io.joysync.app.cli.ChannelsCommand;
 import io.joysync.app.cli.SyncCommand;
-import io.joysync.devnet.Devnet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Replicates YouTube channels onto the Joystream blockchain.",
-    subcommands = {NodeCommand.class, Devnet.class, ChannelsCommand.class, SyncCommand.class})
+    subcommands = {NodeCommand.class, ChannelsCommand.class, SyncCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A small HTTP client for tests, speaking to a node the way Atlas and operators do. */
 final class ApiClient {
@@ -25,6 +28,11 @@ final class ApiClient {
 
   ApiClient(String base) {
     this.base = base;
+  }
+
+  /** Where the node's API listens, e.g. {@code http://127.0.0.1:3001}. */
+  String baseUrl() {
+    return base;
   }
 
   record Reply(int status, String body) {
@@ -63,26 +71,36 @@ final class ApiClient {
     }
   }
 
-  /** Polls {@code path} until the reply satisfies {@code done}, failing after {@code limit}. */
+  /** GETs {@code path} until the reply satisfies {@code done}, failing after {@code limit}. */
   Reply await(String path, Predicate<Reply> done, Duration limit) {
-    Instant deadline = Instant.now().plus(limit);
-    Reply last = null;
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        last = send("GET", path, null, null);
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (AssertionError notListeningYet) {
-        last = null;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
+    return awaitReply(base + path, () -> send("GET", path, null, null), done, limit);
+  }
+
+  /**
+   * Sends {@code request} until its reply satisfies {@code done} (a node not listening yet counts
+   * as no reply), failing after {@code limit} with the last reply.
+   */
+  static Reply awaitReply(
+      String what, Supplier<Reply> request, Predicate<Reply> done, Duration limit) {
+    AtomicReference<Reply> last = new AtomicReference<>();
+    try {
+      return Awaitility.await(what)
+          .atMost(limit)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                try {
+                  last.set(request.get());
+                } catch (AssertionError notListeningYet) {
+                  last.set(null);
+                }
+                return last.get();
+              },
+              reply -> reply != null && done.test(reply));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          what + " not as expected within " + limit + "; last: " + last.get(), e);
     }
-    throw new AssertionError(base + path + " not as expected within " + limit + "; last: " + last);
   }
 }

@@ -4,27 +4,18 @@ import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.devnet.Devnet;
-import io.joysync.devnet.DevnetSettings;
-import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.DevnetSeed;
-import io.joysync.devnet.youtube.YoutubeDevnet;
-import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
-import io.joysync.joystream.keys.MessageSignature;
-import io.joysync.joystream.scale.Hex;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A creator goes through the YPP exactly as Atlas drives it, against the YouTube devnet and the
@@ -33,68 +24,24 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * {@code <Bytes>} as browser extensions sign), the same signature replayed is refused, the owner
  * opts out and signs up again to find the tier restored.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class AtlasFlowIntegrationTest {
 
-  private static final String REDIRECT = "http://127.0.0.1/atlas/callback";
   private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
-  private static YoutubeDevnet.Running youtube;
-  private static RunningDevnet joystream;
-  private static TestNodes.Started node;
+  private static NodeWithDevnets services;
   private static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
-    youtube = YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
-    joystream = Devnet.start(DevnetSettings.forTests());
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    node =
-        TestNodes.start(
-            TestCassandra.freshKeyspacePrefix("atlas"),
-            Map.of(
-                "joysync.youtube.devnet-base-url",
-                youtube.baseUrl(),
-                "joysync.youtube.client-id",
-                "joysync-devnet.apps.googleusercontent.com",
-                "joysync.youtube.client-secret",
-                "devnet-client-secret",
-                "joysync.youtube.api-key",
-                "devnet-api-key",
-                "joysync.tokens.key",
-                Base64.getEncoder().encodeToString(key),
-                "joysync.joystream.orion-url",
-                joystream.orionUrl(),
-                "joysync.joystream.chain-url",
-                joystream.chainUrl()));
-    api = node.api();
+    services = NodeWithDevnets.start("atlas", Map.of());
+    api = services.api;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) {
-      node.stop();
+    if (services != null) {
+      services.close();
     }
-    if (joystream != null) {
-      joystream.close();
-    }
-    if (youtube != null) {
-      youtube.close();
-    }
-  }
-
-  private static String code(String account) {
-    String query =
-        "?account="
-            + URLEncoder.encode(account, StandardCharsets.UTF_8)
-            + "&redirect_uri="
-            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-            + "&access_type=offline";
-    return new ApiClient(youtube.baseUrl())
-        .send("POST", "/admin/oauth/codes" + query, "", null)
-        .json()
-        .get("code")
-        .asText();
   }
 
   /** POST /users then POST /channels, as Atlas does; returns the POST /channels reply. */
@@ -104,35 +51,15 @@ class AtlasFlowIntegrationTest {
 
   /** The same, with POST /channels sent {@code times} times (a repeat after a lost answer). */
   private static ApiClient.Reply signUp(String account, long joystreamChannelId, int times) {
-    String code = code(account);
-    ApiClient.Reply user =
-        api.send(
-            "POST",
-            "/users",
-            "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
-            null);
+    String code = services.devnets.code(account);
+    ApiClient.Reply user = Atlas.postUser(api, code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
-    String body =
-        "{\"authorizationCode\":\""
-            + code
-            + "\",\"userId\":\""
-            + user.json().get("userId").asText()
-            + "\",\"email\":\"creator@example.com\",\"joystreamChannelId\":"
-            + joystreamChannelId
-            + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}";
-    ApiClient.Reply reply = api.send("POST", "/channels", body, null);
+    String userId = user.json().get("userId").asText();
+    ApiClient.Reply reply = Atlas.postChannel(api, code, userId, joystreamChannelId);
     for (int i = 1; i < times; i++) {
-      reply = api.send("POST", "/channels", body, null);
+      reply = Atlas.postChannel(api, code, userId, joystreamChannelId);
     }
     return reply;
-  }
-
-  /** What a browser wallet sends: a signature over <Bytes>JSON.stringify(message)</Bytes>. */
-  private static String ownerSigned(String messageJson) {
-    KeyPair owner = KeyPair.fromUri(KeyType.SR25519, "//Alice");
-    byte[] signature =
-        owner.sign(MessageSignature.wrap(messageJson.getBytes(StandardCharsets.UTF_8)));
-    return "{\"signature\":\"" + Hex.encode(signature) + "\",\"message\":" + messageJson + "}";
   }
 
   private static JsonNode awaitStatus(long joystreamChannelId, String status) {
@@ -189,7 +116,7 @@ class AtlasFlowIntegrationTest {
     awaitStatus(1, "Verified::Silver");
 
     String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-    String stop = ownerSigned("{\"shouldBeIngested\":false,\"timestamp\":\"" + at + "\"}");
+    String stop = Atlas.ownerSigned("{\"shouldBeIngested\":false,\"timestamp\":\"" + at + "\"}");
     ApiClient.Reply ingest = api.send("PUT", "/channels/1/ingest", stop, null);
     ApiClient.Reply replay = api.send("PUT", "/channels/1/ingest", stop, null);
     ApiClient.Reply forged =
@@ -215,7 +142,7 @@ class AtlasFlowIntegrationTest {
         api.send(
             "PUT",
             "/channels/1/optout",
-            ownerSigned("{\"optout\":true,\"timestamp\":\"" + later + "\"}"),
+            Atlas.ownerSigned("{\"optout\":true,\"timestamp\":\"" + later + "\"}"),
             null);
     assertThat(optOut.status()).as(optOut.body()).isEqualTo(200);
     awaitStatus(1, "OptedOut");
@@ -242,20 +169,8 @@ class AtlasFlowIntegrationTest {
   void channelSignUpsAreRefusedWithTheReason() {
     // Bob (whitelisted, since his channel misses the requirements) never completes a sign-up here.
     api.send("POST", "/channels/whitelist", "[{\"channelHandle\":\"@bobstarts\"}]", OPERATOR_KEY);
-    String code = code(DevnetSeed.BOB);
-    String userId =
-        api.send(
-                "POST",
-                "/users",
-                "{\"authorizationCode\":\""
-                    + code
-                    + "\",\"youtubeRedirectUri\":\""
-                    + REDIRECT
-                    + "\"}",
-                null)
-            .json()
-            .get("userId")
-            .asText();
+    String code = services.devnets.code(DevnetSeed.BOB);
+    String userId = Atlas.postUser(api, code).json().get("userId").asText();
     String body =
         "{\"authorizationCode\":\"%s\",\"userId\":\"%s\",\"email\":\"a@example.com\","
             + "\"joystreamChannelId\":%d,\"shouldBeIngested\":false%s}";

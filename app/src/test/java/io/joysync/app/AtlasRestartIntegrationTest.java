@@ -4,29 +4,17 @@ import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.devnet.Devnet;
-import io.joysync.devnet.DevnetSettings;
-import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.DevnetSeed;
-import io.joysync.devnet.youtube.YoutubeDevnet;
-import io.joysync.devnet.youtube.YoutubeDevnetSettings;
-import io.joysync.joystream.keys.KeyPair;
-import io.joysync.joystream.keys.KeyType;
-import io.joysync.joystream.keys.MessageSignature;
-import io.joysync.joystream.scale.Hex;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The Atlas flow of {@link AtlasFlowIntegrationTest} with the node in a JVM of its own, killed with
@@ -34,45 +22,28 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * and the sign-up code, the channel, the tier, the owner's last signed action and the opt-out all
  * survive. The devnets (YouTube and Joystream) live in the test JVM and outlast every node.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class AtlasRestartIntegrationTest {
 
-  static final String REDIRECT = "http://127.0.0.1/atlas/callback";
   private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
   private static final String REPLAY_REFUSED =
       "Invalid request signature or playback message. Permission denied.";
 
-  private static YoutubeDevnet.Running youtube;
-  private static RunningDevnet joystream;
+  private static Devnets devnets;
   private static ForkedNode.Launch launch;
   private ForkedNode node;
 
   @BeforeAll
   static void startDevnets() throws Exception {
-    youtube = YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
-    joystream = Devnet.start(DevnetSettings.forTests());
-    launch = atlasReady(ForkedNode.Launch.fresh("atlasrestart"), youtube, joystream);
+    devnets = Devnets.start();
+    launch = atlasReady(ForkedNode.Launch.fresh("atlasrestart"), devnets);
   }
 
-  /** A launch whose nodes talk to the given devnets and encrypt owner tokens with a fresh key. */
-  static ForkedNode.Launch atlasReady(
-      ForkedNode.Launch launch, YoutubeDevnet.Running youtube, RunningDevnet joystream) {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+  /** A launch whose nodes talk to the given devnets and encrypt owner tokens with their key. */
+  static ForkedNode.Launch atlasReady(ForkedNode.Launch launch, Devnets devnets) {
     return launch
-        .withConfig(
-            Map.of(
-                "joysync.youtube.devnet-base-url", youtube.baseUrl(),
-                "joysync.youtube.client-id", YoutubeDevnetSettings.defaults().clientId(),
-                "joysync.youtube.api-key", YoutubeDevnetSettings.defaults().apiKey(),
-                "joysync.joystream.orion-url", joystream.orionUrl(),
-                "joysync.joystream.chain-url", joystream.chainUrl()))
-        .withEnvironment(
-            Map.of(
-                "YOUTUBE_CLIENT_SECRET",
-                YoutubeDevnetSettings.defaults().clientSecret(),
-                "JOYSYNC_TOKEN_KEY",
-                Base64.getEncoder().encodeToString(key)));
+        .withConfig(devnets.nodeSettings())
+        .withEnvironment(Map.of("JOYSYNC_TOKEN_KEY", devnets.secrets().get("JOYSYNC_TOKEN_KEY")));
   }
 
   @AfterEach
@@ -87,58 +58,9 @@ class AtlasRestartIntegrationTest {
     if (launch != null) {
       launch.dropKeyspaces();
     }
-    if (joystream != null) {
-      joystream.close();
+    if (devnets != null) {
+      devnets.close();
     }
-    if (youtube != null) {
-      youtube.close();
-    }
-  }
-
-  /** A one-time Google authorization code for a seeded account, as the consent screen gives. */
-  static String code(YoutubeDevnet.Running youtube, String account) {
-    String query =
-        "?account="
-            + URLEncoder.encode(account, StandardCharsets.UTF_8)
-            + "&redirect_uri="
-            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-            + "&access_type=offline";
-    return new ApiClient(youtube.baseUrl())
-        .send("POST", "/admin/oauth/codes" + query, "", null)
-        .json()
-        .get("code")
-        .asText();
-  }
-
-  static ApiClient.Reply postUser(ApiClient api, String code) {
-    return api.send(
-        "POST",
-        "/users",
-        "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
-        null);
-  }
-
-  static ApiClient.Reply postChannel(
-      ApiClient api, String code, String userId, long joystreamChannelId) {
-    return api.send(
-        "POST",
-        "/channels",
-        "{\"authorizationCode\":\""
-            + code
-            + "\",\"userId\":\""
-            + userId
-            + "\",\"email\":\"creator@example.com\",\"joystreamChannelId\":"
-            + joystreamChannelId
-            + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}",
-        null);
-  }
-
-  /** What a browser wallet sends: a signature over <Bytes>JSON.stringify(message)</Bytes>. */
-  private static String ownerSigned(String messageJson) {
-    KeyPair owner = KeyPair.fromUri(KeyType.SR25519, "//Alice");
-    byte[] signature =
-        owner.sign(MessageSignature.wrap(messageJson.getBytes(StandardCharsets.UTF_8)));
-    return "{\"signature\":\"" + Hex.encode(signature) + "\",\"message\":" + messageJson + "}";
   }
 
   /** SIGKILL, then a new node on the same keyspaces, ready. */
@@ -163,14 +85,14 @@ class AtlasRestartIntegrationTest {
   @Test
   void everyAcknowledgedStepOfTheAtlasFlowSurvivesKillMinus9() throws Exception {
     node = launch.start();
-    String code = code(youtube, DevnetSeed.ALICE);
+    String code = devnets.code(DevnetSeed.ALICE);
 
     // (a) The user and their code survive a kill right after POST /users.
-    ApiClient.Reply user = postUser(node.api(), code);
+    ApiClient.Reply user = Atlas.postUser(node.api(), code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
     String userId = user.json().get("userId").asText();
     killAndRestart();
-    ApiClient.Reply joined = postChannel(node.api(), code, userId, 1);
+    ApiClient.Reply joined = Atlas.postChannel(node.api(), code, userId, 1);
     assertThat(joined.status())
         .as("(a) sign-up with the code after a kill: %s", joined.body())
         .isEqualTo(201);
@@ -182,7 +104,7 @@ class AtlasRestartIntegrationTest {
     killAndRestart();
     JsonNode channel = awaitChannel(1, "Unverified", "(b) channel after a kill");
     assertThat(channel.get("youtubeChannelId").asText()).isEqualTo(youtubeChannelId);
-    ApiClient.Reply reused = postChannel(node.api(), code, userId, 2);
+    ApiClient.Reply reused = Atlas.postChannel(node.api(), code, userId, 2);
     assertThat(reused.status()).as("(b) used code: %s", reused.body()).isEqualTo(400);
     assertThat(reused.json().get("message").asText())
         .isEqualTo("Invalid request author. Permission denied.");
@@ -201,7 +123,7 @@ class AtlasRestartIntegrationTest {
 
     // (d) The owner's signed switch survives a kill, and so does the replay protection.
     String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-    String stop = ownerSigned("{\"shouldBeIngested\":false,\"timestamp\":\"" + at + "\"}");
+    String stop = Atlas.ownerSigned("{\"shouldBeIngested\":false,\"timestamp\":\"" + at + "\"}");
     ApiClient.Reply ingest = node.api().send("PUT", "/channels/1/ingest", stop, null);
     assertThat(ingest.status()).as(ingest.body()).isEqualTo(200);
     killAndRestart();
@@ -219,7 +141,7 @@ class AtlasRestartIntegrationTest {
             .send(
                 "PUT",
                 "/channels/1/ingest",
-                ownerSigned(
+                Atlas.ownerSigned(
                     "{\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\",\"timestamp\":\""
                         + before
                         + "\"}"),
@@ -235,15 +157,16 @@ class AtlasRestartIntegrationTest {
             .send(
                 "PUT",
                 "/channels/1/optout",
-                ownerSigned("{\"optout\":true,\"timestamp\":\"" + later + "\"}"),
+                Atlas.ownerSigned("{\"optout\":true,\"timestamp\":\"" + later + "\"}"),
                 null);
     assertThat(optOut.status()).as(optOut.body()).isEqualTo(200);
     killAndRestart();
     awaitChannel(1, "OptedOut", "(e) opt-out after a kill");
-    String again = code(youtube, DevnetSeed.ALICE);
-    ApiClient.Reply user2 = postUser(node.api(), again);
+    String again = devnets.code(DevnetSeed.ALICE);
+    ApiClient.Reply user2 = Atlas.postUser(node.api(), again);
     assertThat(user2.status()).as(user2.body()).isEqualTo(201);
-    ApiClient.Reply back = postChannel(node.api(), again, user2.json().get("userId").asText(), 1);
+    ApiClient.Reply back =
+        Atlas.postChannel(node.api(), again, user2.json().get("userId").asText(), 1);
     assertThat(back.status()).as("(e) re-sign-up: %s", back.body()).isEqualTo(201);
     assertThat(back.json().get("channel").get("yppStatus").asText())
         .as("(e) tier restored")

@@ -4,10 +4,11 @@ import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unknown enum values, negative and huge ids, over-long strings, bad signatures and dates. Each
  * gets the documented 4xx in the error shape, with a sentence and no stack trace; never a 5xx.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class BadInputIntegrationTest {
 
   private static TestNodes.Started node;

@@ -16,6 +16,8 @@ import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,14 +32,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Channel queries and operator batches on a real node: channels registered through their entities
  * appear on the read side, operators verify and suspend them over HTTP, and bad batches change
  * nothing.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class ChannelApiIntegrationTest {
 
   private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);

@@ -2,6 +2,8 @@ package io.joysync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,10 +24,10 @@ import picocli.CommandLine;
  * node (Cassandra, the YouTube devnet and the Joystream devnet): exit codes and what the operator
  * reads.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class ChannelsCliTest {
 
-  private static UnauthorizedChannelsIntegrationTest.Services services;
+  private static NodeWithDevnets services;
   private static String apiUrl;
   @TempDir Path dir;
 
@@ -34,16 +36,7 @@ class ChannelsCliTest {
   @BeforeAll
   static void start() throws Exception {
     services = UnauthorizedChannelsIntegrationTest.startServices("cli");
-    apiUrl =
-        "http://127.0.0.1:"
-            + services
-                .node()
-                .node()
-                .endpoints()
-                .toCompletableFuture()
-                .get(60, java.util.concurrent.TimeUnit.SECONDS)
-                .http()
-                .getPort();
+    apiUrl = services.api.baseUrl();
   }
 
   @AfterAll
@@ -97,7 +90,7 @@ class ChannelsCliTest {
         .contains("[2/3] failed UC" + "z".repeat(22) + ": HTTP 404 YOUTUBE_CHANNEL_NOT_FOUND")
         .contains("1 of 3 channels failed")
         .doesNotContain(TestNodes.OPERATOR_KEY);
-    ApiClient api = services.node().api();
+    ApiClient api = services.api;
     assertThat(
             api.await("/channels/2", r -> r.status() == 200, Duration.ofSeconds(60))
                 .json()
@@ -118,9 +111,7 @@ class ChannelsCliTest {
                 + "  https://play.example.org/channel/2  referrer -");
   }
 
-  private Run awaitStats(LocalDate day, String expected, String... extra) throws Exception {
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-    Run last = null;
+  private Run awaitStats(LocalDate day, String expected, String... extra) {
     String[] args = new String[6 + extra.length];
     args[0] = "channels";
     args[1] = "stats";
@@ -129,14 +120,11 @@ class ChannelsCliTest {
     args[4] = "--to";
     args[5] = day.plusDays(1).toString();
     System.arraycopy(extra, 0, args, 6, extra.length);
-    while (java.time.Instant.now().isBefore(deadline)) {
-      last = run(args);
-      if (last.exitCode() == 0 && last.out().contains(expected)) {
-        return last;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
-    }
-    throw new AssertionError("stats never listed " + expected + "; last: " + last);
+    return Awaitility.await("stats listing " + expected)
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> run(args), r -> r.exitCode() == 0 && r.out().contains(expected));
   }
 
   @Test
@@ -161,8 +149,7 @@ class ChannelsCliTest {
     assertThat(badEntry.exitCode()).isEqualTo(42);
     assertThat(badEntry.err()).contains("entry 2: joystreamChannelId must be a channel id");
     // The first entry of the file with a bad second one was not sent.
-    assertThat(services.node().api().send("GET", "/channels/4", null, null).status())
-        .isEqualTo(404);
+    assertThat(services.api.send("GET", "/channels/4", null, null).status()).isEqualTo(404);
   }
 
   @Test

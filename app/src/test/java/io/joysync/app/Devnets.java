@@ -7,8 +7,6 @@ import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,49 +14,68 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Both devnets in the test's JVM (YouTube, and Joystream's chain, Orion and Colossus), the settings
- * that point a node at them as the demo does, and Atlas's sign-up in one call. They outlive any
- * node a test starts, kills and starts again.
+ * Both devnets in the test's JVM (YouTube, and Joystream's chain, Orion, Colossus and faucet) on
+ * free ports, the settings that point a node at them as the demo does, and Atlas's sign-up in one
+ * call. They outlive any node a test starts, kills and starts again.
  */
 final class Devnets implements AutoCloseable {
 
-  static final String REDIRECT = "http://127.0.0.1/atlas/callback";
+  static final String REDIRECT = Atlas.REDIRECT;
 
   final YoutubeDevnet.Running youtube;
   final RunningDevnet joystream;
+  private final YoutubeDevnetSettings youtubeSettings;
+  private final String faucetKey;
   private final String tokenKey;
 
-  private Devnets(YoutubeDevnet.Running youtube, RunningDevnet joystream) {
+  private Devnets(
+      YoutubeDevnet.Running youtube,
+      YoutubeDevnetSettings youtubeSettings,
+      RunningDevnet joystream,
+      String faucetKey) {
     this.youtube = youtube;
+    this.youtubeSettings = youtubeSettings;
     this.joystream = joystream;
+    this.faucetKey = faucetKey;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     this.tokenKey = Base64.getEncoder().encodeToString(key);
   }
 
+  /** The standard seeds: the devnet's creators and its genesis for tests. */
   static Devnets start() throws Exception {
-    return start(YoutubeDevnetSettings.defaults().withPort(0));
+    return start(YoutubeDevnetSettings.defaults(), DevnetSettings.forTests());
   }
 
-  static Devnets start(YoutubeDevnetSettings youtubeSettings) throws Exception {
-    YoutubeDevnet.Running youtube = YoutubeDevnet.start(youtubeSettings);
+  /** The devnets seeded as given; their ports are chosen here. */
+  static Devnets start(YoutubeDevnetSettings youtubeSettings, DevnetSettings joystreamSettings)
+      throws Exception {
+    YoutubeDevnet.Running youtube = YoutubeDevnet.start(youtubeSettings.withPort(0));
     try {
-      return new Devnets(youtube, Devnet.start(DevnetSettings.forTests()));
+      return new Devnets(
+          youtube,
+          youtubeSettings,
+          Devnet.start(joystreamSettings),
+          joystreamSettings.devnet().getString("faucet.captcha-bypass-key"));
     } catch (Exception e) {
       youtube.close();
       throw e;
     }
   }
 
-  /** Where a node finds the devnets, and the devnet's OAuth client and API key. */
+  /**
+   * Where a node finds the devnets (the faucet with its key), and their OAuth client and API key.
+   */
   Map<String, String> nodeSettings() {
     Map<String, String> s = new HashMap<>();
     s.put("joysync.youtube.devnet-base-url", youtube.baseUrl());
-    s.put("joysync.youtube.client-id", "joysync-devnet.apps.googleusercontent.com");
-    s.put("joysync.youtube.client-secret", "devnet-client-secret");
-    s.put("joysync.youtube.api-key", "devnet-api-key");
+    s.put("joysync.youtube.client-id", youtubeSettings.clientId());
+    s.put("joysync.youtube.client-secret", youtubeSettings.clientSecret());
+    s.put("joysync.youtube.api-key", youtubeSettings.apiKey());
     s.put("joysync.joystream.orion-url", joystream.orionUrl());
     s.put("joysync.joystream.chain-url", joystream.chainUrl());
+    s.put("joysync.joystream.faucet.endpoint", joystream.faucetUrl());
+    s.put("joysync.joystream.faucet.captcha-bypass-key", faucetKey);
     return s;
   }
 
@@ -84,42 +101,16 @@ final class Devnets implements AutoCloseable {
 
   /** The authorization code Google's consent screen would give Atlas for the account. */
   String code(String account) {
-    String query =
-        "?account="
-            + URLEncoder.encode(account, StandardCharsets.UTF_8)
-            + "&redirect_uri="
-            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-            + "&access_type=offline";
-    return new ApiClient(youtube.baseUrl())
-        .send("POST", "/admin/oauth/codes" + query, "", null)
-        .json()
-        .get("code")
-        .asText();
+    return Atlas.code(youtube, account);
   }
 
   /** POST /users then POST /channels on a node, as Atlas does; returns the user id. */
   String signUp(ApiClient api, String account, long joystreamChannelId) {
     String code = code(account);
-    ApiClient.Reply user =
-        api.send(
-            "POST",
-            "/users",
-            "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
-            null);
+    ApiClient.Reply user = Atlas.postUser(api, code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
     String userId = user.json().get("userId").asText();
-    ApiClient.Reply channel =
-        api.send(
-            "POST",
-            "/channels",
-            "{\"authorizationCode\":\""
-                + code
-                + "\",\"userId\":\""
-                + userId
-                + "\",\"email\":\"creator@example.com\",\"joystreamChannelId\":"
-                + joystreamChannelId
-                + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}",
-            null);
+    ApiClient.Reply channel = Atlas.postChannel(api, code, userId, joystreamChannelId);
     assertThat(channel.status()).as(channel.body()).isEqualTo(201);
     return userId;
   }

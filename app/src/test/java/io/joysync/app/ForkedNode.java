@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A joysync node in a JVM of its own, started with the command line a user runs ({@code joysync
@@ -205,26 +208,31 @@ final class ForkedNode implements AutoCloseable {
     return node;
   }
 
-  /** Polls {@code /ready} until it answers 200; fails early if the process dies. */
-  private void awaitReady(ApiClient management) throws InterruptedException {
-    Instant deadline = Instant.now().plus(READY_WITHIN);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the node exited with " + process.exitValue() + " before ready");
-      }
-      try {
-        ApiClient.Reply ready = management.send("GET", "/ready", null, null);
-        if (ready.status() == 200) {
-          return;
-        }
-        last = ready.status() + " " + ready.body();
-      } catch (AssertionError notListeningYet) {
-        last = notListeningYet.getMessage();
-      }
-      Thread.sleep(200);
+  /** Waits until {@code /ready} answers 200; fails early if the process dies. */
+  private void awaitReady(ApiClient management) {
+    AtomicReference<String> last = new AtomicReference<>("no answer");
+    try {
+      Awaitility.await("the forked node ready")
+          .atMost(READY_WITHIN)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(200))
+          .failFast("the node exited before ready", () -> !process.isAlive())
+          .until(
+              () -> {
+                try {
+                  ApiClient.Reply ready = management.send("GET", "/ready", null, null);
+                  last.set(ready.status() + " " + ready.body());
+                  return ready.status() == 200;
+                } catch (AssertionError notListeningYet) {
+                  last.set(notListeningYet.getMessage());
+                  return false;
+                }
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("node not ready within " + READY_WITHIN + "; last: " + last.get());
+    } catch (TerminalFailureException e) {
+      throw new AssertionError("the node exited with " + process.exitValue() + " before ready");
     }
-    throw new AssertionError("node not ready within " + READY_WITHIN + "; last: " + last);
   }
 
   private static String javaExecutable() {

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.joysync.devnet.Devnet;
 import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.chain.ChainRecords.Member;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.VideoKind;
-import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.user.UserEntity;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.content.proto.MembershipMetadata;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
@@ -20,11 +20,8 @@ import io.joysync.joystream.keys.Ss58;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionMember;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +31,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A signed-up creator gets captcha-free Joystream memberships through {@code POST /membership}, on
@@ -47,19 +44,17 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * bare {@code {code, message}}, and a request whose faucet answer was lost is completed by sending
  * it again, without buying a second membership.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class MembershipIntegrationTest {
 
-  private static final String REDIRECT = "http://127.0.0.1/atlas/callback";
   private static final String FAUCET_KEY = "membership-test-faucet-key";
 
   /** One creator per test below that needs a user of its own (each user has two slots). */
   private static final List<String> CREATORS =
       List.of("atlas", "refusals", "unknown", "lost", "parallel");
 
-  private static YoutubeDevnet.Running youtube;
+  private static NodeWithDevnets services;
   private static RunningDevnet joystream;
-  private static TestNodes.Started node;
   private static ApiClient api;
   private static OrionClient orion;
 
@@ -69,49 +64,21 @@ class MembershipIntegrationTest {
     for (int i = 0; i < CREATORS.size(); i++) {
       creators.add(creator(i, CREATORS.get(i)));
     }
-    youtube =
-        YoutubeDevnet.start(
-            YoutubeDevnetSettings.defaults().withPort(0).withSeed(new DevnetSeed(creators)));
-    joystream =
-        Devnet.start(DevnetSettings.forTests().with("faucet.captcha-bypass-key", FAUCET_KEY));
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    node =
-        TestNodes.start(
-            TestCassandra.freshKeyspacePrefix("membership"),
-            Map.of(
-                "joysync.youtube.devnet-base-url",
-                youtube.baseUrl(),
-                "joysync.youtube.client-id",
-                "joysync-devnet.apps.googleusercontent.com",
-                "joysync.youtube.client-secret",
-                "devnet-client-secret",
-                "joysync.youtube.api-key",
-                "devnet-api-key",
-                "joysync.tokens.key",
-                Base64.getEncoder().encodeToString(key),
-                "joysync.joystream.orion-url",
-                joystream.orionUrl(),
-                "joysync.joystream.chain-url",
-                joystream.chainUrl(),
-                "joysync.joystream.faucet.endpoint",
-                joystream.faucetUrl(),
-                "joysync.joystream.faucet.captcha-bypass-key",
-                FAUCET_KEY));
-    api = node.api();
+    services =
+        NodeWithDevnets.start(
+            "membership",
+            YoutubeDevnetSettings.defaults().withSeed(new DevnetSeed(creators)),
+            DevnetSettings.forTests().with("faucet.captcha-bypass-key", FAUCET_KEY),
+            Map.of());
+    joystream = services.devnets.joystream;
+    api = services.api;
     orion = OrionClient.create(URI.create(joystream.orionUrl()));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) {
-      node.stop();
-    }
-    if (joystream != null) {
-      joystream.close();
-    }
-    if (youtube != null) {
-      youtube.close();
+    if (services != null) {
+      services.close();
     }
   }
 
@@ -143,24 +110,8 @@ class MembershipIntegrationTest {
   }
 
   private static SignedUp signUp(String account) {
-    String query =
-        "?account="
-            + URLEncoder.encode(account, StandardCharsets.UTF_8)
-            + "&redirect_uri="
-            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-            + "&access_type=offline";
-    String code =
-        new ApiClient(youtube.baseUrl())
-            .send("POST", "/admin/oauth/codes" + query, "", null)
-            .json()
-            .get("code")
-            .asText();
-    ApiClient.Reply user =
-        api.send(
-            "POST",
-            "/users",
-            "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
-            null);
+    String code = services.devnets.code(account);
+    ApiClient.Reply user = Atlas.postUser(api, code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);
     return new SignedUp(user.json().get("userId").asText(), code);
   }
@@ -196,7 +147,7 @@ class MembershipIntegrationTest {
 
   private static List<Long> recordedMemberships(String userId) throws Exception {
     Optional<UserEntity.User> user =
-        ClusterSharding.get(node.node().system())
+        ClusterSharding.get(services.node.node().system())
             .entityRefFor(UserEntity.ENTITY_KEY, userId)
             .<Optional<UserEntity.User>>ask(UserEntity.Get::new, Duration.ofSeconds(10))
             .toCompletableFuture()
@@ -233,17 +184,14 @@ class MembershipIntegrationTest {
     return names;
   }
 
-  /** Polls Orion until it has indexed the member, failing after {@code limit}. */
-  private static OrionMember awaitIndexed(long memberId, Duration limit) throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<OrionMember> m = orion.membershipById(memberId).get(10, TimeUnit.SECONDS);
-      if (m.isPresent()) {
-        return m.get();
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    throw new AssertionError("Orion did not index member " + memberId + " within " + limit);
+  /** Asks Orion until it has indexed the member, failing after {@code limit}. */
+  private static OrionMember awaitIndexed(long memberId, Duration limit) {
+    return Awaitility.await("Orion indexing member " + memberId)
+        .atMost(limit)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> orion.membershipById(memberId).get(10, TimeUnit.SECONDS), Optional::isPresent)
+        .orElseThrow();
   }
 
   private static void faults(String json) {
@@ -314,16 +262,17 @@ class MembershipIntegrationTest {
   }
 
   /** Sends the same request until it is answered 201; meanwhile only "outcome unknown" (503). */
-  private static ApiClient.Reply retryUntilCreated(ObjectNode body, Duration limit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    ApiClient.Reply r = create(body);
-    while (r.status() != 201 && System.nanoTime() < deadline) {
-      assertThat(r.status()).as(r.body()).isEqualTo(503);
-      TimeUnit.MILLISECONDS.sleep(200);
-      r = create(body);
-    }
-    return r;
+  private static ApiClient.Reply retryUntilCreated(ObjectNode body, Duration limit) {
+    return Awaitility.await("the membership created")
+        .atMost(limit)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> create(body),
+            r -> {
+              assertThat(r.status()).as(r.body()).isIn(201, 503);
+              return r.status() == 201;
+            });
   }
 
   @Test

@@ -3,18 +3,19 @@ package io.joysync.app;
 import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A node process killed with SIGKILL right after acknowledging whitelist changes, then started
  * again, has lost none of them: an acknowledged change is in the journal, not in memory.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class NodeCrashIntegrationTest {
 
   private ForkedNode.Launch launch;

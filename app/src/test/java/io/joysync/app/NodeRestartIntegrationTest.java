@@ -3,12 +3,13 @@ package io.joysync.app;
 import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** A node stopped and started again on the same keyspaces reads its whitelist back. */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class NodeRestartIntegrationTest {
 
   @Test

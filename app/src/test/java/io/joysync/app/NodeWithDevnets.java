@@ -1,5 +1,6 @@
 package io.joysync.app;
 
+import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,9 +26,10 @@ final class NodeWithDevnets implements AutoCloseable {
   /** Starts the devnets and a node that publishes as member 1, downloading into {@code dir}. */
   static NodeWithDevnets syncing(String test, Path downloads, Map<String, Object> extra)
       throws Exception {
-    return syncing(test, downloads, extra, YoutubeDevnetSettings.defaults().withPort(0));
+    return syncing(test, downloads, extra, YoutubeDevnetSettings.defaults());
   }
 
+  /** The same, with the YouTube devnet set up as given (its media, its seed). */
   static NodeWithDevnets syncing(
       String test, Path downloads, Map<String, Object> extra, YoutubeDevnetSettings youtube)
       throws Exception {
@@ -35,16 +37,22 @@ final class NodeWithDevnets implements AutoCloseable {
     settings.put("joysync.publishing.single-account.key-uri", "//Joysync//1");
     settings.put("joysync.publishing.app.auth-key-seed", "joysync-devnet-app");
     settings.putAll(extra);
-    return start(test, settings, youtube);
+    return start(test, youtube, DevnetSettings.forTests(), settings);
   }
 
+  /** The devnets with their standard seeds, and a node with {@code extra} settings. */
   static NodeWithDevnets start(String test, Map<String, Object> extra) throws Exception {
-    return start(test, extra, YoutubeDevnetSettings.defaults().withPort(0));
+    return start(test, YoutubeDevnetSettings.defaults(), DevnetSettings.forTests(), extra);
   }
 
+  /** The devnets seeded as given, and a node on them with {@code extra} settings. */
   static NodeWithDevnets start(
-      String test, Map<String, Object> extra, YoutubeDevnetSettings youtube) throws Exception {
-    Devnets devnets = Devnets.start(youtube);
+      String test,
+      YoutubeDevnetSettings youtube,
+      DevnetSettings joystream,
+      Map<String, Object> extra)
+      throws Exception {
+    Devnets devnets = Devnets.start(youtube, joystream);
     Map<String, Object> settings = new HashMap<>(devnets.nodeSettings());
     settings.put("joysync.tokens.key", devnets.secrets().get("JOYSYNC_TOKEN_KEY"));
     settings.putAll(extra);

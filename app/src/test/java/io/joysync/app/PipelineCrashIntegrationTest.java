@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionVideo;
 import io.joysync.joystream.storage.ChainState;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly as many videos per channel as uploaded ones, each attributed in Orion once, the others in
  * their unavailable state, and no file left behind.
  */
+@Needs(Service.CASSANDRA)
 class PipelineCrashIntegrationTest {
 
   @TempDir static Path downloads;

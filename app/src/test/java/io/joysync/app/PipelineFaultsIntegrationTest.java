@@ -8,6 +8,8 @@ import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.orion.OrionClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and extrinsics dropped. Downloads wait within the disk budget while uploads cannot proceed, and
  * once the faults end every video reaches Joystream once.
  */
+@Needs(Service.CASSANDRA)
 class PipelineFaultsIntegrationTest {
 
   /** Room for about four of the devnet's clips below (about 0.8 MB each). */

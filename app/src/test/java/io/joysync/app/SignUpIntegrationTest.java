@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
-import io.joysync.devnet.youtube.YoutubeDevnet;
-import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.user.UserEntity;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,45 +18,28 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * {@code POST /users} as Atlas drives it, through Google's client against the YouTube devnet: a
  * creator who meets the requirements signs up, one who does not is told every unmet requirement,
  * and the same creator passes once the operator whitelists the handle.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class SignUpIntegrationTest {
 
-  private static final String REDIRECT = "http://127.0.0.1/atlas/callback";
-  private static YoutubeDevnet.Running youtube;
-  private static TestNodes.Started node;
+  private static NodeWithDevnets services;
   private static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
-    youtube = YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    node =
-        TestNodes.start(
-            TestCassandra.freshKeyspacePrefix("signup"),
-            Map.of(
-                "joysync.youtube.devnet-base-url", youtube.baseUrl(),
-                "joysync.youtube.client-id", "joysync-devnet.apps.googleusercontent.com",
-                "joysync.youtube.client-secret", "devnet-client-secret",
-                "joysync.youtube.api-key", "devnet-api-key",
-                "joysync.tokens.key", Base64.getEncoder().encodeToString(key)));
-    api = node.api();
+    services = NodeWithDevnets.start("signup", Map.of());
+    api = services.api;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) {
-      node.stop();
-    }
-    if (youtube != null) {
-      youtube.close();
+    if (services != null) {
+      services.close();
     }
   }
 
@@ -70,24 +50,11 @@ class SignUpIntegrationTest {
 
   /** The code for a consent that granted only {@code scope} (empty: every scope asked for). */
   private static String code(String account, boolean offline, String scope) {
-    ApiClient admin = new ApiClient(youtube.baseUrl());
-    String query =
-        "?account="
-            + URLEncoder.encode(account, StandardCharsets.UTF_8)
-            + "&redirect_uri="
-            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-            + "&access_type="
-            + (offline ? "offline" : "online")
-            + (scope.isEmpty() ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
-    return admin.send("POST", "/admin/oauth/codes" + query, "", null).json().get("code").asText();
+    return Atlas.code(services.devnets.youtube, account, offline, scope);
   }
 
   private static ApiClient.Reply signUp(String code) {
-    return api.send(
-        "POST",
-        "/users",
-        "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
-        null);
+    return Atlas.postUser(api, code);
   }
 
   @Test
@@ -100,7 +67,7 @@ class SignUpIntegrationTest {
     assertThat(r.json().get("channelHandle").asText()).isEqualTo("@alicecooks");
     String userId = r.json().get("userId").asText();
     Optional<UserEntity.User> user =
-        ClusterSharding.get(node.node().system())
+        ClusterSharding.get(services.node.node().system())
             .entityRefFor(UserEntity.ENTITY_KEY, userId)
             .<Optional<UserEntity.User>>ask(UserEntity.Get::new, Duration.ofSeconds(10))
             .toCompletableFuture()

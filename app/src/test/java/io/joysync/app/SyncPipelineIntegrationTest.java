@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.content.ContentIdHasher;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionDataObject;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to the devnet's Colossus, which checks them against the chain: each video once, attributed to the
  * app in Orion, with exactly the bytes the chain registered, and no file left behind.
  */
+@Needs(Service.CASSANDRA)
 class SyncPipelineIntegrationTest {
 
   @TempDir static Path downloads;

@@ -1,36 +1,21 @@
 package io.joysync.app;
 
+import io.joysync.harness.TestEnvironment;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.UUID;
 
 /**
  * The real Cassandra the integration tests run against (started by {@code ./joysync test} through
- * services/). Test classes guard themselves with {@code @EnabledIf} on {@link #available()} so a
- * machine without Cassandra still gets a green unit run.
+ * services/). Test classes declare it with {@code @Needs(Service.CASSANDRA)}: skipped on a machine
+ * without Cassandra, a failure under CI.
  */
 public final class TestCassandra {
 
   private TestCassandra() {}
 
-  public static int port() {
-    String port = System.getenv("CASSANDRA_PORT");
-    return port == null || port.isBlank() ? 9042 : Integer.parseInt(port);
-  }
-
   public static String contactPoint() {
-    return "127.0.0.1:" + port();
-  }
-
-  public static boolean available() {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port()), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return TestEnvironment.cassandraContactPoint();
   }
 
   /** A keyspace prefix no other test run uses. */

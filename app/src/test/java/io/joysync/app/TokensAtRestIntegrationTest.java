@@ -1,8 +1,7 @@
 package io.joysync.app;
 
-import static io.joysync.app.AtlasRestartIntegrationTest.code;
-import static io.joysync.app.AtlasRestartIntegrationTest.postChannel;
-import static io.joysync.app.AtlasRestartIntegrationTest.postUser;
+import static io.joysync.app.Atlas.postChannel;
+import static io.joysync.app.Atlas.postUser;
 import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +11,11 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
-import io.joysync.devnet.Devnet;
-import io.joysync.devnet.DevnetSettings;
-import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnet;
-import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -40,9 +36,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Owner OAuth tokens never rest in plaintext. After a real sign-up through the YouTube devnet's
@@ -53,7 +49,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * and the snapshot must hold the encrypted tokens and they must decrypt, with the node's key, to
  * exactly the tokens the devnet issued.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class TokensAtRestIntegrationTest {
 
   private static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
@@ -82,14 +78,11 @@ class TokensAtRestIntegrationTest {
     String base64Key = Base64.getEncoder().encodeToString(key);
     SignedUp signedUp;
     try (CqlSession cassandra = ForkedNode.cassandraSession();
-        YoutubeDevnet.Running youtube =
-            YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
-        RunningDevnet joystream = Devnet.start(DevnetSettings.forTests())) {
+        Devnets devnets = Devnets.start()) {
       launch =
-          AtlasRestartIntegrationTest.atlasReady(
-                  ForkedNode.Launch.fresh("tokens"), youtube, joystream)
+          AtlasRestartIntegrationTest.atlasReady(ForkedNode.Launch.fresh("tokens"), devnets)
               .withEnvironment(Map.of("JOYSYNC_TOKEN_KEY", base64Key));
-      signedUp = signUpUntilSnapshot(cassandra, youtube);
+      signedUp = signUpUntilSnapshot(cassandra, devnets.youtube);
 
       Map<String, String> secrets = secrets(signedUp, base64Key);
       String prefix = launch.keyspacePrefix();
@@ -161,7 +154,7 @@ class TokensAtRestIntegrationTest {
    */
   private SignedUp signUpUntilSnapshot(CqlSession cassandra, YoutubeDevnet.Running youtube)
       throws Exception {
-    String code = code(youtube, DevnetSeed.ALICE);
+    String code = Atlas.code(youtube, DevnetSeed.ALICE);
     String userId;
     String channelId;
     try (ForkedNode node = launch.start()) {
@@ -187,6 +180,20 @@ class TokensAtRestIntegrationTest {
                       && r.json().get("yppStatus").asText().equals("Verified::Bronze"),
               READ_SIDE_LAG);
       awaitSnapshot(cassandra, launch.keyspacePrefix(), "Channel|" + channelId);
+      // The search below reads the read side's tables too: wait until the read side has written
+      // the channel as it is now (GET /channels lists from it), before the node stops.
+      String youtubeChannelId = channelId;
+      node.api()
+          .await(
+              "/channels",
+              r ->
+                  r.status() == 200
+                      && r.json().findParents("youtubeChannelId").stream()
+                          .anyMatch(
+                              c ->
+                                  c.get("youtubeChannelId").asText().equals(youtubeChannelId)
+                                      && c.get("yppStatus").asText().equals("Verified::Bronze")),
+              READ_SIDE_LAG);
       node.stop();
     }
     JsonNode issued =
@@ -332,22 +339,18 @@ class TokensAtRestIntegrationTest {
     return snapshots;
   }
 
-  private static void awaitSnapshot(CqlSession cassandra, String prefix, String persistenceId)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+  private static void awaitSnapshot(CqlSession cassandra, String prefix, String persistenceId) {
     String query =
         "SELECT sequence_nr FROM " + prefix + "_snapshot.snapshots WHERE persistence_id = ?";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (cassandra.execute(SimpleStatement.newInstance(query, persistenceId)).one() != null) {
-          return;
-        }
-      } catch (InvalidQueryException noTableYet) {
+    Awaitility.await("a snapshot of " + persistenceId)
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
         // the snapshot store creates its table with the first snapshot
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no snapshot of " + persistenceId + " within 30 s");
+        .ignoreException(InvalidQueryException.class)
+        .until(
+            () ->
+                cassandra.execute(SimpleStatement.newInstance(query, persistenceId)).one() != null);
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -4,27 +4,22 @@ import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.devnet.Devnet;
 import io.joysync.devnet.DevnetSettings;
-import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.VideoKind;
-import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Operators add channels without their owner's grant ({@code POST /channels/unauthorized}) and read
@@ -32,11 +27,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * devnet and the Joystream devnet (chain and Orion). Joystream channels 1 to 7 let joysync's
  * collaborator add videos, channel 8 has no collaborators; each test uses channels of its own.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class UnauthorizedChannelsIntegrationTest {
 
   static final Duration READ_SIDE_LAG = Duration.ofSeconds(60);
-  static final String REDIRECT = "http://127.0.0.1/atlas/callback";
 
   /** Five public uploads, one private and one live: five can be synced. */
   static final String UNO = DevnetSeed.channelId("unauthorized-uno");
@@ -47,27 +41,27 @@ class UnauthorizedChannelsIntegrationTest {
   static final String CINCO = DevnetSeed.channelId("unauthorized-cinco");
   static final String SEIS = DevnetSeed.channelId("unauthorized-seis");
 
-  private static Services services;
+  private static NodeWithDevnets services;
   private static ApiClient api;
 
-  /** The devnets and a node, shared with the command-line test. */
-  record Services(YoutubeDevnet.Running youtube, RunningDevnet joystream, TestNodes.Started node)
-      implements AutoCloseable {
-    @Override
-    public void close() throws Exception {
-      if (node != null) {
-        node.stop();
-      }
-      if (joystream != null) {
-        joystream.close();
-      }
-      if (youtube != null) {
-        youtube.close();
-      }
+  @BeforeAll
+  static void start() throws Exception {
+    services = startServices("unauth");
+    api = services.api;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (services != null) {
+      services.close();
     }
   }
 
-  static Services startServices(String test) throws Exception {
+  /**
+   * The devnets, seeded with the channels below and Joystream channels 1-9 (8 without joysync's
+   * collaborator), and a node; shared with the command-line test.
+   */
+  static NodeWithDevnets startServices(String test) throws Exception {
     List<DevnetSeed.CreatorSeed> creators = new ArrayList<>(DevnetSeed.standard().creators());
     creators.add(creator(11, "uno", UNO, 5, true));
     creators.add(creator(12, "dos", DOS, 3, false));
@@ -75,9 +69,6 @@ class UnauthorizedChannelsIntegrationTest {
     creators.add(creator(14, "cuatro", CUATRO, 2, false));
     creators.add(creator(15, "cinco", CINCO, 1, false));
     creators.add(creator(16, "seis", SEIS, 1, false));
-    YoutubeDevnet.Running youtube =
-        YoutubeDevnet.start(
-            YoutubeDevnetSettings.defaults().withPort(0).withSeed(new DevnetSeed(creators)));
     List<Object> channels = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
       channels.add(
@@ -109,22 +100,11 @@ class UnauthorizedChannelsIntegrationTest {
             "collaborators",
             List.of(
                 Map.of("member", "joysync-collaborator-1", "permissions", List.of("AddVideo")))));
-    RunningDevnet joystream =
-        Devnet.start(DevnetSettings.forTests().with("genesis.channels", channels));
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    TestNodes.Started node =
-        TestNodes.start(
-            TestCassandra.freshKeyspacePrefix(test),
-            Map.of(
-                "joysync.youtube.devnet-base-url", youtube.baseUrl(),
-                "joysync.youtube.client-id", "joysync-devnet.apps.googleusercontent.com",
-                "joysync.youtube.client-secret", "devnet-client-secret",
-                "joysync.youtube.api-key", "devnet-api-key",
-                "joysync.tokens.key", Base64.getEncoder().encodeToString(key),
-                "joysync.joystream.orion-url", joystream.orionUrl(),
-                "joysync.joystream.chain-url", joystream.chainUrl()));
-    return new Services(youtube, joystream, node);
+    return NodeWithDevnets.start(
+        test,
+        YoutubeDevnetSettings.defaults().withSeed(new DevnetSeed(creators)),
+        DevnetSettings.forTests().with("genesis.channels", channels),
+        Map.of());
   }
 
   private static DevnetSeed.CreatorSeed creator(
@@ -150,28 +130,13 @@ class UnauthorizedChannelsIntegrationTest {
     return new DevnetSeed.VideoSeed(id, owner + " video " + i, ageHours, 120, kind);
   }
 
-  @BeforeAll
-  static void start() throws Exception {
-    services = startServices("unauth");
-    api = services.node().api();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (services != null) {
-      services.close();
-    }
-  }
-
   /** Adds a channel, again while the API answers 503 (a loaded machine): adding is repeatable. */
   static ApiClient.Reply add(String body) {
-    java.time.Instant deadline = java.time.Instant.now().plus(READ_SIDE_LAG);
-    ApiClient.Reply reply = api.send("POST", "/channels/unauthorized", body, OPERATOR_KEY);
-    while (reply.status() == 503 && java.time.Instant.now().isBefore(deadline)) {
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-      reply = api.send("POST", "/channels/unauthorized", body, OPERATOR_KEY);
-    }
-    return reply;
+    return ApiClient.awaitReply(
+        "POST /channels/unauthorized answered",
+        () -> api.send("POST", "/channels/unauthorized", body, OPERATOR_KEY),
+        reply -> reply.status() != 503,
+        READ_SIDE_LAG);
   }
 
   private static List<JsonNode> videosOf(String channelId, int count) {
@@ -226,7 +191,7 @@ class UnauthorizedChannelsIntegrationTest {
 
   @Test
   void channelsThatMayNotBeSyncedThisWayAreRefusedAndNothingChanges() {
-    signUpAsOwner(DevnetSeed.ALICE, 1);
+    services.signUp(DevnetSeed.ALICE, 1);
     ApiClient.Reply first =
         add("{\"ytChannelId\":\"" + CUATRO + "\",\"joystreamChannelId\":4,\"videosLimit\":1}");
     assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -277,17 +242,8 @@ class UnauthorizedChannelsIntegrationTest {
             "POST", "/channels/whitelist", "[{\"channelHandle\":\"@seissyncs\"}]", OPERATOR_KEY);
     assertThat(whitelisted.status()).isEqualTo(201);
 
-    signUpAsOwner("seis@example.com", 9);
-    ApiClient.Reply twice =
-        api.send(
-            "POST",
-            "/users",
-            "{\"authorizationCode\":\""
-                + ownerCode("seis@example.com")
-                + "\",\"youtubeRedirectUri\":\""
-                + REDIRECT
-                + "\"}",
-            null);
+    services.signUp("seis@example.com", 9);
+    ApiClient.Reply twice = Atlas.postUser(api, services.devnets.code("seis@example.com"));
 
     assertRefused(twice, 400, "CHANNEL_ALREADY_REGISTERED");
     assertThat(twice.json().get("message").asText())
@@ -403,16 +359,9 @@ class UnauthorizedChannelsIntegrationTest {
    * Polls an operator endpoint until its answer satisfies {@code done}, up to the read-side lag.
    */
   static JsonNode awaitOperator(String path, java.util.function.Predicate<ApiClient.Reply> done) {
-    java.time.Instant deadline = java.time.Instant.now().plus(READ_SIDE_LAG);
-    ApiClient.Reply last = null;
-    while (java.time.Instant.now().isBefore(deadline)) {
-      last = api.send("GET", path, null, OPERATOR_KEY);
-      if (done.test(last)) {
-        return last.json();
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-    }
-    throw new AssertionError(path + " not as expected within " + READ_SIDE_LAG + "; last: " + last);
+    return ApiClient.awaitReply(
+            path, () -> api.send("GET", path, null, OPERATOR_KEY), done, READ_SIDE_LAG)
+        .json();
   }
 
   static void assertRefused(ApiClient.Reply reply, int status, String code) {
@@ -420,45 +369,5 @@ class UnauthorizedChannelsIntegrationTest {
     assertThat(reply.json().get("statusCode").asInt()).isEqualTo(status);
     assertThat(reply.json().get("code").asText()).as(reply.body()).isEqualTo(code);
     assertThat(reply.json().get("message").toString()).isNotBlank();
-  }
-
-  /** The code Google's consent screen would hand Atlas for this account. */
-  private static String ownerCode(String account) {
-    String query =
-        "?account="
-            + URLEncoder.encode(account, StandardCharsets.UTF_8)
-            + "&redirect_uri="
-            + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
-            + "&access_type=offline";
-    return new ApiClient(services.youtube().baseUrl())
-        .send("POST", "/admin/oauth/codes" + query, "", null)
-        .json()
-        .get("code")
-        .asText();
-  }
-
-  /** The Atlas sign-up of a creator who grants joysync access (POST /users, POST /channels). */
-  private static void signUpAsOwner(String account, long joystreamChannelId) {
-    String code = ownerCode(account);
-    ApiClient.Reply user =
-        api.send(
-            "POST",
-            "/users",
-            "{\"authorizationCode\":\"" + code + "\",\"youtubeRedirectUri\":\"" + REDIRECT + "\"}",
-            null);
-    assertThat(user.status()).as(user.body()).isEqualTo(201);
-    ApiClient.Reply channel =
-        api.send(
-            "POST",
-            "/channels",
-            "{\"authorizationCode\":\""
-                + code
-                + "\",\"userId\":\""
-                + user.json().get("userId").asText()
-                + "\",\"email\":\"creator@example.com\",\"joystreamChannelId\":"
-                + joystreamChannelId
-                + ",\"shouldBeIngested\":true,\"videoCategoryId\":\"cat-1\"}",
-            null);
-    assertThat(channel.status()).as(channel.body()).isEqualTo(201);
   }
 }

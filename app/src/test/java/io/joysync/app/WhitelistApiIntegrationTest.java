@@ -4,17 +4,18 @@ import static io.joysync.app.TestNodes.OPERATOR_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The whitelist and status endpoints on a real node with real Cassandra, driven over HTTP as an
  * operator's tooling would, including every refusal; then a restart that must keep the entries.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class WhitelistApiIntegrationTest {
 
   private static final String KEYSPACES = TestCassandra.freshKeyspacePrefix("whitelist");

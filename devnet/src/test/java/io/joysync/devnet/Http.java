@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** Small HTTP helpers for tests: JSON posts, GraphQL, multipart uploads, polling with deadline. */
 public final class Http {
@@ -96,19 +96,13 @@ public final class Http {
             .build());
   }
 
-  /** Polls until the supplier's value satisfies the predicate, or fails after the deadline. */
-  public static <T> T await(Duration within, ThrowingSupplier<T> s, Predicate<T> ok)
-      throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    T last = null;
-    while (System.nanoTime() < deadline) {
-      last = s.get();
-      if (ok.test(last)) {
-        return last;
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-    throw new AssertionError("condition not met within " + within + "; last value: " + last);
+  /** Asks until the supplier's value satisfies the predicate, or fails after the deadline. */
+  public static <T> T await(Duration within, ThrowingSupplier<T> s, Predicate<T> ok) {
+    return Awaitility.await()
+        .atMost(within)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(50))
+        .until(s::get, ok);
   }
 
   /** A supplier that may throw. */

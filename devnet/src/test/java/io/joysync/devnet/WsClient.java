@@ -13,6 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A minimal JSON-RPC WebSocket client for tests: raw sends and id-matched calls. */
 public final class WsClient implements AutoCloseable {
@@ -130,12 +132,13 @@ public final class WsClient implements AutoCloseable {
     throw new AssertionError("no matching notification for " + subscription);
   }
 
-  public boolean awaitClosed(Duration within) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline && !closed.get()) {
-      Thread.sleep(20);
+  public boolean awaitClosed(Duration within) {
+    try {
+      Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20)).untilTrue(closed);
+    } catch (ConditionTimeoutException stillOpen) {
+      return false;
     }
-    return closed.get();
+    return true;
   }
 
   @Override

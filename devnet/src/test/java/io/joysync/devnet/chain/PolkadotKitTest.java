@@ -3,91 +3,33 @@ package io.joysync.devnet.chain;
 import static io.joysync.devnet.chain.TestChain.COLLABORATOR_1;
 import static io.joysync.devnet.chain.TestChain.COLLABORATOR_3;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.joysync.devnet.chain.TestExtrinsics.Asset;
+import io.joysync.harness.Needs;
+import io.joysync.harness.ReferenceKit;
+import io.joysync.harness.ReferenceKit.Result;
+import io.joysync.harness.Service;
 import io.joysync.joystream.scale.Hex;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Cross-checks the devnet against polkadot.js with Joystream's real metadata (the shared kit's
  * decode.mjs): what the devnet accepts verifies there, what it rejects fails there too, and the
- * System.Events it writes decode (and re-encode byte for byte). Skipped, with the reason, when
- * node, npm or the kit are not available.
+ * System.Events it writes decode (and re-encode byte for byte).
  */
+@Needs(Service.REFERENCE_KIT)
 class PolkadotKitTest {
-  private static final Path KIT = Path.of("../../shared/joystream-reference");
-  private static Path dir;
-  private static boolean ownCopy;
 
-  @BeforeAll
-  static void installKit() throws Exception {
-    // ./joysync test installs the kit once and names it here; other runs install a copy.
-    String installed = System.getenv("JOYSTREAM_REFERENCE_KIT");
-    if (installed != null
-        && Files.isDirectory(Path.of(installed).resolve("node_modules/@polkadot/types"))) {
-      dir = Path.of(installed);
-      return;
-    }
-    assumeTrue(
-        Files.isRegularFile(KIT.resolve("decode.mjs")),
-        "the shared joystream-reference kit is not next to the repository");
-    dir = Files.createTempDirectory("joystream-kit-");
-    ownCopy = true;
-    try (Stream<Path> files = Files.list(KIT)) {
-      for (Path f : files.toList()) {
-        if (Files.isRegularFile(f)) {
-          Files.copy(f, dir.resolve(f.getFileName()));
-        }
-      }
-    }
-    int npm;
-    try {
-      npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 240).exit();
-    } catch (IOException e) {
-      npm = -1;
-    }
-    assumeTrue(npm == 0, "npm ci in a copy of the kit failed (no node/npm or no registry access)");
+  private static Result run(List<String> command, int seconds) {
+    return ReferenceKit.run(ReferenceKit.directory(), seconds, command);
   }
 
-  @AfterAll
-  static void cleanUp() throws IOException {
-    if (dir != null && ownCopy) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
-  record Result(int exit, String out) {}
-
-  static Result run(List<String> command, int seconds) throws Exception {
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-  }
-
-  private static Result decode(String genesisHex, byte[] blockHash, byte[] extrinsic)
-      throws Exception {
+  private static Result decode(String genesisHex, byte[] blockHash, byte[] extrinsic) {
     List<String> cmd = new ArrayList<>(List.of("node", "decode.mjs", "--genesis", genesisHex));
     if (blockHash != null) {
       cmd.addAll(List.of("--block-hash", Hex.encode(blockHash)));
@@ -133,7 +75,7 @@ class PolkadotKitTest {
     assertThat(decode(genesis, null, sr).exit()).isZero();
     Result bigResult = decode(genesis, null, big);
     assertThat(bigResult.exit()).isZero();
-    assertThat(bigResult.out()).contains("\"payloadHashed\":true");
+    assertThat(bigResult.output()).contains("\"payloadHashed\":true");
 
     byte[] tampered = ed.clone();
     tampered[tampered.length - 3] ^= 1;
@@ -153,7 +95,7 @@ class PolkadotKitTest {
       byte[] birth = bad == tampered ? mortal.birthHash() : null;
       Result kit = decode(genesis, birth, bad);
       assertThat(kit.exit()).isEqualTo(1);
-      assertThat(kit.out()).contains("signature");
+      assertThat(kit.output()).contains("signature");
     }
   }
 
@@ -214,17 +156,17 @@ class PolkadotKitTest {
     Block third = chain.node.produceBlock();
     Result channelEvents =
         run(List.of("node", "decode.mjs", "--events", Hex.encode(third.eventsValue())), 60);
-    assertThat(channelEvents.exit()).as(channelEvents.out()).isZero();
-    assertThat(channelEvents.out())
+    assertThat(channelEvents.exit()).as(channelEvents.output()).isZero();
+    assertThat(channelEvents.output())
         .contains("\"method\":\"ChannelCreated\"", "\"method\":\"DynamicBagCreated\"")
         .contains("\"method\":\"MembershipBought\"", "\"method\":\"ChannelUpdated\"")
         .doesNotContain("ExtrinsicFailed");
     for (Block block : List.of(first, second)) {
       Result r =
           run(List.of("node", "decode.mjs", "--events", Hex.encode(block.eventsValue())), 60);
-      assertThat(r.exit()).as(r.out()).isZero();
+      assertThat(r.exit()).as(r.output()).isZero();
       if (block == first) {
-        assertThat(r.out())
+        assertThat(r.output())
             .contains(
                 "\"method\":\"VideoCreated\"",
                 "\"method\":\"DataObjectsUploaded\"",
@@ -234,7 +176,7 @@ class PolkadotKitTest {
                 "\"method\":\"TransactionFeePaid\"",
                 "\"method\":\"Transfer\"");
       } else {
-        assertThat(r.out())
+        assertThat(r.output())
             .contains("\"method\":\"PendingDataObjectsAccepted\"", "\"method\":\"VideoDeleted\"");
       }
     }
@@ -277,11 +219,11 @@ class PolkadotKitTest {
                 + Hex.encode(StorageCodec.bucket(s.bucket(0).orElseThrow())),
             "PalletMembershipMembershipObject "
                 + Hex.encode(StorageCodec.member(s.member(1).orElseThrow())));
-    Files.writeString(dir.resolve("types-check.mjs"), TYPE_CHECK);
-    Files.writeString(dir.resolve("values.txt"), lines);
+    Files.writeString(ReferenceKit.directory().resolve("types-check.mjs"), TYPE_CHECK);
+    Files.writeString(ReferenceKit.directory().resolve("values.txt"), lines);
     Result r = run(List.of("node", "types-check.mjs", "values.txt"), 60);
-    assertThat(r.exit()).as(r.out()).isZero();
-    assertThat(r.out()).doesNotContain("DIFFERENT");
-    assertThat(r.out().lines().filter(l -> l.endsWith(" same")).count()).isEqualTo(7);
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).doesNotContain("DIFFERENT");
+    assertThat(r.output().lines().filter(l -> l.endsWith(" same")).count()).isEqualTo(7);
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -317,10 +318,10 @@ class YoutubeDataClientTest {
             e ->
                 assertThat(((YoutubeApiException) e).code())
                     .isEqualTo("YOUTUBE_QUOTA_LIMIT_EXCEEDED"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (governor.waitingCalls() == 0 && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
+    Awaitility.await("the sync call waiting for quota")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> governor.waitingCalls() > 0);
     assertThat(governor.waitingCalls()).isEqualTo(1);
     assertThat(sync).isNotDone();
     devnet.resetFaults();

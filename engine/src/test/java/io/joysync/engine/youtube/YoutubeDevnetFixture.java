@@ -2,8 +2,9 @@ package io.joysync.engine.youtube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.devnet.youtube.YoutubeDevnet;
+import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,47 +12,27 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
-/**
- * Starts the YouTube devnet for a test class and drives its admin API. The devnet is looked up by
- * name, so this module compiles even when built alone against an older devnet artifact; tests then
- * skip with a message instead of failing to compile.
- */
+/** Starts the YouTube devnet for a test class and drives its admin API. */
 public final class YoutubeDevnetFixture implements AutoCloseable {
 
-  private final AutoCloseable running;
+  private final YoutubeDevnet.Running running;
   private final String baseUrl;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private YoutubeDevnetFixture(AutoCloseable running, String baseUrl) {
+  private YoutubeDevnetFixture(YoutubeDevnet.Running running, String baseUrl) {
     this.running = running;
     this.baseUrl = baseUrl;
   }
 
   public static YoutubeDevnetFixture start() {
-    Class<?> settingsClass;
     try {
-      settingsClass = Class.forName("io.joysync.devnet.youtube.YoutubeDevnetSettings");
-    } catch (ClassNotFoundException e) {
-      Assumptions.abort(
-          "The YouTube devnet is not on the test class path (build devnet and engine together)");
-      throw new IllegalStateException(e);
-    }
-    try {
-      Object defaults = settingsClass.getMethod("defaults").invoke(null);
-      Object settings = settingsClass.getMethod("withPort", int.class).invoke(defaults, 0);
-      Object running =
-          Class.forName("io.joysync.devnet.youtube.YoutubeDevnet")
-              .getMethod("start", settingsClass)
-              .invoke(null, settings);
-      String baseUrl = (String) running.getClass().getMethod("baseUrl").invoke(running);
-      return new YoutubeDevnetFixture((AutoCloseable) running, baseUrl);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("the YouTube devnet did not start", e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the YouTube devnet API changed", e);
+      YoutubeDevnet.Running running =
+          YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
+      return new YoutubeDevnetFixture(running, running.baseUrl());
+    } catch (IOException e) {
+      throw new IllegalStateException("the YouTube devnet did not start", e);
     }
   }
 
@@ -143,10 +124,6 @@ public final class YoutubeDevnetFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      running.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("the YouTube devnet did not stop cleanly", e);
-    }
+    running.close();
   }
 }

@@ -3,6 +3,7 @@ package io.joysync.engine.youtube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.youtube.download.DownloadException;
 import io.joysync.engine.youtube.download.DownloadFailure;
@@ -50,14 +51,7 @@ class YtDlpDownloaderTest {
   }
 
   static String aliceChannel() {
-    try {
-      return (String)
-          Class.forName("io.joysync.devnet.youtube.DevnetSeed")
-              .getMethod("channelId", String.class)
-              .invoke(null, "alice");
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return DevnetSeed.channelId("alice");
   }
 
   @AfterAll

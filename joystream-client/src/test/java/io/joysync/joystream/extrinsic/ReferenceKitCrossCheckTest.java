@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.joysync.harness.Needs;
+import io.joysync.harness.ReferenceKit;
+import io.joysync.harness.Service;
 import io.joysync.joystream.call.Batch;
 import io.joysync.joystream.call.CallDecoder;
 import io.joysync.joystream.call.RuntimeCall;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * decode.mjs, i.e. by polkadot.js with Joystream's real metadata; an sr25519 message signature of
  * ours verifies with polkadot.js signatureVerify.
  */
+@Needs(Service.REFERENCE_KIT)
 class ReferenceKitCrossCheckTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +40,6 @@ class ReferenceKitCrossCheckTest {
 
   @Test
   void polkadotJsDecodesAndVerifiesExtrinsicsWeSign(@TempDir Path tmp) throws Exception {
-    ReferenceKit.directory();
     RuntimeCall bigBatch =
         CallDecoder.decode(
             Hex.decode(
@@ -91,7 +94,7 @@ class ReferenceKitCrossCheckTest {
     Path file = tmp.resolve("ours.json");
     Files.writeString(file, JSON.writeValueAsString(items), StandardCharsets.UTF_8);
 
-    ReferenceKit.Result r = ReferenceKit.node("decode.mjs", List.of(file.toString()));
+    ReferenceKit.Result r = ReferenceKit.node(180, List.of("decode.mjs", file.toString()));
     List<JsonNode> lines = new ArrayList<>();
     for (String line : r.output().split("\n")) {
       if (line.startsWith("{")) {
@@ -116,7 +119,6 @@ class ReferenceKitCrossCheckTest {
 
   @Test
   void polkadotJsVerifiesOurSr25519MessageSignature() throws Exception {
-    ReferenceKit.directory();
     Sr25519KeyPair alice = Sr25519KeyPair.fromUri("//Alice");
     byte[] message =
         ReferenceVectors.section("messageSignatures")
@@ -126,8 +128,9 @@ class ReferenceKitCrossCheckTest {
     byte[] sig = alice.sign(message);
     ReferenceKit.Result r =
         ReferenceKit.node(
-            "verify-sig.mjs",
+            180,
             List.of(
+                "verify-sig.mjs",
                 "--address",
                 alice.address(),
                 "--signature",
@@ -142,8 +145,9 @@ class ReferenceKitCrossCheckTest {
     sig[10] ^= 1;
     ReferenceKit.Result bad =
         ReferenceKit.node(
-            "verify-sig.mjs",
+            180,
             List.of(
+                "verify-sig.mjs",
                 "--address",
                 alice.address(),
                 "--signature",

@@ -1,22 +1,21 @@
 package io.joysync.joystream.metadata;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.joysync.joystream.scale.Hex;
+import io.joysync.joystream.scale.ReferenceVectors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The real Joystream metadata and vectors from the reference kit beside the repository ({@code
- * ../../shared/joystream-reference} from the module); tests that need them skip when it is absent.
+ * Joystream's real runtime metadata (test resource {@code joystream-metadata-v14.hex}, the
+ * repository's one copy, which the devnet serves) and the known-answer vectors (test resource
+ * {@code vectors.json}), both made with the reference kit; no test needs the kit's folder for them.
  */
 public final class ChainMetadataFixture {
-  private static final Path KIT = Path.of("..", "..", "shared", "joystream-reference");
+  static final String RESOURCE = "/joystream-metadata-v14.hex";
   private static RuntimeMetadata metadata;
-  private static JsonNode vectors;
 
   private ChainMetadataFixture() {}
 
@@ -28,28 +27,17 @@ public final class ChainMetadataFixture {
   }
 
   public static byte[] metadataBytes() {
-    Path file = KIT.resolve("chain-metadata.json");
-    assumeTrue(
-        Files.isReadable(file), "skipped: reference kit not found at " + file.toAbsolutePath());
-    try {
-      JsonNode reply = new ObjectMapper().readTree(file.toFile());
-      return io.joysync.joystream.scale.Hex.decode(reply.get("result").asText());
+    try (InputStream in = ChainMetadataFixture.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the test class path");
+      }
+      return Hex.decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static synchronized JsonNode vectors() {
-    if (vectors == null) {
-      Path file = KIT.resolve("vectors.json");
-      assumeTrue(
-          Files.isReadable(file), "skipped: reference kit not found at " + file.toAbsolutePath());
-      try {
-        vectors = new ObjectMapper().readTree(file.toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return vectors;
+  public static JsonNode vectors() {
+    return ReferenceVectors.root();
   }
 }

@@ -3,13 +3,25 @@ package io.joysync.joystream.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.joysync.harness.ReferenceKit;
 import io.joysync.joystream.crypto.StorageHasher;
+import io.joysync.joystream.scale.Hex;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuntimeMetadataTest {
+
+  @Test
+  void theTestResourceIsTheReferenceKitsMetadata() throws Exception {
+    JsonNode kit = new ObjectMapper().readTree(ReferenceKit.file("chain-metadata.json").toFile());
+
+    assertThat(Hex.encode(ChainMetadataFixture.metadataBytes()))
+        .isEqualTo(kit.get("result").asText());
+  }
 
   @Test
   void palletIndicesMatchTheRuntime() {

@@ -9,7 +9,9 @@ import io.joysync.engine.youtube.quota.QuotaBudget;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import io.joysync.engine.youtube.quota.QuotaUsage;
-import io.joysync.persistence.TestCassandra;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
+import io.joysync.harness.TestEnvironment;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,10 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The quota ledger on a real Cassandra: shared by nodes, surviving a restart, per Pacific day. */
-@EnabledIf("io.joysync.persistence.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class CassandraQuotaLedgerTest {
 
   private static final String KEYSPACE =
@@ -42,7 +43,7 @@ class CassandraQuotaLedgerTest {
             DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .build())
-        .addContactPoint(new InetSocketAddress("127.0.0.1", TestCassandra.port()))
+        .addContactPoint(new InetSocketAddress("127.0.0.1", TestEnvironment.cassandraPort()))
         .withLocalDatacenter("datacenter1")
         .build();
   }

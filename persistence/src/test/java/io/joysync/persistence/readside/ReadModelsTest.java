@@ -15,7 +15,9 @@ import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
-import io.joysync.persistence.TestCassandra;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
+import io.joysync.harness.TestEnvironment;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Base64;
@@ -35,14 +37,13 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The channel and video tables on a real Cassandra: listings by date range and by user read only
  * their partitions and return what was written; video rows follow their steps, and writing the same
  * event twice leaves the same row.
  */
-@EnabledIf("io.joysync.persistence.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class ReadModelsTest {
 
   private static final String KEYSPACE =
@@ -61,7 +62,7 @@ class ReadModelsTest {
                     "datastax-java-driver.basic.load-balancing-policy.local-datacenter ="
                         + " datacenter1\n"
                         + "datastax-java-driver.basic.contact-points = [\"127.0.0.1:"
-                        + TestCassandra.port()
+                        + TestEnvironment.cassandraPort()
                         + "\"]\n"
                         + "datastax-java-driver.basic.request.timeout = 30s\n")
                 .withFallback(ConfigFactory.load()));

@@ -3,12 +3,14 @@ package io.joysync.persistence.readside;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Listings read their rows a window at a time and keep the order they were asked in. */
@@ -38,16 +40,21 @@ class WindowedTest {
                       });
                 })
             .toCompletableFuture();
-    int answered = 0;
-    while (!result.isDone()) {
-      CompletableFuture<Integer> next;
-      synchronized (pending) {
-        next = answered < pending.size() ? pending.get(answered) : null;
-      }
-      if (next != null) {
-        next.complete(answered++);
-      }
-    }
+    AtomicInteger answered = new AtomicInteger();
+    // Answers each step as it is started, in order, until the whole list is done.
+    Awaitility.await("every step answered")
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .until(
+            () -> {
+              synchronized (pending) {
+                while (answered.get() < pending.size()) {
+                  pending.get(answered.get()).complete(answered.getAndIncrement());
+                }
+              }
+              return result.isDone();
+            });
 
     assertThat(result.get(10, TimeUnit.SECONDS))
         .isEqualTo(items.stream().map(i -> i * 10).toList());
