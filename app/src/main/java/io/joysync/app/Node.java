@@ -116,7 +116,9 @@ public final class Node {
                       blocking,
                       timers,
                       Clock.systemUTC());
-              startPipeline(system, config, readSide, youtube, chain, orion, publisher, blocking);
+              Optional<Pipeline> pipeline =
+                  startPipeline(
+                      system, config, readSide, youtube, chain, orion, publisher, blocking);
               return HttpApi.start(
                   system,
                   httpSettings,
@@ -130,7 +132,9 @@ public final class Node {
                       tokenCipher(config),
                       chain,
                       config.getLong("joysync.joystream.collaborator-member-id"),
-                      faucet(config)));
+                      faucet(config),
+                      publisher,
+                      pipeline));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
   }
@@ -139,7 +143,7 @@ public final class Node {
    * Starts the sync pipeline when syncing is on and a signing account can publish; otherwise says
    * why the node does not sync.
    */
-  private static void startPipeline(
+  private static Optional<Pipeline> startPipeline(
       ActorSystem<?> system,
       Config config,
       ReadSide readSide,
@@ -150,20 +154,21 @@ public final class Node {
       Executor blocking) {
     if (!config.getBoolean("joysync.sync.enable")) {
       log.warn("Syncing is switched off (JOYSYNC_SYNC_ENABLE): the pipeline does not run");
-      return;
+      return Optional.empty();
     }
     if (!publisher.enabled()) {
       log.warn(
           "No signing account is configured (joysync.publishing.accounts, JOYSYNC_SIGNER_*):"
               + " videos are tracked but not published");
-      return;
+      return Optional.empty();
     }
     ColossusClient colossus = ColossusClient.create();
-    Pipeline.start(
-        system,
-        PipelineSettings.from(config),
-        new Pipeline.Parts(
-            readSide.work(), youtube, chain, orion, colossus, publisher::create, blocking));
+    return Optional.of(
+        Pipeline.start(
+            system,
+            PipelineSettings.from(config),
+            new Pipeline.Parts(
+                readSide.work(), youtube, chain, orion, colossus, publisher::create, blocking)));
   }
 
   private static void closeOnShutdown(ActorSystem<?> system, String name, AutoCloseable resource) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.harness.Browser;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
 import io.joysync.joystream.content.ContentIdHasher;
@@ -95,6 +96,41 @@ class SyncPipelineIntegrationTest {
       assertThat(orion.videosByYtVideoId(v.get("id").asText(), "joysync").get()).isEmpty();
     }
     assertNoFilesLeft();
+  }
+
+  @Test
+  @Needs(Service.BROWSER)
+  void theOperatorPageShowsThePipelineInARealBrowserAndItsPause() throws Exception {
+    String page =
+        "http://127.0.0.1:"
+            + net.node.node().endpoints().toCompletableFuture().get().http().getPort()
+            + "/operator#key="
+            + TestNodes.OPERATOR_KEY;
+    ApiClient.Reply paused =
+        net.api.send(
+            "PUT", "/sync/pause", "{\"reason\":\"checking the page\"}", TestNodes.OPERATOR_KEY);
+    assertThat(paused.status()).isEqualTo(200);
+    try {
+      String dom = Browser.render(page, Duration.ofSeconds(5));
+      assertThat(dom).contains("Paused since").contains("checking the page");
+      // The signer account as the publisher reports it, and this node's download disk.
+      assertThat(dom).contains("j4VVA8CkMCprCa3wek5CnZkJ1F7cBBMqALczkw4qgTebEoMxa");
+      assertThat(dom).contains("in use of 21474.8 MB");
+    } finally {
+      assertThat(net.api.send("PUT", "/sync/resume", "", TestNodes.OPERATOR_KEY).status())
+          .isEqualTo(200);
+    }
+    String refused =
+        Browser.render(page.replace(TestNodes.OPERATOR_KEY, "wrong-key"), Duration.ofSeconds(5));
+    assertThat(refused).contains("The operator key was refused.").doesNotContain("j4VVA8");
+    ApiClient.Reply bad =
+        net.api.send("PUT", "/sync/pause", "{\"reason\":42}", TestNodes.OPERATOR_KEY);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("code").asText()).isEqualTo("INVALID_BODY");
+    assertThat(net.api.send("GET", "/sync", null, null).status()).isEqualTo(401);
+    JsonNode view = net.api.send("GET", "/sync", null, TestNodes.OPERATOR_KEY).json();
+    assertThat(view.get("paused").asBoolean()).isFalse();
+    assertThat(view.get("accounts").get(0).get("memberId").asLong()).isEqualTo(1);
   }
 
   /** Waits until the user's videos number {@code count} and none is on its way any more. */

@@ -40,7 +40,7 @@ public final class Http {
   public static Reply post(String url, String json) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
+            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
@@ -49,7 +49,7 @@ public final class Http {
   public static Reply put(String url, String json) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
+            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json))
             .build());
@@ -57,7 +57,7 @@ public final class Http {
 
   public static Reply get(String url) throws Exception {
     return send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
   }
 
   public static JsonNode graphql(String url, String query) throws Exception {

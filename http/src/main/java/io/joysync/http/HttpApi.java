@@ -9,6 +9,8 @@ import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
+import io.joysync.engine.pipeline.Pipeline;
+import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
@@ -49,7 +51,9 @@ public final class HttpApi {
       Optional<TokenCipher> tokenCipher,
       ChainConnection chain,
       long collaboratorMemberId,
-      Optional<FaucetClient> faucet) {}
+      Optional<FaucetClient> faucet,
+      Publisher publisher,
+      Optional<Pipeline> pipeline) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -63,7 +67,15 @@ public final class HttpApi {
             new StatusRoutes(settings, services.quota(), readSide.videos()).route(),
             new ApiDocsRoutes().route(),
             new WhitelistRoutes(system, auth, settings).route(),
-            new SyncRoutes(system, readSide.videos(), auth, settings, clock).route(),
+            new SyncRoutes(
+                    system,
+                    readSide,
+                    services.publisher(),
+                    services.pipeline(),
+                    auth,
+                    settings,
+                    clock)
+                .route(),
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(

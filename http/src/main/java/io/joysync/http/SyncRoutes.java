@@ -4,6 +4,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.getFromResource;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
@@ -11,27 +12,37 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.SyncSwitch;
+import io.joysync.engine.publish.AccountStatus;
+import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.video.VideoEntity;
+import io.joysync.persistence.pipeline.SyncWorkTable;
+import io.joysync.persistence.readside.ReadSide;
+import io.joysync.persistence.readside.RecentFailures;
 import io.joysync.persistence.readside.VideoReadModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * Operator endpoints of the whole pipeline: {@code GET /sync} (paused or running, videos by state,
- * backlog, uploads in the last hour), {@code PUT /sync/pause} with an optional {@code {"reason":
- * "..."}} and {@code PUT /sync/resume}. The pause is persisted: it holds across restarts until an
- * operator resumes.
+ * backlog, uploads in the last hour, the signer accounts, this node's download disk, the channels
+ * with the most waiting videos and the latest failures), {@code PUT /sync/pause} with an optional
+ * {@code {"reason": "..."}} and {@code PUT /sync/resume}. The pause is persisted: it holds across
+ * restarts until an operator resumes.
  */
 public final class SyncRoutes {
 
@@ -48,28 +59,51 @@ public final class SyncRoutes {
       Instant since,
       Map<String, Long> videosByState,
       long backlog,
-      long uploadedLastHour) {}
+      long uploadedLastHour,
+      List<AccountStatus> accounts,
+      Optional<Disk> disk,
+      List<SyncWorkTable.ChannelWork> busiestChannels,
+      List<RecentFailures.Failure> recentFailures) {}
+
+  /** The downloads' disk on the node that answered: in use, the most ever in use, the budget. */
+  public record Disk(long inUse, long highWater, long budget) {}
 
   private final EntityRef<SyncSwitch.Command> syncSwitch;
+  private final ReadSide readSide;
   private final VideoReadModel videos;
+  private final Publisher publisher;
+  private final Optional<Pipeline> pipeline;
   private final OperatorAuth auth;
   private final Duration timeout;
   private final Clock clock;
 
   public SyncRoutes(
       ActorSystem<?> system,
-      VideoReadModel videos,
+      ReadSide readSide,
+      Publisher publisher,
+      Optional<Pipeline> pipeline,
       OperatorAuth auth,
       HttpSettings settings,
       Clock clock) {
     this.syncSwitch = SyncSwitch.of(system);
-    this.videos = videos;
+    this.readSide = readSide;
+    this.videos = readSide.videos();
+    this.publisher = publisher;
+    this.pipeline = pipeline;
     this.auth = auth;
     this.timeout = settings.askTimeout();
     this.clock = clock;
   }
 
   public Route route() {
+    return concat(
+        path(
+            "operator",
+            () -> get(() -> getFromResource("operator/index.html", ContentTypes.TEXT_HTML_UTF8))),
+        api());
+  }
+
+  private Route api() {
     return pathPrefix(
         "sync",
         () ->
@@ -106,25 +140,31 @@ public final class SyncRoutes {
 
   private CompletionStage<PipelineView> pipeline() {
     List<String> tags = VideoEntity.tags();
-    CompletionStage<SyncSwitch.State> state = syncSwitch.ask(SyncSwitch.Get::new, timeout);
-    CompletionStage<Map<String, Long>> byState = videos.byState(tags);
-    CompletionStage<Long> backlog = videos.syncBacklog(tags);
-    CompletionStage<Long> lastHour =
-        videos.uploadsSince(tags, clock.instant().minus(Duration.ofHours(1)));
-    return state.thenCompose(
-        s ->
-            byState.thenCompose(
-                counts ->
-                    backlog.thenCombine(
-                        lastHour,
-                        (b, h) ->
-                            new PipelineView(
-                                s.paused(),
-                                s.reason().orElse(null),
-                                s.since().orElse(null),
-                                new TreeMap<>(counts),
-                                b,
-                                h))));
+    CompletableFuture<SyncSwitch.State> state =
+        syncSwitch.<SyncSwitch.State>ask(SyncSwitch.Get::new, timeout).toCompletableFuture();
+    CompletableFuture<Map<String, Long>> byState = videos.byState(tags).toCompletableFuture();
+    CompletableFuture<Long> backlog = videos.syncBacklog(tags).toCompletableFuture();
+    CompletableFuture<Long> lastHour =
+        videos.uploadsSince(tags, clock.instant().minus(Duration.ofHours(1))).toCompletableFuture();
+    CompletableFuture<List<AccountStatus>> accounts = publisher.accounts().toCompletableFuture();
+    CompletableFuture<List<SyncWorkTable.ChannelWork>> busiest =
+        readSide.work().busiestChannels(500, 10).toCompletableFuture();
+    CompletableFuture<List<RecentFailures.Failure>> failures =
+        readSide.failures().latest(tags, 20).toCompletableFuture();
+    return CompletableFuture.allOf(state, byState, backlog, lastHour, accounts, busiest, failures)
+        .thenApply(
+            done ->
+                new PipelineView(
+                    state.join().paused(),
+                    state.join().reason().orElse(null),
+                    state.join().since().orElse(null),
+                    new TreeMap<>(byState.join()),
+                    backlog.join(),
+                    lastHour.join(),
+                    accounts.join(),
+                    pipeline.map(p -> new Disk(p.diskInUse(), p.diskHighWater(), p.diskBudget())),
+                    busiest.join(),
+                    failures.join()));
   }
 
   private CompletionStage<SyncSwitch.State> pause(String reason) {

@@ -48,6 +48,16 @@ public enum Service {
       }
     }
   },
+  BROWSER(
+      "Chromium (headless, for the operator page)",
+      "`./joysync test` installs Debian's chromium; or apt-get install chromium.") {
+    @Override
+    Optional<String> probe() {
+      return Browser.executable().isPresent()
+          ? Optional.empty()
+          : Optional.of("no chromium on the PATH");
+    }
+  },
   REFERENCE_KIT(
       "The polkadot.js reference kit",
       "`./joysync test` installs it from ../shared/joystream-reference (node and npm needed), or"

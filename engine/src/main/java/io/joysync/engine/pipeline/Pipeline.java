@@ -168,4 +168,8 @@ public final class Pipeline {
   public long diskHighWater() {
     return budget.highWater();
   }
+
+  public long diskBudget() {
+    return budget.capacity();
+  }
 }

@@ -8,8 +8,12 @@ import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
@@ -110,6 +114,31 @@ public final class SyncWorkTable implements WorkIndex {
     return session
         .selectAll("SELECT * FROM " + ks + ".sync_work WHERE slot = ? LIMIT ?", slot, limit)
         .thenApply(rows -> rows.stream().flatMap(r -> item(r).stream()).toList());
+  }
+
+  /** A channel and how many of its videos have work left (of those read). */
+  public record ChannelWork(String channelId, long videos) {}
+
+  /**
+   * The channels with the most videos waiting, counted over up to {@code perSlot} rows of each slot
+   * (an operator's view, not a census).
+   */
+  public CompletionStage<List<ChannelWork>> busiestChannels(int perSlot, int top) {
+    List<CompletableFuture<List<WorkItem>>> reads = new ArrayList<>();
+    for (int slot = 0; slot < WorkIndex.SLOTS; slot++) {
+      reads.add(items(slot, perSlot).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              Map<String, Long> counts = new HashMap<>();
+              reads.forEach(r -> r.join().forEach(i -> counts.merge(i.channelId(), 1L, Long::sum)));
+              return counts.entrySet().stream()
+                  .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                  .limit(top)
+                  .map(e -> new ChannelWork(e.getKey(), e.getValue()))
+                  .toList();
+            });
   }
 
   /** A row whose facts never arrived (only a later update of it) is not work yet. */

@@ -1,7 +1,6 @@
 package io.joysync.persistence.readside;
 
 import com.typesafe.config.Config;
-import io.joysync.engine.pipeline.WorkIndex;
 import io.joysync.engine.youtube.quota.QuotaLedger;
 import io.joysync.persistence.pipeline.SyncWorkTable;
 import io.joysync.persistence.quota.CassandraQuotaLedger;
@@ -30,16 +29,19 @@ public final class ReadSide {
   private final ChannelReadModel channels;
   private final VideoReadModel videos;
   private final SyncWorkTable work;
+  private final RecentFailures failures;
   private final QuotaLedger quotaLedger;
 
   private ReadSide(
       ChannelReadModel channels,
       VideoReadModel videos,
       SyncWorkTable work,
+      RecentFailures failures,
       QuotaLedger quotaLedger) {
     this.channels = channels;
     this.videos = videos;
     this.work = work;
+    this.failures = failures;
     this.quotaLedger = quotaLedger;
   }
 
@@ -58,6 +60,7 @@ public final class ReadSide {
         new ChannelReadModel(session, keyspace, YearMonth.parse(c.getString("first-month")));
     VideoReadModel videos = new VideoReadModel(session, keyspace);
     SyncWorkTable work = new SyncWorkTable(session, keyspace);
+    RecentFailures failures = new RecentFailures(session, keyspace);
     CompletionStage<Done> tables;
     if (config.getBoolean("joysync.cassandra.autocreate")) {
       int rf = config.getInt("joysync.cassandra.replication-factor");
@@ -68,6 +71,7 @@ public final class ReadSide {
                       .createTables(rf)
                       .thenCompose(d -> videos.createTable())
                       .thenCompose(d -> work.createTable())
+                      .thenCompose(d -> failures.createTable())
                       .thenCompose(d -> CassandraProjection.createTablesIfNotExists(system)),
               20,
               Duration.ofSeconds(1),
@@ -84,8 +88,8 @@ public final class ReadSide {
             .thenApply(
                 ledger -> {
                   ChannelProjection.init(system, channels);
-                  VideoProjection.init(system, videos, work);
-                  return new ReadSide(channels, videos, work, ledger);
+                  VideoProjection.init(system, videos, work, failures);
+                  return new ReadSide(channels, videos, work, failures, ledger);
                 });
     ready.whenComplete(
         (readSide, e) -> {
@@ -106,8 +110,13 @@ public final class ReadSide {
   }
 
   /** The pipeline's work index. */
-  public WorkIndex work() {
+  public SyncWorkTable work() {
     return work;
+  }
+
+  /** The pipeline's latest failures. */
+  public RecentFailures failures() {
+    return failures;
   }
 
   public QuotaLedger quotaLedger() {

@@ -1,7 +1,10 @@
 package io.joysync.persistence.readside;
 
 import io.joysync.engine.video.VideoEntity;
+import io.joysync.engine.video.VideoState;
+import io.joysync.engine.video.VideoTransition;
 import io.joysync.persistence.pipeline.SyncWorkTable;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -28,35 +31,44 @@ public final class VideoProjection {
 
   private VideoProjection() {}
 
-  public static void init(ActorSystem<?> system, VideoReadModel videos, SyncWorkTable work) {
+  public static void init(
+      ActorSystem<?> system, VideoReadModel videos, SyncWorkTable work, RecentFailures failures) {
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
             "video-read-side",
             VideoEntity.TAG_COUNT,
-            i -> ProjectionBehavior.create(projection(system, videos, work, VideoEntity.tag(i))),
+            i ->
+                ProjectionBehavior.create(
+                    projection(system, videos, work, failures, VideoEntity.tag(i))),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
 
   private static AtLeastOnceProjection<Offset, EventEnvelope<VideoEntity.Event>> projection(
-      ActorSystem<?> system, VideoReadModel videos, SyncWorkTable work, String tag) {
+      ActorSystem<?> system,
+      VideoReadModel videos,
+      SyncWorkTable work,
+      RecentFailures failures,
+      String tag) {
     return CassandraProjection.atLeastOnce(
         ProjectionId.of("video-read-side", tag),
         EventSourcedProvider.<VideoEntity.Event>eventsByTag(
             system, CassandraReadJournal.Identifier(), tag),
-        () -> new VideoRowWriter(tag, videos, work));
+        () -> new VideoRowWriter(tag, videos, work, failures));
   }
 
   static final class VideoRowWriter extends Handler<EventEnvelope<VideoEntity.Event>> {
     private final String tag;
     private final VideoReadModel videos;
     private final SyncWorkTable work;
+    private final RecentFailures failures;
 
-    VideoRowWriter(String tag, VideoReadModel videos, SyncWorkTable work) {
+    VideoRowWriter(String tag, VideoReadModel videos, SyncWorkTable work, RecentFailures failures) {
       this.tag = tag;
       this.videos = videos;
       this.work = work;
+      this.failures = failures;
     }
 
     @Override
@@ -68,13 +80,38 @@ public final class VideoProjection {
             .track(tag, channelId, e.facts(), e.record())
             .thenCompose(d -> work.tracked(channelId, e.facts(), e.record()));
       }
+      String videoId = videoIdOf(envelope.persistenceId());
       if (event instanceof VideoEntity.VideoAdvanced e) {
-        return videos
-            .advance(tag, channelId, e.record())
-            .thenCompose(d -> work.advanced(channelId, e.record(), e.step().progress()));
+        CompletionStage<Done> written =
+            videos
+                .advance(tag, channelId, e.record())
+                .thenCompose(d -> work.advanced(channelId, e.record(), e.step().progress()));
+        return e.record().state().stage() != VideoState.Stage.VIDEO_UNAVAILABLE
+            ? written
+            : written.thenCompose(
+                d ->
+                    failures.record(
+                        tag,
+                        new RecentFailures.Failure(
+                            e.record().updatedAt(),
+                            videoId,
+                            channelId,
+                            e.record().state().wireName()
+                                + (e.step() instanceof VideoTransition.MarkUnavailable m
+                                    ? ": " + m.detail()
+                                    : ""))));
       }
       VideoEntity.AttemptFailed e = (VideoEntity.AttemptFailed) event;
-      return work.failed(channelId, videoIdOf(envelope.persistenceId()), e.attempt(), e.retryAt());
+      return work.failed(channelId, videoId, e.attempt(), e.retryAt())
+          .thenCompose(
+              d ->
+                  failures.record(
+                      tag,
+                      new RecentFailures.Failure(
+                          Instant.ofEpochMilli(envelope.timestamp()),
+                          videoId,
+                          channelId,
+                          "attempt " + e.attempt() + ": " + e.detail())));
     }
 
     static String videoIdOf(String persistenceId) {
