@@ -2,6 +2,7 @@ package io.joysync.app;
 
 import io.joysync.app.cli.ChannelsCommand;
 import io.joysync.app.cli.SyncCommand;
+import io.joysync.app.cli.VideosCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Replicates YouTube channels onto the Joystream blockchain.",
-    subcommands = {NodeCommand.class, ChannelsCommand.class, SyncCommand.class})
+    subcommands = {
+      NodeCommand.class,
+      ChannelsCommand.class,
+      SyncCommand.class,
+      VideosCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

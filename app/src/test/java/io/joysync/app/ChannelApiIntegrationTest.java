@@ -342,8 +342,12 @@ class ChannelApiIntegrationTest {
     assertThat(fresh.get("state").asText()).isEqualTo("New");
     assertThat(fresh.has("joystreamVideo")).isFalse();
 
-    assertThat(awaitChannel(js, "Unverified").get("syncStatus").get("backlogCount").asLong())
-        .isEqualTo(2);
+    JsonNode syncStatus = awaitChannel(js, "Unverified").get("syncStatus");
+    assertThat(syncStatus.get("backlogCount").asLong()).isEqualTo(2);
+    // Nothing uploaded yet: at youtube-synch's minute a video, at least two minutes, and its turn
+    // comes among the channels with videos waiting.
+    assertThat(syncStatus.get("fullSyncEta").asLong()).isGreaterThanOrEqualTo(120);
+    assertThat(syncStatus.get("placeInSyncQueue").asLong()).isGreaterThanOrEqualTo(1);
     api.await("/status", r -> r.json().get("syncBacklog").asLong() == 2, READ_SIDE_LAG);
     advance(
         "vidB" + js,

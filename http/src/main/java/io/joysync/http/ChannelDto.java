@@ -49,14 +49,10 @@ public record ChannelDto(
   }
 
   /**
-   * The channel with its sync status: the videos still on their way to Joystream. The place in the
-   * sync queue and the time to a full sync are answered as 0 until the pipeline reports them.
+   * The channel with its sync status: the videos still on their way to Joystream, its place in the
+   * sync queue and the seconds until its full sync (see {@code SyncEstimate}).
    */
-  public static ChannelDto of(ChannelRow r, long backlogCount) {
-    return of(r, new SyncStatus(backlogCount, 0, 0));
-  }
-
-  private static ChannelDto of(ChannelRow r, SyncStatus syncStatus) {
+  public static ChannelDto of(ChannelRow r, SyncStatus syncStatus) {
     Map<String, String> thumbnails = new LinkedHashMap<>();
     for (String size : new String[] {"default", "medium", "high", "standard"}) {
       thumbnails.put(size, r.thumbnails().get(size));

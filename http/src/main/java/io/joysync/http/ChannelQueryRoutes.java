@@ -9,11 +9,15 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import io.joysync.engine.link.JoystreamLinks;
+import io.joysync.engine.pipeline.SyncEstimate;
+import io.joysync.engine.video.VideoEntity;
 import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
 import io.joysync.persistence.readside.VideoReadModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -96,9 +100,25 @@ public final class ChannelQueryRoutes {
                           ApiException.notFound(
                               "CHANNEL_NOT_FOUND", "Could not find channel with id " + id));
               ChannelRow row = ChannelRow.of(channel.youtubeChannelId(), channel.state());
-              return videos
-                  .backlog(row.channelId())
-                  .thenApply(backlog -> ChannelDto.of(row, backlog));
+              return syncStatus(row.channelId()).thenApply(status -> ChannelDto.of(row, status));
+            });
+  }
+
+  /** The channel's backlog and when it should be synced ({@link SyncEstimate}). */
+  private CompletionStage<ChannelDto.SyncStatus> syncStatus(String channelId) {
+    List<String> tags = VideoEntity.tags();
+    CompletableFuture<Long> backlog = videos.backlog(channelId).toCompletableFuture();
+    CompletableFuture<Long> total = videos.syncBacklog(tags).toCompletableFuture();
+    CompletableFuture<Long> active = videos.activeChannels(tags).toCompletableFuture();
+    CompletableFuture<Long> lastHour =
+        videos.uploadsSince(tags, clock.instant().minus(Duration.ofHours(1))).toCompletableFuture();
+    return CompletableFuture.allOf(backlog, total, active, lastHour)
+        .thenApply(
+            done -> {
+              SyncEstimate e =
+                  SyncEstimate.of(backlog.join(), total.join(), active.join(), lastHour.join());
+              return new ChannelDto.SyncStatus(
+                  backlog.join(), e.fullSyncEta(), e.placeInSyncQueue());
             });
   }
 

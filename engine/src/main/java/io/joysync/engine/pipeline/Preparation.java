@@ -51,7 +51,8 @@ final class Preparation {
             .flatMap(ChannelState::registration)
             .map(Registration::joystreamChannelId);
     if (joystreamChannel.isEmpty()) {
-      return done(video.id(), "its channel does not sync");
+      return CompletableFuture.completedFuture(
+          new VideoJob.ChannelNotSyncing(video.id(), video.channelId()));
     }
     long duration = video.record().durationSeconds();
     if (duration > maxDuration.toSeconds()) {

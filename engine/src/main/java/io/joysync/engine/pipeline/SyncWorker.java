@@ -1,9 +1,14 @@
 package io.joysync.engine.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,12 +46,16 @@ public final class SyncWorker {
 
   private record ListingFailed(Throwable error) implements Command {}
 
-  private record Left(String videoId, String outcome) implements Command {}
+  private record Left(String videoId, String outcome, Optional<String> idleChannel)
+      implements Command {}
 
   /** Stops the worker's stream (the Sharded Daemon Process's stop message). */
   public enum Stop implements Command {
     INSTANCE
   }
+
+  /** How long a channel found not syncing is left alone before its videos are looked at again. */
+  static final Duration IDLE_CHANNEL_PAUSE = Duration.ofMinutes(1);
 
   private final ActorContext<Command> context;
   private final List<Integer> slots;
@@ -56,6 +65,10 @@ public final class SyncWorker {
   private final Clock clock;
   private final BoundedSourceQueue<WorkItem> queue;
   private final Set<String> inFlight = new HashSet<>();
+
+  /** Channels found not syncing, left alone until the given time (so they cost no churn). */
+  private final Map<String, Instant> idleChannels = new HashMap<>();
+
   private boolean listing;
 
   private SyncWorker(
@@ -80,13 +93,7 @@ public final class SyncWorker {
     this.queue =
         Source.<WorkItem>queue(settings.maxVideosInFlight())
             .via(stages)
-            .to(
-                Sink.foreach(
-                    job ->
-                        self.tell(
-                            new Left(
-                                job.videoId(),
-                                job instanceof VideoJob.Finished f ? f.outcome() : "left"))))
+            .to(Sink.foreach(job -> self.tell(left(job))))
             .run(context.getSystem());
   }
 
@@ -166,11 +173,13 @@ public final class SyncWorker {
   private Behavior<Command> offer(Listed listed) {
     listing = false;
     int room = settings.maxVideosInFlight() - inFlight.size();
-    for (WorkItem item : SyncOrder.order(listed.items(), clock.instant())) {
+    Instant now = clock.instant();
+    idleChannels.values().removeIf(until -> until.isBefore(now));
+    for (WorkItem item : SyncOrder.order(listed.items(), now)) {
       if (room <= 0) {
         break;
       }
-      if (inFlight.contains(item.videoId())) {
+      if (inFlight.contains(item.videoId()) || idleChannels.containsKey(item.channelId())) {
         continue;
       }
       if (queue.offer(item) != QueueOfferResult.enqueued()) {
@@ -182,8 +191,18 @@ public final class SyncWorker {
     return Behaviors.same();
   }
 
+  private static Left left(VideoJob job) {
+    if (job instanceof VideoJob.ChannelNotSyncing idle) {
+      return new Left(idle.videoId(), "its channel does not sync", Optional.of(idle.channelId()));
+    }
+    return new Left(
+        job.videoId(), job instanceof VideoJob.Finished f ? f.outcome() : "left", Optional.empty());
+  }
+
   private Behavior<Command> left(Left left) {
     inFlight.remove(left.videoId());
+    left.idleChannel()
+        .ifPresent(channel -> idleChannels.put(channel, clock.instant().plus(IDLE_CHANNEL_PAUSE)));
     context.getLog().debug("Video {} left the pipeline: {}", left.videoId(), left.outcome());
     return Behaviors.same();
   }

@@ -49,6 +49,9 @@ public sealed interface VideoJob {
   /** Nothing more to do in this round: {@code outcome} says what happened, for the logs. */
   record Finished(String videoId, String outcome) implements VideoJob {}
 
+  /** The video's channel does not sync now: its videos are left alone for a while. */
+  record ChannelNotSyncing(String videoId, String channelId) implements VideoJob {}
+
   /** The media and thumbnail files of a video and the disk budget they hold. */
   record LocalFiles(Path media, Path thumbnail, long reservedBytes) {}
 }

@@ -166,6 +166,11 @@ public final class VideoReadModel {
     return tallies.backlog(channelId);
   }
 
+  /** Channels with videos waiting, over the given tags. */
+  public CompletionStage<Long> activeChannels(List<String> tags) {
+    return tallies.activeChannels(tags);
+  }
+
   /** Videos by state (youtube-synch's wire names) over the given tags. */
   public CompletionStage<Map<String, Long>> byState(List<String> tags) {
     return tallies.byState(tags);

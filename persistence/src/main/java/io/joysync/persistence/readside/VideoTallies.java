@@ -56,6 +56,12 @@ final class VideoTallies {
                 session.executeDDL(
                     "CREATE TABLE IF NOT EXISTS "
                         + ks
+                        + ".active_channels_by_tag (tag text PRIMARY KEY, channels bigint)"))
+        .thenCompose(
+            d ->
+                session.executeDDL(
+                    "CREATE TABLE IF NOT EXISTS "
+                        + ks
                         + ".uploads_by_minute (tag text, minute timestamp, videos bigint,"
                         + " PRIMARY KEY (tag, minute)) WITH CLUSTERING ORDER BY (minute DESC)"
                         + " AND default_time_to_live = 604800"));
@@ -67,11 +73,11 @@ final class VideoTallies {
     if (before.filter(after::equals).isPresent()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    List<CompletionStage<Optional<SimpleStatement>>> parts = new ArrayList<>();
+    List<CompletionStage<List<SimpleStatement>>> parts = new ArrayList<>();
     long backlog = inBacklog(after) - before.map(VideoTallies::inBacklog).orElse(0L);
     if (backlog != 0) {
       parts.add(add("backlog_by_tag", "tag", tag, backlog));
-      parts.add(add("backlog_by_channel", "channel_id", channelId, backlog));
+      parts.add(channelBacklog(tag, channelId, backlog));
     }
     before.ifPresent(b -> parts.add(addState(tag, b, -1)));
     parts.add(addState(tag, after, 1));
@@ -79,26 +85,26 @@ final class VideoTallies {
       parts.add(addUpload(tag, at.truncatedTo(ChronoUnit.MINUTES)));
     }
     CompletionStage<List<SimpleStatement>> all = CompletableFuture.completedFuture(List.of());
-    for (CompletionStage<Optional<SimpleStatement>> part : parts) {
+    for (CompletionStage<List<SimpleStatement>> part : parts) {
       all =
           all.thenCombine(
               part,
               (list, next) -> {
                 List<SimpleStatement> joined = new ArrayList<>(list);
-                next.ifPresent(joined::add);
+                joined.addAll(next);
                 return joined;
               });
     }
     return all;
   }
 
-  private CompletionStage<Optional<SimpleStatement>> add(
+  private CompletionStage<List<SimpleStatement>> add(
       String table, String keyColumn, String key, long delta) {
     return session
         .selectOne("SELECT videos FROM " + ks + "." + table + " WHERE " + keyColumn + " = ?", key)
         .thenApply(
             row ->
-                Optional.of(
+                List.of(
                     SimpleStatement.newInstance(
                         "UPDATE "
                             + ks
@@ -111,7 +117,45 @@ final class VideoTallies {
                         key)));
   }
 
-  private CompletionStage<Optional<SimpleStatement>> addState(
+  /**
+   * The channel's backlog moves by {@code delta}; when it leaves or reaches zero, the tag's count
+   * of channels with videos waiting moves too (the same batch carries both).
+   */
+  private CompletionStage<List<SimpleStatement>> channelBacklog(
+      String tag, String channelId, long delta) {
+    return session
+        .selectOne(
+            "SELECT videos FROM " + ks + ".backlog_by_channel WHERE channel_id = ?", channelId)
+        .thenCompose(
+            row -> {
+              long before = row.map(r -> r.getLong(0)).orElse(0L);
+              long after = before + delta;
+              SimpleStatement channel =
+                  SimpleStatement.newInstance(
+                      "UPDATE " + ks + ".backlog_by_channel SET videos = ? WHERE channel_id = ?",
+                      after,
+                      channelId);
+              long active = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+              if (active == 0) {
+                return CompletableFuture.completedFuture(List.of(channel));
+              }
+              return session
+                  .selectOne(
+                      "SELECT channels FROM " + ks + ".active_channels_by_tag WHERE tag = ?", tag)
+                  .thenApply(
+                      a ->
+                          List.of(
+                              channel,
+                              SimpleStatement.newInstance(
+                                  "UPDATE "
+                                      + ks
+                                      + ".active_channels_by_tag SET channels = ? WHERE tag = ?",
+                                  a.map(r -> r.getLong(0)).orElse(0L) + active,
+                                  tag)));
+            });
+  }
+
+  private CompletionStage<List<SimpleStatement>> addState(
       String tag, VideoState state, long delta) {
     return session
         .selectOne(
@@ -120,7 +164,7 @@ final class VideoTallies {
             state.wireName())
         .thenApply(
             row ->
-                Optional.of(
+                List.of(
                     SimpleStatement.newInstance(
                         "UPDATE "
                             + ks
@@ -130,7 +174,7 @@ final class VideoTallies {
                         state.wireName())));
   }
 
-  private CompletionStage<Optional<SimpleStatement>> addUpload(String tag, Instant minute) {
+  private CompletionStage<List<SimpleStatement>> addUpload(String tag, Instant minute) {
     return session
         .selectOne(
             "SELECT videos FROM " + ks + ".uploads_by_minute WHERE tag = ? AND minute = ?",
@@ -138,7 +182,7 @@ final class VideoTallies {
             minute)
         .thenApply(
             row ->
-                Optional.of(
+                List.of(
                     SimpleStatement.newInstance(
                         "UPDATE "
                             + ks
@@ -163,6 +207,13 @@ final class VideoTallies {
         .selectOne(
             "SELECT videos FROM " + ks + ".backlog_by_channel WHERE channel_id = ?", channelId)
         .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+  }
+
+  /** Channels with videos waiting, over the given tags. */
+  CompletionStage<Long> activeChannels(List<String> tags) {
+    return session
+        .selectAll("SELECT channels FROM " + ks + ".active_channels_by_tag WHERE tag IN ?", tags)
+        .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
   }
 
   /** Videos by state (wire name) over the given tags; states without videos are left out. */

@@ -1,0 +1,30 @@
+package io.joysync.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a creator is told about when their channel will be synced. */
+class SyncEstimateTest {
+
+  @Test
+  void aChannelWithNothingWaitingIsDone() {
+    assertThat(SyncEstimate.of(0, 500, 10, 100)).isEqualTo(new SyncEstimate(0, 0));
+  }
+
+  @Test
+  void aChannelSharesTheMeasuredThroughputWithTheOtherWaitingChannels() {
+    // 3600 uploads in the last hour: one a second. 10 videos, 4 channels waiting: ~40 videos.
+    SyncEstimate e = SyncEstimate.of(10, 1000, 4, 3600);
+    assertThat(e.fullSyncEta()).isEqualTo(40);
+    assertThat(e.placeInSyncQueue()).isEqualTo(4);
+  }
+
+  @Test
+  void theEstimateNeverCountsMoreVideosThanWaitAndAssumesAMinuteAVideoBeforeAnyMeasure() {
+    // 100 videos of a channel, 50 channels, but only 300 videos wait in all.
+    assertThat(SyncEstimate.of(100, 300, 50, 3600).fullSyncEta()).isEqualTo(300);
+    // Nothing uploaded in the last hour: youtube-synch's one minute a video.
+    assertThat(SyncEstimate.of(5, 5, 1, 0).fullSyncEta()).isEqualTo(300);
+  }
+}
