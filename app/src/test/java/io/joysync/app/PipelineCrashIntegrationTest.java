@@ -95,15 +95,19 @@ class PipelineCrashIntegrationTest {
         await()
             .atMost(Duration.ofMinutes(4))
             .pollInterval(Duration.ofMillis(500))
-            .until(() -> uploads(current, alice) + uploads(current, bob) >= threshold);
+            .until(
+                () ->
+                    UserVideos.inState(current, alice, "UploadSucceeded")
+                            + UserVideos.inState(current, bob, "UploadSucceeded")
+                        >= threshold);
         uploaded = threshold;
         node.kill();
         node = launch.start();
       }
 
       ApiClient api2 = node.api();
-      List<JsonNode> aliceVideos = awaitAllEnded(api2, alice, 65);
-      List<JsonNode> bobVideos = awaitAllEnded(api2, bob, 1);
+      List<JsonNode> aliceVideos = UserVideos.awaitAllEnded(api2, alice, 65, Duration.ofMinutes(6));
+      List<JsonNode> bobVideos = UserVideos.awaitAllEnded(api2, bob, 1, Duration.ofMinutes(6));
 
       Map<String, Long> states = new HashMap<>();
       aliceVideos.forEach(v -> states.merge(v.get("state").asText(), 1L, Long::sum));
@@ -146,42 +150,5 @@ class PipelineCrashIntegrationTest {
     } finally {
       node.close();
     }
-  }
-
-  private static long uploads(ApiClient api, String userId) {
-    ApiClient.Reply reply = api.send("GET", "/users/" + userId + "/videos", null, null);
-    if (reply.status() != 200) {
-      return 0;
-    }
-    long n = 0;
-    for (JsonNode v : reply.json()) {
-      if (v.get("state").asText().equals("UploadSucceeded")) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static List<JsonNode> awaitAllEnded(ApiClient api, String userId, int count) {
-    List<JsonNode> videos = new ArrayList<>();
-    await()
-        .atMost(Duration.ofMinutes(6))
-        .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(
-            () -> {
-              ApiClient.Reply reply = api.send("GET", "/users/" + userId + "/videos", null, null);
-              assertThat(reply.status()).isEqualTo(200);
-              List<JsonNode> listed = new ArrayList<>();
-              reply.json().forEach(listed::add);
-              assertThat(listed).hasSize(count);
-              assertThat(listed)
-                  .allSatisfy(
-                      v ->
-                          assertThat(v.get("state").asText())
-                              .matches("UploadSucceeded|VideoUnavailable::.*"));
-              videos.clear();
-              videos.addAll(listed);
-            });
-    return videos;
   }
 }

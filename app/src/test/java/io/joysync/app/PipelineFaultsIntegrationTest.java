@@ -76,7 +76,9 @@ class PipelineFaultsIntegrationTest {
                     TestNodes.OPERATOR_KEY)
                 .status())
         .isEqualTo(200);
-    await().atMost(Duration.ofMinutes(3)).until(() -> count(alice, "UploadSucceeded") >= 2);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .until(() -> UserVideos.inState(net.api, alice, "UploadSucceeded") >= 2);
 
     FaultSwitches faults = net.devnets.joystream.faults();
     faults.setStorageErrors(true);
@@ -95,7 +97,7 @@ class PipelineFaultsIntegrationTest {
     faults.setStorageDown(false);
     faults.setOrionExtraLag(10);
     faults.setDropExtrinsics(true, false);
-    long before = count(alice, "UploadSucceeded");
+    long before = UserVideos.inState(net.api, alice, "UploadSucceeded");
     await()
         .during(Duration.ofSeconds(10))
         .atMost(Duration.ofSeconds(15))
@@ -106,7 +108,8 @@ class PipelineFaultsIntegrationTest {
     await()
         .atMost(Duration.ofMinutes(8))
         .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(() -> assertThat(count(alice, "UploadSucceeded")).isEqualTo(60));
+        .untilAsserted(
+            () -> assertThat(UserVideos.inState(net.api, alice, "UploadSucceeded")).isEqualTo(60));
     assertThat(before).isLessThan(60);
 
     try (ChainConnection chain =
@@ -128,20 +131,6 @@ class PipelineFaultsIntegrationTest {
         assertThat(orion.videosByYtVideoId(v.get("id").asText(), "joysync").get()).hasSize(1);
       }
     }
-  }
-
-  private static long count(String userId, String state) {
-    ApiClient.Reply reply = net.api.send("GET", "/users/" + userId + "/videos", null, null);
-    if (reply.status() != 200) {
-      return 0;
-    }
-    long n = 0;
-    for (JsonNode v : reply.json()) {
-      if (v.get("state").asText().equals(state)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static long bytesOnDisk() {

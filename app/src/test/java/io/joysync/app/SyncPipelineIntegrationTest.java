@@ -68,7 +68,7 @@ class SyncPipelineIntegrationTest {
         .isEqualTo(201);
     String userId = net.signUp(DevnetSeed.BOB, 2);
 
-    List<JsonNode> videos = awaitVideos(userId, 1, Duration.ofMinutes(3));
+    List<JsonNode> videos = UserVideos.awaitAllEnded(net.api, userId, 1, Duration.ofMinutes(3));
     assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
     assertOnJoystreamOnce(videos);
     assertNoFilesLeft();
@@ -80,7 +80,7 @@ class SyncPipelineIntegrationTest {
     // Alice's five newest uploads are the devnet's troublemakers.
     String userId = net.signUp(DevnetSeed.ALICE, 1);
 
-    List<JsonNode> videos = awaitVideos(userId, 5, Duration.ofMinutes(3));
+    List<JsonNode> videos = UserVideos.awaitAllEnded(net.api, userId, 5, Duration.ofMinutes(3));
     Map<String, String> states = new HashMap<>();
     videos.forEach(v -> states.put(v.get("title").asText(), v.get("state").asText()));
     assertThat(states)
@@ -131,31 +131,6 @@ class SyncPipelineIntegrationTest {
     JsonNode view = net.api.send("GET", "/sync", null, TestNodes.OPERATOR_KEY).json();
     assertThat(view.get("paused").asBoolean()).isFalse();
     assertThat(view.get("accounts").get(0).get("memberId").asLong()).isEqualTo(1);
-  }
-
-  /** Waits until the user's videos number {@code count} and none is on its way any more. */
-  private static List<JsonNode> awaitVideos(String userId, int count, Duration limit) {
-    List<JsonNode> videos = new ArrayList<>();
-    await()
-        .atMost(limit)
-        .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(
-            () -> {
-              ApiClient.Reply reply =
-                  net.api.send("GET", "/users/" + userId + "/videos", null, null);
-              assertThat(reply.status()).isEqualTo(200);
-              List<JsonNode> listed = new ArrayList<>();
-              reply.json().forEach(listed::add);
-              assertThat(listed).hasSize(count);
-              assertThat(listed)
-                  .allSatisfy(
-                      v ->
-                          assertThat(v.get("state").asText())
-                              .matches("UploadSucceeded|VideoUnavailable::.*"));
-              videos.clear();
-              videos.addAll(listed);
-            });
-    return videos;
   }
 
   /** Each video once in Orion, attributed to the app, its files accepted with the exact bytes. */

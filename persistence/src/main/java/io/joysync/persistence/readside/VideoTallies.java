@@ -6,6 +6,7 @@ import io.joysync.engine.video.VideoState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,45 +77,54 @@ final class VideoTallies {
     List<CompletionStage<List<SimpleStatement>>> parts = new ArrayList<>();
     long backlog = inBacklog(after) - before.map(VideoTallies::inBacklog).orElse(0L);
     if (backlog != 0) {
-      parts.add(add("backlog_by_tag", "tag", tag, backlog));
+      parts.add(add(new Counter("backlog_by_tag", "videos", "tag"), backlog, tag));
       parts.add(channelBacklog(tag, channelId, backlog));
     }
-    before.ifPresent(b -> parts.add(addState(tag, b, -1)));
-    parts.add(addState(tag, after, 1));
+    before.ifPresent(b -> parts.add(add(BY_STATE, -1, tag, b.wireName())));
+    parts.add(add(BY_STATE, 1, tag, after.wireName()));
     if (after.equals(VideoState.UPLOAD_SUCCEEDED)) {
-      parts.add(addUpload(tag, at.truncatedTo(ChronoUnit.MINUTES)));
+      parts.add(add(UPLOADS, 1, tag, at.truncatedTo(ChronoUnit.MINUTES)));
     }
     CompletionStage<List<SimpleStatement>> all = CompletableFuture.completedFuture(List.of());
     for (CompletionStage<List<SimpleStatement>> part : parts) {
-      all =
-          all.thenCombine(
-              part,
-              (list, next) -> {
-                List<SimpleStatement> joined = new ArrayList<>(list);
-                joined.addAll(next);
-                return joined;
-              });
+      all = all.thenCombine(part, VideoTallies::joined);
     }
     return all;
   }
 
-  private CompletionStage<List<SimpleStatement>> add(
-      String table, String keyColumn, String key, long delta) {
+  /** A count kept in {@code column} of {@code table}, one row per value of the key columns. */
+  private record Counter(String table, String column, String... keyColumns) {
+    String where() {
+      return String.join(" AND ", Arrays.stream(keyColumns).map(k -> k + " = ?").toList());
+    }
+  }
+
+  private static final Counter BY_STATE = new Counter("videos_by_state", "videos", "tag", "state");
+  private static final Counter UPLOADS =
+      new Counter("uploads_by_minute", "videos", "tag", "minute");
+  private static final Counter CHANNEL = new Counter("backlog_by_channel", "videos", "channel_id");
+  private static final Counter ACTIVE = new Counter("active_channels_by_tag", "channels", "tag");
+
+  /** The count now (0 when there is no row). */
+  private CompletionStage<Long> read(Counter c, Object... key) {
     return session
-        .selectOne("SELECT videos FROM " + ks + "." + table + " WHERE " + keyColumn + " = ?", key)
-        .thenApply(
-            row ->
-                List.of(
-                    SimpleStatement.newInstance(
-                        "UPDATE "
-                            + ks
-                            + "."
-                            + table
-                            + " SET videos = ? WHERE "
-                            + keyColumn
-                            + " = ?",
-                        row.map(r -> r.getLong(0)).orElse(0L) + delta,
-                        key)));
+        .selectOne(
+            "SELECT " + c.column() + " FROM " + ks + "." + c.table() + " WHERE " + c.where(), key)
+        .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+  }
+
+  private SimpleStatement write(Counter c, long value, Object... key) {
+    Object[] values = new Object[key.length + 1];
+    values[0] = value;
+    System.arraycopy(key, 0, values, 1, key.length);
+    return SimpleStatement.newInstance(
+        "UPDATE " + ks + "." + c.table() + " SET " + c.column() + " = ? WHERE " + c.where(),
+        values);
+  }
+
+  /** The statement that moves a count by {@code delta}. */
+  private CompletionStage<List<SimpleStatement>> add(Counter c, long delta, Object... key) {
+    return read(c, key).thenApply(now -> List.of(write(c, now + delta, key)));
   }
 
   /**
@@ -123,73 +133,22 @@ final class VideoTallies {
    */
   private CompletionStage<List<SimpleStatement>> channelBacklog(
       String tag, String channelId, long delta) {
-    return session
-        .selectOne(
-            "SELECT videos FROM " + ks + ".backlog_by_channel WHERE channel_id = ?", channelId)
+    return read(CHANNEL, channelId)
         .thenCompose(
-            row -> {
-              long before = row.map(r -> r.getLong(0)).orElse(0L);
+            before -> {
               long after = before + delta;
-              SimpleStatement channel =
-                  SimpleStatement.newInstance(
-                      "UPDATE " + ks + ".backlog_by_channel SET videos = ? WHERE channel_id = ?",
-                      after,
-                      channelId);
+              List<SimpleStatement> channel = List.of(write(CHANNEL, after, channelId));
               long active = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-              if (active == 0) {
-                return CompletableFuture.completedFuture(List.of(channel));
-              }
-              return session
-                  .selectOne(
-                      "SELECT channels FROM " + ks + ".active_channels_by_tag WHERE tag = ?", tag)
-                  .thenApply(
-                      a ->
-                          List.of(
-                              channel,
-                              SimpleStatement.newInstance(
-                                  "UPDATE "
-                                      + ks
-                                      + ".active_channels_by_tag SET channels = ? WHERE tag = ?",
-                                  a.map(r -> r.getLong(0)).orElse(0L) + active,
-                                  tag)));
+              return active == 0
+                  ? CompletableFuture.completedFuture(channel)
+                  : add(ACTIVE, active, tag).thenApply(a -> joined(channel, a));
             });
   }
 
-  private CompletionStage<List<SimpleStatement>> addState(
-      String tag, VideoState state, long delta) {
-    return session
-        .selectOne(
-            "SELECT videos FROM " + ks + ".videos_by_state WHERE tag = ? AND state = ?",
-            tag,
-            state.wireName())
-        .thenApply(
-            row ->
-                List.of(
-                    SimpleStatement.newInstance(
-                        "UPDATE "
-                            + ks
-                            + ".videos_by_state SET videos = ? WHERE tag = ? AND state = ?",
-                        row.map(r -> r.getLong(0)).orElse(0L) + delta,
-                        tag,
-                        state.wireName())));
-  }
-
-  private CompletionStage<List<SimpleStatement>> addUpload(String tag, Instant minute) {
-    return session
-        .selectOne(
-            "SELECT videos FROM " + ks + ".uploads_by_minute WHERE tag = ? AND minute = ?",
-            tag,
-            minute)
-        .thenApply(
-            row ->
-                List.of(
-                    SimpleStatement.newInstance(
-                        "UPDATE "
-                            + ks
-                            + ".uploads_by_minute SET videos = ? WHERE tag = ? AND minute = ?",
-                        row.map(r -> r.getLong(0)).orElse(0L) + 1,
-                        tag,
-                        minute)));
+  private static List<SimpleStatement> joined(List<SimpleStatement> a, List<SimpleStatement> b) {
+    List<SimpleStatement> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   static long inBacklog(VideoState state) {
@@ -203,10 +162,7 @@ final class VideoTallies {
   }
 
   CompletionStage<Long> backlog(String channelId) {
-    return session
-        .selectOne(
-            "SELECT videos FROM " + ks + ".backlog_by_channel WHERE channel_id = ?", channelId)
-        .thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+    return read(CHANNEL, channelId);
   }
 
   /** Channels with videos waiting, over the given tags. */
