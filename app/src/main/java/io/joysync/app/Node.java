@@ -3,6 +3,9 @@ package io.joysync.app;
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.discovery.Discovery;
+import io.joysync.engine.discovery.DiscoverySettings;
+import io.joysync.engine.discovery.ShardedChannelActions;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.user.UserEntity;
@@ -17,6 +20,7 @@ import io.joysync.http.HttpSettings;
 import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
+import io.joysync.persistence.discovery.DiscoveryStore;
 import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -115,6 +119,7 @@ public final class Node {
                       youtube.quotaMaxWaitingCalls());
               Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
               YoutubeDataClient dataApi = new YoutubeDataClient(youtube.api(), quota, blocking);
+              startDiscovery(system, config, youtube, dataApi, chain);
               return HttpApi.start(
                   system,
                   httpSettings,
@@ -181,5 +186,36 @@ public final class Node {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     return timers;
+  }
+
+  /**
+   * Discovery: the watch schedule, WebSub push, RSS polling, candidates and the chain watch,
+   * started once its tables exist (a node whose discovery cannot start logs why).
+   */
+  private static void startDiscovery(
+      ActorSystem<?> system,
+      Config config,
+      YoutubeSettings youtube,
+      YoutubeDataClient dataApi,
+      ChainConnection chain) {
+    DiscoverySettings settings = DiscoverySettings.from(config);
+    DiscoveryStore.init(system)
+        .thenAccept(
+            started ->
+                Discovery.start(
+                    system,
+                    settings,
+                    started.stores(),
+                    youtube,
+                    dataApi,
+                    chain,
+                    new ShardedChannelActions(system, settings.askTimeout()),
+                    Clock.systemUTC()))
+        .whenComplete(
+            (d, e) -> {
+              if (e != null) {
+                log.error("Discovery could not be started", e);
+              }
+            });
   }
 }

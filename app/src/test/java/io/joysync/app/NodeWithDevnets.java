@@ -27,15 +27,23 @@ final class NodeWithDevnets implements AutoCloseable {
 
   final YoutubeDevnet.Running youtube;
   final RunningDevnet joystream;
-  final TestNodes.Started node;
-  final ApiClient api;
+  TestNodes.Started node;
+  ApiClient api;
+  private final String keyspacePrefix;
+  private final Map<String, Object> nodeSettings;
 
   private NodeWithDevnets(
-      YoutubeDevnet.Running youtube, RunningDevnet joystream, TestNodes.Started node) {
+      YoutubeDevnet.Running youtube,
+      RunningDevnet joystream,
+      TestNodes.Started node,
+      String keyspacePrefix,
+      Map<String, Object> nodeSettings) {
     this.youtube = youtube;
     this.joystream = joystream;
     this.node = node;
     this.api = node.api();
+    this.keyspacePrefix = keyspacePrefix;
+    this.nodeSettings = Map.copyOf(nodeSettings);
   }
 
   /** Starts the devnets and a node that publishes as member 1, downloading into {@code dir}. */
@@ -55,8 +63,13 @@ final class NodeWithDevnets implements AutoCloseable {
   }
 
   static NodeWithDevnets start(String test, Map<String, Object> extra) throws Exception {
-    YoutubeDevnet.Running youtube =
-        YoutubeDevnet.start(YoutubeDevnetSettings.defaults().withPort(0));
+    return start(test, YoutubeDevnetSettings.defaults().withPort(0), extra);
+  }
+
+  static NodeWithDevnets start(
+      String test, YoutubeDevnetSettings youtubeSettings, Map<String, Object> extra)
+      throws Exception {
+    YoutubeDevnet.Running youtube = YoutubeDevnet.start(youtubeSettings);
     RunningDevnet joystream = Devnet.start(DevnetSettings.forTests());
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -69,9 +82,88 @@ final class NodeWithDevnets implements AutoCloseable {
     settings.put("joysync.joystream.orion-url", joystream.orionUrl());
     settings.put("joysync.joystream.chain-url", joystream.chainUrl());
     settings.putAll(extra);
-    TestNodes.Started node =
-        TestNodes.start(TestCassandra.freshKeyspacePrefix(test), Map.copyOf(settings));
-    return new NodeWithDevnets(youtube, joystream, node);
+    String prefix = TestCassandra.freshKeyspacePrefix(test);
+    TestNodes.Started node = TestNodes.start(prefix, Map.copyOf(settings));
+    return new NodeWithDevnets(youtube, joystream, node, prefix, settings);
+  }
+
+  /**
+   * Starts the devnets and a node whose discovery runs at test speed: schedule rounds every 500 ms,
+   * candidate rounds every 200 ms, no wait for fuller batches, short retries. With {@code push},
+   * the node's WebSub callback is its own HTTP API on a fixed free port and RSS polls only hourly
+   * (so what is found within seconds came through the hub); without, there is no callback URL and
+   * RSS polls every second.
+   */
+  static NodeWithDevnets discovering(
+      String test, boolean push, YoutubeDevnetSettings youtube, Map<String, Object> extra)
+      throws Exception {
+    int httpPort = TestCassandra.freePort();
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("joysync.http.port", httpPort);
+    settings.put("joysync.discovery.tick", "500ms");
+    settings.put("joysync.discovery.resolve-interval", "200ms");
+    settings.put("joysync.discovery.resolve.max-batch-wait", "0s");
+    settings.put("joysync.discovery.resolve.quota-retry", "300ms");
+    settings.put("joysync.discovery.resolve.error-retry", "300ms");
+    settings.put("joysync.discovery.feeds.jitter", 0);
+    settings.put("joysync.discovery.feeds.failure-backoff-min", "300ms");
+    settings.put("joysync.discovery.feeds.failure-backoff-max", "1s");
+    settings.put("joysync.discovery.chain.retry", "500ms");
+    if (push) {
+      settings.put(
+          "joysync.youtube.websub.callback-url",
+          "http://127.0.0.1:" + httpPort + "/websub/callback");
+      settings.put("joysync.youtube.websub.secret", "discovery-test-master-secret");
+      settings.put("joysync.discovery.feeds.active-interval", "1h");
+      settings.put("joysync.discovery.feeds.dormant-interval", "1h");
+    } else {
+      settings.put("joysync.discovery.feeds.active-interval-without-push", "1s");
+      settings.put("joysync.discovery.feeds.dormant-interval-without-push", "1s");
+    }
+    settings.putAll(extra);
+    return start(test, youtube, settings);
+  }
+
+  /** Stops the node and starts it again on the same keyspaces; the devnets keep running. */
+  void restartNode() throws Exception {
+    node.stop();
+    node = TestNodes.start(keyspacePrefix, nodeSettings);
+    api = node.api();
+  }
+
+  /** The node's WebSub callback URL (push on). */
+  String websubCallback() {
+    return (String) nodeSettings.get("joysync.youtube.websub.callback-url");
+  }
+
+  /** The read-side keyspace of the node. */
+  String readKeyspace() {
+    return keyspacePrefix + "_read";
+  }
+
+  /** A call to the YouTube devnet's admin API. */
+  ApiClient.Reply youtubeAdmin(String method, String path) {
+    return new ApiClient(youtube.baseUrl()).send(method, "/admin" + path, null, null);
+  }
+
+  /** A creator uploads a video now (kind PUBLIC, UPCOMING, ...); returns its id. */
+  String upload(String channelId, String kind, String title) {
+    ApiClient.Reply r =
+        youtubeAdmin(
+            "POST",
+            "/channels/"
+                + channelId
+                + "/videos?kind="
+                + kind
+                + "&title="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().get("videoId").asText();
+  }
+
+  /** A call to the Joystream devnet's admin API (faults and owner actions). */
+  ApiClient.Reply joystreamAdmin(String method, String path, String body) {
+    return new ApiClient(joystream.adminUrl()).send(method, path, body, null);
   }
 
   /** The authorization code Google's consent screen would give Atlas for the account. */

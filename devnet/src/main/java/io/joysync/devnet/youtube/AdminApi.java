@@ -91,6 +91,9 @@ final class AdminApi extends AllDirectives {
                     post(() -> parameterMap(p -> edit(channelId, videoId, p))),
                     delete(() -> delete(channelId, videoId)))),
         path(
+            segment("channels").slash(segment()).slash("videos").slash(segment()).slash("notify"),
+            (channelId, videoId) -> post(() -> parameterMap(p -> renotify(channelId, videoId, p)))),
+        path(
             segment("channels").slash(segment()).slash("terminate"),
             channelId -> post(() -> terminate(channelId))),
         path(
@@ -246,6 +249,29 @@ final class AdminApi extends AllDirectives {
                 .put("title", edited.title())
                 .put("kind", edited.kind().name())
                 .toString()));
+  }
+
+  /**
+   * The hub delivers a video's notification again, {@code times} times (YouTube's hub repeats
+   * notifications, sometimes many times).
+   */
+  private Route renotify(String channelId, String videoId, Map<String, String> params) {
+    int times;
+    try {
+      times = Integer.parseInt(params.getOrDefault("times", "1"));
+    } catch (NumberFormatException e) {
+      return reply(Reply.json(400, "{\"error\":\"times is a number\"}"));
+    }
+    Optional<DevnetWorld.Video> video =
+        world.video(videoId).filter(v -> v.channelId().equals(channelId));
+    Optional<DevnetWorld.Channel> channel = world.channel(channelId);
+    if (video.isEmpty() || channel.isEmpty() || times < 1 || times > 100) {
+      return reply(Reply.json(404, "{\"error\":\"unknown video, or times not 1..100\"}"));
+    }
+    for (int i = 0; i < times; i++) {
+      hub.publish(channel.get(), video.get());
+    }
+    return reply(Reply.json(200, JSON.createObjectNode().put("notified", times).toString()));
   }
 
   /** The creator deletes a video; the hub sends its tombstone. */

@@ -22,11 +22,12 @@
  * /admin/oauth/codes?account=&redirect_uri=&scope=&access_type=}, {@code POST
  * /admin/oauth/expire-access-tokens}, {@code POST /admin/channels/<id>/videos?kind=&title=}
  * (publishes now, fires WebSub), {@code POST /admin/channels/<id>/videos/<videoId>?title=
- * &description=&kind=} (edits, fires WebSub), {@code DELETE /admin/channels/<id>/videos/<videoId>}
- * (deletes, fires the tombstone), {@code POST /admin/channels/<id>/terminate}, {@code GET
- * /admin/quota}, {@code GET /admin/websub/deliveries}, {@code GET
- * /admin/websub/subscriptions[?channel_id=]}, {@code GET /admin/websub/stats}, {@code GET
- * /admin/proxies}, {@code POST /admin/proxies/<n>?mode=RELAY|RATE_LIMITED|BOT_CHECK}.
+ * &description=&kind=} (edits, fires WebSub), {@code POST
+ * /admin/channels/<id>/videos/<videoId>/notify?times=} (delivers the notification again), {@code
+ * DELETE /admin/channels/<id>/videos/<videoId>} (deletes, fires the tombstone), {@code POST
+ * /admin/channels/<id>/terminate}, {@code GET /admin/quota}, {@code GET /admin/websub/deliveries},
+ * {@code GET /admin/websub/subscriptions[?channel_id=]}, {@code GET /admin/websub/stats}, {@code
+ * GET /admin/proxies}, {@code POST /admin/proxies/<n>?mode=RELAY|RATE_LIMITED|BOT_CHECK}.
  *
  * <p>Seeded accounts ({@link io.joysync.devnet.youtube.DevnetSeed#standard}): alice@example.com (a
  * channel meeting the requirements, 60 public uploads plus one of each {@link

@@ -49,7 +49,8 @@ public final class ChainConnection implements AutoCloseable {
     return fresh;
   }
 
-  private JoystreamRpc rpc() {
+  /** The JSON-RPC client (connected on first use; it reconnects by itself). */
+  public JoystreamRpc rpc() {
     JoystreamRpc existing = rpc.get();
     if (existing != null) {
       return existing;
