@@ -63,14 +63,18 @@ final class NodeWithDevnets implements AutoCloseable {
   }
 
   static NodeWithDevnets start(String test, Map<String, Object> extra) throws Exception {
-    return start(test, YoutubeDevnetSettings.defaults().withPort(0), extra);
+    return start(
+        test, YoutubeDevnetSettings.defaults().withPort(0), DevnetSettings.forTests(), extra);
   }
 
   static NodeWithDevnets start(
-      String test, YoutubeDevnetSettings youtubeSettings, Map<String, Object> extra)
+      String test,
+      YoutubeDevnetSettings youtubeSettings,
+      DevnetSettings joystreamSettings,
+      Map<String, Object> extra)
       throws Exception {
     YoutubeDevnet.Running youtube = YoutubeDevnet.start(youtubeSettings);
-    RunningDevnet joystream = Devnet.start(DevnetSettings.forTests());
+    RunningDevnet joystream = Devnet.start(joystreamSettings);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Map<String, Object> settings = new HashMap<>();
@@ -97,6 +101,16 @@ final class NodeWithDevnets implements AutoCloseable {
   static NodeWithDevnets discovering(
       String test, boolean push, YoutubeDevnetSettings youtube, Map<String, Object> extra)
       throws Exception {
+    return discovering(test, push, youtube, extra, DevnetSettings.forTests());
+  }
+
+  static NodeWithDevnets discovering(
+      String test,
+      boolean push,
+      YoutubeDevnetSettings youtube,
+      Map<String, Object> extra,
+      DevnetSettings joystream)
+      throws Exception {
     int httpPort = TestCassandra.freePort();
     Map<String, Object> settings = new HashMap<>();
     settings.put("joysync.http.port", httpPort);
@@ -121,12 +135,16 @@ final class NodeWithDevnets implements AutoCloseable {
       settings.put("joysync.discovery.feeds.dormant-interval-without-push", "1s");
     }
     settings.putAll(extra);
-    return start(test, youtube, settings);
+    return start(test, youtube, joystream, settings);
   }
 
-  /** Stops the node and starts it again on the same keyspaces; the devnets keep running. */
-  void restartNode() throws Exception {
+  /** Stops the node; the devnets keep running. */
+  void stopNode() throws Exception {
     node.stop();
+  }
+
+  /** Starts the node again on the same keyspaces and settings. */
+  void startNode() throws Exception {
     node = TestNodes.start(keyspacePrefix, nodeSettings);
     api = node.api();
   }
