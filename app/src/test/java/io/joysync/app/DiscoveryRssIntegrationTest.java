@@ -104,8 +104,13 @@ class DiscoveryRssIntegrationTest {
 
   @Test
   void aTerminatedChannelIsOptedOutButTransientErrorsAndRevokedGrantsNeverOptOut() {
-    faults("{\"feedErrors\":true,\"serverErrors\":true,\"tokensRevoked\":true}");
-    await("failing feeds, a failing Data API and revoked grants opt nobody out")
+    faults("{\"truncatedFeeds\":true,\"tokensRevoked\":true}");
+    await("truncated feeds and revoked grants opt nobody out")
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> status(1).equals("Unverified") && status(2).equals("Unverified"));
+    faults("{\"truncatedFeeds\":false,\"feedErrors\":true,\"serverErrors\":true}");
+    await("failing feeds and a failing Data API opt nobody out")
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(6))
         .until(() -> status(1).equals("Unverified") && status(2).equals("Unverified"));
