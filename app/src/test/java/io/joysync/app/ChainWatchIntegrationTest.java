@@ -145,9 +145,7 @@ class ChainWatchIntegrationTest {
   }
 
   static List<JsonNode> videosOf(String userId) {
-    List<JsonNode> list = new ArrayList<>();
-    net.api.send("GET", "/users/" + userId + "/videos", null, null).json().forEach(list::add);
-    return list;
+    return net.videos(userId);
   }
 
   @Test

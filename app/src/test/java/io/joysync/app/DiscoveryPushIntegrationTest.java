@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -73,9 +72,7 @@ class DiscoveryPushIntegrationTest {
   }
 
   static List<JsonNode> videos() {
-    List<JsonNode> list = new ArrayList<>();
-    net.api.send("GET", "/users/" + userId + "/videos", null, null).json().forEach(list::add);
-    return list;
+    return net.videos(userId);
   }
 
   static long tracked(String videoId) {

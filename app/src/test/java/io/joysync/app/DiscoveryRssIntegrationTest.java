@@ -3,12 +3,9 @@ package io.joysync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -72,9 +69,7 @@ class DiscoveryRssIntegrationTest {
   }
 
   static boolean tracked(String userId, String videoId) {
-    List<JsonNode> list = new ArrayList<>();
-    net.api.send("GET", "/users/" + userId + "/videos", null, null).json().forEach(list::add);
-    return list.stream().anyMatch(v -> v.get("id").asText().equals(videoId));
+    return net.videos(userId).stream().anyMatch(v -> v.get("id").asText().equals(videoId));
   }
 
   static String status(long joystreamChannelId) {

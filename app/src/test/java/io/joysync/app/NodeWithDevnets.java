@@ -2,6 +2,7 @@ package io.joysync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.Devnet;
 import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
@@ -11,8 +12,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -177,6 +180,19 @@ final class NodeWithDevnets implements AutoCloseable {
                 + URLEncoder.encode(title, StandardCharsets.UTF_8));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json().get("videoId").asText();
+  }
+
+  /**
+   * The videos {@code GET /users/:id/videos} lists now; none while the answer is not a list (the
+   * read side not there yet, a 503 on a loaded machine).
+   */
+  List<JsonNode> videos(String userId) {
+    ApiClient.Reply r = api.send("GET", "/users/" + userId + "/videos", null, null);
+    List<JsonNode> list = new ArrayList<>();
+    if (r.status() == 200 && r.json().isArray()) {
+      r.json().forEach(list::add);
+    }
+    return list;
   }
 
   /** A call to the Joystream devnet's admin API (faults and owner actions). */
