@@ -106,8 +106,11 @@ class DiscoveryPushIntegrationTest {
     await("the upload is tracked as New")
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> tracked(videoId) == 1);
+        .until(() -> net.trackedState(videoId).equals(java.util.Optional.of("New")));
     assertThat(Duration.between(uploaded, Instant.now())).isLessThan(Duration.ofSeconds(10));
+    await("the read side lists it")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tracked(videoId) == 1);
     JsonNode video =
         videos().stream().filter(v -> v.get("id").asText().equals(videoId)).findFirst().get();
     assertThat(video.get("state").asText()).isEqualTo("New");
@@ -171,7 +174,7 @@ class DiscoveryPushIntegrationTest {
     await("the forged video is never tracked")
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
-        .until(() -> tracked(forgedId) == 0);
+        .until(() -> net.trackedState(forgedId).isEmpty());
   }
 
   @Test
@@ -216,7 +219,7 @@ class DiscoveryPushIntegrationTest {
       await("the video waits for quota")
           .during(Duration.ofSeconds(2))
           .atMost(Duration.ofSeconds(5))
-          .until(() -> tracked(videoId) == 0);
+          .until(() -> net.trackedState(videoId).isEmpty());
     } finally {
       cassandra.execute(
           "UPDATE "
@@ -227,7 +230,7 @@ class DiscoveryPushIntegrationTest {
     }
     await("after the reset the video is tracked")
         .atMost(Duration.ofSeconds(15))
-        .until(() -> tracked(videoId) == 1);
+        .until(() -> net.trackedState(videoId).isPresent());
   }
 
   @Test
@@ -242,20 +245,20 @@ class DiscoveryPushIntegrationTest {
     await("not tracked, and repeats cost nothing")
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
-        .until(() -> tracked(videoId) == 0 && quotaUsed() == afterLookup);
+        .until(() -> net.trackedState(videoId).isEmpty() && quotaUsed() == afterLookup);
     assertThat(
             net.youtubeAdmin("POST", "/channels/" + ALICE + "/videos/" + videoId + "?kind=PUBLIC")
                 .status())
         .isEqualTo(200);
     await("the finished premiere is tracked")
         .atMost(Duration.ofSeconds(10))
-        .until(() -> tracked(videoId) == 1);
+        .until(() -> net.trackedState(videoId).isPresent());
   }
 
   @Test
   void aTitleEditedAfterTrackingIsRecordedForThePipeline() {
     String videoId = net.upload(ALICE, "PUBLIC", "First title");
-    await().atMost(Duration.ofSeconds(10)).until(() -> tracked(videoId) == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> net.trackedState(videoId).isPresent());
     net.youtubeAdmin("POST", "/channels/" + ALICE + "/videos/" + videoId + "?title=Second%20title");
     await("the change is recorded")
         .atMost(Duration.ofSeconds(15))

@@ -91,6 +91,9 @@ class DiscoveryRssIntegrationTest {
     String videoId = net.upload(ALICE, "PUBLIC", "Found by polling");
     await("the poll finds the upload")
         .atMost(Duration.ofSeconds(15))
+        .until(() -> net.trackedState(videoId).equals(java.util.Optional.of("New")));
+    await("the read side lists it")
+        .atMost(Duration.ofSeconds(30))
         .until(() -> tracked(aliceUser, videoId));
     assertThat(net.youtubeAdmin("GET", "/websub/subscriptions?channel_id=" + ALICE).json().size())
         .as("no hub subscription without a callback URL")
@@ -127,6 +130,6 @@ class DiscoveryRssIntegrationTest {
     String videoId = net.upload(ALICE, "PUBLIC", "Still discovered");
     await("discovery goes on for the others")
         .atMost(Duration.ofSeconds(15))
-        .until(() -> tracked(aliceUser, videoId));
+        .until(() -> net.trackedState(videoId).isPresent());
   }
 }

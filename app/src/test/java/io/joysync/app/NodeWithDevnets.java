@@ -8,15 +8,20 @@ import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.engine.video.TrackedVideo;
+import io.joysync.engine.video.VideoEntity;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
  * A real node on the test Cassandra against both devnets (YouTube, and Joystream's chain, Orion and
@@ -193,6 +198,19 @@ final class NodeWithDevnets implements AutoCloseable {
       r.json().forEach(list::add);
     }
     return list;
+  }
+
+  /**
+   * The state of a video as its own entity holds it ({@code New}, ...), empty when it is not
+   * tracked: what the node did, without the read side's lag.
+   */
+  Optional<String> trackedState(String videoId) {
+    return ClusterSharding.get(node.node().system())
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .<Optional<TrackedVideo>>ask(VideoEntity.Get::new, Duration.ofSeconds(20))
+        .toCompletableFuture()
+        .join()
+        .map(v -> v.state().wireName());
   }
 
   /** A call to the Joystream devnet's admin API (faults and owner actions). */

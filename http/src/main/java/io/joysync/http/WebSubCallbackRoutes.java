@@ -10,7 +10,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.parameterMap;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
-import io.joysync.engine.discovery.WebSubCallbacks;
+import io.joysync.engine.discovery.DiscoveryRuntime;
 import io.joysync.engine.discovery.WebSubInbox;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +36,11 @@ import org.apache.pekko.util.ByteString;
  */
 public final class WebSubCallbackRoutes {
 
-  private final WebSubCallbacks callbacks;
+  private final DiscoveryRuntime callbacks;
   private final boolean pushConfigured;
 
   public WebSubCallbackRoutes(ActorSystem<?> system) {
-    this.callbacks = WebSubCallbacks.get(system);
+    this.callbacks = DiscoveryRuntime.get(system);
     String key = "joysync.youtube.websub.callback-url";
     var config = system.settings().config();
     this.pushConfigured = config.hasPath(key) && !config.getString(key).isBlank();

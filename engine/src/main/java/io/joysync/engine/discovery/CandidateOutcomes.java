@@ -76,7 +76,7 @@ final class CandidateOutcomes {
         done.add(unsyncable(c, v, k, now));
       }
     }
-    toTrack.forEach((channel, list) -> done.add(track(channel, list, found, now)));
+    toTrack.forEach((channel, list) -> done.add(track(channel, list, found, known, now)));
     return all(done);
   }
 
@@ -153,8 +153,17 @@ final class CandidateOutcomes {
         : pause;
   }
 
+  /**
+   * Hands syncable videos to their channel. A video its entity already tracks (the index behind it,
+   * which the video projection keeps, can lag a moment) is compared with what was last seen of it
+   * instead, so an edit right after tracking is still recorded.
+   */
   private CompletionStage<Done> track(
-      String channelId, List<Candidate> list, Map<String, YoutubeVideo> found, Instant now) {
+      String channelId,
+      List<Candidate> list,
+      Map<String, YoutubeVideo> found,
+      Map<String, VideoKnowledge> known,
+      Instant now) {
     List<VideoFacts> facts = list.stream().map(c -> VideoFacts.of(found.get(c.videoId()))).toList();
     counters.entityCommands.add(1 + facts.size());
     return actions
@@ -181,6 +190,11 @@ final class CandidateOutcomes {
               List<CompletionStage<Done>> writes = new ArrayList<>();
               for (Candidate c : list) {
                 YoutubeVideo v = found.get(c.videoId());
+                VideoKnowledge k = known.get(key(c));
+                if (tracked.alreadyTracked().contains(v.id()) && k != null) {
+                  writes.add(compare(c, v, k, now));
+                  continue;
+                }
                 writes.add(
                     store
                         .seen(

@@ -131,10 +131,11 @@ public final class Discovery {
     } else {
       log.info("The chain watch is switched off (joysync.discovery.chain.enabled)");
     }
-    websub.ifPresent(
-        s ->
-            WebSubCallbacks.get(system)
-                .register(
+    DiscoveryRuntime.get(system)
+        .started(
+            counters,
+            websub.map(
+                s ->
                     new WebSubInbox(
                         s,
                         stores.schedule(),

@@ -118,29 +118,39 @@ final class FeedCheck {
     Instant now = clock.instant();
     Optional<Instant> requested = watch.subscribeRequestedAt();
     if (websub.isPresent()
-        && cadence.subscribeNow(
-            watch.leaseEnd(), watch.subscribeRequestedAt(), watch.lastUploadAt(), now)) {
+        && cadence.subscribeNow(watch.leaseEnd(), watch.subscribeRequestedAt(), now)) {
       requested = Optional.of(now);
       subscribe(watch);
     }
     Optional<Instant> subscribeRequestedAt = requested;
-    return poll(watch, now)
-        .thenCompose(
-            outcome -> {
-              Instant next =
-                  outcome.failures() > 0
-                      ? cadence.afterFailure(outcome.failures(), now)
-                      : cadence.next(
-                          outcome.lastUpload(), watch.leaseEnd(), subscribeRequestedAt, now);
-              return schedule.reschedule(
-                  watch.checked(
-                      next,
-                      outcome.validators(),
-                      outcome.lastUpload(),
-                      outcome.failures(),
-                      subscribeRequestedAt),
-                  entry);
-            });
+    boolean pollNow = watch.nextPoll().map(at -> !now.isBefore(at)).orElse(true);
+    log.debug("checking channel {} (feed poll: {})", watch.channelId(), pollNow);
+    CompletionStage<FeedOutcome> polled =
+        pollNow
+            ? poll(watch, now)
+            : CompletableFuture.completedFuture(
+                new FeedOutcome(watch.validators(), watch.lastUploadAt(), watch.failures()));
+    return polled.thenCompose(
+        outcome -> {
+          Instant nextPoll;
+          if (!pollNow) {
+            nextPoll = watch.nextPoll().get();
+          } else if (outcome.failures() > 0) {
+            nextPoll = cadence.afterFailure(outcome.failures(), now);
+          } else {
+            nextPoll = cadence.nextPoll(outcome.lastUpload(), watch.nextPoll().isEmpty(), now);
+          }
+          Instant due = cadence.due(nextPoll, watch.leaseEnd(), subscribeRequestedAt, now);
+          return schedule.reschedule(
+              watch.checked(
+                  due,
+                  nextPoll,
+                  outcome.validators(),
+                  outcome.lastUpload(),
+                  outcome.failures(),
+                  subscribeRequestedAt),
+              entry);
+        });
   }
 
   private void subscribe(Watch watch) {

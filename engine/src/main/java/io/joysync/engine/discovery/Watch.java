@@ -8,14 +8,16 @@ import java.util.Optional;
  * One channel's place in the watch schedule and what its checks remember: whether it is watched
  * (signed up, syncing, not opted out or suspended: kept by a projection of the channel's events),
  * since when (uploads published before it joined are the initial ingestion's), when it is checked
- * next, the validators of its last feed, its newest upload, the feed failures in a row, the WebSub
- * lease, and a pending subscription request.
+ * next and when its feed is polled next (empty: at the next check), the validators of its last
+ * feed, its newest upload, the feed failures in a row, the WebSub lease, and a pending subscription
+ * request.
  */
 public record Watch(
     String channelId,
     boolean watched,
     Instant joinedAt,
     Instant due,
+    Optional<Instant> nextPoll,
     FeedValidators validators,
     Optional<Instant> lastUploadAt,
     int failures,
@@ -29,6 +31,7 @@ public record Watch(
   /** The same watch after a check: next due, what the feed said, the subscription asked for. */
   public Watch checked(
       Instant nextDue,
+      Instant nextPollAt,
       FeedValidators nextValidators,
       Optional<Instant> nextLastUpload,
       int nextFailures,
@@ -38,6 +41,7 @@ public record Watch(
         watched,
         joinedAt,
         nextDue,
+        Optional.of(nextPollAt),
         nextValidators,
         nextLastUpload,
         nextFailures,

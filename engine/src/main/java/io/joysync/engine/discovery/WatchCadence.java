@@ -6,12 +6,15 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a channel is checked next. A channel that uploaded within the active window is polled at the
- * active interval, a dormant one at the dormant interval (both shorter when push is off, since RSS
- * then carries discovery alone), spread by a random jitter so that channels joined together do not
- * stay together; a check never comes later than the lease's renewal time or the retry of an
- * unverified subscription. A failed feed is tried again after a pause that doubles with each
- * failure in a row, up to a cap.
+ * When a channel's feed is polled and when the channel is checked at all. A channel that uploaded
+ * within the active window is polled at the active interval, a dormant one at the dormant interval
+ * (both shorter when push is off, since RSS then carries discovery alone), moved by a random jitter
+ * so that channels joined together do not stay together; after a channel's first poll the next
+ * comes anywhere within one interval, which spreads a mass join. A failed feed is tried again after
+ * a pause that doubles with each failure in a row, up to a cap. With push on, the lease is renewed
+ * once it is within the renewal margin of its end, and a subscription the hub has not verified is
+ * asked for again after the retry pause; a check comes at whichever of poll, renewal and retry is
+ * due first, and a check that is only for the lease does not poll.
  */
 final class WatchCadence {
 
@@ -40,28 +43,17 @@ final class WatchCadence {
     return active ? feeds.activeIntervalWithoutPush() : feeds.dormantIntervalWithoutPush();
   }
 
-  /** The next check after a successful one. */
-  Instant next(
-      Optional<Instant> lastUpload,
-      Optional<Instant> leaseEnd,
-      Optional<Instant> subscribeRequestedAt,
-      Instant now) {
-    Instant due = now.plus(jittered(interval(lastUpload, now)));
-    if (!push) {
-      return due;
+  /** The next poll after a successful one ({@code baseline}: the channel's first). */
+  Instant nextPoll(Optional<Instant> lastUpload, boolean baseline, Instant now) {
+    Duration interval = interval(lastUpload, now);
+    if (baseline) {
+      long spread = Math.max(1, interval.toMillis());
+      return now.plusMillis(1 + ThreadLocalRandom.current().nextLong(spread));
     }
-    Optional<Instant> renewAt = leaseEnd.map(end -> end.minus(renewalMargin));
-    if (renewAt.isPresent() && renewAt.get().isAfter(now)) {
-      return earliest(due, renewAt.get());
-    }
-    if (subscribeRequestedAt.isPresent()) {
-      Instant retry = subscribeRequestedAt.get().plus(subscribeRetry);
-      return earliest(due, retry.isAfter(now) ? retry : now.plus(subscribeRetry));
-    }
-    return due;
+    return now.plus(jittered(interval));
   }
 
-  /** The next try after {@code failures} failures in a row. */
+  /** The next poll after {@code failures} failures in a row. */
   Instant afterFailure(int failures, Instant now) {
     Duration pause = feeds.failureBackoffMin();
     for (int i = 1; i < failures && pause.compareTo(feeds.failureBackoffMax()) < 0; i++) {
@@ -74,23 +66,40 @@ final class WatchCadence {
   }
 
   /**
-   * Whether to ask the hub for a subscription now: push is on, the lease is missing or ends within
-   * the renewal margin of the next check, and no request is waiting for the hub's verification.
+   * Whether to ask the hub for a subscription now: push is on, the lease is missing or within the
+   * renewal margin of its end, and no request is waiting for the hub's verification.
    */
   boolean subscribeNow(
+      Optional<Instant> leaseEnd, Optional<Instant> subscribeRequestedAt, Instant now) {
+    if (!push || pending(subscribeRequestedAt, now)) {
+      return false;
+    }
+    return leaseEnd.map(end -> !end.minus(renewalMargin).isAfter(now)).orElse(true);
+  }
+
+  /** The next check: the next poll, or earlier when the lease needs renewing or asking again. */
+  Instant due(
+      Instant nextPoll,
       Optional<Instant> leaseEnd,
       Optional<Instant> subscribeRequestedAt,
-      Optional<Instant> lastUpload,
       Instant now) {
     if (!push) {
-      return false;
+      return nextPoll;
     }
-    if (subscribeRequestedAt.isPresent()
-        && now.isBefore(subscribeRequestedAt.get().plus(subscribeRetry))) {
-      return false;
+    Optional<Instant> renewAt = leaseEnd.map(end -> end.minus(renewalMargin));
+    if (renewAt.isPresent() && renewAt.get().isAfter(now)) {
+      return earliest(nextPoll, renewAt.get());
     }
-    Instant nextCheck = now.plus(interval(lastUpload, now));
-    return leaseEnd.map(end -> !end.minus(renewalMargin).isAfter(nextCheck)).orElse(true);
+    Instant retry =
+        subscribeRequestedAt
+            .map(at -> at.plus(subscribeRetry))
+            .filter(at -> at.isAfter(now))
+            .orElse(now.plus(subscribeRetry));
+    return earliest(nextPoll, retry);
+  }
+
+  private boolean pending(Optional<Instant> subscribeRequestedAt, Instant now) {
+    return subscribeRequestedAt.map(at -> now.isBefore(at.plus(subscribeRetry))).orElse(false);
   }
 
   private Duration jittered(Duration d) {

@@ -29,6 +29,7 @@ class EntryTriageTest {
           true,
           JOINED,
           NOW,
+          Optional.empty(),
           FeedValidators.NONE,
           Optional.empty(),
           0,

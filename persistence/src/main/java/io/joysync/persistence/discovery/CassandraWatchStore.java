@@ -53,7 +53,8 @@ public final class CassandraWatchStore implements WatchStore {
             + ks
             + ".watch_channels (channel_id text PRIMARY KEY, watched boolean, joined_at timestamp,"
             + " joystream_channel_id bigint, projected_state blob, projected_seq bigint,"
-            + " due timestamp, etag text, last_modified text, last_upload_at timestamp,"
+            + " due timestamp, next_poll timestamp, etag text, last_modified text,"
+            + " last_upload_at timestamp,"
             + " failures int, subscribe_requested_at timestamp, lease_end timestamp)");
   }
 
@@ -120,10 +121,11 @@ public final class CassandraWatchStore implements WatchStore {
             SimpleStatement.newInstance(
                 "UPDATE "
                     + ks
-                    + ".watch_channels SET due = ?, etag = ?, last_modified = ?,"
+                    + ".watch_channels SET due = ?, next_poll = ?, etag = ?, last_modified = ?,"
                     + " last_upload_at = ?, failures = ?, subscribe_requested_at = ?"
                     + " WHERE channel_id = ?",
                 next.due(),
+                checked.nextPoll().map(CassandraWatchStore::ms).orElse(null),
                 checked.validators().etag().orElse(null),
                 checked.validators().lastModified().orElse(null),
                 checked.lastUploadAt().map(CassandraWatchStore::ms).orElse(null),
@@ -218,7 +220,8 @@ public final class CassandraWatchStore implements WatchStore {
           SimpleStatement.newInstance(
               "UPDATE "
                   + ks
-                  + ".watch_channels SET joined_at = ?, due = ?, failures = 0 WHERE channel_id = ?",
+                  + ".watch_channels SET joined_at = ?, due = ?, next_poll = null, failures = 0"
+                  + " WHERE channel_id = ?",
               ms(joinedAt.get()),
               first.due(),
               channelId));
@@ -274,6 +277,7 @@ public final class CassandraWatchStore implements WatchStore {
             r.getBoolean("watched"),
             r.getInstant("joined_at"),
             r.getInstant("due"),
+            Optional.ofNullable(r.getInstant("next_poll")),
             new FeedValidators(
                 Optional.ofNullable(r.getString("etag")),
                 Optional.ofNullable(r.getString("last_modified"))),
