@@ -201,11 +201,11 @@ public final class Node {
     DiscoverySettings settings = DiscoverySettings.from(config);
     DiscoveryStore.init(system)
         .thenAccept(
-            started ->
+            stores ->
                 Discovery.start(
                     system,
                     settings,
-                    started.stores(),
+                    stores,
                     youtube,
                     dataApi,
                     chain,

@@ -151,6 +151,11 @@ class ChainWatchIntegrationTest {
   @Test
   void aRemovedCollaboratorOptsTheChannelOut() {
     assertThat(status(2)).isEqualTo("Unverified");
+    removeCollaborator(6);
+    assertThat(
+            net.joystreamAdmin("POST", "/actions/delete-channel", "{\"channelId\":6}").status())
+        .as("events of a Joystream channel joysync does not serve are skipped")
+        .isEqualTo(200);
     removeCollaborator(2);
     await("channel of Joystream channel 2 opted out")
         .atMost(Duration.ofSeconds(20))

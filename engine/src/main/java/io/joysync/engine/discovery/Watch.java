@@ -24,10 +24,6 @@ public record Watch(
     Optional<Instant> leaseEnd,
     Optional<Instant> subscribeRequestedAt) {
 
-  public int shard() {
-    return WatchShards.shardOf(channelId);
-  }
-
   /** The same watch after a check: next due, what the feed said, the subscription asked for. */
   public Watch checked(
       Instant nextDue,

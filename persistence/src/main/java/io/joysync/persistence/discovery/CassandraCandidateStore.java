@@ -220,26 +220,6 @@ public final class CassandraCandidateStore implements CandidateStore {
         CassandraWatchStore.ms(deletedAt));
   }
 
-  /** The changes recorded for a channel's videos, for the pipeline (and tests). */
-  public CompletionStage<List<MetadataChange>> changes(String channelId) {
-    return session
-        .selectAll(
-            "SELECT * FROM " + ks + ".video_metadata_changes WHERE channel_id = ?", channelId)
-        .thenApply(
-            rows ->
-                rows.stream()
-                    .map(
-                        r ->
-                            new MetadataChange(
-                                r.getString("channel_id"),
-                                r.getString("video_id"),
-                                r.getString("title"),
-                                r.getString("description"),
-                                Optional.ofNullable(r.get("joystream_video_id", Long.class)),
-                                r.getInstant("noticed_at")))
-                    .toList());
-  }
-
   /** The video projection's write for a tracked video. */
   CompletionStage<Done> tracked(String channelId, VideoFacts facts, VideoRecord record) {
     return session

@@ -25,10 +25,7 @@ public final class DiscoveryStore {
 
   private DiscoveryStore() {}
 
-  /** The stores, and the changes table for those who read it. */
-  public record Started(Discovery.Stores stores, CassandraCandidateStore candidates) {}
-
-  public static CompletionStage<Started> init(ActorSystem<?> system) {
+  public static CompletionStage<Discovery.Stores> init(ActorSystem<?> system) {
     Config config = system.settings().config();
     String keyspace = config.getString("joysync.read-side.keyspace");
     CassandraSession session =
@@ -51,7 +48,7 @@ public final class DiscoveryStore {
         d -> {
           WatchProjection.init(system, schedule, Clock.systemUTC());
           VideoIndexProjection.init(system, candidates);
-          return new Started(new Discovery.Stores(schedule, candidates, chain), candidates);
+          return new Discovery.Stores(schedule, candidates, chain);
         });
   }
 
