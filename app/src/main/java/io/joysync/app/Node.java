@@ -3,7 +3,9 @@ package io.joysync.app;
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
-import io.joysync.engine.channel.VideoTracking;
+import io.joysync.engine.discovery.Discovery;
+import io.joysync.engine.discovery.DiscoverySettings;
+import io.joysync.engine.discovery.ShardedChannelActions;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.pipeline.Pipeline;
@@ -22,6 +24,7 @@ import io.joysync.joystream.colossus.ColossusClient;
 import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
+import io.joysync.persistence.discovery.DiscoveryStore;
 import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -110,12 +113,8 @@ public final class Node {
             readSide -> {
               YoutubeSide youtube =
                   YoutubeSide.create(
-                      youtubeSettings,
-                      readSide.quotaLedger(),
-                      new VideoTracking(system, httpSettings.askTimeout()).knownVideos(),
-                      blocking,
-                      timers,
-                      Clock.systemUTC());
+                      youtubeSettings, readSide.quotaLedger(), blocking, timers, Clock.systemUTC());
+              startDiscovery(system, config, youtube, chain);
               Optional<Pipeline> pipeline =
                   startPipeline(
                       system, config, readSide, youtube, chain, orion, publisher, blocking);
@@ -234,5 +233,31 @@ public final class Node {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     return timers;
+  }
+
+  /**
+   * Discovery: the watch schedule, WebSub push, RSS polling, candidates and the chain watch,
+   * started once its tables exist (a node whose discovery cannot start logs why).
+   */
+  private static void startDiscovery(
+      ActorSystem<?> system, Config config, YoutubeSide youtube, ChainConnection chain) {
+    DiscoverySettings settings = DiscoverySettings.from(config);
+    DiscoveryStore.init(system)
+        .thenAccept(
+            stores ->
+                Discovery.start(
+                    system,
+                    settings,
+                    stores,
+                    youtube,
+                    chain,
+                    new ShardedChannelActions(system, settings.askTimeout()),
+                    Clock.systemUTC()))
+        .whenComplete(
+            (d, e) -> {
+              if (e != null) {
+                log.error("Discovery could not be started", e);
+              }
+            });
   }
 }

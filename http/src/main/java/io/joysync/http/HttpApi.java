@@ -112,7 +112,8 @@ public final class HttpApi {
             new ChannelQueryRoutes(
                     readSide.channels(), links, readSide.videos(), topReferrers, clock)
                 .route(),
-            new UserVideosRoutes(readSide.channels(), readSide.videos()).route());
+            new UserVideosRoutes(readSide.channels(), readSide.videos()).route(),
+            new WebSubCallbackRoutes(system).route());
     return RequestLog.logged(
         withRequestTimeoutResponse(
             request -> ErrorHandling.timeoutResponse(),

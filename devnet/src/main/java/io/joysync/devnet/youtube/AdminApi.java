@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -17,9 +18,10 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * The devnet operator's switches, for tests and demos: faults ({@code GET/POST /admin/faults},
  * partial JSON merged into the current switches, {@code POST /admin/faults/reset}), authorization
  * codes for seeded accounts ({@code POST /admin/oauth/codes}), the tokens issued to an account
- * ({@code GET /admin/oauth/tokens?account=}), expiring access tokens, publishing a new upload
- * (which moves the RSS feed and fires WebSub), the devnet's own quota counter, WebSub deliveries
- * and the SOCKS5 proxies' modes.
+ * ({@code GET /admin/oauth/tokens?account=}), expiring access tokens, publishing a new upload,
+ * editing or deleting one, terminating a channel (each moves the RSS feed and fires WebSub as
+ * YouTube does), the devnet's own quota counter, WebSub deliveries, subscriptions and counts, and
+ * the SOCKS5 proxies' modes.
  */
 final class AdminApi extends AllDirectives {
 
@@ -83,6 +85,18 @@ final class AdminApi extends AllDirectives {
             segment("channels").slash(segment()).slash("videos"),
             channelId -> post(() -> parameterMap(p -> publish(channelId, p)))),
         path(
+            segment("channels").slash(segment()).slash("videos").slash(segment()),
+            (channelId, videoId) ->
+                concat(
+                    post(() -> parameterMap(p -> edit(channelId, videoId, p))),
+                    delete(() -> delete(channelId, videoId)))),
+        path(
+            segment("channels").slash(segment()).slash("videos").slash(segment()).slash("notify"),
+            (channelId, videoId) -> post(() -> parameterMap(p -> renotify(channelId, videoId, p)))),
+        path(
+            segment("channels").slash(segment()).slash("terminate"),
+            channelId -> post(() -> terminate(channelId))),
+        path(
             "quota",
             () ->
                 get(
@@ -97,7 +111,26 @@ final class AdminApi extends AllDirectives {
             () ->
                 get(
                     () ->
-                        reply(Reply.json(200, JSON.valueToTree(hub.subscriptions()).toString())))),
+                        parameterOptional(
+                            "channel_id",
+                            channel ->
+                                reply(
+                                    Reply.json(
+                                        200,
+                                        JSON.valueToTree(hub.subscriptions(channel))
+                                            .toString()))))),
+        path(
+            segment("websub").slash("stats"),
+            () ->
+                get(
+                    () ->
+                        reply(
+                            Reply.json(
+                                200,
+                                JSON.createObjectNode()
+                                    .put("subscriptions", hub.subscriptionCount())
+                                    .put("verifications", hub.verifications())
+                                    .toString())))),
         path("proxies", () -> get(() -> reply(Reply.json(200, proxiesJson().toString())))),
         path(
             segment("proxies").slash(integerSegment()),
@@ -179,6 +212,84 @@ final class AdminApi extends AllDirectives {
             .put("videoId", video.id())
             .put("mediaUrl", media.videoUrl(video.id()));
     return reply(Reply.json(200, body.toString()));
+  }
+
+  /**
+   * The creator edits a video ({@code title}, {@code description}, {@code kind}: a premiere ends,
+   * processing finishes, a private video is made public); the hub notifies subscribers when the
+   * video is visible.
+   */
+  private Route edit(String channelId, String videoId, Map<String, String> params) {
+    Optional<VideoKind> kind;
+    try {
+      kind = Optional.ofNullable(params.get("kind")).map(VideoKind::valueOf);
+    } catch (IllegalArgumentException e) {
+      return reply(Reply.json(400, "{\"error\":\"unknown video kind\"}"));
+    }
+    if (world.video(videoId).filter(v -> v.channelId().equals(channelId)).isEmpty()) {
+      return reply(Reply.json(404, "{\"error\":\"unknown video\"}"));
+    }
+    DevnetWorld.Video edited =
+        world
+            .edit(
+                videoId,
+                Optional.ofNullable(params.get("title")),
+                Optional.ofNullable(params.get("description")),
+                kind)
+            .orElseThrow();
+    world
+        .channel(channelId)
+        .filter(c -> edited.kind().privacyStatus().equals("public"))
+        .ifPresent(c -> hub.publish(c, edited));
+    return reply(
+        Reply.json(
+            200,
+            JSON.createObjectNode()
+                .put("videoId", edited.id())
+                .put("title", edited.title())
+                .put("kind", edited.kind().name())
+                .toString()));
+  }
+
+  /**
+   * The hub delivers a video's notification again, {@code times} times (YouTube's hub repeats
+   * notifications, sometimes many times).
+   */
+  private Route renotify(String channelId, String videoId, Map<String, String> params) {
+    int times;
+    try {
+      times = Integer.parseInt(params.getOrDefault("times", "1"));
+    } catch (NumberFormatException e) {
+      return reply(Reply.json(400, "{\"error\":\"times is a number\"}"));
+    }
+    Optional<DevnetWorld.Video> video =
+        world.video(videoId).filter(v -> v.channelId().equals(channelId));
+    Optional<DevnetWorld.Channel> channel = world.channel(channelId);
+    if (video.isEmpty() || channel.isEmpty() || times < 1 || times > 100) {
+      return reply(Reply.json(404, "{\"error\":\"unknown video, or times not 1..100\"}"));
+    }
+    for (int i = 0; i < times; i++) {
+      hub.publish(channel.get(), video.get());
+    }
+    return reply(Reply.json(200, JSON.createObjectNode().put("notified", times).toString()));
+  }
+
+  /** The creator deletes a video; the hub sends its tombstone. */
+  private Route delete(String channelId, String videoId) {
+    if (world.video(videoId).filter(v -> v.channelId().equals(channelId)).isEmpty()) {
+      return reply(Reply.json(404, "{\"error\":\"unknown video\"}"));
+    }
+    world.delete(videoId);
+    world.channel(channelId).ifPresent(c -> hub.publishDeletion(c, videoId));
+    return reply(Reply.json(200, JSON.createObjectNode().put("videoId", videoId).toString()));
+  }
+
+  /** YouTube terminates the channel: feed 404, gone from the Data API, the account suspended. */
+  private Route terminate(String channelId) {
+    if (!world.terminate(channelId)) {
+      return reply(Reply.json(404, "{\"error\":\"unknown channel\"}"));
+    }
+    return reply(Reply.json(200, JSON.createObjectNode().put("terminated", channelId).toString()));
   }
 
   private ArrayNode proxiesJson() {

@@ -53,7 +53,7 @@ final class AtomFeeds {
     uploads.stream()
         .filter(v -> v.kind().privacyStatus().equals("public"))
         .limit(FEED_SIZE)
-        .forEach(v -> entry(xml, v, channel, baseUrl));
+        .forEach(v -> entry(xml, v, channel, baseUrl, true));
     xml.append("</feed>\n");
     return xml.toString();
   }
@@ -72,14 +72,47 @@ final class AtomFeeds {
         .append(channel.id())
         .append("\"/>")
         .append("<title>YouTube video feed</title><updated>")
-        .append(video.publishedAt())
+        .append(video.updatedAt())
         .append("</updated>");
-    entry(xml, video, channel, baseUrl);
+    entry(xml, video, channel, baseUrl, false);
     xml.append("</feed>\n");
     return xml.toString();
   }
 
-  private static void entry(StringBuilder xml, Video v, Channel channel, String baseUrl) {
+  /**
+   * The notification YouTube's hub sends when a video is deleted: an Atom tombstone naming the
+   * video and, as its author, the channel.
+   */
+  static String deletion(
+      Channel channel, String videoId, java.time.Instant when, String baseUrl, String hubUrl) {
+    return "<?xml version='1.0' encoding='UTF-8'?>\n"
+        + "<feed xmlns:at=\"http://purl.org/atompub/tombstones/1.0\""
+        + " xmlns=\"http://www.w3.org/2005/Atom\">"
+        + "<link rel=\"hub\" href=\""
+        + hubUrl
+        + "\"/><link rel=\"self\" href=\""
+        + baseUrl
+        + "/xml/feeds/videos.xml?channel_id="
+        + channel.id()
+        + "\"/><at:deleted-entry ref=\"yt:video:"
+        + videoId
+        + "\" when=\""
+        + when
+        + "\"><link href=\""
+        + baseUrl
+        + "/watch?v="
+        + videoId
+        + "\"/><at:by><name>"
+        + escape(channel.title())
+        + "</name><uri>"
+        + baseUrl
+        + "/channel/"
+        + channel.id()
+        + "</uri></at:by></at:deleted-entry></feed>\n";
+  }
+
+  private static void entry(
+      StringBuilder xml, Video v, Channel channel, String baseUrl, boolean mediaGroup) {
     xml.append(" <entry>\n")
         .append("  <id>yt:video:")
         .append(v.id())
@@ -105,9 +138,16 @@ final class AtomFeeds {
         .append(v.publishedAt())
         .append("</published>\n")
         .append("  <updated>")
-        .append(v.publishedAt())
-        .append("</updated>\n")
-        .append(" </entry>\n");
+        .append(v.updatedAt())
+        .append("</updated>\n");
+    if (mediaGroup) {
+      xml.append("  <media:group><media:title>")
+          .append(escape(v.title()))
+          .append("</media:title><media:description>")
+          .append(escape(v.description()))
+          .append("</media:description></media:group>\n");
+    }
+    xml.append(" </entry>\n");
   }
 
   private static String escape(String text) {

@@ -99,6 +99,36 @@ public record DevnetSeed(List<CreatorSeed> creators) {
                 true)));
   }
 
+  /**
+   * This seed plus {@code count} generated creators ({@code gen-<i>@example.com}), each with a
+   * channel ({@link #generatedChannelId}) of one public upload, for benchmarks that watch many
+   * channels.
+   */
+  public DevnetSeed withGeneratedChannels(int count) {
+    List<CreatorSeed> all = new ArrayList<>(creators);
+    for (int i = 0; i < count; i++) {
+      String name = "gen-" + i;
+      all.add(
+          new CreatorSeed(
+              String.format("2%020d", i),
+              name + "@example.com",
+              new ChannelSeed(
+                  generatedChannelId(i),
+                  "Generated " + i,
+                  "@gen" + i,
+                  100 + i % 1000,
+                  400,
+                  List.of(video(name, 0, "Generated upload " + i, 24 + i % 500, VideoKind.PUBLIC))),
+              false));
+    }
+    return new DevnetSeed(all);
+  }
+
+  /** The channel id of the i-th generated creator. */
+  public static String generatedChannelId(int i) {
+    return channelId("gen-" + i);
+  }
+
   /** A deterministic UC channel id derived from a name. */
   public static String channelId(String name) {
     return "UC" + digest("channel:" + name).substring(0, 22);

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * The state of the simulated YouTube: Google accounts, channels and their uploads. All access is
  * synchronized on the world; every read returns an immutable snapshot, so routes never see a
- * half-applied upload. New uploads published through the admin API bump the channel's feed version,
- * which is what RSS ETags and WebSub notifications are derived from.
+ * half-applied upload. New uploads, edits and deletions made through the admin API bump the
+ * channel's feed version, which is what RSS ETags are derived from; a terminated channel is gone.
  */
 final class DevnetWorld {
 
@@ -50,7 +50,23 @@ final class DevnetWorld {
       int durationSeconds,
       VideoKind kind,
       long views,
-      int clipIndex) {}
+      int clipIndex,
+      Instant updatedAt) {
+
+    Video edited(String newTitle, String newDescription, VideoKind newKind, Instant at) {
+      return new Video(
+          id,
+          channelId,
+          newTitle,
+          newDescription,
+          publishedAt,
+          durationSeconds,
+          newKind,
+          views,
+          clipIndex,
+          at);
+    }
+  }
 
   private final Clock clock;
   private final int clipCount;
@@ -102,7 +118,8 @@ final class DevnetWorld {
                 v.durationSeconds(),
                 v.kind(),
                 1_000L + index * 17L,
-                index % clipCount));
+                index % clipCount,
+                now.minus(Duration.ofHours(v.ageHours()))));
         index++;
       }
       list.sort(Comparator.comparing(Video::publishedAt).reversed());
@@ -174,13 +191,84 @@ final class DevnetWorld {
     } while (videos.containsKey(id));
     Instant now = clock.instant();
     Video video =
-        new Video(id, channelId, title, "Description of " + title, now, 90, kind, 0, clipIndex);
+        new Video(
+            id, channelId, title, "Description of " + title, now, 90, kind, 0, clipIndex, now);
     videos.put(id, video);
     List<String> ids = new ArrayList<>(uploadsNewestFirst.getOrDefault(channelId, List.of()));
     ids.add(0, id);
     uploadsNewestFirst.put(channelId, ids);
+    feedChanged(channel, now);
+    return video;
+  }
+
+  /**
+   * The creator edits a video's title, description or visibility (a premiere ends, processing
+   * finishes, a private video is made public); the feed moves.
+   */
+  synchronized Optional<Video> edit(
+      String videoId,
+      Optional<String> title,
+      Optional<String> description,
+      Optional<VideoKind> kind) {
+    Video video = videos.get(videoId);
+    if (video == null) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Video edited =
+        video.edited(
+            title.orElse(video.title()),
+            description.orElse(video.description()),
+            kind.orElse(video.kind()),
+            now);
+    videos.put(videoId, edited);
+    feedChanged(channels.get(video.channelId()), now);
+    return Optional.of(edited);
+  }
+
+  /** The creator deletes a video: gone from the Data API, the uploads and the feed. */
+  synchronized Optional<Video> delete(String videoId) {
+    Video video = videos.remove(videoId);
+    if (video == null) {
+      return Optional.empty();
+    }
+    List<String> ids =
+        new ArrayList<>(uploadsNewestFirst.getOrDefault(video.channelId(), List.of()));
+    ids.remove(videoId);
+    uploadsNewestFirst.put(video.channelId(), ids);
+    feedChanged(channels.get(video.channelId()), clock.instant());
+    return Optional.of(video);
+  }
+
+  /**
+   * YouTube terminates a channel: its account reads as suspended, the channel and its videos
+   * disappear from the Data API, and its feed answers 404.
+   */
+  synchronized boolean terminate(String channelId) {
+    Channel channel = channels.remove(channelId);
+    if (channel == null) {
+      return false;
+    }
+    Creator creator = creatorsBySub.get(channel.creatorSub());
+    if (creator != null) {
+      creatorsBySub.put(
+          creator.sub(), new Creator(creator.sub(), creator.email(), creator.channelId(), true));
+    }
+    uploadsNewestFirst.getOrDefault(channelId, List.of()).forEach(videos::remove);
+    uploadsNewestFirst.remove(channelId);
+    return true;
+  }
+
+  synchronized int channelCount() {
+    return channels.size();
+  }
+
+  private void feedChanged(Channel channel, Instant now) {
+    if (channel == null) {
+      return;
+    }
     channels.put(
-        channelId,
+        channel.id(),
         new Channel(
             channel.id(),
             channel.creatorSub(),
@@ -192,7 +280,6 @@ final class DevnetWorld {
             channel.views(),
             channel.feedVersion() + 1,
             now));
-    return video;
   }
 
   String randomToken(String prefix) {

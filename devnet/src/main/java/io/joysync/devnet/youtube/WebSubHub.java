@@ -15,8 +15,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -27,22 +31,25 @@ import org.slf4j.LoggerFactory;
 /**
  * A WebSub (PubSubHubbub) hub for channel upload topics, behaving like the one YouTube uses:
  * subscription requests are verified by a GET carrying {@code hub.challenge} that the subscriber
- * must echo; subscriptions hold a lease; each new upload is POSTed as Atom to every live
- * subscriber, signed with {@code X-Hub-Signature: sha1=<HMAC-SHA1(secret, body)>} when a secret was
- * given.
+ * must echo; subscriptions hold a lease; each new upload, edit (title, description, visibility) and
+ * deletion is POSTed as Atom to every live subscriber, signed with {@code X-Hub-Signature:
+ * sha1=<HMAC-SHA1(secret, body)>} when a secret was given. A delivery the subscriber does not
+ * answer with 2xx is tried again a few times, with growing pauses, as a real hub does.
  */
 final class WebSubHub {
 
   private static final Logger log = LoggerFactory.getLogger(WebSubHub.class);
   private static final Pattern TOPIC =
       Pattern.compile(".*/feeds/videos\\.xml\\?channel_id=(UC[A-Za-z0-9_-]{22})$");
-  private static final int MAX_SUBSCRIPTIONS = 100_000;
+  private static final int MAX_SUBSCRIPTIONS = 2_000_000;
   private static final int MAX_DELIVERY_LOG = 1_000;
+  private static final int DELIVERY_ATTEMPTS = 5;
+  private static final long FIRST_RETRY_MILLIS = 500;
 
   record Subscription(String callback, String topic, String secret, Instant expiresAt) {}
 
   /** A delivery attempt to one subscriber, kept for the admin API. */
-  record Delivery(String callback, String videoId, int status) {}
+  record Delivery(String callback, String videoId, int status, int attempt) {}
 
   /** A live subscription as the admin API shows it (without its secret). */
   record Subscribed(String callback, String topic, String expiresAt) {}
@@ -53,7 +60,9 @@ final class WebSubHub {
   private final HttpClient http;
   private final ExecutorService executor;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Subscription>> byChannel = new ConcurrentHashMap<>();
   private final List<Delivery> deliveries = new ArrayList<>();
+  private final AtomicLong verifications = new AtomicLong();
 
   WebSubHub(
       DevnetWorld world, MediaCatalog media, long defaultLeaseSeconds, ExecutorService executor) {
@@ -100,18 +109,35 @@ final class WebSubHub {
     return Reply.text(202, "text/plain", "");
   }
 
-  /** Posts the notification for a new upload to every live subscriber of its channel topic. */
+  /** Posts the notification for a new or edited video to every live subscriber of its channel. */
   void publish(Channel channel, Video video) {
+    notify(
+        channel,
+        video.id(),
+        AtomFeeds.notification(channel, video, media.baseUrl(), media.baseUrl() + "/websub"));
+  }
+
+  /** Posts the tombstone of a deleted video to every live subscriber of its channel. */
+  void publishDeletion(Channel channel, String videoId) {
+    notify(
+        channel,
+        videoId,
+        AtomFeeds.deletion(
+            channel, videoId, world.now(), media.baseUrl(), media.baseUrl() + "/websub"));
+  }
+
+  private void notify(Channel channel, String videoId, String body) {
     Instant now = world.now();
-    String body =
-        AtomFeeds.notification(channel, video, media.baseUrl(), media.baseUrl() + "/websub");
-    for (Subscription s : subscriptions.values()) {
-      Matcher m = TOPIC.matcher(s.topic());
-      if (!m.matches() || !m.group(1).equals(channel.id()) || !s.expiresAt().isAfter(now)) {
-        continue;
+    for (Subscription s : byChannel.getOrDefault(channel.id(), Map.of()).values()) {
+      if (s.expiresAt().isAfter(now)) {
+        executor.execute(() -> deliver(s, videoId, body, 1));
       }
-      executor.execute(() -> deliver(s, video.id(), body));
     }
+  }
+
+  /** Verification requests the hub has made (subscriptions and renewals). */
+  long verifications() {
+    return verifications.get();
   }
 
   synchronized List<Delivery> deliveries() {
@@ -123,10 +149,17 @@ final class WebSubHub {
    * the verification, a moment before the hub records it; a test that publishes right after must
    * wait for the subscription to show here.
    */
-  List<Subscribed> subscriptions() {
-    return subscriptions.values().stream()
-        .map(s -> new Subscribed(s.callback(), s.topic(), s.expiresAt().toString()))
-        .toList();
+  List<Subscribed> subscriptions(Optional<String> channelId) {
+    return (channelId.isPresent()
+            ? byChannel.getOrDefault(channelId.get(), Map.of()).values()
+            : subscriptions.values())
+        .stream()
+            .map(s -> new Subscribed(s.callback(), s.topic(), s.expiresAt().toString()))
+            .toList();
+  }
+
+  int subscriptionCount() {
+    return subscriptions.size();
   }
 
   private boolean verify(String mode, String callback, String topic, String secret, long lease) {
@@ -147,17 +180,22 @@ final class WebSubHub {
           http.send(
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
+      verifications.incrementAndGet();
       boolean ok = response.statusCode() / 100 == 2 && challenge.equals(response.body().strip());
+      Matcher m = TOPIC.matcher(topic);
+      String channelId = m.matches() ? m.group(1) : "";
       if (ok && mode.equals("subscribe")) {
         if (subscriptions.size() < MAX_SUBSCRIPTIONS) {
-          subscriptions.put(
-              callback + " " + topic,
-              new Subscription(callback, topic, secret, world.now().plusSeconds(lease)));
+          Subscription s =
+              new Subscription(callback, topic, secret, world.now().plusSeconds(lease));
+          subscriptions.put(callback + " " + topic, s);
+          byChannel.computeIfAbsent(channelId, c -> new ConcurrentHashMap<>()).put(callback, s);
         }
       } else if (ok) {
         subscriptions.remove(callback + " " + topic);
+        byChannel.getOrDefault(channelId, new ConcurrentHashMap<>()).remove(callback);
       }
-      log.info("websub {} for {} at {}: verified={}", mode, topic, callback, ok);
+      log.debug("websub {} for {} at {}: verified={}", mode, topic, callback, ok);
       return ok;
     } catch (Exception e) {
       log.info("websub {} verification of {} failed: {}", mode, callback, e.toString());
@@ -165,7 +203,7 @@ final class WebSubHub {
     }
   }
 
-  private void deliver(Subscription s, String videoId, String body) {
+  private void deliver(Subscription s, String videoId, String body, int attempt) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(s.callback()))
             .timeout(Duration.ofSeconds(10))
@@ -186,7 +224,12 @@ final class WebSubHub {
       if (deliveries.size() >= MAX_DELIVERY_LOG) {
         deliveries.remove(0);
       }
-      deliveries.add(new Delivery(s.callback(), videoId, status));
+      deliveries.add(new Delivery(s.callback(), videoId, status, attempt));
+    }
+    if (status / 100 != 2 && attempt < DELIVERY_ATTEMPTS) {
+      long pause = FIRST_RETRY_MILLIS << (attempt - 1);
+      CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS, executor)
+          .execute(() -> deliver(s, videoId, body, attempt + 1));
     }
   }
 

@@ -3,8 +3,9 @@ package io.joysync.devnet.youtube;
 /**
  * The fault switches of the YouTube devnet, as one immutable value. Each switch reproduces a
  * failure youtube-synch met in production: daily quota gone, Google 5xx, malformed JSON, media
- * served at a crawl, HTTP 429 and the "Sign in to confirm you're not a bot" wall on media, and all
- * refresh tokens revoked ({@code invalid_grant}).
+ * served at a crawl, HTTP 429 and the "Sign in to confirm you're not a bot" wall on media, all
+ * refresh tokens revoked ({@code invalid_grant}), feeds cut off half-way, and feeds answering 503
+ * (youtube.com's transient errors).
  */
 public record YoutubeFaults(
     boolean quotaExhausted,
@@ -14,10 +15,11 @@ public record YoutubeFaults(
     boolean mediaRateLimited,
     boolean botCheck,
     boolean tokensRevoked,
-    boolean truncatedFeeds) {
+    boolean truncatedFeeds,
+    boolean feedErrors) {
 
   public static final YoutubeFaults NONE =
-      new YoutubeFaults(false, false, false, 0, false, false, false, false);
+      new YoutubeFaults(false, false, false, 0, false, false, false, false, false);
 
   public YoutubeFaults {
     if (slowMediaBytesPerSecond < 0) {
@@ -34,7 +36,8 @@ public record YoutubeFaults(
         mediaRateLimited,
         botCheck,
         tokensRevoked,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withServerErrors(boolean on) {
@@ -46,7 +49,8 @@ public record YoutubeFaults(
         mediaRateLimited,
         botCheck,
         tokensRevoked,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withMalformedResponses(boolean on) {
@@ -58,7 +62,8 @@ public record YoutubeFaults(
         mediaRateLimited,
         botCheck,
         tokensRevoked,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withSlowMedia(long bytesPerSecond) {
@@ -70,7 +75,8 @@ public record YoutubeFaults(
         mediaRateLimited,
         botCheck,
         tokensRevoked,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withMediaRateLimited(boolean on) {
@@ -82,7 +88,8 @@ public record YoutubeFaults(
         on,
         botCheck,
         tokensRevoked,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withBotCheck(boolean on) {
@@ -94,7 +101,8 @@ public record YoutubeFaults(
         mediaRateLimited,
         on,
         tokensRevoked,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withTokensRevoked(boolean on) {
@@ -106,7 +114,8 @@ public record YoutubeFaults(
         mediaRateLimited,
         botCheck,
         on,
-        truncatedFeeds);
+        truncatedFeeds,
+        feedErrors);
   }
 
   public YoutubeFaults withTruncatedFeeds(boolean on) {
@@ -118,6 +127,20 @@ public record YoutubeFaults(
         mediaRateLimited,
         botCheck,
         tokensRevoked,
+        on,
+        feedErrors);
+  }
+
+  public YoutubeFaults withFeedErrors(boolean on) {
+    return new YoutubeFaults(
+        quotaExhausted,
+        serverErrors,
+        malformedResponses,
+        slowMediaBytesPerSecond,
+        mediaRateLimited,
+        botCheck,
+        tokensRevoked,
+        truncatedFeeds,
         on);
   }
 }

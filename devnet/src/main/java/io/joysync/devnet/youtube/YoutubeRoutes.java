@@ -111,6 +111,11 @@ final class YoutubeRoutes extends AllDirectives {
   }
 
   private Route feed(Map<String, String> params) {
+    if (faults.get().feedErrors()) {
+      return reply(
+          Reply.text(
+              503, "text/html; charset=UTF-8", "<html><body>Service Unavailable</body></html>"));
+    }
     String channelId = params.get("channel_id");
     Optional<Channel> channel = channelId == null ? Optional.empty() : world.channel(channelId);
     if (channel.isEmpty()) {

@@ -9,24 +9,30 @@
  * <p>Paths: {@code /youtube/v3/channels|playlistItems|videos} (Data API v3 subset, API key or
  * bearer token, parts, 50-item pages with page tokens, Google error bodies, a daily quota counted
  * per Pacific day); {@code /oauth2/auth}, {@code /oauth2/token}, {@code /oauth2/tokeninfo}; {@code
- * /feeds/videos.xml?channel_id=} (Atom, 15 newest, ETag and Last-Modified); {@code /websub} (hub:
- * subscribe/unsubscribe, sync or async verification, HMAC-signed notifications); {@code
+ * /feeds/videos.xml?channel_id=} (Atom, 15 newest, ETag and Last-Modified; 404 for a terminated
+ * channel); {@code /websub} (hub: subscribe/unsubscribe, sync or async verification, HMAC-signed
+ * notifications of uploads, edits and deletions, retried when not answered 2xx); {@code
  * /media/<videoId>.mp4} (synthetic clips rendered by ffmpeg at start-up; failing videos answer with
  * YouTube's wording as the HTTP reason phrase); {@code /thumbnails/...}.
  *
  * <p>Admin: {@code GET/POST /admin/faults} (JSON of {@link io.joysync.devnet.youtube.YoutubeFaults}
  * fields, merged: {@code quotaExhausted}, {@code serverErrors}, {@code malformedResponses}, {@code
  * slowMediaBytesPerSecond}, {@code mediaRateLimited}, {@code botCheck}, {@code tokensRevoked},
- * {@code truncatedFeeds}), {@code POST /admin/faults/reset}, {@code POST
+ * {@code truncatedFeeds}, {@code feedErrors}), {@code POST /admin/faults/reset}, {@code POST
  * /admin/oauth/codes?account=&redirect_uri=&scope=&access_type=}, {@code POST
  * /admin/oauth/expire-access-tokens}, {@code POST /admin/channels/<id>/videos?kind=&title=}
- * (publishes now, fires WebSub), {@code GET /admin/quota}, {@code GET /admin/websub/deliveries},
- * {@code GET /admin/websub/subscriptions}, {@code GET /admin/proxies}, {@code POST
- * /admin/proxies/<n>?mode=RELAY|RATE_LIMITED|BOT_CHECK}.
+ * (publishes now, fires WebSub), {@code POST /admin/channels/<id>/videos/<videoId>?title=
+ * &description=&kind=} (edits, fires WebSub), {@code POST
+ * /admin/channels/<id>/videos/<videoId>/notify?times=} (delivers the notification again), {@code
+ * DELETE /admin/channels/<id>/videos/<videoId>} (deletes, fires the tombstone), {@code POST
+ * /admin/channels/<id>/terminate}, {@code GET /admin/quota}, {@code GET /admin/websub/deliveries},
+ * {@code GET /admin/websub/subscriptions[?channel_id=]}, {@code GET /admin/websub/stats}, {@code
+ * GET /admin/proxies}, {@code POST /admin/proxies/<n>?mode=RELAY|RATE_LIMITED|BOT_CHECK}.
  *
  * <p>Seeded accounts ({@link io.joysync.devnet.youtube.DevnetSeed#standard}): alice@example.com (a
  * channel meeting the requirements, 60 public uploads plus one of each {@link
  * io.joysync.devnet.youtube.VideoKind}), bob@example.com (a 5-day-old channel with 10 subscribers
- * and one video), carol@example.com (no channel), dave@example.com (suspended account).
+ * and one video), carol@example.com (no channel), dave@example.com (suspended account); {@code
+ * withGeneratedChannels(n)} adds n creators of one upload each for benchmarks.
  */
 package io.joysync.devnet.youtube;

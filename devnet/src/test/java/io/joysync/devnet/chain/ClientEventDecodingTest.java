@@ -3,7 +3,10 @@ package io.joysync.devnet.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.joysync.devnet.chain.TestExtrinsics.Asset;
+import io.joysync.joystream.events.ContentActor;
 import io.joysync.joystream.events.EventRecord;
+import io.joysync.joystream.events.JoystreamEvent;
+import io.joysync.joystream.events.JoystreamEvents;
 import io.joysync.joystream.events.SystemEvents;
 import io.joysync.joystream.metadata.RuntimeMetadata;
 import java.io.InputStream;
@@ -43,5 +46,41 @@ class ClientEventDecodingTest {
     assertThat(records.stream().filter(r -> r.is("Storage", "DataObjectsUploaded"))).hasSize(1);
     assertThat(records.stream().filter(r -> r.is("System", "ExtrinsicFailed"))).hasSize(1);
     assertThat(records.stream().filter(r -> r.is("Utility", "BatchCompleted"))).hasSize(1);
+  }
+
+  @Test
+  void ownerActionsDecodeAsTypedEventsDiscoveryWatches() throws Exception {
+    String hex;
+    try (InputStream in = getClass().getResourceAsStream("/joystream-metadata-v14.hex")) {
+      hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+    }
+    RuntimeMetadata metadata = RuntimeMetadata.parseHex(hex);
+    SystemEvents decoder = new SystemEvents(metadata);
+    JoystreamEvents typed = new JoystreamEvents(metadata);
+    TestChain chain = new TestChain();
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.COLLABORATOR_1, chain.video(1, 1, List.of()), 0, chain.immortal()));
+    Block created = chain.node.produceBlock();
+    long videoId =
+        decoder.decode(created.eventsValue()).stream()
+            .flatMap(r -> typed.view(r).stream())
+            .filter(e -> e instanceof JoystreamEvent.VideoCreated)
+            .map(e -> ((JoystreamEvent.VideoCreated) e).videoId())
+            .findFirst()
+            .orElseThrow();
+    long owner = chain.state().channel(1).orElseThrow().ownerMember();
+    long collaborator = chain.state().channel(1).orElseThrow().collaborators().firstKey();
+    chain.node.enqueueOperatorAction(rt -> rt.removeCollaborator(1, collaborator));
+    chain.node.enqueueOperatorAction(rt -> rt.deleteChannelAsOwner(1));
+    Block b = chain.node.produceBlock();
+    List<JoystreamEvent> events =
+        decoder.decode(b.eventsValue()).stream().flatMap(r -> typed.view(r).stream()).toList();
+    ContentActor byOwner = new ContentActor.Member(owner);
+    assertThat(events)
+        .contains(
+            new JoystreamEvent.ChannelUpdated(byOwner, 1),
+            new JoystreamEvent.VideoDeleted(byOwner, videoId),
+            new JoystreamEvent.ChannelDeleted(byOwner, 1));
   }
 }

@@ -1,9 +1,7 @@
 package io.joysync.engine.channel;
 
-import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoFacts;
-import io.joysync.engine.youtube.discovery.ChannelDiscovery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.japi.Pair;
@@ -79,28 +76,6 @@ public final class VideoTracking {
                     .thenApply(tracking -> Pair.create(facts.id(), tracking)))
         .runWith(Sink.seq(), system)
         .thenApply(VideoTracking::outcome);
-  }
-
-  /** Which of the given videos the channel already tracks (for discovery), asking each video. */
-  public ChannelDiscovery.KnownVideos knownVideos() {
-    return (channelId, videoIds) ->
-        Source.from(videoIds)
-            .mapAsync(
-                PARALLELISM,
-                id ->
-                    sharding
-                        .entityRefFor(VideoEntity.ENTITY_KEY, id)
-                        .<Optional<TrackedVideo>>ask(VideoEntity.Get::new, timeout)
-                        .thenApply(
-                            v ->
-                                v.filter(t -> t.channelId().equals(channelId))
-                                    .map(TrackedVideo::id)))
-            .runWith(Sink.seq(), system)
-            .thenApply(
-                found ->
-                    found.stream()
-                        .flatMap(Optional::stream)
-                        .collect(Collectors.toUnmodifiableSet()));
   }
 
   /** A video takes the channel's category and its Joystream channel's language of now. */

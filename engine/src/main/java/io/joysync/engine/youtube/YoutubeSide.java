@@ -1,7 +1,6 @@
 package io.joysync.engine.youtube;
 
 import io.joysync.engine.youtube.api.YoutubeDataClient;
-import io.joysync.engine.youtube.discovery.ChannelDiscovery;
 import io.joysync.engine.youtube.discovery.RssFeedReader;
 import io.joysync.engine.youtube.discovery.WebSubSubscriber;
 import io.joysync.engine.youtube.download.ProxyPool;
@@ -32,7 +31,6 @@ public record YoutubeSide(
     OnboardingCheck onboarding,
     RssFeedReader feeds,
     Optional<WebSubSubscriber> websub,
-    ChannelDiscovery discovery,
     ProxyPool proxies,
     YtDlpDownloader downloader,
     ThumbnailDownloader thumbnails,
@@ -41,7 +39,6 @@ public record YoutubeSide(
   public static YoutubeSide create(
       YoutubeSettings settings,
       QuotaLedger ledger,
-      ChannelDiscovery.KnownVideos knownVideos,
       Executor blocking,
       ScheduledExecutorService scheduler,
       Clock clock) {
@@ -63,7 +60,6 @@ public record YoutubeSide(
         settings
             .websub()
             .map(w -> new WebSubSubscriber(settings.api().endpoints(), http, w, clock)),
-        new ChannelDiscovery(feeds, knownVideos),
         new ProxyPool(p.urls(), p.quarantine(), p.minInterval(), p.maxWaiting(), clock, scheduler),
         new YtDlpDownloader(settings.download(), blocking),
         new ThumbnailDownloader(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import io.joysync.engine.channel.YppStatus;
 import io.joysync.engine.youtube.api.SignUpAuthorization;
-import io.joysync.engine.youtube.discovery.ChannelDiscovery;
+import io.joysync.engine.youtube.discovery.FeedResult;
 import io.joysync.engine.youtube.discovery.FeedValidators;
 import io.joysync.engine.youtube.download.DownloadedVideo;
 import io.joysync.engine.youtube.download.ProxyPool;
@@ -18,9 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,14 +58,9 @@ class YoutubeSideTest {
                       + " proxies { urls = [\""
                       + String.join("\",\"", proxies)
                       + "\"], min-interval = 0s } }"));
-      Set<String> tracked = ConcurrentHashMap.newKeySet();
-      ChannelDiscovery.KnownVideos known =
-          (c, ids) ->
-              CompletableFuture.completedFuture(
-                  Set.copyOf(ids.stream().filter(tracked::contains).toList()));
       YoutubeSide youtube =
           YoutubeSide.create(
-              settings, new InMemoryQuotaLedger(), known, blocking, scheduler, Clock.systemUTC());
+              settings, new InMemoryQuotaLedger(), blocking, scheduler, Clock.systemUTC());
 
       String redirect = "http://127.0.0.1/atlas";
       SignUpAuthorization auth =
@@ -92,19 +84,15 @@ class YoutubeSideTest {
                       YppStatus.parse("Unverified").orElseThrow().limits().videoCap(),
                       QuotaPurpose.SYNC));
       assertThat(first).hasSize(5);
-      first.forEach(v -> tracked.add(v.videoId()));
-      ChannelDiscovery.PollOutcome baseline =
-          await(youtube.discovery().poll(channel.id(), FeedValidators.NONE));
-      baseline.newVideos().ifPresent(n -> tracked.addAll(n.videoIds()));
+      FeedResult.Updated baseline =
+          (FeedResult.Updated) await(youtube.feeds().fetch(channel.id(), FeedValidators.NONE));
 
       String upload = devnet.publish(channel.id(), "PUBLIC");
-      ChannelDiscovery.NewVideos fresh =
-          await(youtube.discovery().poll(channel.id(), baseline.validators()))
-              .newVideos()
-              .orElseThrow();
-      assertThat(fresh.videoIds()).containsExactly(upload);
+      FeedResult.Updated fresh =
+          (FeedResult.Updated) await(youtube.feeds().fetch(channel.id(), baseline.validators()));
+      assertThat(fresh.entries().get(0).videoId()).isEqualTo(upload);
       YoutubeVideo details =
-          await(youtube.dataApi().videos(null, fresh.videoIds(), QuotaPurpose.SYNC)).get(0);
+          await(youtube.dataApi().videos(null, List.of(upload), QuotaPurpose.SYNC)).get(0);
       assertThat(VideoFilter.syncable(details)).isTrue();
 
       ProxyPool.Lease lease = await(youtube.proxies().acquire(upload, Duration.ofSeconds(5)));
@@ -147,7 +135,6 @@ class YoutubeSideTest {
           YoutubeSide.create(
               YoutubeSettings.fromConfig(ConfigFactory.empty()),
               new InMemoryQuotaLedger(),
-              (c, ids) -> CompletableFuture.completedFuture(Set.of()),
               Runnable::run,
               scheduler,
               Clock.systemUTC());

@@ -37,6 +37,7 @@ public final class CallDecoder {
           call == Pallets.CONTENT_CREATE_VIDEO
               || call == Pallets.CONTENT_CREATE_CHANNEL
               || call == Pallets.CONTENT_UPDATE_CHANNEL
+              || call == Pallets.CONTENT_UPDATE_VIDEO
               || call == Pallets.CONTENT_DELETE_VIDEO;
       default -> false;
     };
@@ -68,6 +69,7 @@ public final class CallDecoder {
       default ->
           switch (call) {
             case Pallets.CONTENT_CREATE_VIDEO -> CreateVideo.decodeArgs(r);
+            case Pallets.CONTENT_UPDATE_VIDEO -> UpdateVideo.decodeArgs(r);
             case Pallets.CONTENT_CREATE_CHANNEL -> CreateChannel.decodeArgs(r);
             case Pallets.CONTENT_UPDATE_CHANNEL -> UpdateChannel.decodeArgs(r);
             default -> DeleteVideo.decodeArgs(r);

@@ -20,6 +20,7 @@ public final class Pallets {
   public static final int CONTENT_CREATE_CHANNEL = 5;
   public static final int CONTENT_UPDATE_CHANNEL = 6;
   public static final int CONTENT_CREATE_VIDEO = 12;
+  public static final int CONTENT_UPDATE_VIDEO = 13;
   public static final int CONTENT_DELETE_VIDEO = 14;
 
   private Pallets() {}

@@ -9,6 +9,7 @@ import io.joysync.joystream.scale.ScaleWriter;
  */
 public sealed interface RuntimeCall
     permits CreateVideo,
+        UpdateVideo,
         CreateChannel,
         UpdateChannel,
         DeleteVideo,

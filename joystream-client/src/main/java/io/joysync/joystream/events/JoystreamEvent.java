@@ -34,6 +34,21 @@ public sealed interface JoystreamEvent {
     }
   }
 
+  /**
+   * Content.ChannelUpdated: the channel's metadata, assets or collaborators changed (which of them
+   * is read from the channel's state at that block).
+   */
+  record ChannelUpdated(ContentActor actor, long channelId) implements JoystreamEvent {}
+
+  /** Content.ChannelTransferAccepted: the channel has a new owner (and collaborators). */
+  record ChannelTransferAccepted(long channelId) implements JoystreamEvent {}
+
+  /** Content.ChannelDeleted. */
+  record ChannelDeleted(ContentActor actor, long channelId) implements JoystreamEvent {}
+
+  /** Content.VideoDeleted. */
+  record VideoDeleted(ContentActor actor, long videoId) implements JoystreamEvent {}
+
   /** Storage.DataObjectsUploaded into a bag (bag id in Colossus form, e.g. dynamic:channel:5). */
   record DataObjectsUploaded(
       List<Long> dataObjectIds,

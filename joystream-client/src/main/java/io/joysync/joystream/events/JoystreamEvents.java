@@ -35,6 +35,14 @@ public final class JoystreamEvents {
                   DispatchError.of(r.field("dispatch_error"), metadata),
                   DispatchInfo.of(r.field("dispatch_info")));
           case "Content.VideoCreated" -> videoCreated(r);
+          case "Content.ChannelUpdated" ->
+              new JoystreamEvent.ChannelUpdated(ContentActor.of(r.field(0)), r.field(1).asLong());
+          case "Content.ChannelTransferAccepted" ->
+              new JoystreamEvent.ChannelTransferAccepted(r.field(0).asLong());
+          case "Content.ChannelDeleted" ->
+              new JoystreamEvent.ChannelDeleted(ContentActor.of(r.field(0)), r.field(1).asLong());
+          case "Content.VideoDeleted" ->
+              new JoystreamEvent.VideoDeleted(ContentActor.of(r.field(0)), r.field(1).asLong());
           case "Storage.DataObjectsUploaded" -> dataObjectsUploaded(r);
           case "Utility.BatchInterrupted" ->
               new JoystreamEvent.BatchInterrupted(

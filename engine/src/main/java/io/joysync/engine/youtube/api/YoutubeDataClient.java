@@ -89,8 +89,14 @@ public final class YoutubeDataClient {
    * empty when YouTube knows no such channel (or it is terminated).
    */
   public CompletionStage<Optional<YoutubeChannel>> publicChannel(ChannelLookup lookup) {
+    return publicChannel(lookup, QuotaPurpose.SYNC_ON_REQUEST);
+  }
+
+  /** As {@link #publicChannel(ChannelLookup)}, charged to the given purpose. */
+  public CompletionStage<Optional<YoutubeChannel>> publicChannel(
+      ChannelLookup lookup, QuotaPurpose purpose) {
     return calls.call(
-        QuotaPurpose.SYNC_ON_REQUEST,
+        purpose,
         QuotaCost.CHANNELS_LIST,
         null,
         "channels.list " + lookup,

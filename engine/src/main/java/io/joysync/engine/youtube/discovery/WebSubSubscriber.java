@@ -87,10 +87,19 @@ public final class WebSubSubscriber {
     record Refuse(String reason) implements Verification {}
   }
 
-  /** What to make of a notification POST (always answer 2xx to the hub, per WebSub). */
+  /** What to make of a notification POST. */
   public sealed interface Notification {
-    record Accepted(List<FeedEntry> entries) implements Notification {}
+    /** Signed by the hub with the channel's secret: new or edited videos and deleted ones. */
+    record Accepted(
+        Optional<String> channelId, List<FeedEntry> entries, List<FeedDeletion> deletions)
+        implements Notification {
+      public Accepted {
+        entries = List.copyOf(entries);
+        deletions = List.copyOf(deletions);
+      }
+    }
 
+    /** Not to be trusted or not usable; {@code code} says why. */
     record Rejected(String code, String reason) implements Notification {}
   }
 
@@ -224,9 +233,19 @@ public final class WebSubSubscriber {
 
   /**
    * Checks and parses a notification POST: size and signature presence, then the body, then the
-   * HMAC.
+   * HMAC with the secret of the one channel the body names.
    */
   public Notification notification(byte[] body, Optional<String> signature) {
+    return notification(Optional.empty(), body, signature);
+  }
+
+  /**
+   * As {@link #notification(byte[], Optional)}, for a POST to the callback URL registered for
+   * {@code callbackChannel} (its {@code channel_id} parameter): a body about another channel is
+   * refused.
+   */
+  public Notification notification(
+      Optional<String> callbackChannel, byte[] body, Optional<String> signature) {
     if (body.length > settings.maxBodyBytes()) {
       return new Notification.Rejected(
           "WEBSUB_TOO_LARGE", "notification larger than " + settings.maxBodyBytes() + " bytes");
@@ -234,29 +253,52 @@ public final class WebSubSubscriber {
     if (signature.isEmpty()) {
       return new Notification.Rejected("WEBSUB_UNSIGNED", "notification without X-Hub-Signature");
     }
-    List<FeedEntry> entries;
+    AtomDocument document;
     try {
-      entries = AtomFeedParser.parse(body);
+      document = AtomFeedParser.parseDocument(body);
     } catch (FeedException e) {
       return new Notification.Rejected(e.code(), e.getMessage());
     }
-    if (entries.isEmpty()) {
-      return new Notification.Accepted(List.of());
+    if (document.isEmpty()) {
+      return new Notification.Accepted(Optional.empty(), List.of(), List.of());
     }
-    String channelId = entries.get(0).channelId();
-    if (entries.stream().anyMatch(e -> !e.channelId().equals(channelId))) {
+    Optional<String> channel = document.channelId();
+    if (channel.isEmpty()) {
       return new Notification.Rejected(
           "WEBSUB_MIXED_TOPICS", "one notification names several channels");
+    }
+    String channelId = channel.get();
+    if (callbackChannel.isPresent() && !callbackChannel.get().equals(channelId)) {
+      return new Notification.Rejected(
+          "WEBSUB_WRONG_TOPIC",
+          "a notification about channel "
+              + channelId
+              + " posted to the callback of channel "
+              + callbackChannel.get());
     }
     if (!signatureMatches(signature.get(), secretFor(channelId), body)) {
       log.warn(
           "forged WebSub notification for channel {} (videos {}) rejected",
           channelId,
-          entries.stream().map(FeedEntry::videoId).toList());
+          document.entries().stream().map(FeedEntry::videoId).toList());
       return new Notification.Rejected(
           "WEBSUB_BAD_SIGNATURE", "the X-Hub-Signature does not match");
     }
-    return new Notification.Accepted(entries);
+    return new Notification.Accepted(channel, document.entries(), document.deletions());
+  }
+
+  /** The channel a callback URL was registered for, if its token proves joysync registered it. */
+  public Optional<String> callbackChannel(Map<String, String> query) {
+    String channelId = query.get("channel_id");
+    String token = query.getOrDefault("token", "");
+    if (channelId == null || !channelId.matches("UC[A-Za-z0-9_-]{22}")) {
+      return Optional.empty();
+    }
+    return MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            token(channelId).getBytes(StandardCharsets.UTF_8))
+        ? Optional.of(channelId)
+        : Optional.empty();
   }
 
   String secretFor(String channelId) {

@@ -5,12 +5,15 @@ package io.joysync.engine.youtube.quota;
  * locks creators out of signing up; everything else is sync. A sync call that a person waits for
  * (reading the owner's channel during {@code POST /channels}, an operator adding a channel) draws
  * on the sync budget too, but is refused at once when that is spent instead of waiting for the next
- * day.
+ * day. Discovery's calls (details of new videos, confirming a terminated channel) draw on the sync
+ * budget and are refused at once too: discovery keeps what it found recorded and asks again later,
+ * instead of holding calls in memory until the reset.
  */
 public enum QuotaPurpose {
   SIGNUP,
   SYNC,
-  SYNC_ON_REQUEST;
+  SYNC_ON_REQUEST,
+  DISCOVERY;
 
   /** The budget, and the ledger's counter, the call draws on: {@link #SIGNUP} or {@link #SYNC}. */
   public QuotaPurpose budget() {

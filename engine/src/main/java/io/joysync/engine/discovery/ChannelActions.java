@@ -1,0 +1,26 @@
+package io.joysync.engine.discovery;
+
+import io.joysync.engine.channel.ChannelEntity.AutoOptOutReason;
+import io.joysync.engine.channel.VideoTracking.TrackedVideos;
+import io.joysync.engine.video.UnavailableReason;
+import io.joysync.engine.video.VideoFacts;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+
+/**
+ * The only ways discovery changes entities, each once something about a channel or video changed:
+ * tracking found videos, taking a channel out of the program, marking a video unavailable. Every
+ * one is idempotent, so a step repeated after a crash changes nothing more.
+ */
+public interface ChannelActions {
+
+  CompletionStage<TrackedVideos> track(String channelId, List<VideoFacts> videos, Instant at);
+
+  CompletionStage<Done> autoOptOut(String channelId, AutoOptOutReason reason, Instant at);
+
+  /** Marks a tracked video unavailable; a video already final is left as it is. */
+  CompletionStage<Done> markUnavailable(
+      String videoId, UnavailableReason reason, String detail, Instant at);
+}

@@ -1,0 +1,73 @@
+package io.joysync.persistence.discovery;
+
+import com.typesafe.config.Config;
+import io.joysync.engine.discovery.Discovery;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.pattern.Patterns;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+
+/**
+ * Discovery's state in Cassandra, beside the read side (same keyspace): the watch schedule, the
+ * candidates and video index, the chain watch's position and lookups, and the two projections that
+ * keep the schedule and the index in step with the channels' and videos' events. {@link #init}
+ * creates the tables (when {@code joysync.cassandra.autocreate} is on), starts the projections and
+ * completes with the stores.
+ */
+public final class DiscoveryStore {
+
+  private DiscoveryStore() {}
+
+  public static CompletionStage<Discovery.Stores> init(ActorSystem<?> system) {
+    Config config = system.settings().config();
+    String keyspace = config.getString("joysync.read-side.keyspace");
+    CassandraSession session =
+        CassandraSessionRegistry.get(system)
+            .sessionFor("pekko.projection.cassandra.session-config");
+    CassandraWatchStore schedule = new CassandraWatchStore(session, keyspace);
+    CassandraCandidateStore candidates = new CassandraCandidateStore(session, keyspace);
+    CassandraChainWatchStore chain = new CassandraChainWatchStore(session, keyspace);
+    CompletionStage<Done> tables =
+        config.getBoolean("joysync.cassandra.autocreate")
+            ? Patterns.retry(
+                () -> createTables(session, keyspace, config),
+                20,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                0.2,
+                system)
+            : CompletableFuture.completedFuture(Done.getInstance());
+    return tables.thenApply(
+        d -> {
+          WatchProjection.init(system, schedule, Clock.systemUTC());
+          VideoIndexProjection.init(system, candidates);
+          return new Discovery.Stores(schedule, candidates, chain);
+        });
+  }
+
+  private static CompletionStage<Done> createTables(
+      CassandraSession session, String keyspace, Config config) {
+    List<String> ddl = new ArrayList<>();
+    ddl.add(
+        "CREATE KEYSPACE IF NOT EXISTS "
+            + keyspace
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
+            + config.getInt("joysync.cassandra.replication-factor")
+            + "}");
+    ddl.addAll(CassandraWatchStore.tables(keyspace));
+    ddl.addAll(CassandraCandidateStore.tables(keyspace));
+    ddl.addAll(CassandraChainWatchStore.tables(keyspace));
+    CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
+    for (String statement : ddl) {
+      done = done.thenCompose(d -> session.executeDDL(statement));
+    }
+    return done;
+  }
+}
