@@ -85,6 +85,11 @@ final class ChainRecord implements AutoCloseable {
     return largestMeta;
   }
 
+  /** YouTube ids claimed by more than one video created on chain since the record started. */
+  int duplicatedYtVideoIds() {
+    return (int) byYtVideoId.values().stream().filter(c -> c.size() > 1).count();
+  }
+
   /** Every video created on chain that claims this YouTube id (more than one is a duplicate). */
   List<Creation> creations(String ytVideoId) {
     return byYtVideoId.getOrDefault(ytVideoId, List.of());

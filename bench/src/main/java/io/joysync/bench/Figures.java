@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * @param latencyP50 inclusion latency in blocks, from the block at which a video was requested to
  *     the block that created it, for the videos created in the measured blocks
  * @param leftInPool extrinsics still in the node's pool once every request was answered
- * @param duplicates YouTube ids with more than one video on chain (every request of the run)
+ * @param duplicates YouTube ids with more than one video on chain, over the whole devnet's life
  * @param attributed created videos that Orion credits to the app with their YouTube id
  * @param videosByMember videos of the measured blocks per member that created them
  * @param perBlock the videos of each measured block, in order
@@ -85,15 +85,8 @@ record Figures(
     BlockFacts last = blocks.get(blocks.size() - 1);
     BlockFacts before = record.block(first.number() - 1);
     double seconds = (last.timestampMillis() - before.timestampMillis()) / 1000.0;
-    List<String> created = new ArrayList<>();
-    int duplicates = 0;
-    for (String id : o.requested()) {
-      int copies = record.creations(id).size();
-      if (copies > 0) {
-        created.add(id);
-      }
-      duplicates += copies > 1 ? 1 : 0;
-    }
+    List<String> created =
+        o.requested().stream().filter(id -> !record.creations(id).isEmpty()).toList();
     List<Long> latencies = new ArrayList<>(o.latencies());
     latencies.sort(null);
     return new Figures(
@@ -109,7 +102,7 @@ record Figures(
         mode.nonceErrors(),
         mode.broadcasts(),
         leftInPool,
-        duplicates,
+        record.duplicatedYtVideoIds(),
         created.size(),
         attributed(orion, record.lastBlock(), created),
         sum / seconds,
