@@ -4,15 +4,20 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The OpenReader (Subsquid) list semantics Orion offers: {@code where} filters with the {@code
  * _eq/_not_eq/_in/_not_in/_gt/_gte/_lt/_lte/_contains/_containsInsensitive/_startsWith/ _isNull}
  * operators, relation filters, {@code _some/_every/_none} on lists, {@code isTypeOf_eq} on unions,
- * AND/OR; {@code orderBy} like {@code id_ASC}; {@code limit} and {@code offset}.
+ * AND/OR; {@code orderBy} like {@code id_ASC}; {@code limit} and {@code offset}. The values of an
+ * {@code _in} list are looked up in a set built once per query, as a database would use an index,
+ * so a query for many ids over many rows does not compare every row with every id.
  */
 final class GqlLists {
   private static final String[] OPS = {
@@ -40,8 +45,9 @@ final class GqlLists {
   static List<GqlNode> query(Collection<GqlNode> all, Map<String, Object> args) {
     List<GqlNode> out = new ArrayList<>();
     Object where = args.get("where");
+    Map<Object, Set<String>> inSets = new IdentityHashMap<>();
     for (GqlNode n : all) {
-      if (where == null || matches(n, asMap(where))) {
+      if (where == null || matches(n, asMap(where), inSets)) {
         out.add(n);
       }
     }
@@ -97,7 +103,8 @@ final class GqlLists {
     return dir.startsWith("DESC") ? c.reversed() : c;
   }
 
-  static boolean matches(GqlNode n, Map<String, Object> where) {
+  private static boolean matches(
+      GqlNode n, Map<String, Object> where, Map<Object, Set<String>> inSets) {
     for (Map.Entry<String, Object> e : where.entrySet()) {
       String key = e.getKey();
       Object v = e.getValue();
@@ -106,7 +113,7 @@ final class GqlLists {
         boolean and = key.equals("AND");
         boolean result = and;
         for (Object p : parts) {
-          boolean m = matches(n, asMap(p));
+          boolean m = matches(n, asMap(p), inSets);
           result = and ? result && m : result || m;
         }
         if (!result) {
@@ -120,27 +127,29 @@ final class GqlLists {
         }
         continue;
       }
-      if (!condition(n, key, v)) {
+      if (!condition(n, key, v, inSets)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean condition(GqlNode n, String key, Object v) {
+  private static boolean condition(
+      GqlNode n, String key, Object v, Map<Object, Set<String>> inSets) {
     for (String op : OPS) {
       if (key.endsWith(op) && key.length() > op.length()) {
-        return apply(n.get(key.substring(0, key.length() - op.length())), op, v);
+        return apply(n.get(key.substring(0, key.length() - op.length())), op, v, inSets);
       }
     }
     Object related = n.get(key);
     if (v == null) {
       return related == null;
     }
-    return related instanceof GqlNode r && matches(r, asMap(v));
+    return related instanceof GqlNode r && matches(r, asMap(v), inSets);
   }
 
-  private static boolean apply(Object actual, String op, Object v) {
+  private static boolean apply(
+      Object actual, String op, Object v, Map<Object, Set<String>> inSets) {
     switch (op) {
       case "_isNull":
         return (actual == null) == Boolean.TRUE.equals(v);
@@ -149,14 +158,14 @@ final class GqlLists {
       case "_none":
         List<?> items = actual instanceof List<?> l ? l : List.of();
         Map<String, Object> sub = asMap(v);
-        long hits = items.stream().filter(i -> i instanceof GqlNode g && matches(g, sub)).count();
+        long hits =
+            items.stream().filter(i -> i instanceof GqlNode g && matches(g, sub, inSets)).count();
         return op.equals("_some")
             ? hits > 0
             : op.equals("_every") ? hits == items.size() : hits == 0;
       case "_in":
       case "_not_in":
-        List<?> options = v instanceof List<?> l2 ? l2 : List.of(v);
-        boolean in = options.stream().anyMatch(o -> compare(actual, o) == 0 && actual != null);
+        boolean in = actual != null && isIn(actual, inSets.computeIfAbsent(v, GqlLists::keys));
         return op.equals("_in") == in;
       default:
         break;
@@ -187,6 +196,33 @@ final class GqlLists {
     return o instanceof BigDecimal d ? d.toPlainString() : String.valueOf(o);
   }
 
+  /**
+   * The keys of an {@code _in} list's values, such that {@link #isIn} finds a value exactly when
+   * {@link #compare} finds it equal to one of them: a number matches a number of equal value or a
+   * text with its text, any other value matches any value with the same text.
+   */
+  private static Set<String> keys(Object values) {
+    Set<String> keys = new HashSet<>();
+    for (Object o : values instanceof List<?> l ? l : List.of(values)) {
+      if (o == null) {
+        continue;
+      }
+      BigDecimal n = number(o);
+      keys.add(n != null ? "#" + n.stripTrailingZeros().toPlainString() : "t" + scalarText(o));
+      keys.add("*" + scalarText(o));
+    }
+    return keys;
+  }
+
+  private static boolean isIn(Object actual, Set<String> keys) {
+    BigDecimal n = number(actual);
+    if (n == null) {
+      return keys.contains("*" + scalarText(actual));
+    }
+    return keys.contains("#" + n.stripTrailingZeros().toPlainString())
+        || keys.contains("t" + scalarText(actual));
+  }
+
   /** Numbers (and numeric strings such as ids) compare numerically, the rest as text. */
   static int compare(Object a, Object b) {
     if (a == null || b == null) {
@@ -207,12 +243,18 @@ final class GqlLists {
     if (o instanceof Number n) {
       return new BigDecimal(n.toString());
     }
-    if (o instanceof String s
-        && !s.isEmpty()
-        && s.length() < 40
-        && s.chars().allMatch(Character::isDigit)) {
+    if (o instanceof String s && !s.isEmpty() && s.length() < 40 && allDigits(s)) {
       return new BigDecimal(s);
     }
     return null;
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -20,13 +20,14 @@ import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
- * How an account takes requests and signs: requests wait a short gathering window, then the videos
- * put back from failed extrinsics (first) or the waiting requests are prepared into one extrinsic,
- * which is persisted and only then broadcast. An account signs only once it has reconciled, with
- * fewer extrinsics in flight than allowed, and puts one extrinsic into each block: it signs the
- * next only when every earlier one is in a block (a nonce whose extrinsic expired is signed again
- * at once). That also keeps a channel's videos out of two extrinsics whose order could change the
- * app-action nonces the other was signed with.
+ * How an account takes requests and signs: a request that finds none waiting opens a short
+ * gathering window (later ones join it and do not open another, so none is held back by a newer
+ * one), then the videos put back from failed extrinsics (first) or the waiting requests are
+ * prepared into one extrinsic, which is persisted and only then broadcast. An account signs only
+ * once it has reconciled, with fewer extrinsics in flight than allowed, and puts one extrinsic into
+ * each block: it signs the next only when every earlier one is in a block (a nonce whose extrinsic
+ * expired is signed again at once). That also keeps a channel's videos out of two extrinsics whose
+ * order could change the app-action nonces the other was signed with.
  */
 final class Signing {
   static final int MAX_CANDIDATES = 1024;
@@ -70,8 +71,9 @@ final class Signing {
               "the signer account has " + AccountWork.MAX_WAITING + " requests waiting",
               true));
     }
+    boolean first = !w.hasWaiting();
     w.enqueue(BatchItem.requested(c.video(), replyTo));
-    if (!a.timers().isTimerActive(GATHER)) {
+    if (first && !a.timers().isTimerActive(GATHER)) {
       a.timers()
           .startSingleTimer(GATHER, SignerAccount.Proceed.INSTANCE, a.settings().gatheringWindow());
     }
