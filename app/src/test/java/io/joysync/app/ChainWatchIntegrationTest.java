@@ -12,6 +12,8 @@ import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import io.joysync.joystream.call.Batch;
 import io.joysync.joystream.call.ContentActor;
 import io.joysync.joystream.call.CreateVideo;
@@ -39,7 +41,6 @@ import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The chain watch and the durability of discovery, end to end: collaborator removal and channel
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * keeps its watch schedule (an upload made while it was down is found) and its chain position (a
  * collaborator removed while it was down still opts the channel out).
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class ChainWatchIntegrationTest {
 
   static final String[] GENERATED = {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Discovery with WebSub push, end to end on real Cassandra and both devnets: the node subscribes
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * change nothing; a spent quota delays resolution without losing the video; a premiere is taken
  * once it becomes syncable; a title edited after tracking is recorded.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class DiscoveryPushIntegrationTest {
 
   static final String ALICE = DevnetSeed.channelId("alice");

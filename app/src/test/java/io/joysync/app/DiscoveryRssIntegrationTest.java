@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Discovery with push switched off (no callback URL): RSS polling from the schedule finds new
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * Data API confirms the channel is gone; feed errors, Data API errors and revoked grants never opt
  * a channel out, and never stop discovery for the others.
  */
-@EnabledIf("io.joysync.app.TestCassandra#available")
+@Needs(Service.CASSANDRA)
 class DiscoveryRssIntegrationTest {
 
   static final String ALICE = DevnetSeed.channelId("alice");
