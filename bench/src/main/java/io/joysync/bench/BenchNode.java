@@ -112,23 +112,58 @@ final class BenchNode implements AutoCloseable {
     return DiscoveryRuntime.get(node.system()).counters().isPresent();
   }
 
-  /** Signs the channels up through their entities, a few at a time; completes when all are. */
+  /**
+   * Signs the channels up through their entities, a few at a time; completes when all are. A
+   * sign-up that fails (a journal write timing out while the shared machine is loaded) is sent
+   * again, a few times; the retries are counted and printed.
+   */
   CompletionStage<Integer> signUp(List<String> channelIds, Instant at) {
     ClusterSharding sharding = ClusterSharding.get(node.system());
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     return Source.from(channelIds)
         .zipWithIndex()
         .mapAsyncUnordered(
             32,
             pair ->
-                sharding
-                    .entityRefFor(ChannelEntity.ENTITY_KEY, pair.first())
-                    .<ChannelState>askWithStatus(
-                        reply ->
-                            new ChannelEntity.SignUp(
-                                registration(pair.first(), 10_000 + pair.second(), at), reply),
-                        Duration.ofSeconds(60)))
+                org.apache.pekko.pattern.Patterns.retry(
+                        () -> {
+                          return sharding
+                              .entityRefFor(ChannelEntity.ENTITY_KEY, pair.first())
+                              .<ChannelState>askWithStatus(
+                                  reply ->
+                                      new ChannelEntity.SignUp(
+                                          registration(pair.first(), 10_000 + pair.second(), at),
+                                          reply),
+                                  Duration.ofSeconds(30))
+                              .whenComplete(
+                                  (s, e) -> {
+                                    if (e != null) {
+                                      signUpRetries.incrementAndGet();
+                                    }
+                                  });
+                        },
+                        5,
+                        Duration.ofSeconds(5),
+                        node.system())
+                    .thenApply(
+                        s -> {
+                          long n = done.incrementAndGet();
+                          if (n % 10_000 == 0) {
+                            System.err.printf(
+                                java.util.Locale.ROOT,
+                                "signed up %d at %s (%d failed attempts repeated)%n",
+                                n,
+                                Instant.now(),
+                                signUpRetries.get());
+                          }
+                          return s;
+                        }))
         .runWith(Sink.fold(0, (n, s) -> n + 1), node.system());
   }
+
+  /** Sign-up attempts that failed and were repeated. */
+  final java.util.concurrent.atomic.AtomicLong signUpRetries =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private static Registration registration(String channelId, long joystreamChannelId, Instant at) {
     return new Registration(
@@ -205,10 +240,26 @@ final class BenchNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the node and drops the run's keyspaces: each run creates its own (some forty tables), and
+   * a shared Cassandra that keeps them all runs out of heap.
+   */
   @Override
   public void close() throws Exception {
-    cql.close();
     node.system().terminate();
     node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    String prefix = keyspace.substring(0, keyspace.length() - "_read".length());
+    try {
+      for (String suffix : List.of("_journal", "_snapshot", "_read", "_offsets")) {
+        cql.execute(
+            com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+                    "DROP KEYSPACE IF EXISTS " + prefix + suffix)
+                .setTimeout(Duration.ofMinutes(2)));
+      }
+    } catch (RuntimeException e) {
+      System.err.println("the run's keyspaces " + prefix + "_* were not all dropped: " + e);
+    } finally {
+      cql.close();
+    }
   }
 }

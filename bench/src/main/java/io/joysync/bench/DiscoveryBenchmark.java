@@ -45,7 +45,7 @@ public final class DiscoveryBenchmark {
     try (ForkedYoutubeDevnet devnet = ForkedYoutubeDevnet.start(channels, log);
         BenchNode node = BenchNode.start(devnet.baseUrl(), scale, "127.0.0.1:" + port);
         ResourceSampler sampler = new ResourceSampler()) {
-      waitFor("discovery to run", Duration.ofMinutes(3), node::discoveryRunning);
+      waitFor("discovery to run", Duration.ofMinutes(10), node::discoveryRunning);
       DiscoveryCounters counters = node.counters();
 
       sampler.reset();

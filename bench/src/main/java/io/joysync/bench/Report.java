@@ -125,8 +125,8 @@ final class Report {
     long tracked = after.tracked() - before.tracked();
     lines.add(
         fmt(
-            "- entity commands per detected video: %.2f (%d commands for %d videos: one channel"
-                + " read per batch of a channel's videos, one track per video)",
+            "- entity commands per detected video: %.2f (%d commands for %d videos; each command"
+                + " goes to an entity of its own, so commands = activations)",
             commands / (double) Math.max(1, tracked), commands, tracked));
   }
 

@@ -60,6 +60,16 @@ public final class VideoTracking {
                         new IllegalStateException("Could not find channel with id " + channelId)));
   }
 
+  /**
+   * Tracks the videos on the channel with the terms of the given copy of it (the watch schedule's
+   * projection of its events), without asking the channel's entity: one entity, the video's own, is
+   * woken per video.
+   */
+  public CompletionStage<TrackedVideos> track(
+      String channelId, ChannelState channel, List<VideoFacts> videos, Instant at) {
+    return trackOn(channelId, channel, videos, at);
+  }
+
   private CompletionStage<TrackedVideos> trackOn(
       String channelId, ChannelState channel, List<VideoFacts> videos, Instant at) {
     return Source.from(videos)

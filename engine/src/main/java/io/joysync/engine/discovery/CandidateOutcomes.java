@@ -154,9 +154,11 @@ final class CandidateOutcomes {
   }
 
   /**
-   * Hands syncable videos to their channel. A video its entity already tracks (the index behind it,
-   * which the video projection keeps, can lag a moment) is compared with what was last seen of it
-   * instead, so an edit right after tracking is still recorded.
+   * Hands syncable videos to their channel, with the terms (category, language, historical) of the
+   * schedule's copy of the channel, so that a detected video wakes one entity, its own; only a
+   * channel the projection has not seen yet is asked. A video its entity already tracks (the index
+   * behind it, which the video projection keeps, can lag a moment) is compared with what was last
+   * seen of it instead, so an edit right after tracking is still recorded.
    */
   private CompletionStage<Done> track(
       String channelId,
@@ -165,9 +167,24 @@ final class CandidateOutcomes {
       Map<String, VideoKnowledge> known,
       Instant now) {
     List<VideoFacts> facts = list.stream().map(c -> VideoFacts.of(found.get(c.videoId()))).toList();
-    counters.entityCommands.add(1 + facts.size());
-    return actions
-        .track(channelId, facts, now)
+    return schedule
+        .channel(channelId)
+        .exceptionally(
+            error -> {
+              log.info(
+                  "channel {} not read from the schedule ({}); its entity is asked",
+                  channelId,
+                  FeedCheck.cause(error).toString());
+              return Optional.empty();
+            })
+        .thenCompose(
+            projected -> {
+              // Each video wakes its own entity; the channel's only when the schedule has no copy.
+              counters.entityCommands.add(facts.size() + (projected.isPresent() ? 0 : 1));
+              return projected.isPresent()
+                  ? actions.track(channelId, projected.get(), facts, now)
+                  : actions.track(channelId, facts, now);
+            })
         .handle(
             (tracked, error) -> {
               if (error != null) {

@@ -1,6 +1,7 @@
 package io.joysync.engine.discovery;
 
 import io.joysync.engine.channel.ChannelEntity.AutoOptOutReason;
+import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.VideoTracking.TrackedVideos;
 import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
@@ -16,7 +17,15 @@ import org.apache.pekko.Done;
  */
 public interface ChannelActions {
 
+  /** Tracks videos on a channel, asking the channel's entity for its terms. */
   CompletionStage<TrackedVideos> track(String channelId, List<VideoFacts> videos, Instant at);
+
+  /**
+   * Tracks videos on a channel with the terms of a copy of the channel read from the watch
+   * schedule, so that only the videos' own entities wake.
+   */
+  CompletionStage<TrackedVideos> track(
+      String channelId, ChannelState channel, List<VideoFacts> videos, Instant at);
 
   CompletionStage<Done> autoOptOut(String channelId, AutoOptOutReason reason, Instant at);
 

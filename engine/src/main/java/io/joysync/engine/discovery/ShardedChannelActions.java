@@ -47,6 +47,12 @@ public final class ShardedChannelActions implements ChannelActions {
   }
 
   @Override
+  public CompletionStage<TrackedVideos> track(
+      String channelId, ChannelState channel, List<VideoFacts> videos, Instant at) {
+    return tracking.track(channelId, channel, videos, at);
+  }
+
+  @Override
   public CompletionStage<Done> autoOptOut(String channelId, AutoOptOutReason reason, Instant at) {
     return sharding
         .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)

@@ -1,5 +1,6 @@
 package io.joysync.engine.discovery;
 
+import io.joysync.engine.channel.ChannelState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,13 @@ public interface WatchStore {
   CompletionStage<List<Watch>> watches(List<String> channelIds);
 
   CompletionStage<Optional<Watch>> watch(String channelId);
+
+  /**
+   * The channel as the projection that feeds the schedule last saw it (empty before it saw the
+   * channel, or when its copy cannot be read): read from the schedule, never by waking the
+   * channel's entity.
+   */
+  CompletionStage<Optional<ChannelState>> channel(String channelId);
 
   /** Writes a checked watch (its new due time and what the check learned) and moves its entry. */
   CompletionStage<Done> reschedule(Watch checked, ScheduleEntry done);

@@ -4,11 +4,15 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.discovery.ScheduleEntry;
 import io.joysync.engine.discovery.Watch;
 import io.joysync.engine.discovery.WatchShards;
 import io.joysync.engine.discovery.WatchStore;
 import io.joysync.engine.youtube.discovery.FeedValidators;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The watch schedule in Cassandra. {@code watch_schedule} holds the entries, partitioned by (minute
@@ -32,12 +38,17 @@ public final class CassandraWatchStore implements WatchStore {
 
   private static final int IN_CHUNK = 100;
 
+  private static final Logger log = LoggerFactory.getLogger(CassandraWatchStore.class);
+
   private final CassandraSession session;
   private final String ks;
+  private final ObjectMapper cbor;
 
-  public CassandraWatchStore(CassandraSession session, String keyspace) {
+  /** {@code cbor}: the mapper the projection writes its copies of the channels with. */
+  public CassandraWatchStore(CassandraSession session, String keyspace, ObjectMapper cbor) {
     this.session = session;
     this.ks = keyspace;
+    this.cbor = cbor;
   }
 
   static List<String> tables(String ks) {
@@ -109,6 +120,44 @@ public final class CassandraWatchStore implements WatchStore {
     return session
         .selectOne("SELECT * FROM " + ks + ".watch_channels WHERE channel_id = ?", channelId)
         .thenApply(row -> row.flatMap(CassandraWatchStore::watch));
+  }
+
+  @Override
+  public CompletionStage<Optional<ChannelState>> channel(String channelId) {
+    return membership(channelId)
+        .thenApply(
+            stored ->
+                stored.flatMap(
+                    m -> {
+                      try {
+                        return Optional.of(decode(m.state()));
+                      } catch (UncheckedIOException e) {
+                        log.warn(
+                            "the schedule's copy of channel {} cannot be read ({}); its entity"
+                                + " will be asked",
+                            channelId,
+                            e.getCause().toString());
+                        return Optional.empty();
+                      }
+                    }));
+  }
+
+  ByteBuffer encode(ChannelState state) {
+    try {
+      return ByteBuffer.wrap(cbor.writeValueAsBytes(state));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  ChannelState decode(ByteBuffer bytes) {
+    byte[] array = new byte[bytes.remaining()];
+    bytes.duplicate().get(array);
+    try {
+      return cbor.readValue(array, ChannelState.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.pattern.Patterns;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 
@@ -31,7 +33,11 @@ public final class DiscoveryStore {
     CassandraSession session =
         CassandraSessionRegistry.get(system)
             .sessionFor("pekko.projection.cassandra.session-config");
-    CassandraWatchStore schedule = new CassandraWatchStore(session, keyspace);
+    CassandraWatchStore schedule =
+        new CassandraWatchStore(
+            session,
+            keyspace,
+            JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty()));
     CassandraCandidateStore candidates = new CassandraCandidateStore(session, keyspace);
     CassandraChainWatchStore chain = new CassandraChainWatchStore(session, keyspace);
     CompletionStage<Done> tables =

@@ -1,12 +1,8 @@
 package io.joysync.persistence.discovery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +21,6 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
 import org.apache.pekko.projection.javadsl.Handler;
-import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,26 +42,24 @@ public final class WatchProjection {
   private WatchProjection() {}
 
   static void init(ActorSystem<?> system, CassandraWatchStore store, Clock clock) {
-    ObjectMapper cbor =
-        JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty());
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
             NAME,
             ChannelEntity.TAG_COUNT,
-            i -> ProjectionBehavior.create(projection(system, store, cbor, clock, i)),
+            i -> ProjectionBehavior.create(projection(system, store, clock, i)),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
 
   private static AtLeastOnceProjection<Offset, EventEnvelope<ChannelEntity.Event>> projection(
-      ActorSystem<?> system, CassandraWatchStore store, ObjectMapper cbor, Clock clock, int i) {
+      ActorSystem<?> system, CassandraWatchStore store, Clock clock, int i) {
     String tag = ChannelEntity.tag(i);
     return CassandraProjection.atLeastOnce(
         ProjectionId.of(NAME, tag),
         EventSourcedProvider.<ChannelEntity.Event>eventsByTag(
             system, CassandraReadJournal.Identifier(), tag),
-        () -> new MembershipWriter(store, cbor, clock));
+        () -> new MembershipWriter(store, clock));
   }
 
   /** Whether discovery watches a channel in this state. */
@@ -76,12 +69,10 @@ public final class WatchProjection {
 
   static final class MembershipWriter extends Handler<EventEnvelope<ChannelEntity.Event>> {
     private final CassandraWatchStore store;
-    private final ObjectMapper cbor;
     private final Clock clock;
 
-    MembershipWriter(CassandraWatchStore store, ObjectMapper cbor, Clock clock) {
+    MembershipWriter(CassandraWatchStore store, Clock clock) {
       this.store = store;
-      this.cbor = cbor;
       this.clock = clock;
     }
 
@@ -97,7 +88,8 @@ public final class WatchProjection {
                 if (stored.filter(s -> s.seqNr() >= seqNr).isPresent()) {
                   return CompletableFuture.completedFuture(Done.getInstance());
                 }
-                ChannelState before = stored.map(s -> decode(s.state())).orElse(ChannelState.EMPTY);
+                ChannelState before =
+                    stored.map(s -> store.decode(s.state())).orElse(ChannelState.EMPTY);
                 ChannelState after =
                     ChannelEntity.applyToChannel(before, envelope.event()).withoutTokens();
                 if (!after.isRegistered()) {
@@ -116,7 +108,7 @@ public final class WatchProjection {
                 }
                 return store.project(
                     channelId,
-                    encode(after),
+                    store.encode(after),
                     seqNr,
                     watched,
                     joinedAt,
@@ -124,24 +116,6 @@ public final class WatchProjection {
                     !after.status().isOptedOut(),
                     clock.instant());
               });
-    }
-
-    private ByteBuffer encode(ChannelState state) {
-      try {
-        return ByteBuffer.wrap(cbor.writeValueAsBytes(state));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private ChannelState decode(ByteBuffer bytes) {
-      byte[] array = new byte[bytes.remaining()];
-      bytes.duplicate().get(array);
-      try {
-        return cbor.readValue(array, ChannelState.class);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }
