@@ -32,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of a joysync node: Atlas-facing and operator routes behind CORS, request logging and
- * the single error mapping. Binds once per node and unbinds on coordinated shutdown.
+ * The HTTP API of a joysync node: Atlas-facing and operator routes behind CORS, request logging,
+ * request meters (by route template and status) and the single error mapping. Binds once per node
+ * and unbinds on coordinated shutdown.
  */
 public final class HttpApi {
 
