@@ -8,6 +8,7 @@ import io.joysync.engine.discovery.DiscoverySettings;
 import io.joysync.engine.discovery.ShardedChannelActions;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
+import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.PipelineSettings;
 import io.joysync.engine.pipeline.SyncSwitch;
@@ -78,9 +79,10 @@ public final class Node {
   public record Running(ActorSystem<Void> system, CompletionStage<Endpoints> endpoints) {}
 
   /**
-   * Wires a node into {@code system}, in this order: cluster membership, management endpoints and
-   * health checks, the sharded entities, the clients of Orion, the chain and YouTube, the publisher
-   * (signer accounts), then, once the read side is up, the sync pipeline and the HTTP API.
+   * Wires a node into {@code system}, in this order: cluster membership, the node's meters,
+   * management endpoints (health checks, {@code /metrics}), the sharded entities, the clients of
+   * Orion, the chain and YouTube, the publisher (signer accounts), then, once the read side is up,
+   * the sync pipeline and the HTTP API.
    */
   public static CompletionStage<Endpoints> init(ActorSystem<?> system) {
     Config config = system.settings().config();
@@ -89,6 +91,8 @@ public final class Node {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
+    // First: the JVM and cluster meters, and the registry /metrics reads, before anything counts.
+    NodeMeters.get(system);
     CompletionStage<Uri> management = PekkoManagement.get(system).start();
 
     WhitelistEntity.init(system);
@@ -114,6 +118,7 @@ public final class Node {
               YoutubeSide youtube =
                   YoutubeSide.create(
                       youtubeSettings, readSide.quotaLedger(), blocking, timers, Clock.systemUTC());
+              NodeMeters.bindReadSide(NodeMetrics.get(system), readSide, youtube.quota());
               startDiscovery(system, config, youtube, chain);
               Optional<Pipeline> pipeline =
                   startPipeline(

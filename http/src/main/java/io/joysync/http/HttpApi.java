@@ -9,6 +9,7 @@ import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
+import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
@@ -31,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of a joysync node: Atlas-facing and operator routes behind CORS, request logging and
- * the single error mapping. Binds once per node and unbinds on coordinated shutdown.
+ * The HTTP API of a joysync node: Atlas-facing and operator routes behind CORS, request logging,
+ * request meters (by route template and status) and the single error mapping. Binds once per node
+ * and unbinds on coordinated shutdown.
  */
 public final class HttpApi {
 
@@ -114,15 +116,17 @@ public final class HttpApi {
                 .route(),
             new UserVideosRoutes(readSide.channels(), readSide.videos()).route(),
             new WebSubCallbackRoutes(system).route());
-    return RequestLog.logged(
-        withRequestTimeoutResponse(
-            request -> ErrorHandling.timeoutResponse(),
-            () ->
-                CorsDirectives.cors(
-                    () ->
-                        handleExceptions(
-                            ErrorHandling.EXCEPTIONS,
-                            () -> handleRejections(ErrorHandling.REJECTIONS, () -> api)))));
+    RequestMeters meters = new RequestMeters(NodeMetrics.get(system).registry());
+    return meters.measured(
+        RequestLog.logged(
+            withRequestTimeoutResponse(
+                request -> ErrorHandling.timeoutResponse(),
+                () ->
+                    CorsDirectives.cors(
+                        () ->
+                            handleExceptions(
+                                ErrorHandling.EXCEPTIONS,
+                                () -> handleRejections(ErrorHandling.REJECTIONS, () -> api))))));
   }
 
   /** Binds the API and registers its unbinding with coordinated shutdown. */

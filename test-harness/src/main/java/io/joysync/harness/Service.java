@@ -58,6 +58,19 @@ public enum Service {
           : Optional.of("no chromium on the PATH");
     }
   },
+  PROMETHEUS(
+      "Prometheus and promtool",
+      "`./joysync test` installs Debian's prometheus; or apt-get install prometheus.") {
+    @Override
+    Optional<String> probe() {
+      if (Prometheus.executable("prometheus").isEmpty()) {
+        return Optional.of("no prometheus on the PATH");
+      }
+      return Prometheus.executable("promtool").isEmpty()
+          ? Optional.of("no promtool on the PATH")
+          : Optional.empty();
+    }
+  },
   REFERENCE_KIT(
       "The polkadot.js reference kit",
       "`./joysync test` installs it from ../shared/joystream-reference (node and npm needed), or"

@@ -24,6 +24,12 @@ class MachineServicesTest {
   }
 
   @Test
+  @Needs(Service.PROMETHEUS)
+  void prometheusAndPromtoolAreInstalled() {
+    assertThat(Service.PROMETHEUS.problem()).isEmpty();
+  }
+
+  @Test
   @Needs(Service.REFERENCE_KIT)
   void theReferenceKitLoadsPolkadotJs() {
     ReferenceKit.Result loaded =

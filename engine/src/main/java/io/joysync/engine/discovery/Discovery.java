@@ -1,6 +1,7 @@
 package io.joysync.engine.discovery;
 
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.youtube.YoutubeSettings;
 import io.joysync.engine.youtube.YoutubeSide;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
@@ -52,6 +53,7 @@ public final class Discovery {
       ChannelActions actions,
       Clock clock) {
     DiscoveryCounters counters = new DiscoveryCounters();
+    counters.bind(NodeMetrics.get(system).registry());
     if (!settings.enabled()) {
       log.info("Discovery is switched off (joysync.discovery.enabled): no channel is watched");
       return new Running(false, counters);

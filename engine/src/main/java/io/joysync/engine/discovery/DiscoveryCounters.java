@@ -1,5 +1,7 @@
 package io.joysync.engine.discovery;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -54,5 +56,21 @@ public final class DiscoveryCounters {
 
   public long get(String name) {
     return snapshot().getOrDefault(name, 0L);
+  }
+
+  /**
+   * Exposes every counter as a meter named after it, {@code feedRequests} as {@code
+   * joysync.discovery.feed.requests}, read from the counter itself when the registry is scraped.
+   */
+  public void bind(MeterRegistry registry) {
+    for (String name : snapshot().keySet()) {
+      FunctionCounter.builder(meterName(name), this, c -> c.get(name))
+          .description("Discovery on this node: " + name + " since the node started")
+          .register(registry);
+    }
+  }
+
+  static String meterName(String counter) {
+    return "joysync.discovery." + counter.replaceAll("([a-z])([A-Z])", "$1.$2").toLowerCase();
   }
 }

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class CreateStage {
 
+  /** The outcome of a historical video parked by its channel's size cap. */
+  static final String HISTORICAL_CAP_REACHED = "historical cap reached";
+
   private static final Logger log = LoggerFactory.getLogger(CreateStage.class);
 
   /** Refusals about the video itself: asking again can never succeed. */
@@ -69,7 +72,7 @@ final class CreateStage {
                 ? create(hashed, video, bytes)
                 : steps
                     .parked(video, "the channel's historical size cap is reached")
-                    .thenApply(v -> new VideoJob.Finished(video.id(), "historical cap reached")));
+                    .thenApply(v -> new VideoJob.Finished(video.id(), HISTORICAL_CAP_REACHED)));
   }
 
   private CompletionStage<VideoJob> create(VideoJob.Hashed hashed, TrackedVideo video, long bytes) {

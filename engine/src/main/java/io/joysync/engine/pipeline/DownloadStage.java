@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 final class DownloadStage {
 
+  /** The outcome of a video put off because the disk budget has no room for it now. */
+  static final String WAITING_FOR_ROOM = "waiting for room on the disk";
+
   private static final Logger log = LoggerFactory.getLogger(DownloadStage.class);
   private static final List<String> THUMBNAIL_SIZES =
       List.of("medium", "high", "standard", "default");
@@ -85,8 +88,7 @@ final class DownloadStage {
     }
     long expected = settings.expectedBytes(video.record().durationSeconds());
     if (!budget.tryReserve(expected)) {
-      return CompletableFuture.completedFuture(
-          new VideoJob.Finished(video.id(), "waiting for room on the disk"));
+      return CompletableFuture.completedFuture(new VideoJob.Finished(video.id(), WAITING_FOR_ROOM));
     }
     store.hold(video.id(), expected);
     return download(planned, thumbnailUrl.get())

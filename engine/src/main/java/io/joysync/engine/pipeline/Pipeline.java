@@ -1,6 +1,8 @@
 package io.joysync.engine.pipeline;
 
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.metrics.NodeMetrics;
+import io.joysync.engine.pipeline.PipelineMeters.Stage;
 import io.joysync.engine.publish.CreationResult;
 import io.joysync.engine.publish.VideoToCreate;
 import io.joysync.engine.youtube.YoutubeSide;
@@ -61,7 +63,9 @@ public final class Pipeline {
         new VideoSteps(
             system, settings.askTimeout(), settings.retryMin(), settings.retryMax(), clock);
     sweep(store, steps);
-    Flow<WorkItem, VideoJob, NotUsed> stages = stages(settings, parts, store, budget, steps);
+    PipelineMeters meters = new PipelineMeters(NodeMetrics.get(system).registry(), budget);
+    Flow<WorkItem, VideoJob, NotUsed> stages =
+        stages(settings, parts, store, budget, steps, meters);
     ShardedDaemonProcess.get(system)
         .init(
             SyncWorker.Command.class,
@@ -95,7 +99,8 @@ public final class Pipeline {
       Parts parts,
       LocalMediaStore store,
       DiskBudget budget,
-      VideoSteps steps) {
+      VideoSteps steps,
+      PipelineMeters meters) {
     YoutubeSide youtube = parts.youtube();
     Preparation preparation = new Preparation(steps, youtube.settings().download().maxDuration());
     DownloadStage download =
@@ -124,6 +129,7 @@ public final class Pipeline {
                 settings.uploadRoundPause()),
             settings);
     return Flow.<WorkItem>create()
+        .map(meters::entered)
         .mapAsyncUnordered(
             4,
             item ->
@@ -131,10 +137,17 @@ public final class Pipeline {
                     .apply(item)
                     .exceptionally(
                         e -> new VideoJob.Finished(item.videoId(), "error: " + e.getMessage())))
-        .mapAsyncUnordered(settings.downloadParallelism(), SyncWorker.guarded(download::apply))
-        .mapAsyncUnordered(2, SyncWorker.guarded(hash::apply))
-        .mapAsyncUnordered(settings.maxVideosInFlight(), SyncWorker.guarded(create::apply))
-        .mapAsyncUnordered(settings.uploadParallelism(), SyncWorker.guarded(upload::apply));
+        .mapAsyncUnordered(
+            settings.downloadParallelism(),
+            meters.measured(Stage.DOWNLOAD, SyncWorker.guarded(download::apply)))
+        .mapAsyncUnordered(2, meters.measured(Stage.HASH, SyncWorker.guarded(hash::apply)))
+        .mapAsyncUnordered(
+            settings.maxVideosInFlight(),
+            meters.measured(Stage.CREATE, SyncWorker.guarded(create::apply)))
+        .mapAsyncUnordered(
+            settings.uploadParallelism(),
+            meters.measured(Stage.UPLOAD, SyncWorker.guarded(upload::apply)))
+        .map(meters::left);
   }
 
   /**

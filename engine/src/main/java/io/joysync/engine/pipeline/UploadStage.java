@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 final class UploadStage {
 
+  /** The outcome of a video whose files the storage node accepted: the end of its sync. */
+  static final String UPLOADED = "uploaded";
+
   private static final Logger log = LoggerFactory.getLogger(UploadStage.class);
 
   private final VideoSteps steps;
@@ -87,7 +90,7 @@ final class UploadStage {
                     .thenCompose(
                         accepted ->
                             accepted
-                                ? finish(video, new VideoTransition.Uploaded(), "uploaded")
+                                ? finish(video, new VideoTransition.Uploaded(), UPLOADED)
                                 : retryLater(video, "the storage node has not accepted it yet"));
               }
               if (stored.permanent()) {

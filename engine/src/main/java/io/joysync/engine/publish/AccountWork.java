@@ -40,6 +40,7 @@ final class AccountWork {
   private final Map<String, List<ActorRef<CreationResult>>> joiners = new HashMap<>();
   private final Map<Long, Track> tracks = new HashMap<>();
   final AccountHealth health = new AccountHealth();
+  final AccountMeters meters;
   final CreationCounter created = new CreationCounter();
   boolean reconciled;
   boolean preparing;
@@ -51,6 +52,10 @@ final class AccountWork {
   boolean stallWarned;
   Optional<BigInteger> freeBalance = Optional.empty();
   AutoCloseable heads;
+
+  AccountWork(AccountMeters meters) {
+    this.meters = meters;
+  }
 
   boolean hasWaiting() {
     return !waiting.isEmpty();

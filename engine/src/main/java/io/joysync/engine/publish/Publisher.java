@@ -1,6 +1,7 @@
 package io.joysync.engine.publish;
 
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
 import io.joysync.joystream.orion.OrionClient;
@@ -39,6 +40,7 @@ public final class Publisher {
   private final AccountRouter router;
   private final Map<String, CompletableFuture<CreationResult>> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Created> recent;
+  private final AccountGauges gauges = new AccountGauges();
 
   private Publisher(
       ActorSystem<?> system, PublishingSettings settings, CollaboratorDirectory directory) {
@@ -96,6 +98,8 @@ public final class Publisher {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     publisher.schedule();
+    publisher.gauges.bind(NodeMetrics.get(system).registry(), settings.accounts());
+    NodeMetrics.get(system).every(publisher::accounts);
     log.info(
         "publishing with {} signer accounts (members {}) as app '{}', {} of each block",
         settings.accounts().size(),
@@ -176,6 +180,7 @@ public final class Publisher {
             x -> {
               List<AccountStatus> all = asks.stream().map(CompletableFuture::join).toList();
               router.observe(all);
+              gauges.observe(all);
               return all;
             });
   }

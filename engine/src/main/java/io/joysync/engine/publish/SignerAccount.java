@@ -1,5 +1,6 @@
 package io.joysync.engine.publish;
 
+import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
 import io.joysync.engine.serialization.CborSerializable;
@@ -353,7 +354,9 @@ public final class SignerAccount
                             clock,
                             ctx,
                             timers,
-                            new AccountWork()))));
+                            new AccountWork(
+                                new AccountMeters(
+                                    NodeMetrics.get(ctx.getSystem()).registry(), memberId))))));
   }
 
   @Override

@@ -212,6 +212,7 @@ final class Signing {
   /** The account stops signing for a while; its unsigned work is answered on the next step. */
   void stopTakingWork(AccountHealth.Mode mode, String error) {
     if (!w.health.paused()) {
+      w.meters.failure(mode.name().toLowerCase());
       String code = mode == AccountHealth.Mode.FENCED ? "ACCOUNT_FENCED" : "ACCOUNT_LOW_FUNDS";
       a.log()
           .error(
@@ -229,6 +230,7 @@ final class Signing {
     Duration wait =
         w.health.failed(
             error, a.now(), a.settings().retryBackoffMin(), a.settings().retryBackoffMax());
+    w.meters.failure("retry");
     a.log().warn("member {}: signing waits {}: {}", a.memberId(), wait, error);
     a.timers().startSingleTimer(RETRY, SignerAccount.Proceed.INSTANCE, wait);
   }

@@ -226,6 +226,7 @@ final class Tracking {
           () -> {
             w.forget(nonce);
             w.created.add(s.event().created().size(), a.now());
+            w.meters.settled(s.event().created().size(), s.event().refused().size());
             s.answers().forEach(x -> w.answer(x.item(), x.result()));
             s.trouble().ifPresent(t -> signing.stopTakingWork(t.mode(), t.error()));
             a.log()
@@ -244,6 +245,7 @@ final class Tracking {
       after.add(
           () -> {
             w.forget(nonce);
+            w.meters.failure("extrinsic_expired");
             a.log()
                 .info(
                     "member {}: extrinsic {} can never land ({}); its {} videos are signed again"
@@ -271,6 +273,7 @@ final class Tracking {
             for (int i = 0; i < refused.size(); i++) {
               w.answer(batch.items().get(i), refused.get(i));
             }
+            w.meters.failure("nonce_taken");
             signing.stopTakingWork(AccountHealth.Mode.FENCED, "another writer used nonce " + nonce);
           });
     } else if (v instanceof Pending && first) {
