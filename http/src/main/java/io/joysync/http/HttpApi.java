@@ -11,6 +11,7 @@ import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.publish.Publisher;
+import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
@@ -79,13 +80,16 @@ public final class HttpApi {
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(
-                    system,
-                    links,
-                    services.orion(),
-                    services.youtube(),
-                    services.tokenCipher(),
-                    settings,
-                    clock)
+                    new ChannelSignUp(
+                        system,
+                        links,
+                        services.orion(),
+                        services.youtube(),
+                        services.tokenCipher(),
+                        settings.syncEnabled(),
+                        settings.askTimeout(),
+                        clock),
+                    settings)
                 .route(),
             new UserRoutes(
                     system,

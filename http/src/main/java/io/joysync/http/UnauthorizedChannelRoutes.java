@@ -26,13 +26,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,7 +204,7 @@ public final class UnauthorizedChannelRoutes {
       long id, Optional<String> keeper, ApiException missing) {
     keeper.ifPresent(
         other -> {
-          throw ChannelSignUpRoutes.alreadyLinked(id, other, StatusCodes.CONFLICT);
+          throw alreadyLinked(id, other, StatusCodes.CONFLICT);
         });
     return fromJoystream(
             "The Joystream node", chain.chainState().thenCompose(state -> state.channel(id, null)))
@@ -257,9 +260,7 @@ public final class UnauthorizedChannelRoutes {
     // (the entity refuses to replace an owner's sign-up in any case).
     return refuseIfAuthorized(channel)
         .thenCompose(
-            v ->
-                ChannelSignUpRoutes.claimLink(
-                    links, r.joystreamChannelId(), channel.id(), StatusCodes.CONFLICT))
+            v -> claimLink(links, r.joystreamChannelId(), channel.id(), StatusCodes.CONFLICT))
         .thenCompose(
             v ->
                 ref.<ChannelState>askWithStatus(
@@ -274,6 +275,38 @@ public final class UnauthorizedChannelRoutes {
                                 ChannelDto.of(ChannelRow.of(channel.id(), state)),
                                 tracked.added().size(),
                                 tracked.alreadyTracked().size())));
+  }
+
+  /** youtube-synch's refusal of a Joystream channel that serves another YouTube channel. */
+  static ApiException alreadyLinked(
+      long joystreamChannelId, String otherYoutubeChannelId, StatusCode status) {
+    return new ApiException(
+        status,
+        "CHANNEL_ALREADY_REGISTERED",
+        "Joystream Channel "
+            + joystreamChannelId
+            + " already connected with Youtube Channel "
+            + otherYoutubeChannelId
+            + ".");
+  }
+
+  /**
+   * The link decided by its single writer, so two sign-ups racing for one Joystream channel cannot
+   * both win; refused as youtube-synch refused a linked channel (400).
+   */
+  static CompletionStage<Done> claimLink(
+      JoystreamLinks links, long joystreamChannelId, String youtubeChannelId, StatusCode status) {
+    return links
+        .claim(joystreamChannelId, youtubeChannelId)
+        .exceptionally(
+            e -> {
+              Throwable cause =
+                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              if (cause instanceof StatusReply.ErrorMessage refusal) {
+                throw new ApiException(status, "CHANNEL_ALREADY_REGISTERED", refusal.getMessage());
+              }
+              throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+            });
   }
 
   private static ChannelProfile profile(YoutubeChannel c) {
