@@ -12,6 +12,7 @@ import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
@@ -111,7 +112,19 @@ public final class HttpApi {
                 .route(),
             new OwnerSignedRoutes(system, links, services.orion(), settings, clock).route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
-            new UnauthorizedChannelRoutes(system, services, links, auth, settings, clock).route(),
+            new UnauthorizedChannelRoutes(
+                    system,
+                    new UnauthorizedChannels(
+                        system,
+                        links,
+                        services.orion(),
+                        services.chain(),
+                        services.collaboratorMemberId(),
+                        services.youtube(),
+                        settings.askTimeout(),
+                        clock),
+                    auth)
+                .route(),
             new ChannelStatsRoutes(readSide.channels(), auth).route(),
             new ChannelQueryRoutes(
                     readSide.channels(), links, readSide.videos(), topReferrers, clock)

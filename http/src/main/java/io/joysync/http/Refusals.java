@@ -1,6 +1,7 @@
 package io.joysync.http;
 
 import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.UnauthorizedChannels;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -35,6 +36,61 @@ final class Refusals {
       return new ApiException(status, code, r.reason());
     } else if (refused instanceof ChannelSignUp.CodeRefused r) {
       return new ApiException(status, code, r.reason());
+    }
+    throw new IllegalArgumentException("Unknown refusal " + refused);
+  }
+
+  /**
+   * {@code POST /channels/unauthorized}: a channel not on YouTube is 404, one that is another's or
+   * taken is 409, Joystream not answering 503, the rest the operator's request (400).
+   */
+  static ApiException of(UnauthorizedChannels.Refused refused) {
+    String code = refused.code();
+    if (refused instanceof UnauthorizedChannels.YoutubeChannelMissing r) {
+      return new ApiException(
+          StatusCodes.NOT_FOUND, code, "YouTube channel " + r.lookup() + " does not exist.");
+    } else if (refused instanceof UnauthorizedChannels.SignedUpByOwner r) {
+      return new ApiException(
+          StatusCodes.CONFLICT,
+          code,
+          "YouTube channel "
+              + r.youtubeChannelId()
+              + " is already in the YPP as an authorized channel.");
+    } else if (refused instanceof UnauthorizedChannels.Suspended r) {
+      return new ApiException(
+          StatusCodes.CONFLICT,
+          code,
+          "YouTube channel "
+              + r.youtubeChannelId()
+              + " is suspended ("
+              + r.status().wireName()
+              + ") and cannot be synced.");
+    } else if (refused instanceof UnauthorizedChannels.JoystreamChannelMissing r) {
+      return new ApiException(
+          StatusCodes.BAD_REQUEST, code, joystreamChannelMissing(r.joystreamChannelId()));
+    } else if (refused instanceof UnauthorizedChannels.LinkedElsewhere r) {
+      return new ApiException(
+          StatusCodes.CONFLICT,
+          code,
+          linkedElsewhere(r.joystreamChannelId(), r.otherYoutubeChannelId()));
+    } else if (refused instanceof UnauthorizedChannels.LinkTaken r) {
+      return new ApiException(StatusCodes.CONFLICT, code, r.reason());
+    } else if (refused instanceof UnauthorizedChannels.CollaboratorMissing r) {
+      return new ApiException(
+          StatusCodes.BAD_REQUEST,
+          code,
+          "joysync's member "
+              + r.collaboratorMemberId()
+              + " is not a collaborator with the AddVideo permission on Joystream Channel "
+              + r.joystreamChannelId()
+              + ".");
+    } else if (refused instanceof UnauthorizedChannels.JoystreamUnavailable r) {
+      return new ApiException(
+          StatusCodes.SERVICE_UNAVAILABLE,
+          code,
+          r.service() + " did not answer; try again shortly");
+    } else if (refused instanceof UnauthorizedChannels.ChannelRefused r) {
+      return new ApiException(StatusCodes.BAD_REQUEST, code, r.reason());
     }
     throw new IllegalArgumentException("Unknown refusal " + refused);
   }
