@@ -2,6 +2,7 @@ package io.joysync.http;
 
 import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.signup.UnauthorizedChannels;
+import io.joysync.engine.user.MembershipPurchase;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -91,6 +92,38 @@ final class Refusals {
           r.service() + " did not answer; try again shortly");
     } else if (refused instanceof UnauthorizedChannels.ChannelRefused r) {
       return new ApiException(StatusCodes.BAD_REQUEST, code, r.reason());
+    }
+    throw new IllegalArgumentException("Unknown refusal " + refused);
+  }
+
+  /**
+   * {@code POST /membership}: the faucet's refusals answer youtube-synch's bare {@code {code,
+   * message}} with the faucet's own code ({@link FaucetError}); the rest the usual error body.
+   */
+  static RuntimeException of(MembershipPurchase.Refused refused) {
+    String code = refused.code();
+    if (refused instanceof MembershipPurchase.FaucetNotConfigured) {
+      return new ApiException(
+          StatusCodes.SERVICE_UNAVAILABLE,
+          code,
+          "Membership creation needs the faucet endpoint"
+              + " (joysync.joystream.faucet.endpoint) to be configured");
+    } else if (refused instanceof MembershipPurchase.AuthorRefused r) {
+      return new ApiException(StatusCodes.BAD_REQUEST, code, r.reason());
+    } else if (refused instanceof MembershipPurchase.LimitReached r) {
+      return new ApiException(StatusCodes.BAD_REQUEST, code, r.reason());
+    } else if (refused instanceof MembershipPurchase.FaucetRefused r) {
+      return new FaucetError(
+          StatusCodes.BAD_REQUEST,
+          r.faucetCode(),
+          "Failed to create membership through faucet for account address: " + r.account());
+    } else if (refused instanceof MembershipPurchase.OutcomeUnknown r) {
+      return new FaucetError(
+          StatusCodes.SERVICE_UNAVAILABLE,
+          r.faucetCode(),
+          "The faucet did not confirm whether it created the membership for account address: "
+              + r.account()
+              + ". Send the same request again (same handle and account) to complete it");
     }
     throw new IllegalArgumentException("Unknown refusal " + refused);
   }

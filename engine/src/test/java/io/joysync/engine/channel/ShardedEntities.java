@@ -2,16 +2,14 @@ package io.joysync.engine.channel;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigResolveOptions;
+import io.joysync.engine.TestCluster;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 
 /**
  * A one-node cluster in the test's JVM with the channel and video entities sharded on the
@@ -26,23 +24,12 @@ final class ShardedEntities {
 
   static ActorTestKit start(String name) {
     ActorTestKit testKit =
-        ActorTestKit.create(
+        TestCluster.start(
             name,
             ConfigFactory.parseString(
-                    "pekko.actor.provider = cluster\n"
-                        + "pekko.remote.artery.canonical.hostname = 127.0.0.1\n"
-                        + "pekko.remote.artery.canonical.port = 0\n"
-                        + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on\n")
-                .withFallback(
-                    ConfigFactory.parseString(
-                        PersistenceTestKitSnapshotPlugin.getInstance().PluginId()
-                            + ".snapshot-is-optional = "
-                            + snapshotIsOptionalInProduction()))
-                .withFallback(ConfigFactory.parseResources("joysync/serialization.conf"))
-                .withFallback(EventSourcedBehaviorTestKit.config())
-                .withFallback(ConfigFactory.load()));
-    Cluster cluster = Cluster.get(testKit.system());
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+                PersistenceTestKitSnapshotPlugin.getInstance().PluginId()
+                    + ".snapshot-is-optional = "
+                    + snapshotIsOptionalInProduction()));
     ChannelEntity.init(testKit.system());
     VideoEntity.init(testKit.system());
     return testKit;

@@ -1,9 +1,9 @@
 package io.joysync.engine.signup;
 
-import com.typesafe.config.ConfigFactory;
 import io.joysync.devnet.Devnet;
 import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
+import io.joysync.engine.TestCluster;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.TokenCipher;
@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,9 +32,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 
 /**
  * The devnets the sign-up use cases talk to (the chain with Orion, and YouTube), started once for a
@@ -88,20 +84,7 @@ final class SignUpWorld implements AutoCloseable {
 
   /** A fresh cluster of one node with every entity the use cases ask. */
   static ActorTestKit cluster() {
-    ActorTestKit testKit =
-        ActorTestKit.create(
-            "signup-" + UUID.randomUUID().toString().substring(0, 8),
-            ConfigFactory.parseString(
-                    "pekko.actor.provider = cluster\n"
-                        + "pekko.remote.artery.canonical.hostname = 127.0.0.1\n"
-                        + "pekko.remote.artery.canonical.port = 0\n"
-                        + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on\n"
-                        + "joysync.links.takeover-grace = 2 minutes\n")
-                .withFallback(ConfigFactory.parseResources("joysync/serialization.conf"))
-                .withFallback(EventSourcedBehaviorTestKit.config())
-                .withFallback(ConfigFactory.load()));
-    Cluster cluster = Cluster.get(testKit.system());
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    ActorTestKit testKit = TestCluster.start("signup");
     UserEntity.init(testKit.system());
     ChannelEntity.init(testKit.system());
     JoystreamLinkEntity.init(testKit.system());
