@@ -167,7 +167,7 @@ final class BenchNode implements AutoCloseable {
 
   private static Registration registration(String channelId, long joystreamChannelId, Instant at) {
     return new Registration(
-        "UnauthorizedUser-" + channelId,
+        Registration.operatorAddedUserId(channelId),
         "",
         joystreamChannelId,
         Optional.of("en"),

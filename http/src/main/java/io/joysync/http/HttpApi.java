@@ -12,6 +12,8 @@ import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.publish.Publisher;
+import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.onboarding.OnboardingCheck;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
@@ -81,13 +83,16 @@ public final class HttpApi {
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(
-                    system,
-                    links,
-                    services.orion(),
-                    services.youtube(),
-                    services.tokenCipher(),
-                    settings,
-                    clock)
+                    new ChannelSignUp(
+                        system,
+                        links,
+                        services.orion(),
+                        services.youtube(),
+                        services.tokenCipher(),
+                        settings.syncEnabled(),
+                        settings.askTimeout(),
+                        clock),
+                    settings)
                 .route(),
             new UserRoutes(
                     system,
@@ -109,7 +114,19 @@ public final class HttpApi {
                 .route(),
             new OwnerSignedRoutes(system, links, services.orion(), settings, clock).route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
-            new UnauthorizedChannelRoutes(system, services, links, auth, settings, clock).route(),
+            new UnauthorizedChannelRoutes(
+                    system,
+                    new UnauthorizedChannels(
+                        system,
+                        links,
+                        services.orion(),
+                        services.chain(),
+                        services.collaboratorMemberId(),
+                        services.youtube(),
+                        settings.askTimeout(),
+                        clock),
+                    auth)
+                .route(),
             new ChannelStatsRoutes(readSide.channels(), auth).route(),
             new ChannelQueryRoutes(
                     readSide.channels(), links, readSide.videos(), topReferrers, clock)

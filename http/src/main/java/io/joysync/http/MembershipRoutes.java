@@ -8,6 +8,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.engine.user.MembershipPurchase;
 import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.keys.Ss58;
 import io.joysync.joystream.orion.OrionClient;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -46,12 +46,18 @@ public final class MembershipRoutes {
       String handle,
       Optional<String> avatar,
       Optional<String> about,
-      Optional<String> name) {}
+      Optional<String> name) {
+
+    MembershipPurchase.Request toPurchase() {
+      return new MembershipPurchase.Request(
+          userId, authorizationCode, account, handle, avatar, about, name);
+    }
+  }
 
   /** What Atlas gets back. */
   public record CreatedMembership(long memberId, String handle) {}
 
-  private final Optional<MembershipPurchase> purchase;
+  private final MembershipPurchase purchase;
 
   public MembershipRoutes(
       ActorSystem<?> system,
@@ -63,15 +69,7 @@ public final class MembershipRoutes {
     int maxMemberships =
         config.hasPath(MAX_MEMBERSHIPS_KEY) ? config.getInt(MAX_MEMBERSHIPS_KEY) : 2;
     this.purchase =
-        faucet.map(
-            client ->
-                new MembershipPurchase(
-                    ClusterSharding.get(system),
-                    client,
-                    orion,
-                    settings.askTimeout(),
-                    maxMemberships,
-                    clock));
+        new MembershipPurchase(system, faucet, orion, settings.askTimeout(), maxMemberships, clock);
   }
 
   public Route route() {
@@ -87,7 +85,9 @@ public final class MembershipRoutes {
                                 body -> {
                                   Request request = parse(body);
                                   return onSuccess(
-                                      configuredPurchase().buy(request),
+                                      purchase
+                                          .buy(request.toPurchase())
+                                          .thenApply(MembershipRoutes::answer),
                                       done ->
                                           complete(StatusCodes.CREATED, done, Json.marshaller()));
                                 }))));
@@ -158,13 +158,11 @@ public final class MembershipRoutes {
     }
   }
 
-  private MembershipPurchase configuredPurchase() {
-    return purchase.orElseThrow(
-        () ->
-            new ApiException(
-                StatusCodes.SERVICE_UNAVAILABLE,
-                "FAUCET_NOT_CONFIGURED",
-                "Membership creation needs the faucet endpoint"
-                    + " (joysync.joystream.faucet.endpoint) to be configured"));
+  private static CreatedMembership answer(MembershipPurchase.Result result) {
+    if (result instanceof MembershipPurchase.Refused refused) {
+      throw Refusals.of(refused);
+    }
+    MembershipPurchase.Bought bought = (MembershipPurchase.Bought) result;
+    return new CreatedMembership(bought.memberId(), bought.handle());
   }
 }

@@ -21,11 +21,13 @@ final class SignUpGate {
 
   /** The token cipher; without a configured key no owner token may be stored, so 503. */
   static TokenCipher cipher(Optional<TokenCipher> cipher) {
-    return cipher.orElseThrow(
-        () ->
-            new ApiException(
-                StatusCodes.SERVICE_UNAVAILABLE,
-                "TOKEN_KEY_MISSING",
-                "Sign-ups need the token encryption key (JOYSYNC_TOKEN_KEY) to be configured"));
+    return cipher.orElseThrow(SignUpGate::tokenKeyMissing);
+  }
+
+  static ApiException tokenKeyMissing() {
+    return new ApiException(
+        StatusCodes.SERVICE_UNAVAILABLE,
+        "TOKEN_KEY_MISSING",
+        "Sign-ups need the token encryption key (JOYSYNC_TOKEN_KEY) to be configured");
   }
 }

@@ -2,6 +2,7 @@ package io.joysync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.engine.channel.Tier;
+import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.youtube.ChannelLookup;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,11 @@ record UnauthorizedChannelRequest(
     ChannelLookup channel, long joystreamChannelId, int videosLimit, String videoCategoryId) {
 
   static final int DEFAULT_VIDEOS_LIMIT = 50;
+
+  UnauthorizedChannels.Request toRequest() {
+    return new UnauthorizedChannels.Request(
+        channel, joystreamChannelId, videosLimit, videoCategoryId);
+  }
 
   /** The most uploads one request tracks: the initial ingestion of the largest tier. */
   static final int MAX_VIDEOS_LIMIT = Tier.DIAMOND.videoCap();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -197,7 +198,14 @@ public final class ChannelEntity
       implements CborSerializable {
     static final State EMPTY = new State(ChannelState.EMPTY, List.of(), Map.of());
 
+    /**
+     * A snapshot written when the channel still kept its videos has neither field (its videos lack
+     * what YouTube said of them): it is refused here, and the channel recovers from its events
+     * instead (snapshots are optional in {@code persistence.conf}).
+     */
     public State {
+      Objects.requireNonNull(recentReservations, "recentReservations");
+      Objects.requireNonNull(legacyVideos, "legacyVideos");
       recentReservations = List.copyOf(recentReservations);
       legacyVideos = Map.copyOf(legacyVideos);
     }

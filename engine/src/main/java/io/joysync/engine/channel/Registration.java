@@ -23,6 +23,22 @@ public record Registration(
     Instant at)
     implements CborSerializable {
 
+  /** youtube-synch's user id of a channel an operator added without its owner's grant. */
+  private static final String OPERATOR_ADDED_USER = "UnauthorizedUser-";
+
+  /** The user id an operator's add of {@code youtubeChannelId} signs up with. */
+  public static String operatorAddedUserId(String youtubeChannelId) {
+    return OPERATOR_ADDED_USER + youtubeChannelId;
+  }
+
+  /**
+   * Whether the channel's owner signed it up (with their grant), rather than an operator adding it
+   * as a public channel: owner sign-ups hold tokens or a Google account id.
+   */
+  public boolean signedUpByOwner() {
+    return tokens.isPresent() || !userId.startsWith(OPERATOR_ADDED_USER);
+  }
+
   public Registration withoutTokens() {
     return new Registration(
         userId,

@@ -1,8 +1,5 @@
-package io.joysync.http;
+package io.joysync.engine.user;
 
-import io.joysync.engine.user.UserEntity;
-import io.joysync.http.MembershipRoutes.CreatedMembership;
-import io.joysync.http.MembershipRoutes.Request;
 import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.faucet.FaucetException;
 import io.joysync.joystream.faucet.MembershipRequest;
@@ -12,29 +9,33 @@ import io.joysync.joystream.orion.OrionMember;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buys one membership through the faucet for a signed-up creator, never more than the creator's
- * limit and never twice for one request. The request is reserved in {@link UserEntity} before the
- * faucet is asked (the limit counts reservations, so parallel requests cannot overrun it); the
- * faucet's member is then recorded, and a certain refusal frees the reservation. When the faucet's
- * answer is lost the reservation stays and the caller is told to send the same request again; that
- * retry asks the faucet once more, and if the faucet says the handle or account is taken, the
- * member it bought earlier is looked up in Orion by handle and recorded when its controller is the
- * requested account.
+ * Buys one membership through the faucet for a signed-up creator (youtube-synch's {@code POST
+ * /membership}), never more than the creator's limit and never twice for one request. The request
+ * is reserved in {@link UserEntity} before the faucet is asked (the limit counts reservations, so
+ * parallel requests cannot overrun it); the faucet's member is then recorded, and a certain refusal
+ * frees the reservation. When the faucet's answer is lost the reservation stays and the caller is
+ * told to send the same request again; that retry asks the faucet once more, and if the faucet says
+ * the handle or account is taken, the member it bought earlier is looked up in Orion by handle and
+ * recorded when its controller is the requested account.
+ *
+ * <p>What the request may be refused for is a {@link Refused} with a stable code; failures of the
+ * entities (timeouts) fail the stage.
  */
-final class MembershipPurchase {
+public final class MembershipPurchase {
   private static final Logger log = LoggerFactory.getLogger(MembershipPurchase.class);
 
   /** The faucet's refusals of a retry whose earlier attempt may have bought the membership. */
@@ -45,21 +46,83 @@ final class MembershipPurchase {
   private static final Set<String> INVALID_INPUT =
       Set.of("InvalidAddress", "HandleTooShort", "HandleTooLong", "InvalidRequest");
 
+  /** What a membership request asks for. */
+  public record Request(
+      String userId,
+      String authorizationCode,
+      String account,
+      String handle,
+      Optional<String> avatar,
+      Optional<String> about,
+      Optional<String> name) {}
+
+  public sealed interface Result permits Bought, Refused {}
+
+  /** The member bought for the request (now, or by an earlier attempt of the same request). */
+  public record Bought(long memberId, String handle) implements Result {}
+
+  /** Why no membership was bought; {@link #code()} is stable, the data phrases the sentence. */
+  public sealed interface Refused extends Result {
+    String code();
+  }
+
+  /** No faucet endpoint is configured. */
+  public enum FaucetNotConfigured implements Refused {
+    INSTANCE;
+
+    @Override
+    public String code() {
+      return "FAUCET_NOT_CONFIGURED";
+    }
+  }
+
+  /** The account refused the code as its sign-up's; {@code reason} is the account's sentence. */
+  public record AuthorRefused(String reason) implements Refused {
+    @Override
+    public String code() {
+      return "INVALID_AUTHOR";
+    }
+  }
+
+  /** The creator's memberships and open requests reach the limit; the account's sentence. */
+  public record LimitReached(String reason) implements Refused {
+    @Override
+    public String code() {
+      return "MEMBERSHIP_LIMIT_REACHED";
+    }
+  }
+
+  /** The faucet refused ({@code faucetCode}, its own code); nothing was bought for the account. */
+  public record FaucetRefused(String faucetCode, String account) implements Refused {
+    @Override
+    public String code() {
+      return "FAUCET_REFUSED";
+    }
+  }
+
+  /** The faucet's answer was lost: the same request again completes it. */
+  public record OutcomeUnknown(String faucetCode, String account) implements Refused {
+    @Override
+    public String code() {
+      return "FAUCET_OUTCOME_UNKNOWN";
+    }
+  }
+
   private final ClusterSharding sharding;
-  private final FaucetClient faucet;
+  private final Optional<FaucetClient> faucet;
   private final OrionClient orion;
   private final Duration askTimeout;
   private final int maxMemberships;
   private final Clock clock;
 
-  MembershipPurchase(
-      ClusterSharding sharding,
-      FaucetClient faucet,
+  public MembershipPurchase(
+      ActorSystem<?> system,
+      Optional<FaucetClient> faucet,
       OrionClient orion,
       Duration askTimeout,
       int maxMemberships,
       Clock clock) {
-    this.sharding = sharding;
+    this.sharding = ClusterSharding.get(system);
     this.faucet = faucet;
     this.orion = orion;
     this.askTimeout = askTimeout;
@@ -67,47 +130,43 @@ final class MembershipPurchase {
     this.clock = clock;
   }
 
-  CompletionStage<CreatedMembership> buy(Request r) {
+  public CompletionStage<Result> buy(Request r) {
+    if (faucet.isEmpty()) {
+      return done(FaucetNotConfigured.INSTANCE);
+    }
     EntityRef<UserEntity.Command> user = sharding.entityRefFor(UserEntity.ENTITY_KEY, r.userId());
     return user.<StatusReply<UserEntity.User>>ask(
             reply -> new UserEntity.CheckAuthor(r.authorizationCode(), reply), askTimeout)
-        .thenApply(MembershipPurchase::authorOrRefuse)
         .thenCompose(
-            u ->
-                user.<StatusReply<UserEntity.MembershipSlot>>ask(
-                    reply ->
-                        new UserEntity.RequestMembership(
-                            r.handle(), r.account(), maxMemberships, clock.instant(), reply),
-                    askTimeout))
-        .thenApply(MembershipPurchase::slotOrRefuse)
+            author ->
+                author.isError()
+                    ? done(new AuthorRefused(author.getError().getMessage()))
+                    : reserve(user, r));
+  }
+
+  private CompletionStage<Result> reserve(EntityRef<UserEntity.Command> user, Request r) {
+    return user.<StatusReply<UserEntity.MembershipSlot>>ask(
+            reply ->
+                new UserEntity.RequestMembership(
+                    r.handle(), r.account(), maxMemberships, clock.instant(), reply),
+            askTimeout)
         .thenCompose(
             slot -> {
-              if (slot instanceof UserEntity.MembershipReserved reserved) {
+              if (slot.isError()) {
+                return done(new LimitReached(slot.getError().getMessage()));
+              }
+              if (slot.getValue() instanceof UserEntity.MembershipReserved reserved) {
                 return register(user, r, reserved);
               }
-              long memberId = ((UserEntity.MembershipAlreadyRecorded) slot).memberId();
-              return CompletableFuture.completedFuture(new CreatedMembership(memberId, r.handle()));
+              long memberId = ((UserEntity.MembershipAlreadyRecorded) slot.getValue()).memberId();
+              return done(new Bought(memberId, r.handle()));
             });
   }
 
-  private static UserEntity.User authorOrRefuse(StatusReply<UserEntity.User> reply) {
-    if (reply.isError()) {
-      throw ApiException.badRequest("INVALID_AUTHOR", reply.getError().getMessage());
-    }
-    return reply.getValue();
-  }
-
-  private static UserEntity.MembershipSlot slotOrRefuse(
-      StatusReply<UserEntity.MembershipSlot> reply) {
-    if (reply.isError()) {
-      throw ApiException.badRequest("MEMBERSHIP_LIMIT_REACHED", reply.getError().getMessage());
-    }
-    return reply.getValue();
-  }
-
-  private CompletionStage<CreatedMembership> register(
+  private CompletionStage<Result> register(
       EntityRef<UserEntity.Command> user, Request r, UserEntity.MembershipReserved reserved) {
     return faucet
+        .orElseThrow()
         .register(new MembershipRequest(r.account(), r.handle(), r.avatar(), r.about(), r.name()))
         .handle(
             (created, error) ->
@@ -117,7 +176,7 @@ final class MembershipPurchase {
         .thenCompose(Function.identity());
   }
 
-  private CompletionStage<CreatedMembership> afterFailure(
+  private CompletionStage<Result> afterFailure(
       EntityRef<UserEntity.Command> user,
       Request r,
       UserEntity.MembershipReserved reserved,
@@ -126,18 +185,18 @@ final class MembershipPurchase {
       return findEarlierPurchase(user, r, reserved, e);
     }
     if (!e.nothingBought()) {
-      return CompletableFuture.failedFuture(outcomeUnknown(e, r.account()));
+      return done(outcomeUnknown(e, r.account()));
     }
     if (reserved.attempt() > 1 && !INVALID_INPUT.contains(e.code())) {
       // An earlier attempt of this request may have bought it (this refusal may be passing, such
       // as TooManyRequests): its slot stays until a retry settles it.
-      return CompletableFuture.failedFuture(refused(e, r.account()));
+      return done(refused(e, r.account()));
     }
     return release(user, r, reserved, e);
   }
 
   /** A retry was refused because the handle or account is taken: by our earlier attempt? */
-  private CompletionStage<CreatedMembership> findEarlierPurchase(
+  private CompletionStage<Result> findEarlierPurchase(
       EntityRef<UserEntity.Command> user,
       Request r,
       UserEntity.MembershipReserved reserved,
@@ -148,13 +207,11 @@ final class MembershipPurchase {
             (member, error) -> {
               if (error != null) {
                 log.warn("Orion could not look up handle {}: {}", r.handle(), error.toString());
-                return CompletableFuture.<CreatedMembership>failedFuture(
-                    outcomeUnknown(e, r.account()));
+                return done(outcomeUnknown(e, r.account()));
               }
               if (member.isEmpty()) {
                 // Taken on chain but not yet indexed: the next retry will find it.
-                return CompletableFuture.<CreatedMembership>failedFuture(
-                    outcomeUnknown(e, r.account()));
+                return done(outcomeUnknown(e, r.account()));
               }
               if (controlledBy(member.get(), r.account())) {
                 return record(user, r, member.get().id());
@@ -164,18 +221,18 @@ final class MembershipPurchase {
         .thenCompose(Function.identity());
   }
 
-  private CompletionStage<CreatedMembership> record(
+  private CompletionStage<Result> record(
       EntityRef<UserEntity.Command> user, Request r, long memberId) {
     return user.<UserEntity.User>askWithStatus(
             reply ->
                 new UserEntity.RecordMembership(
                     r.handle(), r.account(), memberId, clock.instant(), reply),
             askTimeout)
-        .thenApply(u -> new CreatedMembership(memberId, r.handle()));
+        .thenApply(u -> new Bought(memberId, r.handle()));
   }
 
   /** The faucet bought nothing for this attempt: free its slot and answer the faucet's refusal. */
-  private CompletionStage<CreatedMembership> release(
+  private CompletionStage<Result> release(
       EntityRef<UserEntity.Command> user,
       Request r,
       UserEntity.MembershipReserved reserved,
@@ -193,7 +250,7 @@ final class MembershipPurchase {
                     r.handle(),
                     error.toString());
               }
-              throw refused(e, r.account());
+              return refused(e, r.account());
             });
   }
 
@@ -215,25 +272,20 @@ final class MembershipPurchase {
     return new FaucetException("FAUCET_REQUEST_FAILED", 0, false, String.valueOf(cause), cause);
   }
 
-  /** youtube-synch's answer to a faucet failure. */
-  private static FaucetError refused(FaucetException e, String account) {
+  private static Result refused(FaucetException e, String account) {
     log.warn("The faucet did not create a membership for {}: {}", account, e.getMessage());
-    return new FaucetError(
-        StatusCodes.BAD_REQUEST,
-        e.code(),
-        "Failed to create membership through faucet for account address: " + account);
+    return new FaucetRefused(e.code(), account);
   }
 
-  private static FaucetError outcomeUnknown(FaucetException e, String account) {
+  private static Result outcomeUnknown(FaucetException e, String account) {
     log.warn(
         "The faucet did not say whether it created a membership for {}: {}",
         account,
         e.getMessage());
-    return new FaucetError(
-        StatusCodes.SERVICE_UNAVAILABLE,
-        e.code(),
-        "The faucet did not confirm whether it created the membership for account address: "
-            + account
-            + ". Send the same request again (same handle and account) to complete it");
+    return new OutcomeUnknown(e.code(), account);
+  }
+
+  private static CompletionStage<Result> done(Result result) {
+    return CompletableFuture.completedFuture(result);
   }
 }
