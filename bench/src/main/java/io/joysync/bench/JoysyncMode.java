@@ -54,6 +54,9 @@ final class JoysyncMode implements PublishingMode {
                     + "pekko.remote.artery.canonical.hostname = 127.0.0.1\n"
                     + "pekko.remote.artery.canonical.port = 0\n"
                     + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on\n"
+                    // The node's configuration (on the class path through the app module) ends
+                    // the JVM when its actor system stops; the benchmark runs three modes in one.
+                    + "pekko.coordinated-shutdown.exit-jvm = off\n"
                     + "joysync.publishing {\n"
                     + ACCOUNTS
                     + "app.name = "

@@ -13,6 +13,7 @@ import io.joysync.joystream.orion.OrionApp;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionVideo;
 import io.joysync.joystream.scale.Hex;
+import io.joysync.joystream.storage.AccountInfo;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ final class BatchPreparation {
     private Head finalized;
     private OrionApp app;
     private List<BatchItem> remaining;
+    private final List<Long> countedOn = new ArrayList<>();
 
     Attempt(ChainReads.Runtime rt, KeyPair key, Preparation request) {
       this.rt = rt;
@@ -158,6 +160,7 @@ final class BatchPreparation {
       CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
       return counts
           .at(rt, withBags, best.number())
+          .thenCombine(rt.state().account(key.accountId(), at), this::withEarlier)
           .thenCombine(
               CompletableFuture.allOf(videoBond, objectBond, fee),
               (channelCounts, x) ->
@@ -170,6 +173,22 @@ final class BatchPreparation {
                               videoBond.join(), objectBond.join(), fee.join(), app.id()),
                           request.mode() == SignedBatch.Mode.DIAGNOSE))
           .thenCompose(this::sign);
+    }
+
+    /**
+     * Adds to the channels' counts the videos of the account's earlier extrinsics that the best
+     * block does not hold yet (their nonces are not used there): this extrinsic can only be
+     * executed after them. The account sends it only once they succeeded.
+     */
+    private Map<Long, Long> withEarlier(Map<Long, Long> channelCounts, AccountInfo account) {
+      Map<Long, Long> out = new HashMap<>(channelCounts);
+      for (SignedBatch earlier : request.earlier()) {
+        if (earlier.nonce() >= account.nonce()) {
+          countedOn.add(earlier.nonce());
+          earlier.items().forEach(i -> out.computeIfPresent(i.channelId(), (ch, n) -> n + 1));
+        }
+      }
+      return out;
     }
 
     private BatchBuilder builder() {
@@ -245,7 +264,7 @@ final class BatchPreparation {
                           + " deposit)",
                       all);
                 }
-                return new AccountChain.Signed(batch, answered, built.leftover());
+                return new AccountChain.Signed(batch, answered, built.leftover(), countedOn);
               });
     }
   }
