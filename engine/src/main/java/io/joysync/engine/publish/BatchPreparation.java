@@ -13,7 +13,6 @@ import io.joysync.joystream.orion.OrionApp;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionVideo;
 import io.joysync.joystream.scale.Hex;
-import io.joysync.joystream.storage.AccountInfo;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -160,7 +159,7 @@ final class BatchPreparation {
       CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
       return counts
           .at(rt, withBags, best.number())
-          .thenCombine(rt.state().account(key.accountId(), at), this::withEarlier)
+          .thenCompose(this::withEarlier)
           .thenCombine(
               CompletableFuture.allOf(videoBond, objectBond, fee),
               (channelCounts, x) ->
@@ -176,19 +175,31 @@ final class BatchPreparation {
     }
 
     /**
-     * Adds to the channels' counts the videos of the account's earlier extrinsics that the best
-     * block does not hold yet (their nonces are not used there): this extrinsic can only be
+     * Adds to the channels' counts the videos of the account's earlier extrinsics that the block of
+     * the counts does not hold yet (their nonces are not used there): this extrinsic can only be
      * executed after them. The account sends it only once they succeeded.
      */
-    private Map<Long, Long> withEarlier(Map<Long, Long> channelCounts, AccountInfo account) {
-      Map<Long, Long> out = new HashMap<>(channelCounts);
-      for (SignedBatch earlier : request.earlier()) {
-        if (earlier.nonce() >= account.nonce()) {
-          countedOn.add(earlier.nonce());
-          earlier.items().forEach(i -> out.computeIfPresent(i.channelId(), (ch, n) -> n + 1));
-        }
+    private CompletionStage<Map<Long, Long>> withEarlier(ChannelVideoCounts.Counts counts) {
+      if (request.earlier().isEmpty()) {
+        return CompletableFuture.completedFuture(counts.byChannel());
       }
-      return out;
+      return chain
+          .rpc()
+          .blockHash(counts.block())
+          .thenCompose(hash -> rt.state().account(key.accountId(), hash))
+          .thenApply(
+              account -> {
+                Map<Long, Long> out = new HashMap<>(counts.byChannel());
+                for (SignedBatch earlier : request.earlier()) {
+                  if (earlier.nonce() >= account.nonce()) {
+                    countedOn.add(earlier.nonce());
+                    earlier
+                        .items()
+                        .forEach(i -> out.computeIfPresent(i.channelId(), (ch, n) -> n + 1));
+                  }
+                }
+                return out;
+              });
     }
 
     private BatchBuilder builder() {
