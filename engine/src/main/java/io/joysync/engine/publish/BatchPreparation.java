@@ -71,16 +71,21 @@ final class BatchPreparation {
       this.request = request;
     }
 
+    /**
+     * Reads what does not depend on each other at once (the heads, the app and Orion's duplicate
+     * guard; then the bags, the channels' counts and the quotes at the best block), since the
+     * preparation of the next extrinsic has to fit within a block interval.
+     */
     CompletionStage<Prepared> run() {
-      return heads()
-          .thenCompose(x -> apps.app())
+      CompletableFuture<Void> heads = heads().toCompletableFuture();
+      CompletableFuture<OrionApp> found = apps.app().toCompletableFuture();
+      CompletableFuture<Void> duplicates = alreadyCreated().toCompletableFuture();
+      return CompletableFuture.allOf(heads, found, duplicates)
           .thenCompose(
-              found -> {
-                app = found;
-                return alreadyCreated();
-              })
-          .thenCompose(x -> bags())
-          .thenCompose(this::build);
+              x -> {
+                app = found.join();
+                return build();
+              });
     }
 
     private CompletionStage<Void> heads() {
@@ -146,27 +151,28 @@ final class BatchPreparation {
               });
     }
 
-    private CompletionStage<Prepared> build(Map<Long, Optional<List<Long>>> buckets) {
+    private CompletionStage<Prepared> build() {
       if (remaining.isEmpty()) {
         return CompletableFuture.completedFuture(
             new AccountChain.NothingSigned(answered, List.of()));
       }
-      Set<Long> withBags = new LinkedHashSet<>();
-      buckets.forEach((ch, b) -> b.ifPresent(x -> withBags.add(ch)));
+      Set<Long> channels = new LinkedHashSet<>();
+      remaining.forEach(i -> channels.add(i.channelId()));
       String at = best.hash();
+      CompletableFuture<Map<Long, Optional<List<Long>>>> buckets = bags().toCompletableFuture();
       CompletableFuture<BigInteger> videoBond = rt.state().videoStateBloatBond(at);
       CompletableFuture<BigInteger> objectBond = rt.state().dataObjectStateBloatBond(at);
       CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
       return counts
-          .at(rt, withBags, best.number())
+          .at(rt, channels, best.number())
           .thenCompose(this::withEarlier)
           .thenCombine(
-              CompletableFuture.allOf(videoBond, objectBond, fee),
+              CompletableFuture.allOf(buckets, videoBond, objectBond, fee),
               (channelCounts, x) ->
                   builder()
                       .build(
                           remaining,
-                          buckets,
+                          buckets.join(),
                           channelCounts,
                           new BatchBuilder.Quotes(
                               videoBond.join(), objectBond.join(), fee.join(), app.id()),

@@ -22,15 +22,16 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 /**
  * How an account takes requests and signs: a request that finds none waiting opens a short
  * gathering window (later ones join it and do not open another, so none is held back by a newer
- * one), then the videos put back from failed extrinsics (first) or the waiting requests are
- * prepared into one extrinsic, which is persisted and only then broadcast. An account signs only
- * once it has reconciled and with fewer extrinsics in flight than allowed. It signs the next when
- * every earlier one is in a block (a nonce whose extrinsic expired is signed again at once) or,
- * while enough requests wait to fill an extrinsic as full as its last full one, ahead: that one is
- * held back until the earlier ones succeeded in a block ({@link HeldExtrinsics}), so the account
- * still puts one extrinsic into each block, but into every block. Its app-action nonces count the
- * videos of the earlier extrinsics, which always execute before it (consecutive nonces); held until
- * they succeeded, it is never sent with nonces they could make wrong.
+ * one; it closes early once enough wait to fill an extrinsic as full as the last full one), then
+ * the videos put back from failed extrinsics (first) or the waiting requests are prepared into one
+ * extrinsic, which is persisted and only then broadcast. An account signs only once it has
+ * reconciled and with fewer extrinsics in flight than allowed. It signs the next when every earlier
+ * one is in a block (a nonce whose extrinsic expired is signed again at once) or, while enough
+ * requests wait to fill an extrinsic as full as its last full one, ahead: that one is held back
+ * until the earlier ones succeeded in a block ({@link HeldExtrinsics}), so the account still puts
+ * one extrinsic into each block, but into every block. Its app-action nonces count the videos of
+ * the earlier extrinsics, which always execute before it (consecutive nonces); held until they
+ * succeeded, it is never sent with nonces they could make wrong.
  */
 final class Signing {
   static final int MAX_CANDIDATES = 1024;
@@ -82,7 +83,11 @@ final class Signing {
     }
     boolean first = !w.hasWaiting();
     w.enqueue(BatchItem.requested(c.video(), replyTo));
-    if (first && !a.timers().isTimerActive(GATHER)) {
+    if (w.fullBatchSize > 0 && w.waitingCount() == w.fullBatchSize) {
+      // Enough wait to fill an extrinsic: gathering longer only holds them back.
+      a.timers().cancel(GATHER);
+      a.self().tell(SignerAccount.Proceed.INSTANCE);
+    } else if (first && !a.timers().isTimerActive(GATHER)) {
       a.timers()
           .startSingleTimer(GATHER, SignerAccount.Proceed.INSTANCE, a.settings().gatheringWindow());
     }

@@ -43,17 +43,28 @@ class SignerAccountPipeliningTest {
               + "app.auth-key-seed = \"joysync-devnet-app\"\n"
               + "gathering-window = 100ms\ncheck-interval = 100ms\n");
 
+  /** A long window and no periodic checks: only arriving requests can start a preparation. */
+  private static final PublishingSettings NO_TICKS =
+      TestVideos.settings(
+          "accounts = [{ member-id = 1, key-type = ed25519, key-uri = \"//Joysync//1\" }]\n"
+              + "app.auth-key-seed = \"joysync-devnet-app\"\n"
+              + "gathering-window = 2s\ncheck-interval = 1h\n");
+
   private FakeAccountChain chain;
   private EventSourcedBehaviorTestKit<Command, Event, State> kit;
 
   @BeforeEach
   void freshAccount() {
+    account(SETTINGS);
+  }
+
+  private void account(PublishingSettings settings) {
     chain = new FakeAccountChain();
     kit =
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
             SignerAccount.create(
-                1, SETTINGS.accounts().get(0).key(), SETTINGS, chain, Clock.systemUTC()),
+                1, settings.accounts().get(0).key(), settings, chain, Clock.systemUTC()),
             EventSourcedBehaviorTestKit.enabledSerializationSettings());
     kit.clear();
   }
@@ -141,6 +152,37 @@ class SignerAccountPipeliningTest {
               assertThat(x.reason()).startsWith("withdrawn before it was sent");
               assertThat(x.countAttempt()).isFalse();
             });
+  }
+
+  @Test
+  void theRequestThatFillsAnExtrinsicStartsItsPreparationAtOnce() {
+    account(NO_TICKS);
+    chain.batchSize = 2;
+    List<String> ids = request(3);
+    SignedBatch first = awaitBroadcast(1);
+
+    long asked = System.nanoTime();
+    ids.addAll(request(1));
+    SignedBatch ahead = awaitRecorded(first.nonce() + 1);
+    assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(1));
+    assertThat(ahead.items()).extracting(BatchItem::ytVideoId).isEqualTo(ids.subList(2, 4));
+  }
+
+  @Test
+  void theGatheringWindowClosesOnceEnoughWaitToFillAnExtrinsic() {
+    account(NO_TICKS);
+    chain.batchSize = 2;
+    request(3);
+    SignedBatch first = awaitBroadcast(1);
+    chain.report(first.nonce(), Heard.IN_BLOCK);
+    SignedBatch second = awaitBroadcast(2);
+    assertThat(second.items()).hasSize(1);
+
+    long asked = System.nanoTime();
+    List<String> ids = request(2);
+    SignedBatch third = awaitRecorded(second.nonce() + 1);
+    assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(1));
+    assertThat(third.items()).extracting(BatchItem::ytVideoId).isEqualTo(ids);
   }
 
   @Test
