@@ -40,6 +40,12 @@ final class AccountWork {
     /** The earlier extrinsics (nonces) whose videos its app-action nonces count. */
     List<Long> countedOn = List.of();
 
+    /** Held after a restart: it may have been sent before, so it is never withdrawn. */
+    boolean maybeSent;
+
+    /** Held until its era decides: one it may count on did not go through, and it may be sent. */
+    boolean untilEraEnds;
+
     /** The block the node last said took it. */
     String blockHash = "";
 

@@ -19,7 +19,8 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * settled at finality); then it goes out at once and can land in the very next block, and the
  * account still puts at most one extrinsic into each block. When one it counts on fails, can never
  * land or loses its nonce, it is withdrawn: never sent, it can never land, so its nonce is free
- * again at once and its videos are signed again.
+ * again at once and its videos are signed again. One held after a restart may have been sent before
+ * it, so it is never withdrawn: it waits for what it counts on, or for its era to end.
  */
 final class HeldExtrinsics {
   private final AccountContext a;
@@ -50,6 +51,7 @@ final class HeldExtrinsics {
   void holdAfterRestart(State state, SignedBatch batch) {
     AccountWork.Track t = w.track(batch.nonce());
     t.held = true;
+    t.maybeSent = true;
     t.countedOn =
         state.inFlight().stream().map(SignedBatch::nonce).filter(n -> n < batch.nonce()).toList();
   }
@@ -61,7 +63,7 @@ final class HeldExtrinsics {
       if (!t.held) {
         continue;
       }
-      if (!w.countedOnSucceeded(state.inFlight(), t)) {
+      if (t.untilEraEnds || !w.countedOnSucceeded(state.inFlight(), t)) {
         return;
       }
       t.held = false;
@@ -131,6 +133,12 @@ final class HeldExtrinsics {
         continue;
       }
       gone.add(b.nonce());
+      if (t.maybeSent) {
+        // Sent before a restart, it may still land: neither sent again nor withdrawn, its era
+        // decides (then its nonce is signed again as for any extrinsic that can never land).
+        t.untilEraEnds = true;
+        continue;
+      }
       events.add(
           new ExtrinsicExpired(
               a.memberId(), b.nonce(), "withdrawn before it was sent: " + reason, false));

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -186,7 +188,49 @@ class SignerAccountPipeliningTest {
   }
 
   @Test
+  void afterARestartOneThatMayHaveBeenSentIsNeverWithdrawnWhenOneBeforeItFailed() {
+    chain.batchSize = 2;
+    request(4);
+    SignedBatch first = awaitBroadcast(1);
+    SignedBatch ahead = awaitRecorded(first.nonce() + 1);
+    chain.report(first.nonce(), Heard.IN_BLOCK);
+    assertThat(awaitBroadcast(2)).isEqualTo(ahead);
+
+    int sentBefore = chain.broadcasts.size();
+    kit.restart();
+    // Final after the restart: the first failed after all, the one after it is undecided.
+    chain.verdicts.put(
+        first.nonce(),
+        new AccountChain.Landed(
+            first.nonce(),
+            104,
+            "0xb104",
+            List.of(),
+            Optional.of("Content.ChannelNotFound"),
+            OptionalLong.empty()));
+    chain.finalizeUpTo(104);
+
+    testKit
+        .createTestProbe()
+        .awaitAssert(
+            WAIT,
+            () -> {
+              assertThat(kit.getState().inFlight()).containsExactly(ahead);
+              return null;
+            });
+    testKit.createTestProbe().expectNoMessage(Duration.ofMillis(500));
+    assertThat(kit.getState().inFlight()).containsExactly(ahead);
+    assertThat(kit.getState().vacantNonces()).isEmpty();
+    assertThat(kit.persistenceTestKit().persistedInStorage("SignerAccount|1"))
+        .noneMatch(e -> e instanceof ExtrinsicExpired);
+    assertThat(chain.broadcasts.subList(sentBefore, chain.broadcasts.size()))
+        .extracting(b -> b.batch().nonce())
+        .doesNotContain(ahead.nonce());
+  }
+
+  @Test
   void withTooFewWaitingToFillAnExtrinsicTheNextWaitsForTheLastInABlock() {
+    account(NO_TICKS);
     chain.batchSize = 3;
     List<String> ids = request(4);
     SignedBatch first = awaitBroadcast(1);
