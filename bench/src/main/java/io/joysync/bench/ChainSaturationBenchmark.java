@@ -29,6 +29,16 @@ public final class ChainSaturationBenchmark {
   private static final int WARMUP_BLOCKS = 5;
   private static final int ACCOUNTS = 3;
 
+  /**
+   * How many blocks' worth of videos the driver keeps requested and not yet in a block. More than a
+   * block holds, and as many as a sender that signs ahead can have under way at once: one extrinsic
+   * in the pool, one signed and held for the next block, and the requests of the one after that
+   * (the driver tops up only after it has recorded a block, so with two blocks' worth such a sender
+   * starves for the moments the driver takes). A sender with one extrinsic in flight, like the
+   * baseline, only sees its requests wait longer.
+   */
+  private static final double OUTSTANDING_BLOCKS = 3.0;
+
   private ChainSaturationBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -52,7 +62,7 @@ public final class ChainSaturationBenchmark {
       FreshVideos videos = new FreshVideos(prefix, prefix);
       List<Long> channels = channelsSpreadOverAccounts(net, mode, videos);
       int capacity = capacity(net, share);
-      int perChannel = (int) Math.ceil(2.0 * capacity / channels.size());
+      int perChannel = (int) Math.ceil(OUTSTANDING_BLOCKS * capacity / channels.size());
       System.err.printf(
           "%s: capacity %d per block, %d channels, %d videos kept requested in each%n",
           name, capacity, channels.size(), perChannel);
@@ -68,7 +78,7 @@ public final class ChainSaturationBenchmark {
       FreshVideos videos = new FreshVideos('C', 'C');
       List<Long> channels = net.channelIds();
       int capacity = YoutubeSynchBaseline.BATCH;
-      int perChannel = (int) Math.ceil(2.0 * capacity / channels.size());
+      int perChannel = (int) Math.ceil(OUTSTANDING_BLOCKS * capacity / channels.size());
       Saturation.Plan plan =
           new Saturation.Plan(
               "youtube-synch's way (baseline)", channels, perChannel, WARMUP_BLOCKS, blocks);

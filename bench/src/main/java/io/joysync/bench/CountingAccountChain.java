@@ -68,6 +68,11 @@ final class CountingAccountChain implements AccountChain {
   }
 
   @Override
+  public CompletionStage<InBlock> inBlock(SignedBatch batch, String blockHash) {
+    return chain.inBlock(batch, blockHash);
+  }
+
+  @Override
   public CompletionStage<Resolution> resolve(AccountId account, List<SignedBatch> inFlight) {
     return chain.resolve(account, inFlight);
   }

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Offers one mode more videos than it can place in a block and records what the chain took. After
  * every new block the driver tops each channel up to a fixed number of videos requested and not yet
- * in a block (nor refused), so the mode always has about two blocks' worth waiting and every
- * request's latency is counted from the block at which it was made. Offering stops after the
- * warm-up and measured blocks; then every request is answered, and the figures are computed from
- * the chain record over the measured blocks.
+ * in a block (nor refused), so the mode always has a few blocks' worth waiting and every request's
+ * latency is counted from the block at which it was made. Offering stops after the warm-up and
+ * measured blocks; then every request is answered, and the figures are computed from the chain
+ * record over the measured blocks.
  */
 final class Saturation {
   private static final long ANSWER_TIMEOUT_SECONDS = 180;

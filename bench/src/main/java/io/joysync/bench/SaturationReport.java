@@ -81,8 +81,8 @@ final class SaturationReport {
                       String.format(
                           Locale.ROOT,
                           "  Signing cycle per account, ms p50 / p90 (n): in a block -> next"
-                              + " preparation %s; preparing %s; signed -> broadcast (persisted"
-                              + " first) %s; broadcast -> in a block %s%n",
+                              + " preparation %s; preparing %s; signed -> broadcast (persisted,"
+                              + " then held until the one before succeeded in a block) %s; broadcast -> in a block %s%n",
                           spread(c.waiting()),
                           spread(c.preparing()),
                           spread(c.persisting()),

@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * chain backend: from the node's "in a block" for one extrinsic to the start of the next
  * preparation (waiting), the preparation (Orion and chain reads, building and signing), from the
  * signed extrinsic to its broadcast (persisting it first), and from the broadcast to the node's "in
- * a block" (including the wait for the next block). An account signs its next extrinsic only once
- * the previous one is in a block, so the sum of the four is the least time between its extrinsics.
+ * a block" (including the wait for the next block). An account under load signs its next extrinsic
+ * while the previous one is still in the pool and holds it back until the previous one succeeded in
+ * a block, so the steps overlap: "signed to broadcast" includes that hold, and the first step is
+ * timed only for preparations that start after the previous extrinsic was in a block.
  */
 final class SigningCycle {
   /** The four steps, each a list of durations in milliseconds. */

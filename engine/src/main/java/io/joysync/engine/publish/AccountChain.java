@@ -26,6 +26,13 @@ public interface AccountChain {
   /** Sends the signed bytes (again) and reports what the pool and the node say of them. */
   void broadcast(SignedBatch batch, Consumer<BroadcastReport> reports);
 
+  /**
+   * What the extrinsic did in the block the node says took it, from that block's events: whether it
+   * succeeded there. The extrinsics an account signed after it count on its videos, so they are
+   * sent only once it succeeded.
+   */
+  CompletionStage<InBlock> inBlock(SignedBatch batch, String blockHash);
+
   /** What became of the account's in-flight extrinsics, judged at the finalized head. */
   CompletionStage<Resolution> resolve(AccountId account, List<SignedBatch> inFlight);
 
@@ -42,6 +49,9 @@ public interface AccountChain {
    *     chain's next index for the account when that is higher
    * @param forgottenUpTo the last block of a creation the account no longer remembers: Orion's "not
    *     found" counts only once it has processed that block
+   * @param earlier the account's extrinsics in flight before this one: the videos of those the best
+   *     block does not hold yet (by the account's nonce there) count in their channels' app-action
+   *     nonces as if they were created, since this one can only come after them
    */
   record Preparation(
       long memberId,
@@ -49,9 +59,11 @@ public interface AccountChain {
       boolean nonceFixed,
       SignedBatch.Mode mode,
       List<BatchItem> candidates,
-      long forgottenUpTo) {
+      long forgottenUpTo,
+      List<SignedBatch> earlier) {
     public Preparation {
       candidates = List.copyOf(candidates);
+      earlier = List.copyOf(earlier);
     }
   }
 
@@ -66,12 +78,19 @@ public interface AccountChain {
     List<BatchItem> leftover();
   }
 
-  /** An extrinsic was signed (not yet sent). */
-  record Signed(SignedBatch batch, List<Answer> answered, List<BatchItem> leftover)
+  /**
+   * An extrinsic was signed (not yet sent).
+   *
+   * @param countedOn the nonces of the earlier extrinsics whose videos its app-action nonces count
+   *     although the best block did not hold them: it may be sent only once they succeeded
+   */
+  record Signed(
+      SignedBatch batch, List<Answer> answered, List<BatchItem> leftover, List<Long> countedOn)
       implements Prepared {
     public Signed {
       answered = List.copyOf(answered);
       leftover = List.copyOf(leftover);
+      countedOn = List.copyOf(countedOn);
     }
   }
 
@@ -93,6 +112,18 @@ public interface AccountChain {
     public List<Answer> answered() {
       return List.of();
     }
+  }
+
+  /**
+   * What an extrinsic did in a block: {@code SUCCEEDED}, {@code FAILED} (its error in {@code
+   * detail}), or {@code UNKNOWN} (the block does not hold it, or it could not be read).
+   */
+  record InBlock(InBlockOutcome outcome, String detail) {}
+
+  enum InBlockOutcome {
+    SUCCEEDED,
+    FAILED,
+    UNKNOWN
   }
 
   /** One thing the node said about a broadcast extrinsic (by its nonce and hash). */

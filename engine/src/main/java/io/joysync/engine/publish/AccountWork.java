@@ -33,6 +33,28 @@ final class AccountWork {
     long sentAtFinalized = -1;
     Instant sentAt = Instant.MIN;
     int sends;
+
+    /** Signed counting on extrinsics not yet known to have succeeded in a block: not sent yet. */
+    boolean held;
+
+    /** The earlier extrinsics (nonces) whose videos its app-action nonces count. */
+    List<Long> countedOn = List.of();
+
+    /** Held after a restart: it may have been sent before, so it is never withdrawn. */
+    boolean maybeSent;
+
+    /** Held until its era decides: one it may count on did not go through, and it may be sent. */
+    boolean untilEraEnds;
+
+    /** The block the node last said took it. */
+    String blockHash = "";
+
+    /** What it did in that block, once read. */
+    AccountChain.InBlockOutcome outcome = AccountChain.InBlockOutcome.UNKNOWN;
+
+    boolean succeededInBlock() {
+      return included && outcome == AccountChain.InBlockOutcome.SUCCEEDED;
+    }
   }
 
   private final Deque<BatchItem> waiting = new ArrayDeque<>();
@@ -42,6 +64,19 @@ final class AccountWork {
   final AccountHealth health = new AccountHealth();
   final AccountMeters meters;
   final CreationCounter created = new CreationCounter();
+
+  /** Videos in the last extrinsic that was full (candidates were left over); 0 before one. */
+  int fullBatchSize;
+
+  /**
+   * Counts the extrinsics in flight that failed, can never land or lost their nonce: one signed
+   * ahead while this changed may count on videos that were not created.
+   */
+  long setbacks;
+
+  /** {@link #setbacks} when the preparation under way began, if it counted on earlier ones. */
+  long preparedAfterSetbacks = -1;
+
   boolean reconciled;
   boolean preparing;
   boolean resolving;
@@ -134,5 +169,25 @@ final class AccountWork {
   boolean allIncluded(Collection<SignedBatch> inFlight) {
     return inFlight.stream()
         .allMatch(b -> tracks.containsKey(b.nonce()) && track(b.nonce()).included);
+  }
+
+  /**
+   * Whether an extrinsic may be signed after the given ones before they are all in a block: each is
+   * in a block, sent without trouble heard since, or held back itself.
+   */
+  boolean mayBuildOn(Collection<SignedBatch> inFlight) {
+    return inFlight.stream()
+        .map(b -> tracks.get(b.nonce()))
+        .allMatch(t -> t != null && (t.included || t.held || t.sends > 0 && !t.resend));
+  }
+
+  /**
+   * Whether every extrinsic the given one counts on succeeded in a block or settled (one that did
+   * not go through withdraws those counting on it first).
+   */
+  boolean countedOnSucceeded(Collection<SignedBatch> inFlight, Track t) {
+    return inFlight.stream()
+        .filter(b -> t.countedOn.contains(b.nonce()))
+        .allMatch(b -> tracks.containsKey(b.nonce()) && track(b.nonce()).succeededInBlock());
   }
 }

@@ -63,6 +63,7 @@ final class BatchPreparation {
     private Head finalized;
     private OrionApp app;
     private List<BatchItem> remaining;
+    private final List<Long> countedOn = new ArrayList<>();
 
     Attempt(ChainReads.Runtime rt, KeyPair key, Preparation request) {
       this.rt = rt;
@@ -70,16 +71,21 @@ final class BatchPreparation {
       this.request = request;
     }
 
+    /**
+     * Reads what does not depend on each other at once (the heads, the app and Orion's duplicate
+     * guard; then the bags, the channels' counts and the quotes at the best block), since the
+     * preparation of the next extrinsic has to fit within a block interval.
+     */
     CompletionStage<Prepared> run() {
-      return heads()
-          .thenCompose(x -> apps.app())
+      CompletableFuture<Void> heads = heads().toCompletableFuture();
+      CompletableFuture<OrionApp> found = apps.app().toCompletableFuture();
+      CompletableFuture<Void> duplicates = alreadyCreated().toCompletableFuture();
+      return CompletableFuture.allOf(heads, found, duplicates)
           .thenCompose(
-              found -> {
-                app = found;
-                return alreadyCreated();
-              })
-          .thenCompose(x -> bags())
-          .thenCompose(this::build);
+              x -> {
+                app = found.join();
+                return build();
+              });
     }
 
     private CompletionStage<Void> heads() {
@@ -145,31 +151,61 @@ final class BatchPreparation {
               });
     }
 
-    private CompletionStage<Prepared> build(Map<Long, Optional<List<Long>>> buckets) {
+    private CompletionStage<Prepared> build() {
       if (remaining.isEmpty()) {
         return CompletableFuture.completedFuture(
             new AccountChain.NothingSigned(answered, List.of()));
       }
-      Set<Long> withBags = new LinkedHashSet<>();
-      buckets.forEach((ch, b) -> b.ifPresent(x -> withBags.add(ch)));
+      Set<Long> channels = new LinkedHashSet<>();
+      remaining.forEach(i -> channels.add(i.channelId()));
       String at = best.hash();
+      CompletableFuture<Map<Long, Optional<List<Long>>>> buckets = bags().toCompletableFuture();
       CompletableFuture<BigInteger> videoBond = rt.state().videoStateBloatBond(at);
       CompletableFuture<BigInteger> objectBond = rt.state().dataObjectStateBloatBond(at);
       CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
       return counts
-          .at(rt, withBags, best.number())
+          .at(rt, channels, best.number())
+          .thenCompose(this::withEarlier)
           .thenCombine(
-              CompletableFuture.allOf(videoBond, objectBond, fee),
+              CompletableFuture.allOf(buckets, videoBond, objectBond, fee),
               (channelCounts, x) ->
                   builder()
                       .build(
                           remaining,
-                          buckets,
+                          buckets.join(),
                           channelCounts,
                           new BatchBuilder.Quotes(
                               videoBond.join(), objectBond.join(), fee.join(), app.id()),
                           request.mode() == SignedBatch.Mode.DIAGNOSE))
           .thenCompose(this::sign);
+    }
+
+    /**
+     * Adds to the channels' counts the videos of the account's earlier extrinsics that the block of
+     * the counts does not hold yet (their nonces are not used there): this extrinsic can only be
+     * executed after them. The account sends it only once they succeeded.
+     */
+    private CompletionStage<Map<Long, Long>> withEarlier(ChannelVideoCounts.Counts counts) {
+      if (request.earlier().isEmpty()) {
+        return CompletableFuture.completedFuture(counts.byChannel());
+      }
+      return chain
+          .rpc()
+          .blockHash(counts.block())
+          .thenCompose(hash -> rt.state().account(key.accountId(), hash))
+          .thenApply(
+              account -> {
+                Map<Long, Long> out = new HashMap<>(counts.byChannel());
+                for (SignedBatch earlier : request.earlier()) {
+                  if (earlier.nonce() >= account.nonce()) {
+                    countedOn.add(earlier.nonce());
+                    earlier
+                        .items()
+                        .forEach(i -> out.computeIfPresent(i.channelId(), (ch, n) -> n + 1));
+                  }
+                }
+                return out;
+              });
     }
 
     private BatchBuilder builder() {
@@ -245,7 +281,7 @@ final class BatchPreparation {
                           + " deposit)",
                       all);
                 }
-                return new AccountChain.Signed(batch, answered, built.leftover());
+                return new AccountChain.Signed(batch, answered, built.leftover(), countedOn);
               });
     }
   }

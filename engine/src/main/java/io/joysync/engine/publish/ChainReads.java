@@ -47,8 +47,8 @@ final class ChainReads {
   private final ChainConnection connection;
   private final AtomicReference<CompletableFuture<Runtime>> runtime = new AtomicReference<>();
   private final AtomicReference<CompletableFuture<byte[]>> genesis = new AtomicReference<>();
-  private final Map<String, List<String>> hashesByBlock = lru();
-  private final Map<String, List<EventRecord>> eventsByBlock = lru();
+  private final Map<String, CompletableFuture<List<String>>> hashesByBlock = lru();
+  private final Map<String, CompletableFuture<List<EventRecord>>> eventsByBlock = lru();
 
   ChainReads(ChainConnection connection) {
     this.connection = connection;
@@ -115,41 +115,68 @@ final class ChainReads {
     return fresh;
   }
 
-  /** The transaction hashes of a block's extrinsics, in block order (0x hex). */
+  /**
+   * The transaction hashes of a block's extrinsics, in block order (0x hex). Accounts asking for
+   * the same block at once share one read.
+   */
   CompletionStage<List<String>> extrinsicHashes(String blockHash) {
-    List<String> known = hashesByBlock.get(blockHash);
-    if (known != null) {
-      return CompletableFuture.completedFuture(known);
-    }
-    return rpc()
-        .block(blockHash)
-        .thenApply(
-            block -> {
-              List<String> hashes = new ArrayList<>();
-              for (String x : block.extrinsics()) {
-                hashes.add(Hex.encode(Blake2b.hash256(Hex.decode(x))));
-              }
-              List<String> list = List.copyOf(hashes);
-              hashesByBlock.put(blockHash, list);
-              return list;
-            });
+    return shared(
+        hashesByBlock,
+        blockHash,
+        () ->
+            rpc()
+                .block(blockHash)
+                .thenApply(
+                    block -> {
+                      List<String> hashes = new ArrayList<>();
+                      for (String x : block.extrinsics()) {
+                        hashes.add(Hex.encode(Blake2b.hash256(Hex.decode(x))));
+                      }
+                      return List.copyOf(hashes);
+                    }));
   }
 
-  /** The decoded System.Events of a block. */
+  /** The decoded System.Events of a block; accounts asking for the same block share one read. */
   CompletionStage<List<EventRecord>> events(Runtime rt, String blockHash) {
-    List<EventRecord> known = eventsByBlock.get(blockHash);
-    if (known != null) {
-      return CompletableFuture.completedFuture(known);
+    return shared(
+        eventsByBlock,
+        blockHash,
+        () ->
+            rpc()
+                .storage(rt.eventsKey(), blockHash)
+                .thenApply(
+                    raw -> raw.map(bytes -> rt.systemEvents().decode(bytes)).orElse(List.of())));
+  }
+
+  /** The cached or pending read of a block, or a new one; a failed read is not kept. */
+  private static <V> CompletableFuture<V> shared(
+      Map<String, CompletableFuture<V>> cache,
+      String blockHash,
+      java.util.function.Supplier<CompletableFuture<V>> read) {
+    CompletableFuture<V> mine = new CompletableFuture<>();
+    CompletableFuture<V> known;
+    synchronized (cache) {
+      known = cache.putIfAbsent(blockHash, mine);
     }
-    return rpc()
-        .storage(rt.eventsKey(), blockHash)
-        .thenApply(
-            raw -> {
-              List<EventRecord> records =
-                  raw.map(bytes -> rt.systemEvents().decode(bytes)).orElse(List.of());
-              eventsByBlock.put(blockHash, records);
-              return records;
-            });
+    if (known != null) {
+      return known;
+    }
+    CompletableFuture<V> reading;
+    try {
+      reading = read.get();
+    } catch (RuntimeException e) {
+      reading = CompletableFuture.failedFuture(e);
+    }
+    reading.whenComplete(
+        (value, error) -> {
+          if (error != null) {
+            cache.remove(blockHash, mine);
+            mine.completeExceptionally(error);
+          } else {
+            mine.complete(value);
+          }
+        });
+    return mine;
   }
 
   private static <V> Map<String, V> lru() {

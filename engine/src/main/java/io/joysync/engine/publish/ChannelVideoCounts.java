@@ -43,12 +43,22 @@ final class ChannelVideoCounts {
     this.maxLagBlocks = maxLagBlocks;
   }
 
-  /** The counts of the channels Orion knows, as of block {@code best}. */
-  CompletionStage<Map<Long, Long>> at(ChainReads.Runtime rt, Set<Long> channels, long best) {
+  /**
+   * The counts of the channels Orion knows, and the block they are the counts of: {@code best}, or
+   * a later block Orion had processed already when it was asked.
+   */
+  record Counts(long block, Map<Long, Long> byChannel) {
+    Counts {
+      byChannel = Map.copyOf(byChannel);
+    }
+  }
+
+  /** The counts of the channels Orion knows, as of block {@code best} or later. */
+  CompletionStage<Counts> at(ChainReads.Runtime rt, Set<Long> channels, long best) {
     return at(rt, channels, best, SNAPSHOT_ATTEMPTS);
   }
 
-  private CompletionStage<Map<Long, Long>> at(
+  private CompletionStage<Counts> at(
       ChainReads.Runtime rt, Set<Long> channels, long best, int attempts) {
     return orionSnapshot(channels)
         .thenCompose(
@@ -82,7 +92,8 @@ final class ChannelVideoCounts {
                             .forEach(
                                 (ch, n) ->
                                     counts.put(ch, n + created.upTo(best).getOrDefault(ch, 0L)));
-                        return CompletableFuture.completedFuture(counts);
+                        return CompletableFuture.completedFuture(
+                            new Counts(Math.max(best, height), counts));
                       });
             });
   }

@@ -94,6 +94,38 @@ final class InFlightResolver {
     return done(new Pending(b.nonce()));
   }
 
+  /** Whether the extrinsic succeeded in the given block (not necessarily final). */
+  CompletionStage<AccountChain.InBlock> inBlock(SignedBatch b, String blockHash) {
+    return chain
+        .runtime()
+        .thenCompose(
+            rt ->
+                chain
+                    .extrinsicHashes(blockHash)
+                    .thenCompose(
+                        hashes -> {
+                          int index = hashes.indexOf(b.txHash());
+                          if (index < 0) {
+                            return CompletableFuture.completedFuture(
+                                new AccountChain.InBlock(
+                                    AccountChain.InBlockOutcome.UNKNOWN,
+                                    "block " + blockHash + " does not hold it"));
+                          }
+                          return chain
+                              .events(rt, blockHash)
+                              .thenApply(records -> outcome(rt, b, blockHash, index, records));
+                        }));
+  }
+
+  private static AccountChain.InBlock outcome(
+      ChainReads.Runtime rt, SignedBatch b, String hash, int index, List<EventRecord> records) {
+    Landed landed = (Landed) landed(rt, b, -1, hash, index, records);
+    return landed
+        .error()
+        .map(e -> new AccountChain.InBlock(AccountChain.InBlockOutcome.FAILED, e))
+        .orElseGet(() -> new AccountChain.InBlock(AccountChain.InBlockOutcome.SUCCEEDED, ""));
+  }
+
   /** Looks for the extrinsic in blocks {@code from..to}, in order. */
   private CompletionStage<Verdict> find(ChainReads.Runtime rt, SignedBatch b, long from, long to) {
     if (from > to) {

@@ -42,6 +42,11 @@ public final class JoystreamAccountChain implements AccountChain, AutoCloseable 
   }
 
   @Override
+  public CompletionStage<InBlock> inBlock(SignedBatch batch, String blockHash) {
+    return resolver.inBlock(batch, blockHash);
+  }
+
+  @Override
   public CompletionStage<Resolution> resolve(AccountId account, List<SignedBatch> inFlight) {
     return resolver.resolve(account, inFlight);
   }

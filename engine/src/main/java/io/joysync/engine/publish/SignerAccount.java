@@ -53,6 +53,7 @@ public final class SignerAccount
           Prepared,
           PreparationFailed,
           Heard,
+          InBlockChecked,
           FinalizedHead,
           Resolved,
           ResolveFailed,
@@ -81,6 +82,9 @@ public final class SignerAccount
   record PreparationFailed(String error) implements Command {}
 
   record Heard(AccountChain.BroadcastReport report) implements Command {}
+
+  record InBlockChecked(long nonce, String txHash, String blockHash, AccountChain.InBlock result)
+      implements Command {}
 
   record FinalizedHead(long number) implements Command {}
 
@@ -287,11 +291,13 @@ public final class SignerAccount
   private final AccountContext account;
   private final Signing signing;
   private final Tracking tracking;
+  private final HeldExtrinsics held;
 
   private SignerAccount(AccountContext account) {
     super(PersistenceId.of(ENTITY_KEY.name(), Long.toString(account.memberId())));
     this.account = account;
     this.signing = new Signing(account);
+    this.held = signing.held();
     this.tracking = new Tracking(account, signing);
   }
 
@@ -381,6 +387,7 @@ public final class SignerAccount
         .onCommand(Prepared.class, (s, c) -> signing.onPrepared(Effect(), s, c.outcome()))
         .onCommand(PreparationFailed.class, (s, c) -> signing.onFailure(Effect(), c.error()))
         .onCommand(Heard.class, (s, c) -> tracking.onReport(Effect(), s, c.report()))
+        .onCommand(InBlockChecked.class, (s, c) -> held.onChecked(Effect(), s, c))
         .onCommand(FinalizedHead.class, (s, c) -> tracking.onFinalizedHead(Effect(), s, c))
         .onCommand(Resolved.class, (s, c) -> tracking.onResolved(Effect(), s, c.resolution()))
         .onCommand(ResolveFailed.class, (s, c) -> tracking.onResolveFailed(Effect(), c.error()))

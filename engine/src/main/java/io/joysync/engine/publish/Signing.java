@@ -22,12 +22,16 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 /**
  * How an account takes requests and signs: a request that finds none waiting opens a short
  * gathering window (later ones join it and do not open another, so none is held back by a newer
- * one), then the videos put back from failed extrinsics (first) or the waiting requests are
- * prepared into one extrinsic, which is persisted and only then broadcast. An account signs only
- * once it has reconciled, with fewer extrinsics in flight than allowed, and puts one extrinsic into
- * each block: it signs the next only when every earlier one is in a block (a nonce whose extrinsic
- * expired is signed again at once). That also keeps a channel's videos out of two extrinsics whose
- * order could change the app-action nonces the other was signed with.
+ * one; it closes early once enough wait to fill an extrinsic as full as the last full one), then
+ * the videos put back from failed extrinsics (first) or the waiting requests are prepared into one
+ * extrinsic, which is persisted and only then broadcast. An account signs only once it has
+ * reconciled and with fewer extrinsics in flight than allowed. It signs the next when every earlier
+ * one is in a block (a nonce whose extrinsic expired is signed again at once) or, while enough
+ * requests wait to fill an extrinsic as full as its last full one, ahead: that one is held back
+ * until the earlier ones succeeded in a block ({@link HeldExtrinsics}), so the account still puts
+ * one extrinsic into each block, but into every block. Its app-action nonces count the videos of
+ * the earlier extrinsics, which always execute before it (consecutive nonces); held until they
+ * succeeded, it is never sent with nonces they could make wrong.
  */
 final class Signing {
   static final int MAX_CANDIDATES = 1024;
@@ -36,10 +40,16 @@ final class Signing {
 
   private final AccountContext a;
   private final AccountWork w;
+  private final HeldExtrinsics held;
 
   Signing(AccountContext account) {
     this.a = account;
     this.w = account.work();
+    this.held = new HeldExtrinsics(account, this);
+  }
+
+  HeldExtrinsics held() {
+    return held;
   }
 
   ReplyEffect<Event, State> onCreate(
@@ -73,7 +83,11 @@ final class Signing {
     }
     boolean first = !w.hasWaiting();
     w.enqueue(BatchItem.requested(c.video(), replyTo));
-    if (first && !a.timers().isTimerActive(GATHER)) {
+    if (w.fullBatchSize > 0 && w.waitingCount() == w.fullBatchSize) {
+      // Enough wait to fill an extrinsic: gathering longer only holds them back.
+      a.timers().cancel(GATHER);
+      a.self().tell(SignerAccount.Proceed.INSTANCE);
+    } else if (first && !a.timers().isTimerActive(GATHER)) {
       a.timers()
           .startSingleTimer(GATHER, SignerAccount.Proceed.INSTANCE, a.settings().gatheringWindow());
     }
@@ -93,7 +107,7 @@ final class Signing {
       return effect.noReply();
     }
     boolean refill = !state.vacantNonces().isEmpty() && !state.inFlight().isEmpty();
-    if (!refill && !w.allIncluded(state.inFlight())) {
+    if (!refill && !w.allIncluded(state.inFlight()) && !mayPrepareAhead(state)) {
       return effect.noReply();
     }
     List<BatchItem> candidates;
@@ -114,7 +128,9 @@ final class Signing {
     }
     boolean fixed = !state.inFlight().isEmpty();
     long nonce = fixed ? state.nonceAfterInFlight() : leastNonce(state);
+    List<SignedBatch> earlier = state.inFlight().stream().filter(b -> b.nonce() < nonce).toList();
     w.preparing = true;
+    w.preparedAfterSetbacks = w.setbacks;
     a.actor()
         .pipeToSelf(
             a.chain()
@@ -126,7 +142,8 @@ final class Signing {
                         fixed,
                         mode,
                         candidates,
-                        state.recent().forgottenUpTo())),
+                        state.recent().forgottenUpTo(),
+                        earlier)),
             (prepared, error) ->
                 error == null
                     ? new SignerAccount.Prepared(prepared)
@@ -147,6 +164,7 @@ final class Signing {
     Set<String> done = new HashSet<>();
     outcome.answered().forEach(x -> done.add(x.item().ytVideoId()));
     Optional<SignedBatch> batch = Optional.empty();
+    List<Long> countedOn = List.of();
     if (outcome instanceof AccountChain.Signed s) {
       SignedBatch b = s.batch();
       boolean expected =
@@ -162,23 +180,49 @@ final class Signing {
         a.self().tell(SignerAccount.Proceed.INSTANCE);
         return effect.noReply();
       }
+      if (!s.countedOn().isEmpty() && w.preparedAfterSetbacks != w.setbacks) {
+        a.log()
+            .info(
+                "member {}: discarding extrinsic {}: an earlier one it counted on failed meanwhile",
+                a.memberId(),
+                b.nonce());
+        a.self().tell(SignerAccount.Proceed.INSTANCE);
+        return effect.noReply();
+      }
       events.add(new SignerAccount.ExtrinsicSigned(a.memberId(), b));
       b.items().forEach(i -> done.add(i.ytVideoId()));
       batch = Optional.of(b);
+      countedOn = s.countedOn();
+      if (!outcome.leftover().isEmpty()) {
+        w.fullBatchSize = b.items().size();
+      }
     } else if (!outcome.leftover().isEmpty()) {
       retryLater("Orion or the chain could not give the channels' video counts yet");
     }
     Optional<SignedBatch> signed = batch;
+    List<Long> counted = countedOn;
     return effect
         .persist(events)
         .thenRun(
             after -> {
               w.removeWaiting(done);
               outcome.answered().forEach(x -> w.answer(x.item(), x.result()));
-              signed.ifPresent(this::broadcast);
+              signed.ifPresent(b -> held.sendOrHold(after, b, counted));
               a.self().tell(SignerAccount.Proceed.INSTANCE);
             })
         .thenNoReply();
+  }
+
+  /**
+   * Whether the account may sign before every earlier extrinsic is in a block: only new requests
+   * (the videos of failed extrinsics wait for what is in flight), enough of them waiting to fill an
+   * extrinsic as full as the last full one, and nothing in flight in trouble or unheard of.
+   */
+  private boolean mayPrepareAhead(State state) {
+    return state.backlog().isEmpty()
+        && w.fullBatchSize > 0
+        && w.waitingCount() >= w.fullBatchSize
+        && w.mayBuildOn(state.inFlight());
   }
 
   ReplyEffect<Event, State> onFailure(EffectFactories<Event, State> effect, String error) {

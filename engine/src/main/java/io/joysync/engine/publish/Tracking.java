@@ -14,8 +14,10 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
@@ -36,12 +38,14 @@ final class Tracking {
   private final AccountWork w;
   private final Signing signing;
   private final Resending resending;
+  private final HeldExtrinsics held;
 
   Tracking(AccountContext account, Signing signing) {
     this.a = account;
     this.w = account.work();
     this.signing = signing;
     this.resending = new Resending(account, signing);
+    this.held = signing.held();
   }
 
   /** After recovery: listen to finalized heads, tick, and reconcile what is in flight. */
@@ -141,9 +145,15 @@ final class Tracking {
       case IN_POOL -> {}
       case IN_BLOCK -> {
         t.included = true;
+        t.blockHash = report.detail();
+        t.outcome = AccountChain.InBlockOutcome.UNKNOWN;
+        state.inFlight(report.nonce()).ifPresent(b -> held.check(b, report.detail()));
         return signing.next(effect, state);
       }
-      case RETRACTED -> t.included = false;
+      case RETRACTED -> {
+        t.included = false;
+        t.outcome = AccountChain.InBlockOutcome.UNKNOWN;
+      }
       case FINALIZED, STALE -> resolve(state);
       case DROPPED, INVALID -> {
         t.included = false;
@@ -195,13 +205,40 @@ final class Tracking {
     boolean first = !w.reconciled;
     List<Event> events = new ArrayList<>();
     List<Runnable> after = new ArrayList<>();
+    long unclean = Long.MAX_VALUE;
+    Set<Long> setbacks = new HashSet<>();
+    Set<Long> judged = new HashSet<>();
     for (Verdict v : resolution.verdicts()) {
-      state.inFlight(v.nonce()).ifPresent(batch -> judge(batch, v, first, events, after));
+      if (state.inFlight(v.nonce()).isPresent()) {
+        boolean clean = v instanceof Landed l && l.error().isEmpty();
+        unclean = clean ? unclean : Math.min(unclean, v.nonce());
+        if (!clean && !(v instanceof Pending)) {
+          setbacks.add(v.nonce());
+        }
+        if (!(v instanceof Pending)) {
+          judged.add(v.nonce());
+        }
+      }
+    }
+    long firstUnclean = unclean;
+    for (Verdict v : resolution.verdicts()) {
+      state
+          .inFlight(v.nonce())
+          .ifPresent(batch -> judge(state, batch, v, first, firstUnclean, events, after));
+    }
+    if (!setbacks.isEmpty()) {
+      w.setbacks++;
+      List<Event> withdrawn =
+          held.withdrawAfter(
+              state, setbacks, judged, "extrinsics it counted on did not go through " + setbacks);
+      events.addAll(withdrawn);
+      after.add(() -> held.forget(withdrawn));
     }
     if (first) {
       reconciled();
     }
     if (events.isEmpty()) {
+      held.release(state);
       resending.due(state, a.now());
       return signing.next(effect, state);
     }
@@ -210,14 +247,26 @@ final class Tracking {
         .thenRun(
             next -> {
               after.forEach(Runnable::run);
+              held.release(next);
               resending.due(next, a.now());
               a.self().tell(SignerAccount.Proceed.INSTANCE);
             })
         .thenNoReply();
   }
 
+  /**
+   * @param firstUnclean the least nonce in flight that did not land cleanly (yet): after a restart
+   *     an undecided extrinsic after it may have been signed counting on it, so it is held back
+   *     rather than sent again
+   */
   private void judge(
-      SignedBatch batch, Verdict v, boolean first, List<Event> events, List<Runnable> after) {
+      State state,
+      SignedBatch batch,
+      Verdict v,
+      boolean first,
+      long firstUnclean,
+      List<Event> events,
+      List<Runnable> after) {
     long nonce = batch.nonce();
     if (v instanceof Landed landed) {
       Settlement s = Settlement.of(a.memberId(), batch, landed, a.now());
@@ -277,7 +326,11 @@ final class Tracking {
             signing.stopTakingWork(AccountHealth.Mode.FENCED, "another writer used nonce " + nonce);
           });
     } else if (v instanceof Pending && first) {
-      w.track(nonce).resend = true;
+      if (firstUnclean < nonce) {
+        held.holdAfterRestart(state, batch);
+      } else {
+        w.track(nonce).resend = true;
+      }
     }
   }
 

@@ -13,6 +13,8 @@
  * its nonce is signed again only once the finalized chain shows it can no longer land. App-action
  * nonces come from the chain (Orion's count at its processed height plus the chain's VideoCreated
  * events since), and Orion is asked by YouTube id before any video is signed, as a second line of
- * defence.
+ * defence. To put an extrinsic into every block, an account under load signs its next one while the
+ * last is still in the pool, counting the videos of the last in the app-action nonces, and holds it
+ * back until the last succeeded in a block ({@link io.joysync.engine.publish.HeldExtrinsics}).
  */
 package io.joysync.engine.publish;

@@ -71,7 +71,13 @@ final class FakeAccountChain implements AccountChain {
             signed,
             Instant.parse("2026-01-01T00:00:00Z"));
     return new Signed(
-        batch, List.of(), request.candidates().subList(take.size(), request.candidates().size()));
+        batch,
+        List.of(),
+        request.candidates().subList(take.size(), request.candidates().size()),
+        request.earlier().stream()
+            .map(SignedBatch::nonce)
+            .filter(n -> n >= chainNonce.get())
+            .toList());
   }
 
   @Override
@@ -89,6 +95,15 @@ final class FakeAccountChain implements AccountChain {
             .orElseThrow()
             .txHash();
     reporters.get(nonce).accept(new BroadcastReport(nonce, hash, heard, heard.name()));
+  }
+
+  /** What each nonce did in its block (succeeded unless set). */
+  final Map<Long, InBlock> inBlock = new ConcurrentHashMap<>();
+
+  @Override
+  public CompletionStage<InBlock> inBlock(SignedBatch batch, String blockHash) {
+    return CompletableFuture.completedFuture(
+        inBlock.getOrDefault(batch.nonce(), new InBlock(InBlockOutcome.SUCCEEDED, "")));
   }
 
   @Override

@@ -23,7 +23,7 @@ class PublishingSettingsTest {
     assertThat(s.app().authKey()).isEmpty();
     assertThat(s.blockShare()).isEqualTo(0.25);
     assertThat(s.gatheringWindow()).isEqualTo(Duration.ofMillis(500));
-    assertThat(s.maxExtrinsicsInFlight()).isEqualTo(4);
+    assertThat(s.maxExtrinsicsInFlight()).isEqualTo(8);
     assertThat(s.eraPeriod()).isEqualTo(64);
   }
 

@@ -220,6 +220,11 @@ class SignerAccountFaultsDevnetTest {
     }
 
     @Override
+    public CompletionStage<InBlock> inBlock(SignedBatch batch, String blockHash) {
+      return chain.inBlock(batch, blockHash);
+    }
+
+    @Override
     public CompletionStage<Resolution> resolve(AccountId account, List<SignedBatch> inFlight) {
       return chain.resolve(account, inFlight);
     }
