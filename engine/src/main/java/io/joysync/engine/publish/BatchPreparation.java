@@ -97,9 +97,14 @@ final class BatchPreparation {
           h -> chain.rpc().header(h).thenApply(header -> new Head(h, header.number())));
     }
 
+    /** Updates need no Orion look-up: the account's memory answers their repeats. */
     private CompletionStage<Void> alreadyCreated() {
       Set<String> ids = new LinkedHashSet<>();
-      request.candidates().forEach(i -> ids.add(i.ytVideoId()));
+      request.candidates().stream().filter(i -> !i.isUpdate()).forEach(i -> ids.add(i.ytVideoId()));
+      if (ids.isEmpty()) {
+        remaining = new ArrayList<>(request.candidates());
+        return CompletableFuture.completedFuture(null);
+      }
       return orion
           .indexedHeight()
           .thenCompose(
@@ -120,7 +125,7 @@ final class BatchPreparation {
                 videos.forEach(v -> v.ytVideoId().ifPresent(id -> byId.putIfAbsent(id, v)));
                 remaining = new ArrayList<>();
                 for (BatchItem item : request.candidates()) {
-                  OrionVideo v = byId.get(item.ytVideoId());
+                  OrionVideo v = item.isUpdate() ? null : byId.get(item.ytVideoId());
                   if (v == null) {
                     remaining.add(item);
                   } else {
@@ -132,10 +137,12 @@ final class BatchPreparation {
 
     private CompletionStage<Map<Long, Optional<List<Long>>>> bags() {
       Map<Long, CompletableFuture<Optional<List<Long>>>> reads = new HashMap<>();
-      remaining.forEach(
-          i ->
-              reads.computeIfAbsent(
-                  i.channelId(), ch -> rt.state().channelBagBuckets(ch, best.hash())));
+      remaining.stream()
+          .filter(i -> !i.isUpdate())
+          .forEach(
+              i ->
+                  reads.computeIfAbsent(
+                      i.channelId(), ch -> rt.state().channelBagBuckets(ch, best.hash())));
       return CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new))
           .thenApply(
               x -> {
@@ -156,8 +163,11 @@ final class BatchPreparation {
       CompletableFuture<BigInteger> videoBond = rt.state().videoStateBloatBond(at);
       CompletableFuture<BigInteger> objectBond = rt.state().dataObjectStateBloatBond(at);
       CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
-      return counts
-          .at(rt, withBags, best.number())
+      CompletionStage<Map<Long, Long>> videoCounts =
+          withBags.isEmpty()
+              ? CompletableFuture.completedFuture(Map.of())
+              : counts.at(rt, withBags, best.number());
+      return videoCounts
           .thenCombine(
               CompletableFuture.allOf(videoBond, objectBond, fee),
               (channelCounts, x) ->
