@@ -13,6 +13,9 @@
  * its nonce is signed again only once the finalized chain shows it can no longer land. App-action
  * nonces come from the chain (Orion's count at its processed height plus the chain's VideoCreated
  * events since), and Orion is asked by YouTube id before any video is signed, as a second line of
- * defence.
+ * defence. A title or description edit of a video already created ({@link
+ * io.joysync.engine.publish.VideoUpdate}) goes the same way as a metadata-only {@code
+ * content.update_video}, in the same extrinsics and nonces; an account signs each edit of a video
+ * at most once and remembers it to answer a repeat.
  */
 package io.joysync.engine.publish;
