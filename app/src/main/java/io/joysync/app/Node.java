@@ -172,7 +172,14 @@ public final class Node {
             system,
             PipelineSettings.from(config),
             new Pipeline.Parts(
-                readSide.work(), youtube, chain, orion, colossus, publisher::create, blocking)));
+                readSide.work(),
+                youtube,
+                chain,
+                orion,
+                colossus,
+                publisher::create,
+                publisher::update,
+                blocking)));
   }
 
   private static void closeOnShutdown(ActorSystem<?> system, String name, AutoCloseable resource) {

@@ -118,6 +118,17 @@ final class NodeWithDevnets implements AutoCloseable {
     return start(test, youtube, joystream, settings);
   }
 
+  /**
+   * A node that both discovers at test speed with WebSub push ({@link #discovering}) and syncs as
+   * member 1 ({@link #syncing}): what a creator's later uploads and edits go through.
+   */
+  static NodeWithDevnets syncingAndDiscovering(String test, Path downloads) throws Exception {
+    Map<String, Object> settings = new HashMap<>(Devnets.syncSettings(downloads));
+    settings.put("joysync.publishing.single-account.key-uri", "//Joysync//1");
+    settings.put("joysync.publishing.app.auth-key-seed", "joysync-devnet-app");
+    return discovering(test, true, YoutubeDevnetSettings.defaults().withPort(0), settings);
+  }
+
   /** Stops the node; the devnets keep running. */
   void stopNode() throws Exception {
     node.stop();

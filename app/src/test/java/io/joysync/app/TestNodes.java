@@ -41,10 +41,12 @@ final class TestNodes {
     overrides.putAll(extra);
     Config config = NodeConfig.load(null, overrides);
     Node.Running node = Node.start(config);
-    Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    // A fresh node creates its keyspaces first; on a loaded machine with many keyspaces that DDL
+    // alone can take minutes.
+    Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(240, TimeUnit.SECONDS);
     ApiClient api = new ApiClient("http://127.0.0.1:" + endpoints.http().getPort());
     ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort);
-    management.await("/ready", r -> r.status() == 200, Duration.ofSeconds(90));
+    management.await("/ready", r -> r.status() == 200, Duration.ofSeconds(120));
     return new Started(node, api, management);
   }
 }

@@ -127,6 +127,7 @@ public final class CallDecoder {
       case 6 -> updateChannel(r, src, start);
       case 9 -> deleteChannel(r, src, start);
       case 12 -> createVideo(r, src, start);
+      case 13 -> updateVideo(r, src, start);
       case 14 -> deleteVideo(r, src, start);
       default -> throw unsupported(26, method);
     };
@@ -268,6 +269,27 @@ public final class CallDecoder {
         objectBond,
         witness,
         params);
+  }
+
+  private static RuntimeCall updateVideo(ScaleReader r, byte[] src, int start) {
+    ContentActor actor = actor(r, src);
+    long videoId = r.readU64();
+    int paramsStart = r.position();
+    Optional<StorageAssets> assets = assets(r, src);
+    Optional<byte[]> meta = r.readOption(ScaleReader::readByteVec);
+    SortedSet<Long> remove = u64Set(r);
+    int nft = r.readU8();
+    if (nft != 0) {
+      throw new UnsupportedCall("update_video with auto_issue_nft is not executed by the devnet");
+    }
+    BigInteger objectBond = r.readU128();
+    Optional<Long> witness = r.readOption(ScaleReader::readU32);
+    if (assets.isPresent() || !remove.isEmpty()) {
+      throw new UnsupportedCall("update_video with assets is not executed by the devnet");
+    }
+    byte[] params = Arrays.copyOfRange(src, paramsStart, r.position());
+    return new RuntimeCall.UpdateVideo(
+        slice(src, start, r), actor, videoId, meta, objectBond, witness, params);
   }
 
   private static RuntimeCall deleteVideo(ScaleReader r, byte[] src, int start) {

@@ -38,6 +38,8 @@ public sealed interface ChainEvent {
       List<Long> objectIds)
       implements ChainEvent {}
 
+  record VideoUpdated(long videoId, Optional<byte[]> newMeta) implements ChainEvent {}
+
   record VideoDeleted(long videoId) implements ChainEvent {}
 
   record DataObjectsUploaded(

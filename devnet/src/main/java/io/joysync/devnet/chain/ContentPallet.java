@@ -8,6 +8,7 @@ import io.joysync.devnet.chain.RuntimeCall.ContentActor;
 import io.joysync.devnet.chain.RuntimeCall.CreateVideo;
 import io.joysync.devnet.chain.RuntimeCall.DeleteVideo;
 import io.joysync.devnet.chain.RuntimeCall.StorageAssets;
+import io.joysync.devnet.chain.RuntimeCall.UpdateVideo;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +16,12 @@ import java.util.TreeSet;
 
 /**
  * The content pallet's video calls with the runtime's check order (first failure wins) and error
- * indices: create_video and delete_video. Channel calls live in {@link ChannelCalls}.
+ * indices: create_video, update_video (metadata only) and delete_video. Channel calls live in
+ * {@link ChannelCalls}.
  */
 final class ContentPallet {
   static final int MAX_VIDEO_ASSETS = 20;
+  static final int PERMISSION_UPDATE_VIDEO_METADATA = 3;
   static final int PERMISSION_ADD_VIDEO = 4;
   static final int PERMISSION_DELETE_VIDEO = 7;
   static final int PAUSED_VIDEO_CREATION = 3;
@@ -117,6 +120,20 @@ final class ContentPallet {
         call.paramsBytes(),
         objectIds,
         new ChainEvent.VideoCreated(channel.id(), videoId, call.meta(), call.assets(), objectIds));
+  }
+
+  /** New metadata for a video: its channel's owner or a collaborator with UpdateVideoMetadata. */
+  void updateVideo(AccountId sender, UpdateVideo call) {
+    Video video = state.video(call.videoId()).orElseThrow(Errors.VIDEO_DOES_NOT_EXIST::failure);
+    Channel channel = channelOrFail(video.channelId());
+    Set<Integer> required =
+        call.newMeta().isPresent() ? Set.of(PERMISSION_UPDATE_VIDEO_METADATA) : Set.of();
+    authorize(sender, call.actor(), channel, required);
+    events.videoUpdated(
+        call.actor().bytes(),
+        video.id(),
+        call.paramsBytes(),
+        new ChainEvent.VideoUpdated(video.id(), call.newMeta()));
   }
 
   void deleteVideo(AccountId sender, DeleteVideo call) {

@@ -42,6 +42,8 @@ final class Dispatcher {
   private void route(AccountId sender, RuntimeCall call) {
     if (call instanceof RuntimeCall.CreateVideo c) {
       content.createVideo(sender, c);
+    } else if (call instanceof RuntimeCall.UpdateVideo c) {
+      content.updateVideo(sender, c);
     } else if (call instanceof RuntimeCall.DeleteVideo c) {
       content.deleteVideo(sender, c);
     } else if (call instanceof RuntimeCall.CreateChannel c) {

@@ -204,6 +204,18 @@ public final class EventLog {
         domain);
   }
 
+  /** VideoUpdated(actor, video id, VideoUpdateParameters, new data object ids). */
+  void videoUpdated(byte[] actor, long videoId, byte[] params, ChainEvent.VideoUpdated domain) {
+    emit(
+        26,
+        18,
+        w -> {
+          w.writeBytes(actor).writeU64(videoId).writeBytes(params);
+          ids(w, List.of());
+        },
+        domain);
+  }
+
   void videoDeleted(byte[] actor, long videoId) {
     emit(26, 19, w -> w.writeBytes(actor).writeU64(videoId), new ChainEvent.VideoDeleted(videoId));
   }

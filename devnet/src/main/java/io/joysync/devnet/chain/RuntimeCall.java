@@ -82,6 +82,17 @@ public sealed interface RuntimeCall {
       byte[] paramsBytes)
       implements RuntimeCall {}
 
+  /** A metadata-only update_video (the devnet executes no asset changes). */
+  record UpdateVideo(
+      byte[] bytes,
+      ContentActor actor,
+      long videoId,
+      Optional<byte[]> newMeta,
+      BigInteger expectedObjectBond,
+      Optional<Long> bucketsWitness,
+      byte[] paramsBytes)
+      implements RuntimeCall {}
+
   record DeleteVideo(
       byte[] bytes,
       ContentActor actor,

@@ -63,6 +63,10 @@ public final class Weights {
     if (call instanceof RuntimeCall.UpdateChannel u) {
       return 260_000_000L + 12 * DB_READ + (4 + assets(u.assets())) * DB_WRITE;
     }
+    if (call instanceof RuntimeCall.UpdateVideo u) {
+      long kilobytes = (u.newMeta().map(m -> m.length).orElse(0) + 999) / 1000;
+      return 220_000_000L + 1_050_573L * kilobytes + 6 * DB_READ + 2 * DB_WRITE;
+    }
     if (call instanceof RuntimeCall.DeleteVideo d) {
       return 250_000_000L
           + 10 * DB_READ

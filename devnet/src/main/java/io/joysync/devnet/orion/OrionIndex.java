@@ -168,6 +168,8 @@ public final class OrionIndex {
       videos.remove(d.videoId());
     } else if (e instanceof ChainEvent.VideoCreated v) {
       videoCreated(v, block);
+    } else if (e instanceof ChainEvent.VideoUpdated u) {
+      videoUpdated(u);
     }
   }
 
@@ -234,6 +236,38 @@ public final class OrionIndex {
     videos.put(row.id, row);
     if (channel != null) {
       channel.totalVideosCreated++;
+    }
+  }
+
+  /**
+   * As Orion: the new metadata is an AppAction's raw action or plain ContentMetadata; only the
+   * fields it sets change (a metadata-only update brings no assets, so asset indices are ignored).
+   */
+  private void videoUpdated(ChainEvent.VideoUpdated u) {
+    VideoRow row = videos.get(u.videoId());
+    if (row == null || u.newMeta().isEmpty()) {
+      return;
+    }
+    byte[] meta = u.newMeta().get();
+    byte[] content = AppActions.parse(meta).map(a -> a.getRawAction().toByteArray()).orElse(meta);
+    VideoMetadata vm = AppActions.videoMetadata(content);
+    if (vm == null) {
+      return;
+    }
+    if (vm.hasTitle()) {
+      row.title = vm.getTitle();
+    }
+    if (vm.hasDescription()) {
+      row.description = vm.getDescription();
+    }
+    if (vm.hasDuration()) {
+      row.duration = vm.getDuration();
+    }
+    if (vm.hasIsPublic()) {
+      row.isPublic = vm.getIsPublic();
+    }
+    if (vm.hasLanguage()) {
+      row.language = vm.getLanguage();
     }
   }
 

@@ -83,4 +83,43 @@ class ClientEventDecodingTest {
             new JoystreamEvent.VideoDeleted(byOwner, videoId),
             new JoystreamEvent.ChannelDeleted(byOwner, 1));
   }
+
+  @Test
+  void anUpdateVideoOfTheClientDecodesAsVideoUpdatedWithItsNewMetadata() throws Exception {
+    String hex;
+    try (InputStream in = getClass().getResourceAsStream("/joystream-metadata-v14.hex")) {
+      hex = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+    }
+    RuntimeMetadata metadata = RuntimeMetadata.parseHex(hex);
+    SystemEvents decoder = new SystemEvents(metadata);
+    JoystreamEvents typed = new JoystreamEvents(metadata);
+    TestChain chain = new TestChain();
+    chain.submit(
+        TestExtrinsics.sign(
+            TestChain.COLLABORATOR_1, chain.video(1, 1, List.of()), 0, chain.immortal()));
+    chain.node.produceBlock();
+    byte[] meta =
+        new io.joysync.joystream.content.VideoFacts(
+                "yt1", "Edited", "", null, null, null, null, null, null, null, null, null, null,
+                null, null)
+            .toTextUpdate()
+            .toByteArray();
+    byte[] call =
+        io.joysync.joystream.call.UpdateVideo.metadata(
+                io.joysync.joystream.call.ContentActor.member(1), 1, meta, chain.objectBond())
+            .encode();
+    chain.submit(TestExtrinsics.sign(TestChain.COLLABORATOR_1, call, 1, chain.immortal()));
+    Block b = chain.node.produceBlock();
+    List<JoystreamEvent> events =
+        decoder.decode(b.eventsValue()).stream().flatMap(r -> typed.view(r).stream()).toList();
+    assertThat(events)
+        .contains(
+            new JoystreamEvent.VideoUpdated(
+                new ContentActor.Member(1), 1, io.joysync.joystream.scale.Hex.encode(meta)));
+    assertThat(
+            io.joysync.joystream.content.proto.ContentMetadata.parseFrom(meta)
+                .getVideoMetadata()
+                .getTitle())
+        .isEqualTo("Edited");
+  }
 }

@@ -152,6 +152,30 @@ class ContentRulesTest {
   }
 
   @Test
+  void updateVideoNeedsUpdateVideoMetadataAndEmitsVideoUpdated() {
+    run(COLLABORATOR_1, chain.video(1, 1, List.of()));
+    run(COLLABORATOR_2, chain.video(2, 1, List.of()));
+    byte[] meta = "new title".getBytes(StandardCharsets.UTF_8);
+    byte[] byOne =
+        io.joysync.joystream.call.UpdateVideo.metadata(
+                io.joysync.joystream.call.ContentActor.member(1), 1, meta, chain.objectBond())
+            .encode();
+    Block b = run(COLLABORATOR_1, byOne);
+    assertThat(TestChain.failure(b, 1)).isNull();
+    assertThat(TestChain.eventIds(b, 1)).extracting(e -> e[0] + "/" + e[1]).contains("26/18");
+    byte[] byTwo =
+        io.joysync.joystream.call.UpdateVideo.metadata(
+                io.joysync.joystream.call.ContentActor.member(2), 2, meta, chain.objectBond())
+            .encode();
+    assertThat(failureOf(COLLABORATOR_2, byTwo)).containsExactly(26, 110);
+    byte[] missing =
+        io.joysync.joystream.call.UpdateVideo.metadata(
+                io.joysync.joystream.call.ContentActor.member(1), 99, meta, chain.objectBond())
+            .encode();
+    assertThat(failureOf(COLLABORATOR_1, missing)).containsExactly(26, 29);
+  }
+
+  @Test
   void removedCollaboratorCanNoLongerAddVideos() {
     chain.node.enqueueOperatorAction(rt -> rt.removeCollaborator(1, 1));
     chain.node.produceBlock();

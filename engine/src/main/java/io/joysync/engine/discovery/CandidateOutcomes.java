@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * their channel (tracked as {@code New}, once); videos that cannot be synced are remembered, and
  * those that may still become syncable (a premiere, processing, not yet public) are looked at again
  * later, less and less often, until they are too old; tracked videos whose title or description
- * changed are recorded for the pipeline; a video YouTube deleted is marked unavailable when
- * deletions are propagated. Each outcome is stored before its candidate is removed.
+ * changed are recorded and the edit handed to the video's entity (the pipeline updates the
+ * Joystream video); a video YouTube deleted is marked unavailable when deletions are propagated.
+ * Each outcome is stored before its candidate is removed.
  */
 final class CandidateOutcomes {
 
@@ -107,9 +108,11 @@ final class CandidateOutcomes {
           c.channelId());
       counters.changesRecorded.increment();
       change =
-          store.recordChange(
-              new MetadataChange(
-                  c.channelId(), v.id(), v.title(), description, k.joystreamVideoId(), now));
+          store
+              .recordChange(
+                  new MetadataChange(
+                      c.channelId(), v.id(), v.title(), description, k.joystreamVideoId(), now))
+              .thenCompose(d -> actions.editMetadata(v.id(), v.title(), description, now));
     }
     return change
         .thenCompose(

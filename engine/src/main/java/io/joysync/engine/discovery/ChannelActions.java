@@ -12,8 +12,9 @@ import org.apache.pekko.Done;
 
 /**
  * The only ways discovery changes entities, each once something about a channel or video changed:
- * tracking found videos, taking a channel out of the program, marking a video unavailable. Every
- * one is idempotent, so a step repeated after a crash changes nothing more.
+ * tracking found videos, taking a channel out of the program, marking a video unavailable, handing
+ * a title or description edit to a tracked video. Every one is idempotent, so a step repeated after
+ * a crash changes nothing more.
  */
 public interface ChannelActions {
 
@@ -28,6 +29,12 @@ public interface ChannelActions {
       String channelId, ChannelState channel, List<VideoFacts> videos, Instant at);
 
   CompletionStage<Done> autoOptOut(String channelId, AutoOptOutReason reason, Instant at);
+
+  /**
+   * Hands a title or description edited on YouTube to its tracked video, which brings its Joystream
+   * video up to date through the pipeline; the same edit again records nothing.
+   */
+  CompletionStage<Done> editMetadata(String videoId, String title, String description, Instant at);
 
   /** Marks a tracked video unavailable; a video already final is left as it is. */
   CompletionStage<Done> markUnavailable(

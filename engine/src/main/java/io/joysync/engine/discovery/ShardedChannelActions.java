@@ -65,6 +65,20 @@ public final class ShardedChannelActions implements ChannelActions {
   }
 
   @Override
+  public CompletionStage<Done> editMetadata(
+      String videoId, String title, String description, Instant at) {
+    return sharding
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .<VideoEntity.Edit>askWithStatus(
+            r -> new VideoEntity.EditMetadata(title, description, at, r), timeout)
+        .thenApply(
+            edit -> {
+              log.info("video {}: title or description edit {}", videoId, edit);
+              return Done.getInstance();
+            });
+  }
+
+  @Override
   public CompletionStage<Done> markUnavailable(
       String videoId, UnavailableReason reason, String detail, Instant at) {
     return sharding

@@ -75,11 +75,16 @@ final class CreateStage {
                     .thenApply(v -> new VideoJob.Finished(video.id(), HISTORICAL_CAP_REACHED)));
   }
 
+  /**
+   * The request is built from the video as its entity holds it once {@code CreatingVideo} is
+   * recorded, so a title or description edited until then goes on chain with the creation, and one
+   * edited later is due as an update.
+   */
   private CompletionStage<VideoJob> create(VideoJob.Hashed hashed, TrackedVideo video, long bytes) {
-    VideoToCreate request = request(hashed);
     return steps
         .take(video.id(), new VideoTransition.StartCreating())
-        .thenCompose(creating -> publisher.apply(request))
+        .thenCompose(creating -> steps.video(video.id()))
+        .thenCompose(now -> publisher.apply(request(hashed, now.orElse(video))))
         .thenCompose(result -> answered(hashed, video, bytes, result))
         .exceptionallyCompose(
             error -> {
@@ -133,7 +138,10 @@ final class CreateStage {
 
   /** The chain's view of the video: youtube-synch's metadata, media first and thumbnail second. */
   static VideoToCreate request(VideoJob.Hashed hashed) {
-    TrackedVideo video = hashed.downloaded().planned().video();
+    return request(hashed, hashed.downloaded().planned().video());
+  }
+
+  static VideoToCreate request(VideoJob.Hashed hashed, TrackedVideo video) {
     VideoFacts facts = video.facts();
     VideoRecord record = video.record();
     MediaFacts media = hashed.media();

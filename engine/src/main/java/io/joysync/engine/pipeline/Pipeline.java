@@ -5,6 +5,7 @@ import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.pipeline.PipelineMeters.Stage;
 import io.joysync.engine.publish.CreationResult;
 import io.joysync.engine.publish.VideoToCreate;
+import io.joysync.engine.publish.VideoUpdate;
 import io.joysync.engine.youtube.YoutubeSide;
 import io.joysync.joystream.colossus.ColossusClient;
 import io.joysync.joystream.colossus.StorageNodeDiscovery;
@@ -28,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * the work index (never from waking entities); its {@link SyncWorker}s run as a Sharded Daemon
  * Process so every node works; each worker's videos flow through backpressured stages, each with
  * its own parallelism: prepare, download (within the disk budget), probe and hash, create on chain
- * (through the publisher, which batches), upload to a storage node. A slow chain fills the creation
- * stage, which stops the worker taking new videos, which stops downloads: nothing grows without
- * bound. Every step is recorded on the video's own entity, so a crash at any moment loses nothing
- * and repeats nothing.
+ * (through the publisher, which batches), upload to a storage node, and, for a video on Joystream
+ * whose title or description was edited on YouTube, update it on chain. A slow chain fills the
+ * creation stage, which stops the worker taking new videos, which stops downloads: nothing grows
+ * without bound. Every step is recorded on the video's own entity, so a crash at any moment loses
+ * nothing and repeats nothing.
  */
 public final class Pipeline {
 
@@ -45,6 +47,7 @@ public final class Pipeline {
       OrionClient orion,
       ColossusClient colossus,
       Function<VideoToCreate, CompletionStage<CreationResult>> publisher,
+      Function<VideoUpdate, CompletionStage<CreationResult>> updates,
       Executor blocking) {}
 
   private final DiskBudget budget;
@@ -116,6 +119,7 @@ public final class Pipeline {
             youtube.settings().proxies().maxWait());
     HashStage hash = new HashStage(steps, store, youtube.probe(), parts.blocking());
     CreateStage create = new CreateStage(steps, store, parts.publisher());
+    UpdateStage update = new UpdateStage(steps, parts.updates());
     UploadStage upload =
         new UploadStage(
             steps,
@@ -147,6 +151,9 @@ public final class Pipeline {
         .mapAsyncUnordered(
             settings.uploadParallelism(),
             meters.measured(Stage.UPLOAD, SyncWorker.guarded(upload::apply)))
+        .mapAsyncUnordered(
+            settings.maxVideosInFlight(),
+            meters.measured(Stage.UPDATE, SyncWorker.guarded(update::apply)))
         .map(meters::left);
   }
 

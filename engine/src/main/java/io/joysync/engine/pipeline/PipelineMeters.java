@@ -23,7 +23,8 @@ final class PipelineMeters {
     DOWNLOAD,
     HASH,
     CREATE,
-    UPLOAD;
+    UPLOAD,
+    UPDATE;
 
     String tag() {
       return name().toLowerCase();
@@ -131,6 +132,7 @@ final class PipelineMeters {
       case HASH -> job instanceof VideoJob.Downloaded;
       case CREATE -> job instanceof VideoJob.Hashed;
       case UPLOAD -> job instanceof VideoJob.OnChain;
+      case UPDATE -> job instanceof VideoJob.UpdateDue;
     };
   }
 
@@ -140,6 +142,7 @@ final class PipelineMeters {
       case HASH -> out instanceof VideoJob.Hashed;
       case CREATE -> out instanceof VideoJob.OnChain;
       case UPLOAD -> out instanceof VideoJob.Finished f && f.outcome().equals(UploadStage.UPLOADED);
+      case UPDATE -> out instanceof VideoJob.Finished f && f.outcome().equals(UpdateStage.UPDATED);
     };
   }
 

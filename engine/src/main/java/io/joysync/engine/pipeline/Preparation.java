@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The first stage: reads a listed video's own record and its channel, and lets it on only when
  * there is work to do and its channel may sync (youtube-synch's "can be processed": the creator's
  * and the operators' switches on, not opted out). A video longer than allowed is parked for good
- * ({@code VideoUnavailable::Skipped}) before anything is downloaded.
+ * ({@code VideoUnavailable::Skipped}) before anything is downloaded. An uploaded video whose title
+ * or description was edited since goes on as {@link VideoJob.UpdateDue}.
  */
 final class Preparation {
 
@@ -35,7 +36,8 @@ final class Preparation {
         .video(item.videoId())
         .thenCompose(
             video -> {
-              if (video.isEmpty() || video.get().state().isFinal()) {
+              if (video.isEmpty()
+                  || video.get().state().isFinal() && !video.get().metadataUpdateDue()) {
                 return done(item.videoId(), "nothing to do");
               }
               return steps
@@ -53,6 +55,10 @@ final class Preparation {
     if (joystreamChannel.isEmpty()) {
       return CompletableFuture.completedFuture(
           new VideoJob.ChannelNotSyncing(video.id(), video.channelId()));
+    }
+    if (video.state().isFinal()) {
+      return CompletableFuture.completedFuture(
+          new VideoJob.UpdateDue(video, joystreamChannel.get()));
     }
     long duration = video.record().durationSeconds();
     if (duration > maxDuration.toSeconds()) {

@@ -23,6 +23,16 @@ public sealed interface VideoJob {
     }
   }
 
+  /**
+   * On Joystream and uploaded, with a title or description edit its Joystream video does not carry
+   * yet: only {@link UpdateStage} works on it.
+   */
+  record UpdateDue(TrackedVideo video, long joystreamChannelId) implements VideoJob {
+    public String videoId() {
+      return video.id();
+    }
+  }
+
   /** Its files are on the local disk, within the reserved budget. */
   record Downloaded(Planned planned, LocalFiles files) implements VideoJob {
     public String videoId() {

@@ -55,6 +55,15 @@ final class VideoSteps {
         .askWithStatus(r -> new VideoEntity.Advance(step, clock.instant(), r), timeout);
   }
 
+  /** Records that edit {@code revision} is on the Joystream video (once; a repeat is done). */
+  CompletionStage<TrackedVideo> metadataUpdated(String videoId, int revision, long blockNumber) {
+    return sharding
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .askWithStatus(
+            r -> new VideoEntity.RecordMetadataUpdate(revision, blockNumber, clock.instant(), r),
+            timeout);
+  }
+
   /** Counts a failed attempt; the video waits before it is tried again, longer each time. */
   CompletionStage<TrackedVideo> failed(TrackedVideo video, String detail) {
     Instant retryAt = clock.instant().plus(backoff(video.failedAttempts()));

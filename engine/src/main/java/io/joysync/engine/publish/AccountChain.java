@@ -174,6 +174,7 @@ public interface AccountChain {
    * @param created the VideoCreated events of the extrinsic, in order
    * @param error the extrinsic's (batch_all) or the interrupted item's (batch) error, if any
    * @param interruptedAt for utility.batch: the index of the item that failed
+   * @param updated the videos of the extrinsic's VideoUpdated events, in order
    */
   record Landed(
       long nonce,
@@ -181,10 +182,23 @@ public interface AccountChain {
       String blockHash,
       List<VideoCreatedEvent> created,
       java.util.Optional<String> error,
-      OptionalLong interruptedAt)
+      OptionalLong interruptedAt,
+      List<Long> updated)
       implements Verdict {
     public Landed {
       created = List.copyOf(created);
+      updated = List.copyOf(updated);
+    }
+
+    /** An extrinsic of creations only. */
+    public Landed(
+        long nonce,
+        long blockNumber,
+        String blockHash,
+        List<VideoCreatedEvent> created,
+        java.util.Optional<String> error,
+        OptionalLong interruptedAt) {
+      this(nonce, blockNumber, blockHash, created, error, interruptedAt, List.of());
     }
   }
 

@@ -24,12 +24,13 @@ import java.util.stream.Collectors;
  * members that are collaborators of the channel with AddVideo (or own it), the channel sticks to
  * one (the highest rendezvous hash of channel and member), so its videos keep one nonce order; an
  * account that answers it cannot pay or is fenced stops getting work for a while and the video goes
- * to the next one.
+ * to the next one. A metadata update goes the same way among the members with UpdateVideoMetadata.
  */
 final class AccountRouter {
   private final List<Long> members;
   private final Function<Long, CompletionStage<Optional<ChannelInfo>>> channels;
   private final BiFunction<Long, VideoToCreate, CompletionStage<CreationResult>> ask;
+  private final BiFunction<Long, VideoUpdate, CompletionStage<CreationResult>> askUpdate;
   private final Duration troublePeriod;
   private final Clock clock;
   private final Map<Long, Instant> troubledUntil = new ConcurrentHashMap<>();
@@ -40,15 +41,51 @@ final class AccountRouter {
       BiFunction<Long, VideoToCreate, CompletionStage<CreationResult>> ask,
       Duration troublePeriod,
       Clock clock) {
+    this(members, channels, ask, AccountRouter::noUpdates, troublePeriod, clock);
+  }
+
+  AccountRouter(
+      List<Long> members,
+      Function<Long, CompletionStage<Optional<ChannelInfo>>> channels,
+      BiFunction<Long, VideoToCreate, CompletionStage<CreationResult>> ask,
+      BiFunction<Long, VideoUpdate, CompletionStage<CreationResult>> askUpdate,
+      Duration troublePeriod,
+      Clock clock) {
     this.members = List.copyOf(members);
     this.channels = channels;
     this.ask = ask;
+    this.askUpdate = askUpdate;
     this.troublePeriod = troublePeriod;
     this.clock = clock;
   }
 
+  /** One request to route: what it is about, the permission it needs, how to ask an account. */
+  private record Request(
+      String ytVideoId,
+      long channelId,
+      String permission,
+      Function<Long, CompletionStage<CreationResult>> ask) {}
+
   CompletionStage<CreationResult> route(VideoToCreate video) {
-    long channelId = video.joystreamChannelId();
+    return route(
+        new Request(
+            video.ytVideoId(),
+            video.joystreamChannelId(),
+            "AddVideo",
+            member -> ask.apply(member, video)));
+  }
+
+  CompletionStage<CreationResult> route(VideoUpdate update) {
+    return route(
+        new Request(
+            update.ytVideoId(),
+            update.joystreamChannelId(),
+            "UpdateVideoMetadata",
+            member -> askUpdate.apply(member, update)));
+  }
+
+  private CompletionStage<CreationResult> route(Request video) {
+    long channelId = video.channelId();
     return channels
         .apply(channelId)
         .thenCompose(channel -> route(video, channel, new HashSet<>()))
@@ -76,9 +113,9 @@ final class AccountRouter {
   }
 
   private CompletionStage<CreationResult> route(
-      VideoToCreate video, Optional<ChannelInfo> channel, Set<Long> tried) {
+      Request video, Optional<ChannelInfo> channel, Set<Long> tried) {
     String id = video.ytVideoId();
-    long channelId = video.joystreamChannelId();
+    long channelId = video.channelId();
     if (channel.isEmpty()) {
       return done(
           new Refused(
@@ -87,7 +124,8 @@ final class AccountRouter {
               "Joystream channel " + channelId + " does not exist",
               false));
     }
-    List<Long> allowed = members.stream().filter(m -> channel.get().allows(m, "AddVideo")).toList();
+    List<Long> allowed =
+        members.stream().filter(m -> channel.get().allows(m, video.permission())).toList();
     if (allowed.isEmpty()) {
       return done(
           new Refused(
@@ -97,7 +135,8 @@ final class AccountRouter {
                   + members
                   + " is a collaborator of channel "
                   + channelId
-                  + " with AddVideo",
+                  + " with "
+                  + video.permission(),
               false));
     }
     Instant now = clock.instant();
@@ -121,7 +160,9 @@ final class AccountRouter {
               true));
     }
     long member = healthy.stream().max(Comparator.comparingLong(m -> weight(channelId, m))).get();
-    return ask.apply(member, video)
+    return video
+        .ask()
+        .apply(member)
         .thenCompose(
             result -> {
               if (result instanceof Refused r && stopsAccount(r.code())) {
@@ -132,6 +173,12 @@ final class AccountRouter {
               }
               return done(result);
             });
+  }
+
+  private static CompletionStage<CreationResult> noUpdates(long member, VideoUpdate update) {
+    return done(
+        new Refused(
+            update.ytVideoId(), Refused.NO_ACCOUNT, "this router publishes no updates", true));
   }
 
   private void trouble(long member) {

@@ -106,11 +106,12 @@ final class AccountWork {
 
   void enqueue(BatchItem item) {
     waiting.addLast(item);
-    waitingIds.add(item.ytVideoId());
+    waitingIds.add(item.key());
   }
 
-  boolean isWaiting(String ytVideoId) {
-    return waitingIds.contains(ytVideoId);
+  /** Whether a request with this key ({@link BatchItem#key()}) waits to be signed. */
+  boolean isWaiting(String key) {
+    return waitingIds.contains(key);
   }
 
   /** The first waiting requests, in arrival order. */
@@ -123,9 +124,9 @@ final class AccountWork {
     return out;
   }
 
-  void removeWaiting(Set<String> ytVideoIds) {
-    waiting.removeIf(i -> ytVideoIds.contains(i.ytVideoId()));
-    waitingIds.removeAll(ytVideoIds);
+  void removeWaiting(Set<String> keys) {
+    waiting.removeIf(i -> keys.contains(i.key()));
+    waitingIds.removeAll(keys);
   }
 
   /** Takes every waiting request out (to answer them when the account stops taking work). */
@@ -136,9 +137,8 @@ final class AccountWork {
     return all;
   }
 
-  void join(String ytVideoId, ActorRef<CreationResult> requester) {
-    List<ActorRef<CreationResult>> list =
-        joiners.computeIfAbsent(ytVideoId, k -> new ArrayList<>());
+  void join(String key, ActorRef<CreationResult> requester) {
+    List<ActorRef<CreationResult>> list = joiners.computeIfAbsent(key, k -> new ArrayList<>());
     if (!list.contains(requester)) {
       list.add(requester);
     }
@@ -147,7 +147,7 @@ final class AccountWork {
   /** Sends the answer to the item's requesters and to whoever joined them since. */
   void answer(BatchItem item, CreationResult result) {
     item.requesters().forEach(r -> r.tell(result));
-    List<ActorRef<CreationResult>> more = joiners.remove(item.ytVideoId());
+    List<ActorRef<CreationResult>> more = joiners.remove(item.key());
     if (more != null) {
       more.stream().filter(r -> !item.requesters().contains(r)).forEach(r -> r.tell(result));
     }

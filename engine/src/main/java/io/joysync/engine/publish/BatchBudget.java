@@ -43,6 +43,20 @@ public record BatchBudget(long weightCap, long lengthCap, BlockLimits limits) {
         + BATCH_ITEM_WEIGHT;
   }
 
+  /**
+   * A metadata-only update_video: a generous bound of the runtime's update weight without assets
+   * (it reads and writes far less than a creation), c = metadata in whole kilobytes rounded up,
+   * plus the batch's per-item weight.
+   */
+  public long updateWeight(int metaBytes) {
+    long c = (metaBytes + 999L) / 1000L;
+    return 400_000_000L
+        + 1_050_573L * c
+        + 8 * limits.dbRead()
+        + 4 * limits.dbWrite()
+        + BATCH_ITEM_WEIGHT;
+  }
+
   /** The weight of an extrinsic holding an empty batch. */
   public long emptyBatchWeight() {
     return limits.baseExtrinsic() + BATCH_BASE_WEIGHT;

@@ -8,6 +8,7 @@ import io.joysync.joystream.call.CreateVideo;
 import io.joysync.joystream.call.DataObjectCreation;
 import io.joysync.joystream.call.RuntimeCall;
 import io.joysync.joystream.call.StorageAssets;
+import io.joysync.joystream.call.UpdateVideo;
 import io.joysync.joystream.content.AppActionSigner;
 import io.joysync.joystream.content.VideoAppAction;
 import io.joysync.joystream.scale.ScaleWriter;
@@ -19,11 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns candidate videos into {@code content.create_video} calls, in order, while the budget
- * allows: each video's app action is signed with its channel's next nonce (the channel's count plus
- * the videos of that channel already taken), and its bonds, fee and bucket witness are the chain's
- * current values. A video whose channel has no storage bag is refused; one whose channel count is
- * unknown is left for later, as is everything after the first video that does not fit.
+ * Turns candidate requests into {@code content.create_video} and {@code content.update_video}
+ * calls, in order, while the budget allows. An update is a metadata-only update_video of the video
+ * as the account's member, with the chain's data-object bond. For a creation: each video's app
+ * action is signed with its channel's next nonce (the channel's count plus the videos of that
+ * channel already taken), and its bonds, fee and bucket witness are the chain's current values. A
+ * video whose channel has no storage bag is refused; one whose channel count is unknown is left for
+ * later, as is everything after the first video that does not fit.
  */
 final class BatchBuilder {
 
@@ -76,6 +79,27 @@ final class BatchBuilder {
     long length = 8;
     boolean full = false;
     for (BatchItem item : candidates) {
+      if (item.isUpdate()) {
+        if (full) {
+          leftover.add(item);
+          continue;
+        }
+        UpdateVideo call = update(item.update(), quotes);
+        byte[] encoded = call.encode();
+        long w = budget.updateWeight(call.newMeta().map(m -> m.length).orElse(0));
+        boolean fits =
+            budget.fits(weight + w, length + encoded.length) && calls.size() < Batch.MAX_CALLS;
+        if (!items.isEmpty() && !fits && !takeAll) {
+          full = true;
+          leftover.add(item);
+          continue;
+        }
+        items.add(item);
+        calls.add(call);
+        weight += w;
+        length += encoded.length;
+        continue;
+      }
       long channel = item.channelId();
       Optional<List<Long>> bag = buckets.getOrDefault(channel, Optional.empty());
       if (full || !counts.containsKey(channel) && bag.isPresent()) {
@@ -141,6 +165,14 @@ final class BatchBuilder {
         quotes.videoBond(),
         quotes.objectBond(),
         buckets);
+  }
+
+  private UpdateVideo update(VideoUpdate update, Quotes quotes) {
+    return UpdateVideo.metadata(
+        ContentActor.member(memberId),
+        update.joystreamVideoId(),
+        update.newMeta(),
+        quotes.objectBond());
   }
 
   /** Bonds and the storage fee of one video (the fee rounds the upload up to whole megabytes). */

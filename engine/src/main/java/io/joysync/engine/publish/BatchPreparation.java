@@ -103,9 +103,14 @@ final class BatchPreparation {
           h -> chain.rpc().header(h).thenApply(header -> new Head(h, header.number())));
     }
 
+    /** Updates need no Orion look-up: the account's memory answers their repeats. */
     private CompletionStage<Void> alreadyCreated() {
       Set<String> ids = new LinkedHashSet<>();
-      request.candidates().forEach(i -> ids.add(i.ytVideoId()));
+      request.candidates().stream().filter(i -> !i.isUpdate()).forEach(i -> ids.add(i.ytVideoId()));
+      if (ids.isEmpty()) {
+        remaining = new ArrayList<>(request.candidates());
+        return CompletableFuture.completedFuture(null);
+      }
       return orion
           .indexedHeight()
           .thenCompose(
@@ -126,7 +131,7 @@ final class BatchPreparation {
                 videos.forEach(v -> v.ytVideoId().ifPresent(id -> byId.putIfAbsent(id, v)));
                 remaining = new ArrayList<>();
                 for (BatchItem item : request.candidates()) {
-                  OrionVideo v = byId.get(item.ytVideoId());
+                  OrionVideo v = item.isUpdate() ? null : byId.get(item.ytVideoId());
                   if (v == null) {
                     remaining.add(item);
                   } else {
@@ -138,10 +143,12 @@ final class BatchPreparation {
 
     private CompletionStage<Map<Long, Optional<List<Long>>>> bags() {
       Map<Long, CompletableFuture<Optional<List<Long>>>> reads = new HashMap<>();
-      remaining.forEach(
-          i ->
-              reads.computeIfAbsent(
-                  i.channelId(), ch -> rt.state().channelBagBuckets(ch, best.hash())));
+      remaining.stream()
+          .filter(i -> !i.isUpdate())
+          .forEach(
+              i ->
+                  reads.computeIfAbsent(
+                      i.channelId(), ch -> rt.state().channelBagBuckets(ch, best.hash())));
       return CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new))
           .thenApply(
               x -> {
@@ -156,16 +163,19 @@ final class BatchPreparation {
         return CompletableFuture.completedFuture(
             new AccountChain.NothingSigned(answered, List.of()));
       }
+      // Only creations take an app-action nonce from the channel's video count; updates do not.
       Set<Long> channels = new LinkedHashSet<>();
-      remaining.forEach(i -> channels.add(i.channelId()));
+      remaining.stream().filter(i -> !i.isUpdate()).forEach(i -> channels.add(i.channelId()));
       String at = best.hash();
       CompletableFuture<Map<Long, Optional<List<Long>>>> buckets = bags().toCompletableFuture();
       CompletableFuture<BigInteger> videoBond = rt.state().videoStateBloatBond(at);
       CompletableFuture<BigInteger> objectBond = rt.state().dataObjectStateBloatBond(at);
       CompletableFuture<BigInteger> fee = rt.state().dataObjectPerMegabyteFee(at);
-      return counts
-          .at(rt, channels, best.number())
-          .thenCompose(this::withEarlier)
+      CompletionStage<Map<Long, Long>> videoCounts =
+          channels.isEmpty()
+              ? CompletableFuture.completedFuture(Map.of())
+              : counts.at(rt, channels, best.number()).thenCompose(this::withEarlier);
+      return videoCounts
           .thenCombine(
               CompletableFuture.allOf(buckets, videoBond, objectBond, fee),
               (channelCounts, x) ->
@@ -199,8 +209,8 @@ final class BatchPreparation {
                 for (SignedBatch earlier : request.earlier()) {
                   if (earlier.nonce() >= account.nonce()) {
                     countedOn.add(earlier.nonce());
-                    earlier
-                        .items()
+                    earlier.items().stream()
+                        .filter(i -> !i.isUpdate())
                         .forEach(i -> out.computeIfPresent(i.channelId(), (ch, n) -> n + 1));
                   }
                 }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.joysync.engine.serialization.CborSerializable;
 import java.util.List;
 
-/** The answer to a request to create a video on Joystream. */
+/**
+ * The answer to a request to create a video on Joystream, or to update one ({@link Updated} or
+ * {@link Refused}).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "result")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = CreationResult.Created.class, name = "Created"),
+  @JsonSubTypes.Type(value = CreationResult.Updated.class, name = "Updated"),
   @JsonSubTypes.Type(value = CreationResult.Refused.class, name = "Refused")
 })
 public sealed interface CreationResult extends CborSerializable {
@@ -28,7 +32,20 @@ public sealed interface CreationResult extends CborSerializable {
   }
 
   /**
-   * The video was not created.
+   * Edit {@code revision} of the video is on chain, at finality ({@code blockNumber}).
+   *
+   * @param videoId the Joystream video
+   */
+  record Updated(String ytVideoId, long videoId, int revision, long blockNumber)
+      implements CreationResult {
+    /** The request this answers: {@link VideoUpdate#key()}. */
+    public String key() {
+      return ytVideoId + "@" + revision;
+    }
+  }
+
+  /**
+   * The video was not created (or not updated).
    *
    * @param code a stable code, e.g. {@code ASSET_SIZE} or {@code CHAIN_REJECTED:Content.Error}
    * @param reason a sentence a person can act on

@@ -158,6 +158,7 @@ final class InFlightResolver {
       int index,
       List<EventRecord> records) {
     List<VideoCreatedEvent> created = new ArrayList<>();
+    List<Long> updated = new ArrayList<>();
     Optional<String> error = Optional.empty();
     OptionalLong interruptedAt = OptionalLong.empty();
     for (JoystreamEvent e : rt.events().ofExtrinsic(records, index)) {
@@ -165,6 +166,8 @@ final class InFlightResolver {
         List<Long> assets = new ArrayList<>(v.dataObjectIds());
         assets.sort(null);
         created.add(new VideoCreatedEvent(v.channelId(), v.videoId(), assets));
+      } else if (e instanceof JoystreamEvent.VideoUpdated u) {
+        updated.add(u.videoId());
       } else if (e instanceof JoystreamEvent.ExtrinsicFailed f) {
         error = Optional.of(f.error().describe());
       } else if (e instanceof JoystreamEvent.BatchInterrupted i) {
@@ -172,7 +175,7 @@ final class InFlightResolver {
         interruptedAt = OptionalLong.of(i.index());
       }
     }
-    return new Landed(b.nonce(), number, hash, created, error, interruptedAt);
+    return new Landed(b.nonce(), number, hash, created, error, interruptedAt, updated);
   }
 
   private static CompletionStage<Verdict> done(Verdict v) {

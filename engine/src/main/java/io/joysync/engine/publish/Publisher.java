@@ -61,6 +61,7 @@ public final class Publisher {
             settings.accounts().stream().map(PublishingSettings.Account::memberId).toList(),
             directory::channel,
             this::ask,
+            this::askUpdate,
             settings.pauseRecheck(),
             Clock.systemUTC());
   }
@@ -154,6 +155,40 @@ public final class Publisher {
     return mine;
   }
 
+  /**
+   * Puts a title and description edit on a video joysync created, answered at finality ({@link
+   * CreationResult.Updated}) or refused with a reason. Signed by an account that may update videos
+   * of the channel; idempotent per video and edit: a repeat while in flight joins it, and the
+   * account answers a repeat of an edit it put on chain without signing it again.
+   */
+  public CompletionStage<CreationResult> update(VideoUpdate update) {
+    String id = update.ytVideoId();
+    if (!enabled()) {
+      return CompletableFuture.completedFuture(
+          new Refused(id, Refused.NO_ACCOUNT, "no signer account is configured", true));
+    }
+    Optional<Refused> bad = RequestCheck.refusal(update, settings.maxMetadataBytes());
+    if (bad.isPresent()) {
+      return CompletableFuture.completedFuture(bad.get());
+    }
+    CompletableFuture<CreationResult> mine = new CompletableFuture<>();
+    CompletableFuture<CreationResult> running = inFlight.putIfAbsent(update.key(), mine);
+    if (running != null) {
+      return running;
+    }
+    router
+        .route(update)
+        .whenComplete(
+            (result, error) -> {
+              inFlight.remove(update.key(), mine);
+              mine.complete(
+                  error == null
+                      ? result
+                      : new Refused(id, Refused.UNAVAILABLE, Signing.describe(error), true));
+            });
+    return mine;
+  }
+
   /** Every configured account's status, for operators. */
   public CompletionStage<List<AccountStatus>> accounts() {
     List<CompletableFuture<AccountStatus>> asks = new ArrayList<>();
@@ -200,6 +235,24 @@ public final class Publisher {
                         + " did not answer within "
                         + settings.askTimeout()
                         + "; the video may still be created: ask again",
+                    true));
+  }
+
+  private CompletionStage<CreationResult> askUpdate(long member, VideoUpdate update) {
+    return sharding
+        .entityRefFor(SignerAccount.ENTITY_KEY, Long.toString(member))
+        .<CreationResult>ask(
+            replyTo -> new SignerAccount.Update(update, replyTo), settings.askTimeout())
+        .exceptionally(
+            e ->
+                new Refused(
+                    update.ytVideoId(),
+                    Refused.UNAVAILABLE,
+                    "signer account "
+                        + member
+                        + " did not answer within "
+                        + settings.askTimeout()
+                        + "; the update may still be applied: ask again",
                     true));
   }
 

@@ -38,6 +38,31 @@ final class RequestCheck {
     return metadata(id, video, maxMetadataBytes);
   }
 
+  static Optional<Refused> refusal(VideoUpdate update, int maxMetadataBytes) {
+    String id = update.ytVideoId() == null ? "" : update.ytVideoId();
+    if (id.isBlank() || id.length() > MAX_YT_ID_LENGTH) {
+      return refuse(id, Refused.INVALID_METADATA, "the YouTube video id is blank or too long");
+    }
+    if (update.joystreamChannelId() <= 0) {
+      return refuse(id, Refused.CHANNEL_NOT_FOUND, "Joystream channel ids start at 1");
+    }
+    if (update.joystreamVideoId() <= 0 || update.revision() <= 0) {
+      return refuse(
+          id, Refused.INVALID_METADATA, "an update names a Joystream video and an edit from 1");
+    }
+    if (update.title() == null || update.description() == null) {
+      return refuse(id, Refused.INVALID_METADATA, "an update carries a title and a description");
+    }
+    int size = update.newMeta().length;
+    if (size > maxMetadataBytes) {
+      return refuse(
+          id,
+          Refused.INVALID_METADATA,
+          "the metadata is " + size + " bytes, more than the " + maxMetadataBytes + " accepted");
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Refused> asset(String id, String which, AssetFacts asset) {
     if (asset.sizeBytes() <= 0 || asset.sizeBytes() > MAX_ASSET_BYTES) {
       return refuse(

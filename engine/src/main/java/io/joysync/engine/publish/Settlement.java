@@ -5,6 +5,7 @@ import io.joysync.engine.publish.AccountChain.Landed;
 import io.joysync.engine.publish.AccountChain.VideoCreatedEvent;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
+import io.joysync.engine.publish.CreationResult.Updated;
 import io.joysync.engine.publish.SignerAccount.ExtrinsicSettled;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a finalized extrinsic means for its videos. VideoCreated events map to the items in order (a
- * batch creates its videos in call order). A failed batch_all created nothing: when the chain's
- * values changed the videos are signed again; when the account cannot pay it pauses; when one video
- * is at fault the videos are signed again as a utility.batch, whose BatchInterrupted names the
- * index of the culprit, which is refused with the chain's error while the others go on.
+ * What a finalized extrinsic means for its requests. The items ran in call order: each creation has
+ * its VideoCreated event and each update its VideoUpdated event, in order, up to the first item
+ * that did not run. A failed batch_all created nothing: when the chain's values changed the videos
+ * are signed again; when the account cannot pay it pauses; when one video is at fault the videos
+ * are signed again as a utility.batch, whose BatchInterrupted names the index of the culprit, which
+ * is refused with the chain's error while the others go on.
  *
  * @param trouble set when the account must stop taking work
  */
@@ -36,6 +38,7 @@ record Settlement(ExtrinsicSettled event, List<Answer> answers, Optional<Trouble
     private final List<Answer> answers = new ArrayList<>();
     private final List<Created> created = new ArrayList<>();
     private final List<Refused> refused = new ArrayList<>();
+    private final List<Updated> updated = new ArrayList<>();
     private final List<String> requeued = new ArrayList<>();
     private SignedBatch.Mode requeueMode = SignedBatch.Mode.ALL;
     private boolean countAttempt;
@@ -50,13 +53,31 @@ record Settlement(ExtrinsicSettled event, List<Answer> answers, Optional<Trouble
 
     Settlement decide() {
       List<BatchItem> items = batch.items();
-      int made = Math.min(landed.created().size(), items.size());
-      for (int i = 0; i < made; i++) {
-        VideoCreatedEvent e = landed.created().get(i);
-        BatchItem item = items.get(i);
-        Created c = new Created(item.ytVideoId(), e.videoId(), e.assetIds(), landed.blockNumber());
-        created.add(c);
-        answers.add(new Answer(item, c));
+      int made = 0;
+      int creations = 0;
+      int updates = 0;
+      for (BatchItem item : items) {
+        if (item.isUpdate()) {
+          if (updates >= landed.updated().size()) {
+            break;
+          }
+          updates++;
+          VideoUpdate u = item.update();
+          Updated done =
+              new Updated(u.ytVideoId(), u.joystreamVideoId(), u.revision(), landed.blockNumber());
+          updated.add(done);
+          answers.add(new Answer(item, done));
+        } else {
+          if (creations >= landed.created().size()) {
+            break;
+          }
+          VideoCreatedEvent e = landed.created().get(creations++);
+          Created c =
+              new Created(item.ytVideoId(), e.videoId(), e.assetIds(), landed.blockNumber());
+          created.add(c);
+          answers.add(new Answer(item, c));
+        }
+        made++;
       }
       List<BatchItem> rest = items.subList(made, items.size());
       if (landed.error().isEmpty()) {
@@ -77,7 +98,8 @@ record Settlement(ExtrinsicSettled event, List<Answer> answers, Optional<Trouble
               requeued,
               requeueMode,
               countAttempt,
-              at),
+              at,
+              updated),
           answers,
           trouble);
     }
@@ -124,7 +146,7 @@ record Settlement(ExtrinsicSettled event, List<Answer> answers, Optional<Trouble
 
     private void requeue(List<BatchItem> items, boolean counted) {
       countAttempt = counted;
-      items.forEach(i -> requeued.add(i.ytVideoId()));
+      items.forEach(i -> requeued.add(i.key()));
     }
 
     private void refuse(BatchItem item, String code, String reason, boolean retryable) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * A signed extrinsic of one account, recorded before it is broadcast: everything needed to find it
  * on chain (nonce, hash), to know when it can no longer land (its mortal era), to send the very
- * same bytes again, and to answer for the videos in it.
+ * same bytes again, and to answer for the creations and updates in it.
  *
  * @param birthBlock the first block of its mortal era; it is valid up to {@link #deathBlock()}
  * @param specVersion the runtime version it was signed for
@@ -46,7 +46,7 @@ public record SignedBatch(
     return items.stream().map(BatchItem::channelId).collect(Collectors.toSet());
   }
 
-  boolean holds(String ytVideoId) {
-    return items.stream().anyMatch(i -> i.ytVideoId().equals(ytVideoId));
+  boolean holds(String key) {
+    return items.stream().anyMatch(i -> i.key().equals(key));
   }
 }

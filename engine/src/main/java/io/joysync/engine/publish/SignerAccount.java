@@ -3,6 +3,7 @@ package io.joysync.engine.publish;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
+import io.joysync.engine.publish.CreationResult.Updated;
 import io.joysync.engine.serialization.CborSerializable;
 import io.joysync.joystream.keys.KeyPair;
 import java.time.Clock;
@@ -31,11 +32,11 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One signer account (the entity id is the collaborator member id): the only holder of the member's
- * controller key and of the account's nonces. It gathers create-video requests into extrinsics
- * sized by the chain ({@link Signing}), records each extrinsic before it is broadcast, follows it
- * to finality and answers every request at finality ({@link Tracking}), and after a restart or
- * handover first resolves what it had in flight against the chain before it signs anything new. A
- * rejected request persists nothing.
+ * controller key and of the account's nonces. It gathers create-video requests, and metadata
+ * updates of videos already created, into extrinsics sized by the chain ({@link Signing}), records
+ * each extrinsic before it is broadcast, follows it to finality and answers every request at
+ * finality ({@link Tracking}), and after a restart or handover first resolves what it had in flight
+ * against the chain before it signs anything new. A rejected request persists nothing.
  */
 public final class SignerAccount
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -46,6 +47,7 @@ public final class SignerAccount
 
   public sealed interface Command extends CborSerializable
       permits Create,
+          Update,
           GetStatus,
           Wake,
           Proceed,
@@ -61,6 +63,13 @@ public final class SignerAccount
 
   /** Create a video; answered at finality, or refused. A repeat joins the first request. */
   public record Create(VideoToCreate video, ActorRef<CreationResult> replyTo) implements Command {}
+
+  /**
+   * Put a title and description edit on a video already created; answered at finality with {@link
+   * Updated}, or refused. A repeat of the same edit joins the first request or is answered from
+   * what the account remembers; it is never signed twice.
+   */
+  public record Update(VideoUpdate update, ActorRef<CreationResult> replyTo) implements Command {}
 
   public record GetStatus(ActorRef<AccountStatus> replyTo) implements Command {}
 
@@ -105,8 +114,9 @@ public final class SignerAccount
   public record ExtrinsicSigned(long memberId, SignedBatch batch) implements Event {}
 
   /**
-   * The extrinsic is in a finalized block: the videos it created, those refused with the chain's
-   * error, and those put back to be signed again ({@code countAttempt}: a failed attempt).
+   * The extrinsic is in a finalized block: the videos it created, the updates it applied, those
+   * refused with the chain's error, and the requests put back to be signed again (by {@link
+   * BatchItem#key()}; {@code countAttempt}: a failed attempt).
    */
   public record ExtrinsicSettled(
       long memberId,
@@ -118,12 +128,14 @@ public final class SignerAccount
       List<String> requeued,
       SignedBatch.Mode requeueMode,
       boolean countAttempt,
-      Instant at)
+      Instant at,
+      List<Updated> updated)
       implements Event {
     public ExtrinsicSettled {
       created = List.copyOf(created);
       refused = List.copyOf(refused);
       requeued = List.copyOf(requeued);
+      updated = updated == null ? List.of() : List.copyOf(updated);
     }
   }
 
@@ -139,12 +151,18 @@ public final class SignerAccount
     }
   }
 
-  /** Videos of the backlog or of requests answered without an extrinsic. */
+  /** Requests of the backlog, or requests answered without an extrinsic. */
   public record VideosAnswered(
-      long memberId, List<Created> created, List<Refused> refused, Instant at) implements Event {
+      long memberId,
+      List<Created> created,
+      List<Refused> refused,
+      Instant at,
+      List<Updated> updated)
+      implements Event {
     public VideosAnswered {
       created = List.copyOf(created);
       refused = List.copyOf(refused);
+      updated = updated == null ? List.of() : List.copyOf(updated);
     }
   }
 
@@ -179,14 +197,13 @@ public final class SignerAccount
       return inFlight.stream().filter(b -> b.nonce() == nonce).findFirst();
     }
 
-    boolean holdsInFlight(String ytVideoId) {
-      return inFlight.stream().anyMatch(b -> b.holds(ytVideoId));
+    /** Whether a request with this key ({@link BatchItem#key()}) is in an extrinsic in flight. */
+    boolean holdsInFlight(String key) {
+      return inFlight.stream().anyMatch(b -> b.holds(key));
     }
 
-    boolean holdsInBacklog(String ytVideoId) {
-      return backlog.stream()
-          .flatMap(b -> b.items().stream())
-          .anyMatch(i -> i.ytVideoId().equals(ytVideoId));
+    boolean holdsInBacklog(String key) {
+      return backlog.stream().flatMap(b -> b.items().stream()).anyMatch(i -> i.key().equals(key));
     }
 
     State sign(SignedBatch batch) {
@@ -208,7 +225,7 @@ public final class SignerAccount
       Set<String> requeued = Set.copyOf(e.requeued());
       List<BatchItem> back =
           batch.items().stream()
-              .filter(i -> requeued.contains(i.ytVideoId()))
+              .filter(i -> requeued.contains(i.key()))
               .map(i -> i.putBack(e.countAttempt()))
               .toList();
       return new State(
@@ -216,7 +233,7 @@ public final class SignerAccount
           nextNonce,
           vacantNonces,
           withBacklog(e.requeueMode(), back),
-          recent.remember(e.created(), e.at(), keep));
+          recent.remember(e.created(), e.at(), keep).rememberUpdates(e.updated(), keep));
     }
 
     State expire(ExtrinsicExpired e) {
@@ -237,12 +254,13 @@ public final class SignerAccount
       Set<String> answered = new HashSet<>();
       e.created().forEach(c -> answered.add(c.ytVideoId()));
       e.refused().forEach(r -> answered.add(r.ytVideoId()));
+      e.updated().forEach(u -> answered.add(u.key()));
       return new State(
           inFlight,
           nextNonce,
           vacantNonces,
           without(answered),
-          recent.remember(e.created(), e.at(), keep));
+          recent.remember(e.created(), e.at(), keep).rememberUpdates(e.updated(), keep));
     }
 
     /** The nonce the next extrinsic takes when the account has extrinsics in flight. */
@@ -254,11 +272,17 @@ public final class SignerAccount
       return inFlight.stream().filter(b -> b.nonce() != nonce).toList();
     }
 
-    private List<Backlog> without(Set<String> ytVideoIds) {
+    /**
+     * The backlog without the requests answered: by key, or by YouTube id for a refusal (which
+     * names only the video).
+     */
+    private List<Backlog> without(Set<String> keysOrIds) {
       List<Backlog> out = new ArrayList<>();
       for (Backlog b : backlog) {
         List<BatchItem> rest =
-            b.items().stream().filter(i -> !ytVideoIds.contains(i.ytVideoId())).toList();
+            b.items().stream()
+                .filter(i -> !keysOrIds.contains(i.key()) && !keysOrIds.contains(i.ytVideoId()))
+                .toList();
         if (!rest.isEmpty()) {
           out.add(new Backlog(b.mode(), rest));
         }
@@ -277,7 +301,7 @@ public final class SignerAccount
 
     private static Set<String> ids(List<BatchItem> items) {
       Set<String> out = new HashSet<>();
-      items.forEach(i -> out.add(i.ytVideoId()));
+      items.forEach(i -> out.add(i.key()));
       return out;
     }
   }
@@ -332,6 +356,18 @@ public final class SignerAccount
                           true));
               return Behaviors.same();
             })
+        .onMessage(
+            Update.class,
+            c -> {
+              c.replyTo()
+                  .tell(
+                      new Refused(
+                          c.update().ytVideoId(),
+                          Refused.NO_ACCOUNT,
+                          "no signer account is configured for this member",
+                          true));
+              return Behaviors.same();
+            })
         .onAnyMessage(m -> Behaviors.same())
         .build();
   }
@@ -380,6 +416,7 @@ public final class SignerAccount
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Create.class, (s, c) -> signing.onCreate(Effect(), s, c))
+        .onCommand(Update.class, (s, c) -> signing.onUpdate(Effect(), s, c))
         .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), account.status(s)))
         .onCommand(Wake.class, (s, c) -> tracking.onWake(Effect(), s))
         .onCommand(Proceed.class, (s, c) -> signing.next(Effect(), s))

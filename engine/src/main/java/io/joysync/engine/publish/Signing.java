@@ -3,6 +3,7 @@ package io.joysync.engine.publish;
 import io.joysync.engine.publish.AccountChain.Answer;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
+import io.joysync.engine.publish.CreationResult.Updated;
 import io.joysync.engine.publish.SignerAccount.Backlog;
 import io.joysync.engine.publish.SignerAccount.Command;
 import io.joysync.engine.publish.SignerAccount.Event;
@@ -81,8 +82,49 @@ final class Signing {
               "the signer account has " + AccountWork.MAX_WAITING + " requests waiting",
               true));
     }
+    return enqueue(effect, BatchItem.requested(c.video(), replyTo));
+  }
+
+  /**
+   * An edit to put on a created video: answered from memory when this edit is on chain already,
+   * joined to the same edit when it is on its way, otherwise queued with the creations.
+   */
+  ReplyEffect<Event, State> onUpdate(
+      EffectFactories<Event, State> effect, State state, SignerAccount.Update c) {
+    VideoUpdate update = c.update();
+    String key = update.key();
+    ActorRef<CreationResult> replyTo = c.replyTo();
+    Optional<Refused> bad = RequestCheck.refusal(update, a.settings().maxMetadataBytes());
+    if (bad.isPresent()) {
+      return effect.reply(replyTo, bad.get());
+    }
+    Optional<Updated> done = state.recent().findUpdate(key);
+    if (done.isPresent()) {
+      return effect.reply(replyTo, done.get());
+    }
+    if (state.holdsInFlight(key) || state.holdsInBacklog(key) || w.isWaiting(key)) {
+      w.join(key, replyTo);
+      return effect.noReply();
+    }
+    Optional<Refused> stopped = w.health.refusal(update.ytVideoId());
+    if (stopped.isPresent()) {
+      return effect.reply(replyTo, stopped.get());
+    }
+    if (w.waitingFull()) {
+      return effect.reply(
+          replyTo,
+          new Refused(
+              update.ytVideoId(),
+              Refused.UNAVAILABLE,
+              "the signer account has " + AccountWork.MAX_WAITING + " requests waiting",
+              true));
+    }
+    return enqueue(effect, BatchItem.requested(update, replyTo));
+  }
+
+  private ReplyEffect<Event, State> enqueue(EffectFactories<Event, State> effect, BatchItem item) {
     boolean first = !w.hasWaiting();
-    w.enqueue(BatchItem.requested(c.video(), replyTo));
+    w.enqueue(item);
     if (w.fullBatchSize > 0 && w.waitingCount() == w.fullBatchSize) {
       // Enough wait to fill an extrinsic: gathering longer only holds them back.
       a.timers().cancel(GATHER);
@@ -162,7 +204,7 @@ final class Signing {
     List<Event> events = new ArrayList<>();
     answeredEvent(outcome.answered()).ifPresent(events::add);
     Set<String> done = new HashSet<>();
-    outcome.answered().forEach(x -> done.add(x.item().ytVideoId()));
+    outcome.answered().forEach(x -> done.add(x.item().key()));
     Optional<SignedBatch> batch = Optional.empty();
     List<Long> countedOn = List.of();
     if (outcome instanceof AccountChain.Signed s) {
@@ -190,7 +232,7 @@ final class Signing {
         return effect.noReply();
       }
       events.add(new SignerAccount.ExtrinsicSigned(a.memberId(), b));
-      b.items().forEach(i -> done.add(i.ytVideoId()));
+      b.items().forEach(i -> done.add(i.key()));
       batch = Optional.of(b);
       countedOn = s.countedOn();
       if (!outcome.leftover().isEmpty()) {
@@ -323,14 +365,17 @@ final class Signing {
     }
     List<Created> created = new ArrayList<>();
     List<Refused> refused = new ArrayList<>();
+    List<Updated> updated = new ArrayList<>();
     for (Answer x : answers) {
       if (x.result() instanceof Created c) {
         created.add(c);
       } else if (x.result() instanceof Refused r) {
         refused.add(r);
+      } else if (x.result() instanceof Updated u) {
+        updated.add(u);
       }
     }
-    return Optional.of(new VideosAnswered(a.memberId(), created, refused, a.now()));
+    return Optional.of(new VideosAnswered(a.memberId(), created, refused, a.now(), updated));
   }
 
   static String describe(Throwable error) {

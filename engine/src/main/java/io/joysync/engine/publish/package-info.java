@@ -15,6 +15,10 @@
  * events since), and Orion is asked by YouTube id before any video is signed, as a second line of
  * defence. To put an extrinsic into every block, an account under load signs its next one while the
  * last is still in the pool, counting the videos of the last in the app-action nonces, and holds it
- * back until the last succeeded in a block ({@link io.joysync.engine.publish.HeldExtrinsics}).
+ * back until the last succeeded in a block ({@link io.joysync.engine.publish.HeldExtrinsics}). A
+ * title or description edit of a video already created ({@link
+ * io.joysync.engine.publish.VideoUpdate}) goes the same way as a metadata-only {@code
+ * content.update_video}, in the same extrinsics and nonces; an account signs each edit of a video
+ * at most once and remembers it to answer a repeat.
  */
 package io.joysync.engine.publish;

@@ -7,21 +7,53 @@ import java.util.Optional;
 
 /**
  * One tracked video as its {@link VideoEntity} keeps it: the channel it belongs to, what YouTube
- * said of it when it was found, its progress, and the failed attempts since it last made progress
- * (after a transient failure the pipeline waits until {@code retryAt} before it tries again).
+ * says of it (title and description as last edited), its progress, and the failed attempts since it
+ * last made progress (after a transient failure the pipeline waits until {@code retryAt} before it
+ * tries again).
+ *
+ * <p>Edits of the title or description are counted: {@code metadataRevision} is the number of the
+ * latest edit, {@code metadataOnChain} the edit the Joystream video carries (or will carry once its
+ * creation, asked for with the facts of that edit, lands). An update is due when the video is on
+ * Joystream and a later edit is not ({@link #metadataUpdateDue()}).
  */
 public record TrackedVideo(
     String channelId,
     VideoFacts facts,
     VideoRecord record,
     int failedAttempts,
-    Optional<Instant> retryAt)
+    Optional<Instant> retryAt,
+    int metadataRevision,
+    int metadataOnChain)
     implements CborSerializable {
 
   public TrackedVideo {
     Objects.requireNonNull(channelId, "channelId");
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(record, "record");
+  }
+
+  public TrackedVideo(
+      String channelId,
+      VideoFacts facts,
+      VideoRecord record,
+      int failedAttempts,
+      Optional<Instant> retryAt) {
+    this(channelId, facts, record, failedAttempts, retryAt, 0, 0);
+  }
+
+  /**
+   * Whether the Joystream video must be brought up to date with the latest edit: it exists, a later
+   * edit than the one it carries was recorded, and it was not given up ({@code VideoUnavailable}).
+   */
+  public boolean metadataUpdateDue() {
+    return record.joystreamVideo().isPresent()
+        && metadataRevision > metadataOnChain
+        && record.state().stage() != VideoState.Stage.VIDEO_UNAVAILABLE;
+  }
+
+  /** Whether {@code title} and {@code description} are what the video says now. */
+  public boolean says(String title, String description) {
+    return facts.title().equals(title) && facts.description().equals(description);
   }
 
   public String id() {
@@ -32,14 +64,45 @@ public record TrackedVideo(
     return record.state();
   }
 
-  /** After a step: a step that made progress clears the failed attempts, a failure keeps them. */
-  TrackedVideo advance(VideoRecord next, boolean progress) {
-    return progress
-        ? new TrackedVideo(channelId, facts, next, 0, Optional.empty())
-        : new TrackedVideo(channelId, facts, next, failedAttempts, retryAt);
+  /**
+   * After a step: a step that made progress clears the failed attempts, a failure keeps them. A
+   * creation is asked for with the facts as they are now, so the latest edit goes on chain with it.
+   */
+  TrackedVideo advance(VideoRecord next, VideoTransition step) {
+    int onChain =
+        step instanceof VideoTransition.StartCreating ? metadataRevision : metadataOnChain;
+    return step.progress()
+        ? new TrackedVideo(channelId, facts, next, 0, Optional.empty(), metadataRevision, onChain)
+        : new TrackedVideo(
+            channelId, facts, next, failedAttempts, retryAt, metadataRevision, onChain);
   }
 
   TrackedVideo failedAttempt(int attempt, Instant nextTry) {
-    return new TrackedVideo(channelId, facts, record, attempt, Optional.of(nextTry));
+    return new TrackedVideo(
+        channelId, facts, record, attempt, Optional.of(nextTry), metadataRevision, metadataOnChain);
+  }
+
+  /** The creator edited the title or description on YouTube: edit {@code revision}. */
+  TrackedVideo edited(String title, String description, int revision) {
+    return new TrackedVideo(
+        channelId,
+        facts.withText(title, description),
+        record,
+        failedAttempts,
+        retryAt,
+        revision,
+        metadataOnChain);
+  }
+
+  /** Edit {@code revision} is on chain: the update made progress, its failures are cleared. */
+  TrackedVideo updatedOnChain(int revision) {
+    return new TrackedVideo(
+        channelId,
+        facts,
+        record,
+        0,
+        Optional.empty(),
+        metadataRevision,
+        Math.max(metadataOnChain, revision));
   }
 }

@@ -87,6 +87,27 @@ public final class VideoEntity
 
   public record Get(ActorRef<Optional<TrackedVideo>> replyTo) implements Command {}
 
+  /**
+   * The creator edited the title or description on YouTube (discovery noticed it); answered {@code
+   * UNCHANGED} when the video says this already, so a repeated notice records nothing.
+   */
+  public record EditMetadata(
+      String title, String description, Instant at, ActorRef<StatusReply<Edit>> replyTo)
+      implements Command {}
+
+  public enum Edit implements CborSerializable {
+    RECORDED,
+    UNCHANGED
+  }
+
+  /**
+   * Edit {@code revision} is on the Joystream video ({@code content.update_video} final in block
+   * {@code blockNumber}); a revision already recorded is answered as done.
+   */
+  public record RecordMetadataUpdate(
+      int revision, long blockNumber, Instant at, ActorRef<StatusReply<TrackedVideo>> replyTo)
+      implements Command {}
+
   public sealed interface Event extends CborSerializable {
     String channelId();
   }
@@ -94,8 +115,40 @@ public final class VideoEntity
   public record VideoTracked(String channelId, VideoFacts facts, VideoRecord record)
       implements Event {}
 
-  /** A video took a step; {@code record} is its record after it. */
-  public record VideoAdvanced(String channelId, VideoRecord record, VideoTransition step)
+  /**
+   * A video took a step; {@code record} is its record after it. {@code metadataUpdateDue}: its
+   * Joystream video still waits for a title or description edit (so a final video keeps work).
+   */
+  public record VideoAdvanced(
+      String channelId, VideoRecord record, VideoTransition step, boolean metadataUpdateDue)
+      implements Event {}
+
+  /**
+   * The title or description was edited on YouTube: {@code facts} after the edit, its number, and
+   * whether the Joystream video must now be updated (false while the video is not on Joystream: it
+   * will be created with the edited facts).
+   */
+  public record MetadataEdited(
+      String channelId,
+      VideoFacts facts,
+      VideoRecord record,
+      int revision,
+      boolean metadataUpdateDue,
+      Instant at)
+      implements Event {}
+
+  /**
+   * Edit {@code revision} (its title and description) is on the Joystream video; {@code
+   * metadataUpdateDue}: a later edit still waits.
+   */
+  public record MetadataUpdated(
+      String channelId,
+      String title,
+      String description,
+      int revision,
+      long blockNumber,
+      boolean metadataUpdateDue,
+      Instant at)
       implements Event {}
 
   /** The {@code attempt}-th failure since the video last made progress. */
@@ -160,6 +213,8 @@ public final class VideoEntity
                     : Effect().reply(c.replyTo(), StatusReply.error("Not video " + videoId)))
         .onCommand(Advance.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
         .onCommand(RecordFailure.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
+        .onCommand(EditMetadata.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
+        .onCommand(RecordMetadataUpdate.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
     b.forAnyState()
         .onCommand(
@@ -168,6 +223,8 @@ public final class VideoEntity
             Import.class, (s, c) -> Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED)))
         .onCommand(Advance.class, (s, c) -> advance(s.video().orElseThrow(), c))
         .onCommand(RecordFailure.class, (s, c) -> recordFailure(s.video().orElseThrow(), c))
+        .onCommand(EditMetadata.class, (s, c) -> editMetadata(s.video().orElseThrow(), c))
+        .onCommand(RecordMetadataUpdate.class, (s, c) -> recordUpdate(s.video().orElseThrow(), c))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.video()));
     return b.build();
   }
@@ -238,13 +295,63 @@ public final class VideoEntity
       size = created.sizeBytes();
     }
     VideoRecord next = record.advance(step.target(), onChain, size, c.at());
+    boolean due = video.advance(next, step).metadataUpdateDue();
     return Effect()
-        .persist(new VideoAdvanced(video.channelId(), next, step))
+        .persist(new VideoAdvanced(video.channelId(), next, step, due))
         .thenReply(c.replyTo(), s -> success(next));
   }
 
+  private ReplyEffect<Event, State> editMetadata(TrackedVideo video, EditMetadata c) {
+    if (video.says(c.title(), c.description())) {
+      return Effect().reply(c.replyTo(), success(Edit.UNCHANGED));
+    }
+    int revision = video.metadataRevision() + 1;
+    TrackedVideo next = video.edited(c.title(), c.description(), revision);
+    return Effect()
+        .persist(
+            new MetadataEdited(
+                video.channelId(),
+                next.facts(),
+                next.record(),
+                revision,
+                next.metadataUpdateDue(),
+                c.at()))
+        .thenReply(c.replyTo(), s -> success(Edit.RECORDED));
+  }
+
+  private ReplyEffect<Event, State> recordUpdate(TrackedVideo video, RecordMetadataUpdate c) {
+    if (c.revision() <= video.metadataOnChain()) {
+      return Effect().reply(c.replyTo(), success(video));
+    }
+    if (c.revision() > video.metadataRevision() || video.record().joystreamVideo().isEmpty()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Video "
+                      + videoId
+                      + " has no edit "
+                      + c.revision()
+                      + " to put on a Joystream video (latest edit "
+                      + video.metadataRevision()
+                      + ")"));
+    }
+    TrackedVideo next = video.updatedOnChain(c.revision());
+    return Effect()
+        .persist(
+            new MetadataUpdated(
+                video.channelId(),
+                video.facts().title(),
+                video.facts().description(),
+                c.revision(),
+                c.blockNumber(),
+                next.metadataUpdateDue(),
+                c.at()))
+        .thenReply(c.replyTo(), s -> success(s.video().orElseThrow()));
+  }
+
   private ReplyEffect<Event, State> recordFailure(TrackedVideo video, RecordFailure c) {
-    if (video.state().isFinal()) {
+    if (video.state().isFinal() && !video.metadataUpdateDue()) {
       return Effect()
           .reply(
               c.replyTo(),
@@ -271,7 +378,19 @@ public final class VideoEntity
                             e.channelId(), e.facts(), e.record(), 0, Optional.empty()))))
         .onEvent(
             VideoAdvanced.class,
-            (s, e) -> new State(s.video().map(v -> v.advance(e.record(), e.step().progress()))))
+            (s, e) -> new State(s.video().map(v -> v.advance(e.record(), e.step()))))
+        .onEvent(
+            MetadataEdited.class,
+            (s, e) ->
+                new State(
+                    s.video()
+                        .map(
+                            v ->
+                                v.edited(
+                                    e.facts().title(), e.facts().description(), e.revision()))))
+        .onEvent(
+            MetadataUpdated.class,
+            (s, e) -> new State(s.video().map(v -> v.updatedOnChain(e.revision()))))
         .onEvent(
             AttemptFailed.class,
             (s, e) -> new State(s.video().map(v -> v.failedAttempt(e.attempt(), e.retryAt()))))

@@ -56,6 +56,23 @@ public record VideoFacts(
         v.publishedAt());
   }
 
+  /** The same facts with the title and description as edited on YouTube. */
+  public VideoFacts withText(String newTitle, String newDescription) {
+    return new VideoFacts(
+        id,
+        newTitle,
+        newDescription,
+        viewCount,
+        thumbnails,
+        durationSeconds,
+        uploadStatus,
+        privacyStatus,
+        license,
+        container,
+        isShort,
+        publishedAt);
+  }
+
   private static void putIfPresent(Map<String, String> map, String key, String value) {
     if (value != null && !value.isEmpty()) {
       map.put(key, value);

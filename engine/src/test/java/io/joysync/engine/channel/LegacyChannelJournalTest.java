@@ -202,7 +202,8 @@ class LegacyChannelJournalTest {
             new VideoEntity.VideoAdvanced(
                 channel,
                 r3.advance(VideoState.CREATING_VIDEO, Optional.empty(), 0, RECENT),
-                new VideoTransition.StartCreating())));
+                new VideoTransition.StartCreating(),
+                false)));
     journal.persistForRecovery("Channel|" + channel, legacyEvents(channel, v1, v2, v3));
 
     ShardedEntities.channel(testKit, channel).orElseThrow();

@@ -253,5 +253,11 @@ class CandidateOutcomesTest {
         String videoId, UnavailableReason reason, String detail, Instant at) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public CompletionStage<Done> editMetadata(
+        String videoId, String title, String description, Instant at) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

@@ -151,4 +151,30 @@ final class FakeAccountChain implements AccountChain {
         java.util.Optional.empty(),
         java.util.OptionalLong.empty());
   }
+
+  /**
+   * The events of a successful batch of creations and updates: VideoCreated for each creation
+   * (video ids from 500), VideoUpdated for each update, in call order.
+   */
+  static Landed landedMixed(SignedBatch batch, long block) {
+    List<VideoCreatedEvent> created = new ArrayList<>();
+    List<Long> updated = new ArrayList<>();
+    for (BatchItem item : batch.items()) {
+      if (item.isUpdate()) {
+        updated.add(item.update().joystreamVideoId());
+      } else {
+        long n = created.size();
+        created.add(
+            new VideoCreatedEvent(item.channelId(), 500 + n, List.of(900L + 2 * n, 901L + 2 * n)));
+      }
+    }
+    return new Landed(
+        batch.nonce(),
+        block,
+        "0xb" + block,
+        created,
+        java.util.Optional.empty(),
+        java.util.OptionalLong.empty(),
+        updated);
+  }
 }

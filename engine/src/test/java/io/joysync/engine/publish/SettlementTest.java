@@ -19,7 +19,7 @@ class SettlementTest {
   private static SignedBatch batch(SignedBatch.Mode mode, int videos) {
     List<BatchItem> items = new ArrayList<>();
     for (int i = 0; i < videos; i++) {
-      items.add(new BatchItem(TestVideos.video("v" + i, 1), i, 0, List.of()));
+      items.add(new BatchItem(TestVideos.video("v" + i, 1), i, 0, List.of(), null));
     }
     return new SignedBatch(4, "0x04", "0x", 10, 64, 2004, mode, items, AT);
   }

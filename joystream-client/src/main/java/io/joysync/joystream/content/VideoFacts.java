@@ -117,6 +117,23 @@ public record VideoFacts(
     return b.build();
   }
 
+  /**
+   * The {@code new_meta} of a metadata-only {@code content.update_video} after a YouTube edit:
+   * {@code ContentMetadata{video_metadata}} with the title and description set as {@link
+   * #toVideoMetadata()} sets them and nothing else (Orion changes only the fields an update sets;
+   * an asset index without new assets would point at nothing). An empty description is set, so a
+   * description cleared on YouTube is cleared on Joystream.
+   */
+  public ContentMetadata toTextUpdate() {
+    VideoMetadata full = toVideoMetadata();
+    VideoMetadata.Builder b = VideoMetadata.newBuilder();
+    if (full.hasTitle()) {
+      b.setTitle(full.getTitle());
+    }
+    b.setDescription(full.hasDescription() ? full.getDescription() : "");
+    return ContentMetadata.newBuilder().setVideoMetadata(b).build();
+  }
+
   /** {@code ContentMetadata{video_metadata}}: the app action's raw action. */
   public ContentMetadata toContentMetadata() {
     return ContentMetadata.newBuilder().setVideoMetadata(toVideoMetadata()).build();

@@ -46,6 +46,10 @@ public sealed interface JoystreamEvent {
   /** Content.ChannelDeleted. */
   record ChannelDeleted(ContentActor actor, long channelId) implements JoystreamEvent {}
 
+  /** Content.VideoUpdated: a video's metadata (and possibly assets) changed. */
+  record VideoUpdated(ContentActor actor, long videoId, String newMetaHex)
+      implements JoystreamEvent {}
+
   /** Content.VideoDeleted. */
   record VideoDeleted(ContentActor actor, long videoId) implements JoystreamEvent {}
 

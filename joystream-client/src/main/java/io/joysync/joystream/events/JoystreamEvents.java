@@ -41,6 +41,7 @@ public final class JoystreamEvents {
               new JoystreamEvent.ChannelTransferAccepted(r.field(0).asLong());
           case "Content.ChannelDeleted" ->
               new JoystreamEvent.ChannelDeleted(ContentActor.of(r.field(0)), r.field(1).asLong());
+          case "Content.VideoUpdated" -> videoUpdated(r);
           case "Content.VideoDeleted" ->
               new JoystreamEvent.VideoDeleted(ContentActor.of(r.field(0)), r.field(1).asLong());
           case "Storage.DataObjectsUploaded" -> dataObjectsUploaded(r);
@@ -81,6 +82,14 @@ public final class JoystreamEvents {
         meta == null ? null : Hex.encode(meta.asBytes()),
         params.field("expected_video_state_bloat_bond").asBigInteger(),
         ids(r.field(4)));
+  }
+
+  private static JoystreamEvent videoUpdated(EventRecord r) {
+    ScaleValue meta = r.field(2).field("new_meta").optional();
+    return new JoystreamEvent.VideoUpdated(
+        ContentActor.of(r.field(0)),
+        r.field(1).asLong(),
+        meta == null ? null : Hex.encode(meta.asBytes()));
   }
 
   private static JoystreamEvent dataObjectsUploaded(EventRecord r) {

@@ -66,6 +66,9 @@ public final class VideoIndexProjection {
       if (event instanceof VideoEntity.VideoAdvanced e) {
         return store.advanced(e.channelId(), e.record());
       }
+      if (event instanceof VideoEntity.MetadataEdited e) {
+        return store.tracked(e.channelId(), e.facts(), e.record());
+      }
       return CompletableFuture.completedFuture(Done.getInstance());
     }
   }

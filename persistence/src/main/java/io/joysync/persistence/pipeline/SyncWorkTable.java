@@ -21,7 +21,8 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 /**
  * The work index in Cassandra: one partition per slot, one row per video with work left. Only the
  * video projection writes it, each change an upsert or a delete keyed by the video, so a
- * redelivered event writes the same row again; a video that reaches a final state leaves it.
+ * redelivered event writes the same row again; a video that reaches a final state leaves it, unless
+ * its Joystream video still waits for a title or description edit (and until it no longer does).
  */
 public final class SyncWorkTable implements WorkIndex {
 
@@ -47,6 +48,47 @@ public final class SyncWorkTable implements WorkIndex {
     if (record.state().isFinal()) {
       return removed(channelId, record.id());
     }
+    return upsert(channelId, facts, record);
+  }
+
+  /**
+   * A title or description edit: a video whose Joystream video must be updated is work (again, when
+   * it was final), with its failures cleared.
+   */
+  public CompletionStage<Done> edited(
+      String channelId, VideoFacts facts, VideoRecord record, boolean updateDue) {
+    if (!updateDue) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    return upsert(channelId, facts, record);
+  }
+
+  /** An edit reached Joystream: a final video leaves the index unless a later edit waits. */
+  public CompletionStage<Done> updated(String channelId, String videoId, boolean updateDue) {
+    if (updateDue) {
+      return session.executeWrite(
+          "UPDATE "
+              + ks
+              + ".sync_work SET failed_attempts = 0, retry_at = null"
+              + " WHERE slot = ? AND video_id = ?",
+          WorkIndex.slotOf(channelId),
+          videoId);
+    }
+    return session
+        .selectOne(
+            "SELECT state FROM " + ks + ".sync_work WHERE slot = ? AND video_id = ?",
+            WorkIndex.slotOf(channelId),
+            videoId)
+        .thenCompose(
+            row ->
+                row.flatMap(r -> VideoState.parse(r.getString(0)))
+                        .filter(VideoState::isFinal)
+                        .isPresent()
+                    ? removed(channelId, videoId)
+                    : CompletableFuture.completedFuture(Done.getInstance()));
+  }
+
+  private CompletionStage<Done> upsert(String channelId, VideoFacts facts, VideoRecord record) {
     return session.executeWrite(
         "INSERT INTO "
             + ks
@@ -63,9 +105,13 @@ public final class SyncWorkTable implements WorkIndex {
         facts.durationSeconds());
   }
 
-  /** A video took a step: its new state, its failures cleared when the step made progress. */
-  public CompletionStage<Done> advanced(String channelId, VideoRecord record, boolean progress) {
-    if (record.state().isFinal()) {
+  /**
+   * A video took a step: its new state, its failures cleared when the step made progress. A final
+   * video leaves the index unless its Joystream video waits for an edit ({@code updateDue}).
+   */
+  public CompletionStage<Done> advanced(
+      String channelId, VideoRecord record, boolean progress, boolean updateDue) {
+    if (record.state().isFinal() && !updateDue) {
       return removed(channelId, record.id());
     }
     if (progress) {

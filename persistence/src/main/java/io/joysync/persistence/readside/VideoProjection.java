@@ -6,6 +6,7 @@ import io.joysync.engine.video.VideoTransition;
 import io.joysync.persistence.pipeline.SyncWorkTable;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -85,7 +86,10 @@ public final class VideoProjection {
         CompletionStage<Done> written =
             videos
                 .advance(tag, channelId, e.record())
-                .thenCompose(d -> work.advanced(channelId, e.record(), e.step().progress()));
+                .thenCompose(
+                    d ->
+                        work.advanced(
+                            channelId, e.record(), e.step().progress(), e.metadataUpdateDue()));
         return e.record().state().stage() != VideoState.Stage.VIDEO_UNAVAILABLE
             ? written
             : written.thenCompose(
@@ -100,6 +104,19 @@ public final class VideoProjection {
                                 + (e.step() instanceof VideoTransition.MarkUnavailable m
                                     ? ": " + m.detail()
                                     : ""))));
+      }
+      if (event instanceof VideoEntity.MetadataEdited e) {
+        CompletionStage<Done> shown =
+            e.metadataUpdateDue()
+                ? CompletableFuture.completedFuture(Done.getInstance())
+                : videos.retitle(channelId, videoId, e.facts().title(), e.facts().description());
+        return shown.thenCompose(
+            d -> work.edited(channelId, e.facts(), e.record(), e.metadataUpdateDue()));
+      }
+      if (event instanceof VideoEntity.MetadataUpdated e) {
+        return videos
+            .retitle(channelId, videoId, e.title(), e.description())
+            .thenCompose(d -> work.updated(channelId, videoId, e.metadataUpdateDue()));
       }
       VideoEntity.AttemptFailed e = (VideoEntity.AttemptFailed) event;
       return work.failed(channelId, videoId, e.attempt(), e.retryAt())

@@ -94,6 +94,19 @@ public final class VideoReadModel {
         .thenCompose(stored -> write(tag, channelId, update, stored, r));
   }
 
+  /** The title and description Atlas lists for a video (after an edit reached Joystream). */
+  public CompletionStage<Done> retitle(
+      String channelId, String videoId, String title, String description) {
+    return session.executeWrite(
+        "UPDATE "
+            + ks
+            + ".videos SET title = ?, description = ? WHERE channel_id = ? AND video_id = ?",
+        title,
+        description,
+        channelId,
+        videoId);
+  }
+
   /** Writes a video's row in one logged batch with the counts its change moves. */
   private CompletionStage<Done> write(
       String tag,
