@@ -38,7 +38,9 @@ class DiscoveryRssIntegrationTest {
             YoutubeDevnetSettings.defaults()
                 .withPort(0)
                 .withSeed(DevnetSeed.standard().withGeneratedChannels(2)),
-            Map.of());
+            Map.of(
+                "joysync.discovery.statistics.interval", "2s",
+                "joysync.discovery.statistics.max-batch-wait", "200ms"));
     aliceUser = net.signUp(DevnetSeed.ALICE, 1);
     addUnauthorized(DOOMED, 2);
   }
@@ -99,6 +101,23 @@ class DiscoveryRssIntegrationTest {
     assertThat(net.youtubeAdmin("GET", "/websub/subscriptions?channel_id=" + ALICE).json().size())
         .as("no hub subscription without a callback URL")
         .isZero();
+  }
+
+  @Test
+  void aChannelsNewSubscriberCountReachesTheApiThroughTheStatisticsRefresh() {
+    assertThat(
+            net.youtubeAdmin("POST", "/channels/" + ALICE + "/subscribers?count=123457").status())
+        .isEqualTo(200);
+    await("the refresh brings YouTube's new count to the channel")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                net.api
+                        .send("GET", "/channels/1", null, null)
+                        .json()
+                        .get("subscribersCount")
+                        .asLong()
+                    == 123457);
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * codes for seeded accounts ({@code POST /admin/oauth/codes}), the tokens issued to an account
  * ({@code GET /admin/oauth/tokens?account=}), expiring access tokens, publishing a new upload,
  * editing or deleting one, terminating a channel (each moves the RSS feed and fires WebSub as
- * YouTube does), the devnet's own quota counter, WebSub deliveries, subscriptions and counts, and
- * the SOCKS5 proxies' modes.
+ * YouTube does), setting a channel's subscriber count ({@code POST
+ * /admin/channels/<id>/subscribers?count=}), the devnet's own quota counter, WebSub deliveries,
+ * subscriptions and counts, and the SOCKS5 proxies' modes.
  */
 final class AdminApi extends AllDirectives {
 
@@ -96,6 +97,9 @@ final class AdminApi extends AllDirectives {
         path(
             segment("channels").slash(segment()).slash("terminate"),
             channelId -> post(() -> terminate(channelId))),
+        path(
+            segment("channels").slash(segment()).slash("subscribers"),
+            channelId -> post(() -> parameterMap(p -> subscribers(channelId, p)))),
         path(
             "quota",
             () ->
@@ -290,6 +294,29 @@ final class AdminApi extends AllDirectives {
       return reply(Reply.json(404, "{\"error\":\"unknown channel\"}"));
     }
     return reply(Reply.json(200, JSON.createObjectNode().put("terminated", channelId).toString()));
+  }
+
+  /** The channel's subscriber count becomes {@code count} (what channels.list statistics say). */
+  private Route subscribers(String channelId, Map<String, String> params) {
+    long count;
+    try {
+      count = Long.parseLong(params.getOrDefault("count", ""));
+    } catch (NumberFormatException e) {
+      return reply(Reply.json(400, "{\"error\":\"count must be a whole number\"}"));
+    }
+    if (count < 0) {
+      return reply(Reply.json(400, "{\"error\":\"count must not be negative\"}"));
+    }
+    if (!world.setSubscribers(channelId, count)) {
+      return reply(Reply.json(404, "{\"error\":\"unknown channel\"}"));
+    }
+    return reply(
+        Reply.json(
+            200,
+            JSON.createObjectNode()
+                .put("channelId", channelId)
+                .put("subscribers", count)
+                .toString()));
   }
 
   private ArrayNode proxiesJson() {

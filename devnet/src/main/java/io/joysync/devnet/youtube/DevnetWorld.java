@@ -259,6 +259,28 @@ final class DevnetWorld {
     return true;
   }
 
+  /** The channel gains or loses subscribers (its feed does not change). */
+  synchronized boolean setSubscribers(String channelId, long subscribers) {
+    Channel c = channels.get(channelId);
+    if (c == null) {
+      return false;
+    }
+    channels.put(
+        channelId,
+        new Channel(
+            c.id(),
+            c.creatorSub(),
+            c.title(),
+            c.description(),
+            c.handle(),
+            c.publishedAt(),
+            subscribers,
+            c.views(),
+            c.feedVersion(),
+            c.feedUpdatedAt()));
+    return true;
+  }
+
   synchronized int channelCount() {
     return channels.size();
   }

@@ -4,6 +4,7 @@ import io.joysync.engine.serialization.CborSerializable;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
+import io.joysync.engine.youtube.ChannelStatistics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +112,14 @@ public final class ChannelEntity
       AutoOptOutReason reason, Instant at, ActorRef<StatusReply<ChannelState>> replyTo)
       implements Change {}
 
+  /**
+   * YouTube's latest counters of the channel, from discovery's statistics refresh; the same
+   * counters again record nothing.
+   */
+  public record RefreshStatistics(
+      ChannelStatistics statistics, Instant at, ActorRef<StatusReply<ChannelState>> replyTo)
+      implements Change {}
+
   public record Get(ActorRef<Optional<ChannelState>> replyTo) implements Command {}
 
   /**
@@ -155,6 +164,9 @@ public final class ChannelEntity
       implements Event {}
 
   public record AutoOptedOut(String channelId, AutoOptOutReason reason, Instant at)
+      implements Event {}
+
+  public record StatisticsRefreshed(String channelId, ChannelStatistics statistics, Instant at)
       implements Event {}
 
   public record HistoricalBytesReserved(String channelId, String videoId, long bytes)
@@ -384,6 +396,7 @@ public final class ChannelEntity
                     c.replyTo(),
                     new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
         .onCommand(AutoOptOut.class, (s, c) -> autoOptOut(s.channel(), c))
+        .onCommand(RefreshStatistics.class, (s, c) -> refreshStatistics(s.channel(), c))
         .onCommand(ReserveHistoricalBytes.class, this::reserve)
         .onCommand(ReleaseHistoricalBytes.class, this::release)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s.channel())))
@@ -506,6 +519,15 @@ public final class ChannelEntity
     return persist(c.replyTo(), new AutoOptedOut(channelId, c.reason(), c.at()));
   }
 
+  private ReplyEffect<Event, State> refreshStatistics(ChannelState state, RefreshStatistics c) {
+    boolean changed =
+        state.registration().map(r -> r.profile().countersDiffer(c.statistics())).orElse(false);
+    if (!changed) {
+      return Effect().reply(c.replyTo(), StatusReply.success(state));
+    }
+    return persist(c.replyTo(), new StatisticsRefreshed(channelId, c.statistics(), c.at()));
+  }
+
   @Override
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
@@ -547,6 +569,8 @@ public final class ChannelEntity
       return s.setIngestion(e.shouldBeIngested(), e.videoCategoryId(), e.signedAt());
     } else if (event instanceof AutoOptedOut e) {
       return s.autoOptOut(e.at());
+    } else if (event instanceof StatisticsRefreshed e) {
+      return s.refreshStatistics(e.statistics());
     } else if (event instanceof VideoAdvanced e) {
       return s.addHistoricalBytes(e.historicalBytesAdded());
     } else if (event instanceof HistoricalBytesReserved e) {

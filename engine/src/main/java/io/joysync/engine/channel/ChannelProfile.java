@@ -1,6 +1,7 @@
 package io.joysync.engine.channel;
 
 import io.joysync.engine.serialization.CborSerializable;
+import io.joysync.engine.youtube.ChannelStatistics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,5 +23,28 @@ public record ChannelProfile(
 
   public ChannelProfile {
     thumbnails = Map.copyOf(thumbnails);
+  }
+
+  /** Whether YouTube's counters differ from the ones held here. */
+  public boolean countersDiffer(ChannelStatistics statistics) {
+    return statistics.subscriberCount() != subscriberCount
+        || statistics.videoCount() != videoCount
+        || statistics.viewCount() != viewCount;
+  }
+
+  /** The same profile with YouTube's latest counters. */
+  public ChannelProfile withCounters(ChannelStatistics statistics) {
+    return new ChannelProfile(
+        title,
+        description,
+        handle,
+        language,
+        thumbnails,
+        bannerUrl,
+        statistics.subscriberCount(),
+        statistics.videoCount(),
+        statistics.viewCount(),
+        publishedAt,
+        uploadsPlaylistId);
   }
 }

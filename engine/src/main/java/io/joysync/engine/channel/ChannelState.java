@@ -1,6 +1,7 @@
 package io.joysync.engine.channel;
 
 import io.joysync.engine.serialization.CborSerializable;
+import io.joysync.engine.youtube.ChannelStatistics;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -169,6 +170,21 @@ public record ChannelState(
         preOptOutStatus,
         shouldBeIngested,
         allow,
+        videoCategoryId,
+        createdAt,
+        lastActedAt,
+        processedAt,
+        historicalVideoSyncedSize);
+  }
+
+  /** YouTube's latest counters of the channel (subscribers, videos, views). */
+  ChannelState refreshStatistics(ChannelStatistics statistics) {
+    return new ChannelState(
+        registration.map(r -> r.withProfile(r.profile().withCounters(statistics))),
+        status,
+        preOptOutStatus,
+        shouldBeIngested,
+        allowOperatorIngestion,
         videoCategoryId,
         createdAt,
         lastActedAt,

@@ -39,6 +39,20 @@ public record Registration(
     return tokens.isPresent() || !userId.startsWith(OPERATOR_ADDED_USER);
   }
 
+  public Registration withProfile(ChannelProfile next) {
+    return new Registration(
+        userId,
+        email,
+        joystreamChannelId,
+        joystreamChannelLanguage,
+        shouldBeIngested,
+        videoCategoryId,
+        referrerChannelId,
+        next,
+        tokens,
+        at);
+  }
+
   public Registration withoutTokens() {
     return new Registration(
         userId,

@@ -5,6 +5,7 @@ import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.VideoTracking.TrackedVideos;
 import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
+import io.joysync.engine.youtube.ChannelStatistics;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -29,6 +30,10 @@ public interface ChannelActions {
       String channelId, ChannelState channel, List<VideoFacts> videos, Instant at);
 
   CompletionStage<Done> autoOptOut(String channelId, AutoOptOutReason reason, Instant at);
+
+  /** Hands YouTube's latest counters to the channel; the same counters again record nothing. */
+  CompletionStage<Done> refreshStatistics(
+      String channelId, ChannelStatistics statistics, Instant at);
 
   /**
    * Hands a title or description edited on YouTube to its tracked video, which brings its Joystream

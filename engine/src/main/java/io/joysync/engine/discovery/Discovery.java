@@ -73,6 +73,9 @@ public final class Discovery {
                 .orElse(Duration.ZERO),
             settings.subscribeRetry());
     EntryTriage triage = new EntryTriage(stores.candidates(), counters);
+    StatisticsRefresh statistics =
+        new StatisticsRefresh(
+            system, dataApi, stores.schedule(), actions, settings.statistics(), clock, counters);
     FeedCheck check =
         new FeedCheck(
             feeds,
@@ -83,6 +86,7 @@ public final class Discovery {
             triage,
             actions,
             cadence,
+            statistics,
             clock,
             counters);
     ScheduleRound schedule = new ScheduleRound(system, stores.schedule(), check, settings, clock);

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What this node's discovery did since it started, for logs, tests and the benchmark: feed requests
- * and their outcomes, hub requests, notifications, candidates, Data API calls, and every command
- * sent to an entity.
+ * and their outcomes, hub requests, notifications, candidates, Data API calls (video details and
+ * channel statistics), and every command sent to an entity.
  */
 public final class DiscoveryCounters {
 
@@ -24,6 +24,8 @@ public final class DiscoveryCounters {
   final LongAdder videosListCalls = new LongAdder();
   final LongAdder videosListIds = new LongAdder();
   final LongAdder channelLookups = new LongAdder();
+  final LongAdder statisticsCalls = new LongAdder();
+  final LongAdder statisticsRefreshed = new LongAdder();
   final LongAdder videosTracked = new LongAdder();
   final LongAdder videosUnsyncable = new LongAdder();
   final LongAdder changesRecorded = new LongAdder();
@@ -45,6 +47,8 @@ public final class DiscoveryCounters {
     m.put("videosListCalls", videosListCalls.sum());
     m.put("videosListIds", videosListIds.sum());
     m.put("channelLookups", channelLookups.sum());
+    m.put("statisticsCalls", statisticsCalls.sum());
+    m.put("statisticsRefreshed", statisticsRefreshed.sum());
     m.put("videosTracked", videosTracked.sum());
     m.put("videosUnsyncable", videosUnsyncable.sum());
     m.put("changesRecorded", changesRecorded.sum());

@@ -27,6 +27,7 @@ public record DiscoverySettings(
     Unsyncable unsyncable,
     boolean propagateYoutubeDeletions,
     Chain chain,
+    Statistics statistics,
     Duration askTimeout) {
 
   /** Feed polling: concurrency, rate and cadence. */
@@ -59,6 +60,22 @@ public record DiscoverySettings(
   /** How videos that could not be synced yet are looked at again. */
   public record Unsyncable(Duration recheckMin, Duration recheckMax, Duration giveUpAfter) {}
 
+  /**
+   * The slow refresh of each watched channel's statistics with {@code channels.list}: at its first
+   * check {@code interval} after the last refresh, in batches of up to {@code batchSize} ids (one
+   * quota unit each) gathered for at most {@code maxBatchWait}.
+   */
+  public record Statistics(Duration interval, int batchSize, Duration maxBatchWait) {
+    public Statistics {
+      if (batchSize < 1 || batchSize > 50) {
+        throw new IllegalArgumentException("statistics.batch-size must be 1..50");
+      }
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("statistics.interval must be positive");
+      }
+    }
+  }
+
   /** The chain watch. */
   public record Chain(boolean enabled, Duration retry, long collaboratorMemberId) {}
 
@@ -81,6 +98,7 @@ public record DiscoverySettings(
       Config r = c.getConfig("resolve");
       Config u = c.getConfig("unsyncable");
       Config ch = c.getConfig("chain");
+      Config st = c.getConfig("statistics");
       return new DiscoverySettings(
           c.getBoolean("enabled"),
           c.getInt("workers"),
@@ -118,6 +136,10 @@ public record DiscoverySettings(
               ch.getBoolean("enabled"),
               ch.getDuration("retry"),
               config.getLong("joysync.joystream.collaborator-member-id")),
+          new Statistics(
+              st.getDuration("interval"),
+              st.getInt("batch-size"),
+              st.getDuration("max-batch-wait")),
           c.getDuration("ask-timeout"));
     } catch (ConfigException | IllegalArgumentException e) {
       throw new IllegalArgumentException(

@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One due entry of the schedule. For a channel: keep its WebSub subscription alive (subscribe when
  * the lease is missing or about to lapse), poll its feed conditionally, hand what the feed shows to
- * the {@link EntryTriage}, and move the channel to its next check. A feed that answers 404 is
- * confirmed with the Data API before the channel is opted out (YouTube account terminated); a
- * transient error, a refused quota or an unclear answer only delays the next check. A channel no
- * longer watched is unsubscribed and leaves the schedule. For a video recheck: record it as a
- * candidate again.
+ * the {@link EntryTriage}, offer it to the {@link StatisticsRefresh} when its statistics are due,
+ * and move the channel to its next check. A feed that answers 404 is confirmed with the Data API
+ * before the channel is opted out (YouTube account terminated); a transient error, a refused quota
+ * or an unclear answer only delays the next check. A channel no longer watched is unsubscribed and
+ * leaves the schedule. For a video recheck: record it as a candidate again.
  */
 final class FeedCheck {
 
@@ -46,6 +46,7 @@ final class FeedCheck {
   private final EntryTriage triage;
   private final ChannelActions actions;
   private final WatchCadence cadence;
+  private final StatisticsRefresh statistics;
   private final Clock clock;
   private final DiscoveryCounters counters;
 
@@ -58,6 +59,7 @@ final class FeedCheck {
       EntryTriage triage,
       ChannelActions actions,
       WatchCadence cadence,
+      StatisticsRefresh statistics,
       Clock clock,
       DiscoveryCounters counters) {
     this.feeds = feeds;
@@ -68,6 +70,7 @@ final class FeedCheck {
     this.triage = triage;
     this.actions = actions;
     this.cadence = cadence;
+    this.statistics = statistics;
     this.clock = clock;
     this.counters = counters;
   }
@@ -123,6 +126,9 @@ final class FeedCheck {
       subscribe(watch);
     }
     Optional<Instant> subscribeRequestedAt = requested;
+    if (statistics.due(watch, now)) {
+      statistics.offer(watch.channelId());
+    }
     boolean pollNow = watch.nextPoll().map(at -> !now.isBefore(at)).orElse(true);
     log.debug("checking channel {} (feed poll: {})", watch.channelId(), pollNow);
     CompletionStage<FeedOutcome> polled =

@@ -10,6 +10,7 @@ import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
+import io.joysync.engine.youtube.ChannelStatistics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,16 @@ public final class ShardedChannelActions implements ChannelActions {
               log.info("channel {} opted out automatically: {}", channelId, reason);
               return Done.getInstance();
             });
+  }
+
+  @Override
+  public CompletionStage<Done> refreshStatistics(
+      String channelId, ChannelStatistics statistics, Instant at) {
+    return sharding
+        .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)
+        .<ChannelState>askWithStatus(
+            r -> new ChannelEntity.RefreshStatistics(statistics, at, r), timeout)
+        .thenApply(state -> Done.getInstance());
   }
 
   @Override

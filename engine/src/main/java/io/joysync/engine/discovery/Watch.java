@@ -1,6 +1,7 @@
 package io.joysync.engine.discovery;
 
 import io.joysync.engine.youtube.discovery.FeedValidators;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,8 +10,8 @@ import java.util.Optional;
  * (signed up, syncing, not opted out or suspended: kept by a projection of the channel's events),
  * since when (uploads published before it joined are the initial ingestion's), when it is checked
  * next and when its feed is polled next (empty: at the next check), the validators of its last
- * feed, its newest upload, the feed failures in a row, the WebSub lease, and a pending subscription
- * request.
+ * feed, its newest upload, the feed failures in a row, the WebSub lease, a pending subscription
+ * request, and when its statistics (subscribers, videos, views) were last asked of the Data API.
  */
 public record Watch(
     String channelId,
@@ -22,7 +23,8 @@ public record Watch(
     Optional<Instant> lastUploadAt,
     int failures,
     Optional<Instant> leaseEnd,
-    Optional<Instant> subscribeRequestedAt) {
+    Optional<Instant> subscribeRequestedAt,
+    Optional<Instant> statisticsAt) {
 
   /** The same watch after a check: next due, what the feed said, the subscription asked for. */
   public Watch checked(
@@ -42,6 +44,15 @@ public record Watch(
         nextLastUpload,
         nextFailures,
         leaseEnd,
-        nextSubscribeRequestedAt);
+        nextSubscribeRequestedAt,
+        statisticsAt);
+  }
+
+  /**
+   * Whether the channel's statistics are due for a refresh: {@code interval} after the last one (or
+   * after the channel joined, whose sign-up read them).
+   */
+  public boolean statisticsDue(Duration interval, Instant now) {
+    return !now.isBefore(statisticsAt.orElse(joinedAt).plus(interval));
   }
 }

@@ -40,6 +40,9 @@ public interface WatchStore {
   /** Removes an entry that is done with (a recheck done, a channel no longer watched). */
   CompletionStage<Done> remove(ScheduleEntry entry);
 
+  /** Records that the statistics of these channels were asked of the Data API at {@code at}. */
+  CompletionStage<Done> recordStatistics(List<String> channelIds, Instant at);
+
   /** Records the lease the hub confirmed (empty after an unsubscription). */
   CompletionStage<Done> recordLease(String channelId, Optional<Instant> leaseEnd);
 

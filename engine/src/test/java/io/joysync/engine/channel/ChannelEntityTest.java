@@ -205,6 +205,42 @@ class ChannelEntityTest {
   }
 
   @Test
+  void changedStatisticsAreRecordedOnceAndSurviveARestart() {
+    run(r -> new ChannelEntity.SignUp(registration(T0, true), r));
+    var latest = new io.joysync.engine.youtube.ChannelStatistics(250_000, 1800, 31, 0);
+
+    var first =
+        kit.<StatusReply<ChannelState>>runCommand(
+            r -> new ChannelEntity.RefreshStatistics(latest, T0.plusSeconds(60), r));
+    var same =
+        kit.<StatusReply<ChannelState>>runCommand(
+            r -> new ChannelEntity.RefreshStatistics(latest, T0.plusSeconds(120), r));
+
+    assertThat(first.event()).isInstanceOf(ChannelEntity.StatisticsRefreshed.class);
+    assertThat(same.hasNoEvents()).as("the same counters again record nothing").isTrue();
+    ChannelProfile profile = same.reply().getValue().registration().get().profile();
+    assertThat(profile.subscriberCount()).isEqualTo(1800);
+    assertThat(profile.videoCount()).isEqualTo(31);
+    assertThat(profile.viewCount()).isEqualTo(250_000);
+    assertThat(profile.title()).as("the rest of the profile is kept").isEqualTo("Title");
+
+    kit.restart();
+    var get = kit.<Optional<ChannelState>>runCommand(ChannelEntity.Get::new);
+    assertThat(get.reply().get().registration().get().profile().subscriberCount()).isEqualTo(1800);
+  }
+
+  @Test
+  void statisticsOfAnUnknownChannelAreRefused() {
+    var refused =
+        kit.<StatusReply<ChannelState>>runCommand(
+            r ->
+                new ChannelEntity.RefreshStatistics(
+                    new io.joysync.engine.youtube.ChannelStatistics(1, 2, 3, 4), T0, r));
+    assertThat(refused.reply().isError()).isTrue();
+    assertThat(refused.hasNoEvents()).isTrue();
+  }
+
+  @Test
   void stateIsRebuiltFromTheJournal() {
     run(r -> new ChannelEntity.SignUp(registration(T0, true), r));
     run(r -> new ChannelEntity.Verify(Tier.BRONZE, T0.plusSeconds(1), r));

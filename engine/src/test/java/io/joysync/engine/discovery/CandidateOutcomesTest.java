@@ -207,6 +207,11 @@ class CandidateOutcomesTest {
     }
 
     @Override
+    public CompletionStage<Done> recordStatistics(List<String> channelIds, Instant at) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public CompletionStage<Optional<Long>> cursor(int shard) {
       throw new UnsupportedOperationException();
     }
@@ -245,6 +250,12 @@ class CandidateOutcomesTest {
 
     @Override
     public CompletionStage<Done> autoOptOut(String channelId, AutoOptOutReason reason, Instant at) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletionStage<Done> refreshStatistics(
+        String channelId, io.joysync.engine.youtube.ChannelStatistics statistics, Instant at) {
       throw new UnsupportedOperationException();
     }
 

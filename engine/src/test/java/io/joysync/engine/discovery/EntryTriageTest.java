@@ -34,6 +34,7 @@ class EntryTriageTest {
           Optional.empty(),
           0,
           Optional.empty(),
+          Optional.empty(),
           Optional.empty());
 
   static FeedEntry entry(String id, String title, Instant published, Instant updated) {

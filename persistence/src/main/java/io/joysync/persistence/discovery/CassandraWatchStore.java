@@ -66,7 +66,10 @@ public final class CassandraWatchStore implements WatchStore {
             + " joystream_channel_id bigint, projected_state blob, projected_seq bigint,"
             + " due timestamp, next_poll timestamp, etag text, last_modified text,"
             + " last_upload_at timestamp,"
-            + " failures int, subscribe_requested_at timestamp, lease_end timestamp)");
+            + " failures int, subscribe_requested_at timestamp, lease_end timestamp,"
+            + " statistics_at timestamp)",
+        // Schedules created before the statistics refresh gain its column.
+        "ALTER TABLE " + ks + ".watch_channels ADD IF NOT EXISTS statistics_at timestamp");
   }
 
   @Override
@@ -193,6 +196,22 @@ public final class CassandraWatchStore implements WatchStore {
   @Override
   public CompletionStage<Done> remove(ScheduleEntry entry) {
     return session.executeWrite(delete(entry));
+  }
+
+  @Override
+  public CompletionStage<Done> recordStatistics(List<String> channelIds, Instant at) {
+    List<CompletableFuture<Done>> writes = new ArrayList<>();
+    for (String channelId : channelIds) {
+      writes.add(
+          session
+              .executeWrite(
+                  "UPDATE " + ks + ".watch_channels SET statistics_at = ? WHERE channel_id = ?",
+                  ms(at),
+                  channelId)
+              .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+        .thenApply(x -> Done.getInstance());
   }
 
   @Override
@@ -333,7 +352,8 @@ public final class CassandraWatchStore implements WatchStore {
             Optional.ofNullable(r.getInstant("last_upload_at")),
             r.getInt("failures"),
             Optional.ofNullable(r.getInstant("lease_end")),
-            Optional.ofNullable(r.getInstant("subscribe_requested_at"))));
+            Optional.ofNullable(r.getInstant("subscribe_requested_at")),
+            Optional.ofNullable(r.getInstant("statistics_at"))));
   }
 
   static Instant ms(Instant t) {
