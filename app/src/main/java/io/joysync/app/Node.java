@@ -9,6 +9,11 @@ import io.joysync.engine.discovery.ShardedChannelActions;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.metrics.NodeMetrics;
+import io.joysync.engine.notify.CreatorNotices;
+import io.joysync.engine.notify.MailSettings;
+import io.joysync.engine.notify.NoticeTemplates;
+import io.joysync.engine.notify.Notifier;
+import io.joysync.engine.notify.SmtpMailSender;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.PipelineSettings;
 import io.joysync.engine.pipeline.SyncSwitch;
@@ -26,6 +31,8 @@ import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.discovery.DiscoveryStore;
+import io.joysync.persistence.notify.CassandraNoticeLedger;
+import io.joysync.persistence.notify.CreatorNoticeProjection;
 import io.joysync.persistence.readside.ReadSide;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -103,6 +110,9 @@ public final class Node {
     UserEntity.init(system);
 
     HttpSettings httpSettings = HttpSettings.from(config);
+    MailSettings mail = MailSettings.from(config);
+    // Read and checked at start, so a broken operator template stops the node with its file named.
+    NoticeTemplates templates = NoticeTemplates.load(mail.templatesDir());
     OrionClient orion =
         OrionClient.create(URI.create(config.getString("joysync.joystream.orion-url")));
     YoutubeSettings youtubeSettings = YoutubeSettings.fromConfig(config);
@@ -120,6 +130,7 @@ public final class Node {
                       youtubeSettings, readSide.quotaLedger(), blocking, timers, Clock.systemUTC());
               NodeMeters.bindReadSide(NodeMetrics.get(system), readSide, youtube.quota());
               startDiscovery(system, config, youtube, chain);
+              startCreatorNotices(system, mail, templates, readSide, blocking);
               Optional<Pipeline> pipeline =
                   startPipeline(
                       system, config, readSide, youtube, chain, orion, publisher, blocking);
@@ -251,6 +262,38 @@ public final class Node {
    * Discovery: the watch schedule, WebSub push, RSS polling, candidates and the chain watch,
    * started once its tables exist (a node whose discovery cannot start logs why).
    */
+  /**
+   * Starts the creator e-mails (projections of the channel and video events, sent over SMTP at most
+   * once each) when an SMTP host is configured; otherwise says that they are off.
+   */
+  private static void startCreatorNotices(
+      ActorSystem<?> system,
+      MailSettings mail,
+      NoticeTemplates templates,
+      ReadSide readSide,
+      Executor blocking) {
+    if (!mail.enabled()) {
+      log.info("Creator e-mails are off (no SMTP host: joysync.mail.host, JOYSYNC_SMTP_HOST)");
+      return;
+    }
+    SmtpMailSender sender = new SmtpMailSender(mail, blocking);
+    CassandraNoticeLedger.start(system)
+        .whenComplete(
+            (ledger, error) -> {
+              if (error != null) {
+                log.error("Creator e-mails could not start: {}", error.toString());
+                return;
+              }
+              CreatorNoticeProjection.init(
+                  system,
+                  readSide.channels(),
+                  new CreatorNotices(mail.appUrl()),
+                  new Notifier(ledger, templates, sender, Clock.systemUTC()),
+                  mail.maxEventAge());
+              log.info("Creator e-mails are on: {}", mail);
+            });
+  }
+
   private static void startDiscovery(
       ActorSystem<?> system, Config config, YoutubeSide youtube, ChainConnection chain) {
     DiscoverySettings settings = DiscoverySettings.from(config);

@@ -1,0 +1,185 @@
+package io.joysync.persistence.notify;
+
+import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.notify.CreatorNotice;
+import io.joysync.engine.notify.CreatorNotices;
+import io.joysync.engine.notify.Notifier;
+import io.joysync.engine.video.VideoEntity;
+import io.joysync.persistence.readside.ChannelReadModel;
+import io.joysync.persistence.readside.ChannelRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.projection.HandlerRecoveryStrategy;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.javadsl.Handler;
+
+/**
+ * Creator e-mails from the entities' events: one projection per channel tag (sign-up, verification,
+ * suspension, leaving the program) and one per video tag (the channel's first video on Joystream),
+ * each run by a Sharded Daemon Process so that one node of the cluster runs it. Who to write to
+ * comes from the event (a sign-up) or the read side's row of the channel. Delivery of events is at
+ * least once; the {@link Notifier}'s claim makes each e-mail go out at most once. A server that
+ * keeps refusing holds back only the e-mails: the envelope is retried a few times with the
+ * projection's backoff and then skipped with a warning. Events older than {@code maxAge} are not
+ * mailed (a projection started on an old journal does not mail the past). The first-video notice is
+ * keyed per channel: a channel whose videos were synced before e-mails were switched on gets it for
+ * its next synced video.
+ */
+public final class CreatorNoticeProjection {
+
+  private static final HandlerRecoveryStrategy RECOVERY =
+      HandlerRecoveryStrategy.retryAndSkip(5, Duration.ofSeconds(10));
+
+  private CreatorNoticeProjection() {}
+
+  public static void init(
+      ActorSystem<?> system,
+      ChannelReadModel channels,
+      CreatorNotices notices,
+      Notifier notifier,
+      Duration maxAge) {
+    ShardedDaemonProcess daemons = ShardedDaemonProcess.get(system);
+    daemons.init(
+        ProjectionBehavior.Command.class,
+        "creator-notices-channels",
+        ChannelEntity.TAG_COUNT,
+        i ->
+            ProjectionBehavior.create(
+                CassandraProjection.atLeastOnce(
+                        ProjectionId.of("creator-notices-channels", ChannelEntity.tag(i)),
+                        EventSourcedProvider.<ChannelEntity.Event>eventsByTag(
+                            system, CassandraReadJournal.Identifier(), ChannelEntity.tag(i)),
+                        () -> new ChannelEvents(channels, notices, notifier, maxAge))
+                    .withRecoveryStrategy(RECOVERY)),
+        ShardedDaemonProcessSettings.create(system),
+        Optional.of(ProjectionBehavior.stopMessage()));
+    daemons.init(
+        ProjectionBehavior.Command.class,
+        "creator-notices-videos",
+        VideoEntity.TAG_COUNT,
+        i ->
+            ProjectionBehavior.create(
+                CassandraProjection.atLeastOnce(
+                        ProjectionId.of("creator-notices-videos", VideoEntity.tag(i)),
+                        EventSourcedProvider.<VideoEntity.Event>eventsByTag(
+                            system, CassandraReadJournal.Identifier(), VideoEntity.tag(i)),
+                        () -> new VideoEvents(channels, notices, notifier, maxAge))
+                    .withRecoveryStrategy(RECOVERY)),
+        ShardedDaemonProcessSettings.create(system),
+        Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  /** Who the read side says the channel belongs to. */
+  static CompletionStage<Optional<CreatorNotices.Contact>> contact(
+      ChannelReadModel channels, String channelId) {
+    return channels
+        .byChannelId(channelId)
+        .thenApply(
+            row ->
+                row.map(
+                    (ChannelRow r) ->
+                        new CreatorNotices.Contact(
+                            r.userId(), r.email(), r.title(), r.joystreamChannelId())));
+  }
+
+  /**
+   * Whether an event is recent enough to tell anyone about: a projection started on an old journal
+   * (the feature switched on later, a long outage) does not mail the past.
+   */
+  static boolean fresh(long eventMillis, Duration maxAge) {
+    return Instant.ofEpochMilli(eventMillis).plus(maxAge).isAfter(Instant.now());
+  }
+
+  static CompletionStage<Done> deliver(Optional<CreatorNotice> notice, Notifier notifier) {
+    return notice.isEmpty()
+        ? CompletableFuture.completedFuture(Done.getInstance())
+        : notifier.deliver(notice.get());
+  }
+
+  static final class ChannelEvents extends Handler<EventEnvelope<ChannelEntity.Event>> {
+    private final ChannelReadModel channels;
+    private final CreatorNotices notices;
+    private final Notifier notifier;
+    private final Duration maxAge;
+
+    ChannelEvents(
+        ChannelReadModel channels, CreatorNotices notices, Notifier notifier, Duration maxAge) {
+      this.channels = channels;
+      this.notices = notices;
+      this.notifier = notifier;
+      this.maxAge = maxAge;
+    }
+
+    @Override
+    public CompletionStage<Done> process(EventEnvelope<ChannelEntity.Event> envelope) {
+      ChannelEntity.Event event = envelope.event();
+      String channelId = idOf(envelope.persistenceId());
+      long seqNr = envelope.sequenceNr();
+      if (!fresh(envelope.timestamp(), maxAge)) {
+        return CompletableFuture.completedFuture(Done.getInstance());
+      }
+      if (!CreatorNotices.needsContact(event)) {
+        return deliver(
+            notices.forChannelEvent(channelId, seqNr, event, Optional.empty()), notifier);
+      }
+      return contact(channels, channelId)
+          .thenCompose(
+              c -> {
+                if (c.isEmpty()) {
+                  // The read side has not seen the sign-up yet: fail, so the event comes again.
+                  return CompletableFuture.failedFuture(
+                      new IllegalStateException(
+                          "channel " + channelId + " is not in the read side yet"));
+                }
+                return deliver(notices.forChannelEvent(channelId, seqNr, event, c), notifier);
+              });
+    }
+  }
+
+  static final class VideoEvents extends Handler<EventEnvelope<VideoEntity.Event>> {
+    private final ChannelReadModel channels;
+    private final CreatorNotices notices;
+    private final Notifier notifier;
+    private final Duration maxAge;
+
+    VideoEvents(
+        ChannelReadModel channels, CreatorNotices notices, Notifier notifier, Duration maxAge) {
+      this.channels = channels;
+      this.notices = notices;
+      this.notifier = notifier;
+      this.maxAge = maxAge;
+    }
+
+    @Override
+    public CompletionStage<Done> process(EventEnvelope<VideoEntity.Event> envelope) {
+      VideoEntity.Event event = envelope.event();
+      if (!CreatorNotices.isSynced(event) || !fresh(envelope.timestamp(), maxAge)) {
+        return CompletableFuture.completedFuture(Done.getInstance());
+      }
+      String channelId = event.channelId();
+      return contact(channels, channelId)
+          .thenCompose(
+              c ->
+                  deliver(
+                      notices.forSyncedVideo(channelId, (VideoEntity.VideoAdvanced) event, c),
+                      notifier));
+    }
+  }
+
+  static String idOf(String persistenceId) {
+    int separator = persistenceId.indexOf('|');
+    return separator < 0 ? persistenceId : persistenceId.substring(separator + 1);
+  }
+}
