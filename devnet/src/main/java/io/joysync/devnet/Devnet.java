@@ -1,5 +1,6 @@
 package io.joysync.devnet;
 
+import io.joysync.devnet.mail.MailDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import java.nio.file.Path;
@@ -49,6 +50,16 @@ public final class Devnet implements Callable<Integer> {
       description = "YouTube stand-ins port (default 8090); -1 leaves them out.")
   Integer youtubePort;
 
+  @Option(
+      names = "--smtp-port",
+      description =
+          "The creators' mailbox: SMTP port (default 2525; its page on --mailbox-port, default"
+              + " 8025); -1 leaves it out.")
+  Integer smtpPort;
+
+  @Option(names = "--mailbox-port", description = "The mailbox page's port (default 8025).")
+  Integer mailboxPort;
+
   /** Starts the devnet in-process. */
   public static RunningDevnet start(DevnetSettings settings) throws Exception {
     return RunningDevnet.start(settings);
@@ -79,6 +90,13 @@ public final class Devnet implements Callable<Integer> {
       s =
           s.withComponent(
               YoutubeDevnet.component(YoutubeDevnetSettings.defaults().withPort(youtube)));
+    }
+    int smtp = smtpPort == null ? MailDevnet.DEFAULT_SMTP_PORT : smtpPort;
+    if (smtp >= 0) {
+      s =
+          s.withComponent(
+              MailDevnet.component(
+                  smtp, mailboxPort == null ? MailDevnet.DEFAULT_MAILBOX_PORT : mailboxPort));
     }
     return s;
   }
