@@ -23,8 +23,9 @@ import picocli.CommandLine;
 
 /**
  * {@code joysync cluster ...} run in-process through {@link Main}'s command line against a cluster
- * of two real nodes: what the operator reads, the exit codes, the refusals (a member that does not
- * exist, a malformed address, a wrong or missing key), and a leave that takes a node out.
+ * of three real nodes: what the operator reads, the exit codes, the refusals (a member that does
+ * not exist, a malformed address, a wrong or missing key), a leave that takes a node out, and a
+ * down after which the downed node shuts itself down within the downed-exit deadline.
  */
 @Needs(Service.CASSANDRA)
 class ClusterCliTest {
@@ -41,8 +42,8 @@ class ClusterCliTest {
     String keyspaces = TestCassandra.freshKeyspacePrefix("clustercli");
     int seedPort = TestCassandra.freePort();
     seed = "pekko://joysync@127.0.0.1:" + seedPort;
-    // The seed first, so that it alone creates the keyspaces; then the second node joins it.
-    for (int port : List.of(seedPort, TestCassandra.freePort())) {
+    // The seed first, so that it alone creates the keyspaces; then two more nodes join it.
+    for (int port : List.of(seedPort, TestCassandra.freePort(), TestCassandra.freePort())) {
       Map<String, Object> settings = new HashMap<>();
       settings.put("pekko.remote.artery.canonical.port", port);
       settings.put("pekko.cluster.seed-nodes", List.of(seed));
@@ -155,19 +156,42 @@ class ClusterCliTest {
   void leaveTakesTheSecondNodeOutOfTheCluster() throws Exception {
     TestNodes.Started second = nodes.get(1);
     String secondAddress = second.node().system().address().toString();
-    Awaitility.await("both members Up")
-        .atMost(Duration.ofSeconds(90))
-        .until(
-            () -> operator("cluster", "members").out(),
-            out -> out.startsWith("2 members") && out.contains(secondAddress + " "));
+    awaitMembers("the second node Up", out -> out.contains(secondAddress + " "));
 
     Run leave = operator("cluster", "leave", secondAddress.replace("pekko://", ""));
 
     assertThat(leave.exitCode()).as(leave.err()).isZero();
     assertThat(leave.out()).contains("Leaving " + secondAddress);
-    Awaitility.await("the second node gone")
-        .atMost(Duration.ofSeconds(120))
-        .until(() -> operator("cluster", "members").out(), out -> out.startsWith("1 member,"));
+    awaitMembers("the second node gone", out -> !out.contains(secondAddress + " "));
     second.node().system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aDownedNodeShutsItselfDownWithinTheDownedExitDeadline() throws Exception {
+    TestNodes.Started third = nodes.get(2);
+    String thirdAddress = third.node().system().address().toString();
+    String hostPort = thirdAddress.substring(thirdAddress.indexOf('@') + 1);
+    awaitMembers("the third node Up", out -> out.contains(thirdAddress + " "));
+
+    long downedAt = System.nanoTime();
+    Run down = operator("cluster", "down", hostPort);
+
+    assertThat(down.exitCode()).as(down.err()).isZero();
+    assertThat(down.out()).contains("Downing " + thirdAddress);
+    third.node().system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Duration stopped = Duration.ofNanos(System.nanoTime() - downedAt);
+    // In production the node is halted at the deadline (10 s) whatever it still waits for; here
+    // (exit-jvm off) its own coordinated shutdown must already end within it.
+    assertThat(stopped)
+        .as("time from the down to the end of its shutdown")
+        .isLessThan(Duration.ofSeconds(10));
+    awaitMembers("the third node gone", out -> !out.contains(thirdAddress + " "));
+  }
+
+  private void awaitMembers(String what, java.util.function.Predicate<String> done) {
+    Awaitility.await(what)
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> operator("cluster", "members").out(), done);
   }
 }
