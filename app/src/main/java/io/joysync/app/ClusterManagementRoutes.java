@@ -113,13 +113,16 @@ public final class ClusterManagementRoutes implements ManagementRouteProvider {
     return formFieldOptional(
         "address",
         address -> {
-          Optional<Address> parsed = address.flatMap(a -> MemberAddress.parse(a, cluster));
+          // Pekko Management's join reads only the full form, pekko://<system>@<host>:<port>.
+          Optional<Address> parsed =
+              address
+                  .filter(a -> a.trim().contains("://"))
+                  .flatMap(a -> MemberAddress.parse(a, cluster));
           if (parsed.isEmpty()) {
             return ErrorHandling.error(
                 StatusCodes.BAD_REQUEST,
                 "INVALID_MEMBER_ADDRESS",
-                "POST /cluster/members takes the form field address="
-                    + MemberAddress.EXPECTED_FORM);
+                "POST /cluster/members takes the form field address=pekko://<system>@<host>:<port>");
           }
           log.warn("Cluster management: an operator asked this node to join {}", parsed.get());
           return reject();

@@ -149,9 +149,11 @@ class ManagementSecurityIntegrationTest {
     assertThat(malformed.json().path("code").asText()).isEqualTo("INVALID_MEMBER_ADDRESS");
     assertThat(malformed.json().path("message").asText())
         .contains("'not-an-address' is not a member address");
-    Reply badJoin = withKey(new Call("POST", "/cluster/members", "address=nowhere"));
-    assertThat(badJoin.status()).isEqualTo(400);
-    assertThat(badJoin.json().path("code").asText()).isEqualTo("INVALID_MEMBER_ADDRESS");
+    for (String join : List.of("address=nowhere", "address=127.0.0.1%3A1", "")) {
+      Reply badJoin = withKey(new Call("POST", "/cluster/members", join));
+      assertThat(badJoin.status()).as(join).isEqualTo(400);
+      assertThat(badJoin.json().path("code").asText()).isEqualTo("INVALID_MEMBER_ADDRESS");
+    }
 
     Reply operation =
         withKey(new Call("PUT", "/cluster/members/" + encoded(self), "operation=explode"));
