@@ -86,10 +86,10 @@ public final class Node {
   public record Running(ActorSystem<Void> system, CompletionStage<Endpoints> endpoints) {}
 
   /**
-   * Wires a node into {@code system}, in this order: cluster membership, the node's meters,
-   * management endpoints (health checks, {@code /metrics}), the sharded entities, the clients of
-   * Orion, the chain and YouTube, the publisher (signer accounts), then, once the read side is up,
-   * the sync pipeline and the HTTP API.
+   * Wires a node into {@code system}, in this order: cluster membership and the bound on a downed
+   * node's exit, the node's meters, management endpoints (health checks, {@code /metrics}), the
+   * sharded entities, the clients of Orion, the chain and YouTube, the publisher (signer accounts),
+   * then, once the read side is up, the sync pipeline and the HTTP API.
    */
   public static CompletionStage<Endpoints> init(ActorSystem<?> system) {
     Config config = system.settings().config();
@@ -98,6 +98,8 @@ public final class Node {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
+    // A downed node (split brain resolver, operator) must be gone before its accounts restart.
+    DownedNodeExit.install(system);
     // First: the JVM and cluster meters, and the registry /metrics reads, before anything counts.
     NodeMeters.get(system);
     CompletionStage<Uri> management = PekkoManagement.get(system).start();

@@ -107,7 +107,8 @@ class MetricsIntegrationTest {
     ApiClient management = net.node.management();
     assertThat(management.send("GET", "/ready", null, null).status()).isEqualTo(200);
     assertThat(management.send("GET", "/alive", null, null).status()).isEqualTo(200);
-    assertThat(management.send("GET", "/cluster/members", null, null).status()).isEqualTo(200);
+    assertThat(management.send("GET", "/cluster/members", null, TestNodes.OPERATOR_KEY).status())
+        .isEqualTo(200);
     assertThat(management.send("POST", "/metrics", "", null).status()).isEqualTo(405);
   }
 

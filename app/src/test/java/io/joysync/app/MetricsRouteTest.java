@@ -99,9 +99,19 @@ class MetricsRouteTest {
   }
 
   @Test
-  void theManagementRoutesBesideItStillAnswer() throws Exception {
+  void theHealthCheckBesideItStillAnswersAndTheClusterRoutesNeedAKeyThisNodeDoesNotHave()
+      throws Exception {
     assertThat(send("GET", "/alive").statusCode()).isEqualTo(200);
-    assertThat(send("GET", "/cluster/members").statusCode()).isEqualTo(200);
+    // No operator key is configured here: the cluster routes are refused to everyone.
+    HttpResponse<String> members =
+        CLIENT.send(
+            HttpRequest.newBuilder(management.resolve("/cluster/members"))
+                .header("Authorization", "Bearer ")
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(members.statusCode()).isEqualTo(401);
+    assertThat(members.body()).contains("\"code\":\"INVALID_OPERATOR_KEY\"");
   }
 
   private static HttpResponse<String> send(String method, String path) throws Exception {

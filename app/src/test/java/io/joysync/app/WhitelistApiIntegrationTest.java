@@ -122,7 +122,8 @@ class WhitelistApiIntegrationTest {
 
   @Test
   void managementReportsThisMemberUpReadyAndAlive() {
-    ApiClient.Reply members = node.management().send("GET", "/cluster/members", null, null);
+    ApiClient.Reply members =
+        node.management().send("GET", "/cluster/members", null, TestNodes.OPERATOR_KEY);
 
     assertThat(members.status()).isEqualTo(200);
     assertThat(members.json().get("members")).hasSize(1);

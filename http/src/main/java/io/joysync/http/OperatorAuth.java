@@ -25,14 +25,21 @@ public final class OperatorAuth {
   }
 
   public Route operator(Supplier<Route> inner) {
+    return operator("Invalid YPP owner key", inner);
+  }
+
+  /**
+   * Like {@link #operator(Supplier)}, refusing with {@code refusal} as the 401's sentence (the code
+   * stays {@code INVALID_OPERATOR_KEY}), for guarded routes outside youtube-synch's API.
+   */
+  public Route operator(String refusal, Supplier<Route> inner) {
     return optionalHeaderValueByName(
         "Authorization",
         header -> {
           if (header.isPresent() && matches(header.get())) {
             return inner.get();
           }
-          return ErrorHandling.error(
-              StatusCodes.UNAUTHORIZED, "INVALID_OPERATOR_KEY", "Invalid YPP owner key");
+          return ErrorHandling.error(StatusCodes.UNAUTHORIZED, "INVALID_OPERATOR_KEY", refusal);
         });
   }
 

@@ -52,10 +52,13 @@ final class ChannelsApi {
           .build();
   private final URI base;
   private final String operatorKey;
+  private final String name;
 
-  ChannelsApi(URI base, String operatorKey) {
+  /** {@code name} says what {@code base} is in the sentence of a failed connection. */
+  ChannelsApi(URI base, String operatorKey, String name) {
     this.base = base;
     this.operatorKey = operatorKey;
+    this.name = name;
   }
 
   Answer post(String path, JsonNode body) throws ChannelsCommand.Stop {
@@ -70,6 +73,14 @@ final class ChannelsApi {
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** A PUT of an HTML form's fields ({@code application/x-www-form-urlencoded}). */
+  Answer putForm(String path, String form) throws ChannelsCommand.Stop {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .PUT(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   Answer get(String pathAndQuery) throws ChannelsCommand.Stop {
@@ -101,7 +112,9 @@ final class ChannelsApi {
     } catch (IOException e) {
       throw new ChannelsCommand.Stop(
           ChannelsCommand.ERROR,
-          "Could not reach the joysync API at "
+          "Could not reach "
+              + name
+              + " at "
               + base
               + ": "
               + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

@@ -33,24 +33,28 @@ final class ChannelsApiOptions {
   Function<String, String> environment = System::getenv;
 
   ChannelsApi connect() throws ChannelsCommand.Stop {
-    return new ChannelsApi(base(), operatorKey());
+    return new ChannelsApi(
+        base("--api-url", apiUrl), operatorKey(operatorKeyFile, environment), "the joysync API");
   }
 
-  private URI base() throws ChannelsCommand.Stop {
+  /** {@code url} as the base of the calls, or a stop naming {@code option}. */
+  static URI base(String option, String url) throws ChannelsCommand.Stop {
     try {
-      URI uri = new URI(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+      URI uri = new URI(url.endsWith("/") ? url : url + "/");
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
           || uri.getHost() == null) {
-        throw new URISyntaxException(apiUrl, "not an http(s) URL");
+        throw new URISyntaxException(url, "not an http(s) URL");
       }
       return uri;
     } catch (URISyntaxException e) {
       throw new ChannelsCommand.Stop(
-          ChannelsCommand.INVALID_INPUT, "--api-url must be an http(s) URL: " + apiUrl);
+          ChannelsCommand.INVALID_INPUT, option + " must be an http(s) URL: " + url);
     }
   }
 
-  private String operatorKey() throws ChannelsCommand.Stop {
+  /** The operator key from {@code operatorKeyFile}, or else from the environment. */
+  static String operatorKey(Path operatorKeyFile, Function<String, String> environment)
+      throws ChannelsCommand.Stop {
     String key;
     if (operatorKeyFile != null) {
       try {
