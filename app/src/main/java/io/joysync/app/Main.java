@@ -1,6 +1,7 @@
 package io.joysync.app;
 
 import io.joysync.app.cli.ChannelsCommand;
+import io.joysync.app.cli.SchemaCommand;
 import io.joysync.app.cli.SyncCommand;
 import io.joysync.app.cli.VideosCommand;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
       NodeCommand.class,
       ChannelsCommand.class,
       SyncCommand.class,
-      VideosCommand.class
+      VideosCommand.class,
+      SchemaCommand.class
     })
 public final class Main implements Runnable {
 

@@ -27,6 +27,8 @@ import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.discovery.DiscoveryStore;
 import io.joysync.persistence.readside.ReadSide;
+import io.joysync.persistence.schema.CassandraSchema;
+import io.joysync.persistence.schema.InvalidCassandraSetting;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -63,9 +65,14 @@ public final class Node {
 
   private Node() {}
 
-  /** Creates the actor system named {@code joysync} from the given configuration and inits it. */
+  /**
+   * Creates the actor system named {@code joysync} from the given configuration and inits it. A
+   * Cassandra setting the node cannot run with ({@link InvalidCassandraSetting}, naming it) is
+   * refused here, before anything is created.
+   */
   public static Running start(Config config) {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "joysync", config);
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), "joysync", CassandraSchema.configure(config));
     CompletionStage<Endpoints> endpoints;
     try {
       endpoints = init(system);

@@ -1,6 +1,7 @@
 package io.joysync.app;
 
 import com.typesafe.config.Config;
+import io.joysync.app.cli.ChannelsCommand;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -36,9 +37,16 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Config config =
-        NodeConfig.load(configName, NodeConfig.portOverrides(httpPort, managementPort, remotePort));
-    Node.Running node = Node.start(config);
+    Node.Running node;
+    try {
+      Config config =
+          NodeConfig.load(
+              configName, NodeConfig.portOverrides(httpPort, managementPort, remotePort));
+      node = Node.start(config);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return ChannelsCommand.INVALID_INPUT;
+    }
     ActorSystem<Void> system = node.system();
     try {
       Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(120, TimeUnit.SECONDS);

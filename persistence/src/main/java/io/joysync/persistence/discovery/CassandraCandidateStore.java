@@ -37,7 +37,7 @@ public final class CassandraCandidateStore implements CandidateStore {
     this.ks = keyspace;
   }
 
-  static List<String> tables(String ks) {
+  public static List<String> tables(String ks) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks

@@ -25,7 +25,7 @@ public final class CassandraChainWatchStore implements ChainWatchStore {
     this.ks = keyspace;
   }
 
-  static List<String> tables(String ks) {
+  public static List<String> tables(String ks) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks

@@ -51,7 +51,7 @@ public final class CassandraWatchStore implements WatchStore {
     this.cbor = cbor;
   }
 
-  static List<String> tables(String ks) {
+  public static List<String> tables(String ks) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks

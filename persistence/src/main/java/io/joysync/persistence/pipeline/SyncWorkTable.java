@@ -34,13 +34,17 @@ public final class SyncWorkTable implements WorkIndex {
     this.ks = keyspace;
   }
 
+  /** The work index table (the keyspace must exist). */
+  public static String table(String keyspace) {
+    return "CREATE TABLE IF NOT EXISTS "
+        + keyspace
+        + ".sync_work (slot int, video_id text, channel_id text, state text,"
+        + " historical boolean, published_at timestamp, view_count bigint, duration bigint,"
+        + " failed_attempts int, retry_at timestamp, PRIMARY KEY (slot, video_id))";
+  }
+
   public CompletionStage<Done> createTable() {
-    return session.executeDDL(
-        "CREATE TABLE IF NOT EXISTS "
-            + ks
-            + ".sync_work (slot int, video_id text, channel_id text, state text,"
-            + " historical boolean, published_at timestamp, view_count bigint, duration bigint,"
-            + " failed_attempts int, retry_at timestamp, PRIMARY KEY (slot, video_id))");
+    return session.executeDDL(table(ks));
   }
 
   /** A newly tracked video (left out when it is final already). */

@@ -40,51 +40,50 @@ public final class ChannelReadModel {
     this.firstMonth = firstMonth;
   }
 
-  public CompletionStage<Done> createTables(int replicationFactor) {
-    List<String> ddl =
-        List.of(
-            "CREATE KEYSPACE IF NOT EXISTS "
-                + ks
-                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
-                + replicationFactor
-                + "}",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".channels (channel_id text PRIMARY KEY,"
-                + " joystream_channel_id bigint, user_id text, email text, title text,"
-                + " description text, handle text, language text, thumbnails map<text,text>,"
-                + " subscriber_count bigint, video_count bigint, ypp_status text,"
-                + " pre_opt_out_status text, should_be_ingested boolean,"
-                + " allow_operator_ingestion boolean, video_category_id text,"
-                + " referrer_channel_id bigint, created_at timestamp, last_acted_at timestamp,"
-                + " state blob, state_seq_nr bigint,"
-                + " processed_at timestamp)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".channels_by_month (month text,"
-                + " created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (month, created_at, channel_id))"
-                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".channels_by_user (user_id text, created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (user_id, created_at, channel_id))",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".unverified_channels (month text,"
-                + " created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (month, created_at, channel_id))"
-                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".referrals (referrer_channel_id bigint,"
-                + " channel_id text, PRIMARY KEY (referrer_channel_id, channel_id))",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".referrers (shard int,"
-                + " referrer_channel_id bigint, PRIMARY KEY (shard, referrer_channel_id))");
+  /** The channel tables (the keyspace must exist), for the schema and for {@link #createTables}. */
+  public static List<String> tables(String keyspace) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".channels (channel_id text PRIMARY KEY,"
+            + " joystream_channel_id bigint, user_id text, email text, title text,"
+            + " description text, handle text, language text, thumbnails map<text,text>,"
+            + " subscriber_count bigint, video_count bigint, ypp_status text,"
+            + " pre_opt_out_status text, should_be_ingested boolean,"
+            + " allow_operator_ingestion boolean, video_category_id text,"
+            + " referrer_channel_id bigint, created_at timestamp, last_acted_at timestamp,"
+            + " state blob, state_seq_nr bigint,"
+            + " processed_at timestamp)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".channels_by_month (month text,"
+            + " created_at timestamp, channel_id text,"
+            + " PRIMARY KEY (month, created_at, channel_id))"
+            + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".channels_by_user (user_id text, created_at timestamp, channel_id text,"
+            + " PRIMARY KEY (user_id, created_at, channel_id))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".unverified_channels (month text,"
+            + " created_at timestamp, channel_id text,"
+            + " PRIMARY KEY (month, created_at, channel_id))"
+            + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".referrals (referrer_channel_id bigint,"
+            + " channel_id text, PRIMARY KEY (referrer_channel_id, channel_id))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".referrers (shard int,"
+            + " referrer_channel_id bigint, PRIMARY KEY (shard, referrer_channel_id))");
+  }
+
+  /** Creates the channel tables when missing; the keyspace must exist. */
+  public CompletionStage<Done> createTables() {
     CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
-    for (String statement : ddl) {
+    for (String statement : tables(ks)) {
       done = done.thenCompose(d -> session.executeDDL(statement));
     }
     return done;

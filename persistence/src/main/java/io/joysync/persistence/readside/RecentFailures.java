@@ -28,13 +28,17 @@ public final class RecentFailures {
     this.ks = keyspace;
   }
 
+  /** The failures table (the keyspace must exist). */
+  public static String table(String keyspace) {
+    return "CREATE TABLE IF NOT EXISTS "
+        + keyspace
+        + ".recent_failures (tag text, at timestamp, video_id text, channel_id text,"
+        + " detail text, PRIMARY KEY (tag, at, video_id))"
+        + " WITH CLUSTERING ORDER BY (at DESC, video_id ASC) AND default_time_to_live = 604800";
+  }
+
   CompletionStage<Done> createTable() {
-    return session.executeDDL(
-        "CREATE TABLE IF NOT EXISTS "
-            + ks
-            + ".recent_failures (tag text, at timestamp, video_id text, channel_id text,"
-            + " detail text, PRIMARY KEY (tag, at, video_id))"
-            + " WITH CLUSTERING ORDER BY (at DESC, video_id ASC) AND default_time_to_live = 604800");
+    return session.executeDDL(table(ks));
   }
 
   CompletionStage<Done> record(String tag, Failure f) {

@@ -10,6 +10,7 @@ import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +43,29 @@ public final class VideoReadModel {
     this.tallies = new VideoTallies(session, keyspace);
   }
 
+  /** The video table and its tallies (the keyspace must exist). */
+  public static List<String> tables(String keyspace) {
+    List<String> ddl = new ArrayList<>();
+    ddl.add(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".videos (channel_id text, video_id text, title text, description text,"
+            + " view_count bigint, thumbnails map<text,text>, state text, category text,"
+            + " language_iso text, duration bigint, upload_status text, privacy_status text,"
+            + " license text, container text, is_short boolean, joystream_video_id bigint,"
+            + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
+            + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))");
+    ddl.addAll(VideoTallies.tables(keyspace));
+    return List.copyOf(ddl);
+  }
+
+  /** Creates the video table and its tallies when missing; the keyspace must exist. */
   public CompletionStage<Done> createTable() {
-    return session
-        .executeDDL(
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".videos (channel_id text, video_id text, title text, description text,"
-                + " view_count bigint, thumbnails map<text,text>, state text, category text,"
-                + " language_iso text, duration bigint, upload_status text, privacy_status text,"
-                + " license text, container text, is_short boolean, joystream_video_id bigint,"
-                + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
-                + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))")
-        .thenCompose(d -> tallies.createTables());
+    CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
+    for (String statement : tables(ks)) {
+      done = done.thenCompose(d -> session.executeDDL(statement));
+    }
+    return done;
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 
 /**
@@ -33,39 +32,26 @@ final class VideoTallies {
     this.ks = keyspace;
   }
 
-  CompletionStage<Done> createTables() {
-    return session
-        .executeDDL(
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)")
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".videos_by_state (tag text, state text, videos bigint,"
-                        + " PRIMARY KEY (tag, state))"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".active_channels_by_tag (tag text PRIMARY KEY, channels bigint)"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".uploads_by_minute (tag text, minute timestamp, videos bigint,"
-                        + " PRIMARY KEY (tag, minute)) WITH CLUSTERING ORDER BY (minute DESC)"
-                        + " AND default_time_to_live = 604800"));
+  /** The tally tables (the keyspace must exist). */
+  static List<String> tables(String keyspace) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".videos_by_state (tag text, state text, videos bigint, PRIMARY KEY (tag, state))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".active_channels_by_tag (tag text PRIMARY KEY, channels bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".uploads_by_minute (tag text, minute timestamp, videos bigint,"
+            + " PRIMARY KEY (tag, minute)) WITH CLUSTERING ORDER BY (minute DESC)"
+            + " AND default_time_to_live = 604800");
   }
 
   /** The statements that move the counts for a video going from {@code before} to {@code after}. */
