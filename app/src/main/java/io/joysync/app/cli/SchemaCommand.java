@@ -77,6 +77,8 @@ public final class SchemaCommand implements Runnable {
               "joysync-schema",
               ConfigFactory.parseString(
                       "pekko.actor.provider = local\n"
+                          + "pekko.coordinated-shutdown.exit-jvm = off\n"
+                          + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
                           + "pekko.loggers = [\"org.apache.pekko.event.Logging$DefaultLogger\"]\n"
                           + "pekko.logging-filter = \"org.apache.pekko.event.DefaultLoggingFilter\"\n"
                           + "pekko.loglevel = OFF\n"
