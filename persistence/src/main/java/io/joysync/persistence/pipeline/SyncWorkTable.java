@@ -6,6 +6,7 @@ import io.joysync.engine.pipeline.WorkItem;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,11 +27,11 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  */
 public final class SyncWorkTable implements WorkIndex {
 
-  private final CassandraSession session;
+  private final ProfiledSession session;
   private final String ks;
 
   public SyncWorkTable(CassandraSession session, String keyspace) {
-    this.session = session;
+    this.session = ProfiledSession.of(session, ProfiledSession.WORK_INDEX);
     this.ks = keyspace;
   }
 

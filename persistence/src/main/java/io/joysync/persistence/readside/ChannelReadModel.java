@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.joysync.persistence.ProfiledSession;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -31,11 +32,16 @@ public final class ChannelReadModel {
   public static final int READ_PARALLELISM = 32;
 
   private final CassandraSession session;
+
+  /** The HTTP API's reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
   private final YearMonth firstMonth;
 
   public ChannelReadModel(CassandraSession session, String keyspace, YearMonth firstMonth) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
     this.firstMonth = firstMonth;
   }
@@ -227,7 +233,7 @@ public final class ChannelReadModel {
   }
 
   public CompletionStage<Optional<ChannelRow>> byChannelId(String channelId) {
-    return session
+    return queries
         .selectOne("SELECT * FROM " + ks + ".channels WHERE channel_id = ?", channelId)
         .thenApply(r -> r.map(ChannelReadModel::toRow));
   }
@@ -255,7 +261,7 @@ public final class ChannelReadModel {
 
   /** The first channel a Google account signed up (youtube-synch's "channel of the user"). */
   public CompletionStage<Optional<ChannelRow>> firstOfUser(String userId) {
-    return session
+    return queries
         .selectOne(
             "SELECT channel_id FROM " + ks + ".channels_by_user WHERE user_id = ? LIMIT 1", userId)
         .thenCompose(
@@ -312,7 +318,7 @@ public final class ChannelReadModel {
                 values.add(month);
                 values.addAll(List.of(rangeValues));
                 values.add(limit - ids.size());
-                return session
+                return queries
                     .selectAll(
                         "SELECT channel_id FROM "
                             + ks
@@ -330,7 +336,7 @@ public final class ChannelReadModel {
 
   /** The channels a referrer brought in. */
   public CompletionStage<List<ChannelRow>> referrals(long referrerChannelId) {
-    return session
+    return queries
         .selectAll(
             "SELECT channel_id FROM " + ks + ".referrals WHERE referrer_channel_id = ?",
             referrerChannelId)
@@ -342,7 +348,7 @@ public final class ChannelReadModel {
     List<CompletableFuture<List<Row>>> shards = new ArrayList<>();
     for (int shard = 0; shard < REFERRER_SHARDS; shard++) {
       shards.add(
-          session
+          queries
               .selectAll(
                   "SELECT referrer_channel_id FROM " + ks + ".referrers WHERE shard = ?", shard)
               .toCompletableFuture());

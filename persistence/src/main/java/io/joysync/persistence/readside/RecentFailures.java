@@ -1,6 +1,7 @@
 package io.joysync.persistence.readside;
 
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,10 +22,15 @@ public final class RecentFailures {
   public record Failure(Instant at, String videoId, String channelId, String detail) {}
 
   private final CassandraSession session;
+
+  /** Operators' reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
 
   public RecentFailures(CassandraSession session, String keyspace) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
   }
 
@@ -59,7 +65,7 @@ public final class RecentFailures {
     List<CompletableFuture<List<Failure>>> reads = new ArrayList<>();
     for (String tag : tags) {
       reads.add(
-          session
+          queries
               .selectAll(
                   "SELECT at, video_id, channel_id, detail FROM "
                       + ks

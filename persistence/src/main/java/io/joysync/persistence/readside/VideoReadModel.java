@@ -8,6 +8,7 @@ import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,11 +35,16 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 public final class VideoReadModel {
 
   private final CassandraSession session;
+
+  /** The HTTP API's reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
   private final VideoTallies tallies;
 
   public VideoReadModel(CassandraSession session, String keyspace) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
     this.tallies = new VideoTallies(session, keyspace);
   }
@@ -208,7 +214,7 @@ public final class VideoReadModel {
 
   /** Every tracked video of a channel, oldest publication first. */
   public CompletionStage<List<VideoRow>> ofChannel(String channelId) {
-    return session
+    return queries
         .selectAll("SELECT * FROM " + ks + ".videos WHERE channel_id = ?", channelId)
         .thenApply(
             rows ->

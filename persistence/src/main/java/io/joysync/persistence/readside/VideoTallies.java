@@ -3,6 +3,7 @@ package io.joysync.persistence.readside;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,10 +26,15 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 final class VideoTallies {
 
   private final CassandraSession session;
+
+  /** The HTTP API's reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
 
   VideoTallies(CassandraSession session, String keyspace) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
   }
 
@@ -142,7 +148,7 @@ final class VideoTallies {
   }
 
   CompletionStage<Long> syncBacklog(List<String> tags) {
-    return session
+    return queries
         .selectAll("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag IN ?", tags)
         .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
   }
@@ -153,14 +159,14 @@ final class VideoTallies {
 
   /** Channels with videos waiting, over the given tags. */
   CompletionStage<Long> activeChannels(List<String> tags) {
-    return session
+    return queries
         .selectAll("SELECT channels FROM " + ks + ".active_channels_by_tag WHERE tag IN ?", tags)
         .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
   }
 
   /** Videos by state (wire name) over the given tags; states without videos are left out. */
   CompletionStage<Map<String, Long>> byState(List<String> tags) {
-    return session
+    return queries
         .selectAll("SELECT state, videos FROM " + ks + ".videos_by_state WHERE tag IN ?", tags)
         .thenApply(
             rows -> {
@@ -175,7 +181,7 @@ final class VideoTallies {
 
   /** Uploads completed since {@code since} (whole minutes) over the given tags. */
   CompletionStage<Long> uploadsSince(List<String> tags, Instant since) {
-    return session
+    return queries
         .selectAll(
             "SELECT videos FROM " + ks + ".uploads_by_minute WHERE tag IN ? AND minute >= ?",
             tags,
