@@ -118,6 +118,10 @@ class CassandraSettingsTest {
                         "joysync.cassandra.replication.datacenters", "eu-west")))
         .hasMessageContaining("joysync.cassandra.replication.datacenters")
         .hasMessageContaining("'eu-west' is not <data center>:<replication factor>");
+    assertThatThrownBy(() -> node(Map.of("joysync.cassandra.autocreate", false)))
+        .hasMessage(
+            "Invalid setting joysync.cassandra.autocreate: no longer read; set"
+                + " joysync.cassandra.auto-create instead");
     assertThatThrownBy(() -> node(Map.of("joysync.cassandra.keyspace-prefix", "my-joysync")))
         .hasMessageContaining("joysync.cassandra.keyspace-prefix")
         .hasMessageContaining("'my-joysync_journal' is not a Cassandra keyspace name");

@@ -85,6 +85,8 @@ public final class CassandraSchema {
    * keyspace and table creation from {@code auto-create}): the configuration a node starts with.
    */
   public static Config configure(Config config) {
+    refuseRenamed(config, "joysync.cassandra.autocreate", AUTO_CREATE);
+    refuseRenamed(config, "joysync.cassandra.replication-factor", CassandraReplication.PATH);
     CassandraSchema schema = from(config);
     checkConsistencyLevels(config);
     Map<String, Object> plugin = new HashMap<>();
@@ -250,6 +252,13 @@ public final class CassandraSchema {
         + " ("
         + AUTO_CREATE
         + " is off: create it with `joysync schema apply`)";
+  }
+
+  /** A setting of an earlier version, which would otherwise be ignored without a word. */
+  private static void refuseRenamed(Config config, String old, String now) {
+    if (config.hasPath(old)) {
+      throw new InvalidCassandraSetting(old, "no longer read; set " + now + " instead");
+    }
   }
 
   private static void checkConsistencyLevels(Config config) {
