@@ -7,8 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code joysync node}: runs one joysync node until it is stopped (Ctrl-C or SIGTERM). */
 @Command(
@@ -18,6 +20,8 @@ import picocli.CommandLine.Option;
 public final class NodeCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(NodeCommand.class);
+
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--config",
@@ -44,7 +48,8 @@ public final class NodeCommand implements Callable<Integer> {
               configName, NodeConfig.portOverrides(httpPort, managementPort, remotePort));
       node = Node.start(config);
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      spec.commandLine().getErr().println(e.getMessage());
+      spec.commandLine().getErr().flush();
       return ChannelsCommand.INVALID_INPUT;
     }
     ActorSystem<Void> system = node.system();

@@ -164,8 +164,9 @@ class CassandraSchemaIntegrationTest {
 
     Run print = cli("schema", "print", "--config", config.toString());
     Run apply = cli("schema", "apply", "--config", config.toString());
+    Run node = cli("node", "--config", config.toString());
 
-    for (Run run : List.of(print, apply)) {
+    for (Run run : List.of(print, apply, node)) {
       assertThat(run.exit()).isEqualTo(40);
       assertThat(run.err()).contains("Invalid setting " + setting + ": ").contains(problem);
       assertThat(run.out()).isEmpty();
