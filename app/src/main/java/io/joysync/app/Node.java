@@ -34,6 +34,8 @@ import io.joysync.persistence.discovery.DiscoveryStore;
 import io.joysync.persistence.notify.CassandraNoticeLedger;
 import io.joysync.persistence.notify.CreatorNoticeProjection;
 import io.joysync.persistence.readside.ReadSide;
+import io.joysync.persistence.schema.CassandraSchema;
+import io.joysync.persistence.schema.InvalidCassandraSetting;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -70,9 +72,14 @@ public final class Node {
 
   private Node() {}
 
-  /** Creates the actor system named {@code joysync} from the given configuration and inits it. */
+  /**
+   * Creates the actor system named {@code joysync} from the given configuration and inits it. A
+   * Cassandra setting the node cannot run with ({@link InvalidCassandraSetting}, naming it) is
+   * refused here, before anything is created.
+   */
   public static Running start(Config config) {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "joysync", config);
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), "joysync", CassandraSchema.configure(config));
     CompletionStage<Endpoints> endpoints;
     try {
       endpoints = init(system);
@@ -279,21 +286,13 @@ public final class Node {
       return;
     }
     SmtpMailSender sender = new SmtpMailSender(mail, blocking);
-    CassandraNoticeLedger.start(system)
-        .whenComplete(
-            (ledger, error) -> {
-              if (error != null) {
-                log.error("Creator e-mails could not start: {}", error.toString());
-                return;
-              }
-              CreatorNoticeProjection.init(
-                  system,
-                  readSide.channels(),
-                  new CreatorNotices(mail.appUrl()),
-                  new Notifier(ledger, templates, sender, Clock.systemUTC()),
-                  mail.maxEventAge());
-              log.info("Creator e-mails are on: {}", mail);
-            });
+    CreatorNoticeProjection.init(
+        system,
+        readSide.channels(),
+        new CreatorNotices(mail.appUrl()),
+        new Notifier(CassandraNoticeLedger.of(system), templates, sender, Clock.systemUTC()),
+        mail.maxEventAge());
+    log.info("Creator e-mails are on: {}", mail);
   }
 
   private static void startDiscovery(

@@ -1,13 +1,16 @@
 package io.joysync.app;
 
 import com.typesafe.config.Config;
+import io.joysync.app.cli.ChannelsCommand;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code joysync node}: runs one joysync node until it is stopped (Ctrl-C or SIGTERM). */
 @Command(
@@ -17,6 +20,8 @@ import picocli.CommandLine.Option;
 public final class NodeCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(NodeCommand.class);
+
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--config",
@@ -36,9 +41,17 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Config config =
-        NodeConfig.load(configName, NodeConfig.portOverrides(httpPort, managementPort, remotePort));
-    Node.Running node = Node.start(config);
+    Node.Running node;
+    try {
+      Config config =
+          NodeConfig.load(
+              configName, NodeConfig.portOverrides(httpPort, managementPort, remotePort));
+      node = Node.start(config);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      spec.commandLine().getErr().flush();
+      return ChannelsCommand.INVALID_INPUT;
+    }
     ActorSystem<Void> system = node.system();
     try {
       Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(120, TimeUnit.SECONDS);

@@ -26,6 +26,18 @@ final class TestNodes {
 
   static Started start(String keyspacePrefix, Map<String, Object> extra) throws Exception {
     int managementPort = TestCassandra.freePort();
+    Node.Running node = Node.start(config(keyspacePrefix, extra, managementPort));
+    // A fresh node creates its keyspaces first; on a loaded machine with many keyspaces that DDL
+    // alone can take minutes.
+    Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(240, TimeUnit.SECONDS);
+    ApiClient api = new ApiClient("http://127.0.0.1:" + endpoints.http().getPort());
+    ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort);
+    management.await("/ready", r -> r.status() == 200, Duration.ofSeconds(120));
+    return new Started(node, api, management);
+  }
+
+  /** A test node's configuration: free ports, the test Cassandra, its own keyspaces. */
+  static Config config(String keyspacePrefix, Map<String, Object> extra, int managementPort) {
     Map<String, Object> overrides = new HashMap<>();
     overrides.put("joysync.http.port", 0);
     overrides.put("joysync.http.operator-key", OPERATOR_KEY);
@@ -39,14 +51,6 @@ final class TestNodes {
     overrides.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
     overrides.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
     overrides.putAll(extra);
-    Config config = NodeConfig.load(null, overrides);
-    Node.Running node = Node.start(config);
-    // A fresh node creates its keyspaces first; on a loaded machine with many keyspaces that DDL
-    // alone can take minutes.
-    Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(240, TimeUnit.SECONDS);
-    ApiClient api = new ApiClient("http://127.0.0.1:" + endpoints.http().getPort());
-    ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort);
-    management.await("/ready", r -> r.status() == 200, Duration.ofSeconds(120));
-    return new Started(node, api, management);
+    return NodeConfig.load(null, overrides);
   }
 }

@@ -1,6 +1,9 @@
 package io.joysync.persistence;
 
+import io.joysync.persistence.schema.CassandraSchema;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.ActorSystem;
@@ -11,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Readiness check for Pekko Management: the node is ready only while Cassandra answers a query. A
- * node that cannot persist must not receive traffic.
+ * node that cannot persist must not receive traffic. With {@code joysync.cassandra.auto-create}
+ * off, the node is also not ready until the whole schema exists; the check then fails with a
+ * sentence naming what is missing, which {@code /ready} shows.
  */
 public final class CassandraReadinessCheck implements Supplier<CompletionStage<Boolean>> {
 
@@ -25,11 +30,17 @@ public final class CassandraReadinessCheck implements Supplier<CompletionStage<B
   private static final Duration WARN_INTERVAL = Duration.ofSeconds(30);
 
   private final CassandraSession session;
+
+  /** The schema to wait for, empty once seen complete (tables are never dropped at run time). */
+  private volatile List<String> schemaToAwait;
+
   private volatile long lastWarnNanos = System.nanoTime() - WARN_INTERVAL.toNanos();
 
   /** Pekko Management instantiates checks reflectively with the classic actor system. */
   public CassandraReadinessCheck(ActorSystem system) {
     this.session = CassandraSessionRegistry.get(system).sessionFor(SESSION_CONFIG_PATH);
+    CassandraSchema schema = CassandraSchema.from(system.settings().config());
+    this.schemaToAwait = schema.autoCreate() ? List.of() : schema.statements(system);
   }
 
   @Override
@@ -41,7 +52,30 @@ public final class CassandraReadinessCheck implements Supplier<CompletionStage<B
             e -> {
               warnAtMostEveryInterval(e);
               return false;
+            })
+        .thenCompose(reachable -> reachable ? schemaComplete() : completed(false));
+  }
+
+  private CompletionStage<Boolean> schemaComplete() {
+    List<String> statements = schemaToAwait;
+    if (statements.isEmpty()) {
+      return completed(true);
+    }
+    return session
+        .underlying()
+        .thenCompose(cql -> CassandraSchema.missing(cql, statements))
+        .thenApply(
+            missing -> {
+              if (!missing.isEmpty()) {
+                throw new IllegalStateException(CassandraSchema.describeMissing(missing));
+              }
+              schemaToAwait = List.of();
+              return true;
             });
+  }
+
+  private static CompletionStage<Boolean> completed(boolean value) {
+    return CompletableFuture.completedFuture(value);
   }
 
   private void warnAtMostEveryInterval(Throwable e) {

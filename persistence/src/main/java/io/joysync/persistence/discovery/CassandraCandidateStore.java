@@ -8,6 +8,7 @@ import io.joysync.engine.discovery.VideoKnowledge;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,15 +30,15 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  */
 public final class CassandraCandidateStore implements CandidateStore {
 
-  private final CassandraSession session;
+  private final ProfiledSession session;
   private final String ks;
 
   public CassandraCandidateStore(CassandraSession session, String keyspace) {
-    this.session = session;
+    this.session = ProfiledSession.of(session, ProfiledSession.DISCOVERY);
     this.ks = keyspace;
   }
 
-  static List<String> tables(String ks) {
+  public static List<String> tables(String ks) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks

@@ -1,6 +1,7 @@
 package io.joysync.persistence.discovery;
 
 import io.joysync.engine.discovery.ChainWatchStore;
+import io.joysync.persistence.ProfiledSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -17,15 +18,15 @@ public final class CassandraChainWatchStore implements ChainWatchStore {
 
   private static final String WATCH = "finalized";
 
-  private final CassandraSession session;
+  private final ProfiledSession session;
   private final String ks;
 
   public CassandraChainWatchStore(CassandraSession session, String keyspace) {
-    this.session = session;
+    this.session = ProfiledSession.of(session, ProfiledSession.DISCOVERY);
     this.ks = keyspace;
   }
 
-  static List<String> tables(String ks) {
+  public static List<String> tables(String ks) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks

@@ -11,6 +11,7 @@ import io.joysync.engine.discovery.Watch;
 import io.joysync.engine.discovery.WatchShards;
 import io.joysync.engine.discovery.WatchStore;
 import io.joysync.engine.youtube.discovery.FeedValidators;
+import io.joysync.persistence.ProfiledSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,18 +41,18 @@ public final class CassandraWatchStore implements WatchStore {
 
   private static final Logger log = LoggerFactory.getLogger(CassandraWatchStore.class);
 
-  private final CassandraSession session;
+  private final ProfiledSession session;
   private final String ks;
   private final ObjectMapper cbor;
 
   /** {@code cbor}: the mapper the projection writes its copies of the channels with. */
   public CassandraWatchStore(CassandraSession session, String keyspace, ObjectMapper cbor) {
-    this.session = session;
+    this.session = ProfiledSession.of(session, ProfiledSession.DISCOVERY);
     this.ks = keyspace;
     this.cbor = cbor;
   }
 
-  static List<String> tables(String ks) {
+  public static List<String> tables(String ks) {
     return List.of(
         "CREATE TABLE IF NOT EXISTS "
             + ks

@@ -2,10 +2,9 @@ package io.joysync.persistence.discovery;
 
 import com.typesafe.config.Config;
 import io.joysync.engine.discovery.Discovery;
+import io.joysync.persistence.schema.CassandraSchema;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,8 +19,8 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * Discovery's state in Cassandra, beside the read side (same keyspace): the watch schedule, the
  * candidates and video index, the chain watch's position and lookups, and the two projections that
  * keep the schedule and the index in step with the channels' and videos' events. {@link #init}
- * creates the tables (when {@code joysync.cassandra.autocreate} is on), starts the projections and
- * completes with the stores.
+ * creates the tables (when {@code joysync.cassandra.auto-create} is on; otherwise the read side has
+ * waited for the applied schema), starts the projections and completes with the stores.
  */
 public final class DiscoveryStore {
 
@@ -40,10 +39,11 @@ public final class DiscoveryStore {
             JacksonObjectMapperProvider.get(system).getOrCreate("jackson-cbor", Optional.empty()));
     CassandraCandidateStore candidates = new CassandraCandidateStore(session, keyspace);
     CassandraChainWatchStore chain = new CassandraChainWatchStore(session, keyspace);
+    CassandraSchema schema = CassandraSchema.from(config);
     CompletionStage<Done> tables =
-        config.getBoolean("joysync.cassandra.autocreate")
+        schema.autoCreate()
             ? Patterns.retry(
-                () -> createTables(session, keyspace, config),
+                () -> CassandraSchema.execute(session, schema.discoveryStatements()),
                 20,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
@@ -56,24 +56,5 @@ public final class DiscoveryStore {
           VideoIndexProjection.init(system, candidates);
           return new Discovery.Stores(schedule, candidates, chain);
         });
-  }
-
-  private static CompletionStage<Done> createTables(
-      CassandraSession session, String keyspace, Config config) {
-    List<String> ddl = new ArrayList<>();
-    ddl.add(
-        "CREATE KEYSPACE IF NOT EXISTS "
-            + keyspace
-            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
-            + config.getInt("joysync.cassandra.replication-factor")
-            + "}");
-    ddl.addAll(CassandraWatchStore.tables(keyspace));
-    ddl.addAll(CassandraCandidateStore.tables(keyspace));
-    ddl.addAll(CassandraChainWatchStore.tables(keyspace));
-    CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
-    for (String statement : ddl) {
-      done = done.thenCompose(d -> session.executeDDL(statement));
-    }
-    return done;
   }
 }

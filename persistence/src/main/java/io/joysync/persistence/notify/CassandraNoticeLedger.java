@@ -1,10 +1,8 @@
 package io.joysync.persistence.notify;
 
-import com.typesafe.config.Config;
 import io.joysync.engine.notify.NoticeKind;
 import io.joysync.engine.notify.NoticeLedger;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -34,20 +32,15 @@ public final class CassandraNoticeLedger implements NoticeLedger {
   }
 
   /**
-   * The ledger in the read side's keyspace ({@code joysync.read-side.keyspace}), its table created
-   * first unless the schema is left to operators ({@code joysync.cassandra.autocreate} off).
+   * The ledger in the read side's keyspace ({@code joysync.read-side.keyspace}); its table is part
+   * of the read side's schema (created with it, or by {@code joysync schema apply}).
    */
-  public static CompletionStage<CassandraNoticeLedger> start(ActorSystem<?> system) {
-    Config config = system.settings().config();
+  public static CassandraNoticeLedger of(ActorSystem<?> system) {
     CassandraSession session =
         CassandraSessionRegistry.get(system)
             .sessionFor("pekko.projection.cassandra.session-config");
-    CassandraNoticeLedger ledger =
-        new CassandraNoticeLedger(session, config.getString("joysync.read-side.keyspace"));
-    if (!config.getBoolean("joysync.cassandra.autocreate")) {
-      return CompletableFuture.completedFuture(ledger);
-    }
-    return session.executeDDL(table(ledger.ks)).thenApply(d -> ledger);
+    return new CassandraNoticeLedger(
+        session, system.settings().config().getString("joysync.read-side.keyspace"));
   }
 
   @Override

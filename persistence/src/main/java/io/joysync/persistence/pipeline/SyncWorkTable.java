@@ -6,6 +6,7 @@ import io.joysync.engine.pipeline.WorkItem;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,21 +27,25 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  */
 public final class SyncWorkTable implements WorkIndex {
 
-  private final CassandraSession session;
+  private final ProfiledSession session;
   private final String ks;
 
   public SyncWorkTable(CassandraSession session, String keyspace) {
-    this.session = session;
+    this.session = ProfiledSession.of(session, ProfiledSession.WORK_INDEX);
     this.ks = keyspace;
   }
 
+  /** The work index table (the keyspace must exist). */
+  public static String table(String keyspace) {
+    return "CREATE TABLE IF NOT EXISTS "
+        + keyspace
+        + ".sync_work (slot int, video_id text, channel_id text, state text,"
+        + " historical boolean, published_at timestamp, view_count bigint, duration bigint,"
+        + " failed_attempts int, retry_at timestamp, PRIMARY KEY (slot, video_id))";
+  }
+
   public CompletionStage<Done> createTable() {
-    return session.executeDDL(
-        "CREATE TABLE IF NOT EXISTS "
-            + ks
-            + ".sync_work (slot int, video_id text, channel_id text, state text,"
-            + " historical boolean, published_at timestamp, view_count bigint, duration bigint,"
-            + " failed_attempts int, retry_at timestamp, PRIMARY KEY (slot, video_id))");
+    return session.executeDDL(table(ks));
   }
 
   /** A newly tracked video (left out when it is final already). */

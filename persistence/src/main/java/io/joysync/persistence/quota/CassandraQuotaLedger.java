@@ -63,13 +63,16 @@ public final class CassandraQuotaLedger implements QuotaLedger {
 
   /** Creates the table when missing (the keyspace must exist) and prepares the statements. */
   public static CompletionStage<CassandraQuotaLedger> create(CqlSession session, String keyspace) {
-    String table = checked(keyspace) + "." + TABLE;
     return session
         .executeAsync(createTableCql(keyspace))
-        .thenCompose(
-            created ->
-                session.prepareAsync(
-                    "UPDATE " + table + " SET units = units + ? WHERE day = ? AND purpose = ?"))
+        .thenCompose(created -> open(session, keyspace));
+  }
+
+  /** Prepares the statements on a table that exists already (created by the schema). */
+  public static CompletionStage<CassandraQuotaLedger> open(CqlSession session, String keyspace) {
+    String table = checked(keyspace) + "." + TABLE;
+    return session
+        .prepareAsync("UPDATE " + table + " SET units = units + ? WHERE day = ? AND purpose = ?")
         .thenCompose(
             charge ->
                 session

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.joysync.persistence.ProfiledSession;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -31,60 +32,64 @@ public final class ChannelReadModel {
   public static final int READ_PARALLELISM = 32;
 
   private final CassandraSession session;
+
+  /** The HTTP API's reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
   private final YearMonth firstMonth;
 
   public ChannelReadModel(CassandraSession session, String keyspace, YearMonth firstMonth) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
     this.firstMonth = firstMonth;
   }
 
-  public CompletionStage<Done> createTables(int replicationFactor) {
-    List<String> ddl =
-        List.of(
-            "CREATE KEYSPACE IF NOT EXISTS "
-                + ks
-                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': "
-                + replicationFactor
-                + "}",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".channels (channel_id text PRIMARY KEY,"
-                + " joystream_channel_id bigint, user_id text, email text, title text,"
-                + " description text, handle text, language text, thumbnails map<text,text>,"
-                + " subscriber_count bigint, video_count bigint, ypp_status text,"
-                + " pre_opt_out_status text, should_be_ingested boolean,"
-                + " allow_operator_ingestion boolean, video_category_id text,"
-                + " referrer_channel_id bigint, created_at timestamp, last_acted_at timestamp,"
-                + " state blob, state_seq_nr bigint,"
-                + " processed_at timestamp)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".channels_by_month (month text,"
-                + " created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (month, created_at, channel_id))"
-                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".channels_by_user (user_id text, created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (user_id, created_at, channel_id))",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".unverified_channels (month text,"
-                + " created_at timestamp, channel_id text,"
-                + " PRIMARY KEY (month, created_at, channel_id))"
-                + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".referrals (referrer_channel_id bigint,"
-                + " channel_id text, PRIMARY KEY (referrer_channel_id, channel_id))",
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".referrers (shard int,"
-                + " referrer_channel_id bigint, PRIMARY KEY (shard, referrer_channel_id))");
+  /** The channel tables (the keyspace must exist), for the schema and for {@link #createTables}. */
+  public static List<String> tables(String keyspace) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".channels (channel_id text PRIMARY KEY,"
+            + " joystream_channel_id bigint, user_id text, email text, title text,"
+            + " description text, handle text, language text, thumbnails map<text,text>,"
+            + " subscriber_count bigint, video_count bigint, ypp_status text,"
+            + " pre_opt_out_status text, should_be_ingested boolean,"
+            + " allow_operator_ingestion boolean, video_category_id text,"
+            + " referrer_channel_id bigint, created_at timestamp, last_acted_at timestamp,"
+            + " state blob, state_seq_nr bigint,"
+            + " processed_at timestamp)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".channels_by_month (month text,"
+            + " created_at timestamp, channel_id text,"
+            + " PRIMARY KEY (month, created_at, channel_id))"
+            + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".channels_by_user (user_id text, created_at timestamp, channel_id text,"
+            + " PRIMARY KEY (user_id, created_at, channel_id))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".unverified_channels (month text,"
+            + " created_at timestamp, channel_id text,"
+            + " PRIMARY KEY (month, created_at, channel_id))"
+            + " WITH CLUSTERING ORDER BY (created_at DESC, channel_id ASC)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".referrals (referrer_channel_id bigint,"
+            + " channel_id text, PRIMARY KEY (referrer_channel_id, channel_id))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".referrers (shard int,"
+            + " referrer_channel_id bigint, PRIMARY KEY (shard, referrer_channel_id))");
+  }
+
+  /** Creates the channel tables when missing; the keyspace must exist. */
+  public CompletionStage<Done> createTables() {
     CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
-    for (String statement : ddl) {
+    for (String statement : tables(ks)) {
       done = done.thenCompose(d -> session.executeDDL(statement));
     }
     return done;
@@ -228,7 +233,7 @@ public final class ChannelReadModel {
   }
 
   public CompletionStage<Optional<ChannelRow>> byChannelId(String channelId) {
-    return session
+    return queries
         .selectOne("SELECT * FROM " + ks + ".channels WHERE channel_id = ?", channelId)
         .thenApply(r -> r.map(ChannelReadModel::toRow));
   }
@@ -256,7 +261,7 @@ public final class ChannelReadModel {
 
   /** The first channel a Google account signed up (youtube-synch's "channel of the user"). */
   public CompletionStage<Optional<ChannelRow>> firstOfUser(String userId) {
-    return session
+    return queries
         .selectOne(
             "SELECT channel_id FROM " + ks + ".channels_by_user WHERE user_id = ? LIMIT 1", userId)
         .thenCompose(
@@ -313,7 +318,7 @@ public final class ChannelReadModel {
                 values.add(month);
                 values.addAll(List.of(rangeValues));
                 values.add(limit - ids.size());
-                return session
+                return queries
                     .selectAll(
                         "SELECT channel_id FROM "
                             + ks
@@ -331,7 +336,7 @@ public final class ChannelReadModel {
 
   /** The channels a referrer brought in. */
   public CompletionStage<List<ChannelRow>> referrals(long referrerChannelId) {
-    return session
+    return queries
         .selectAll(
             "SELECT channel_id FROM " + ks + ".referrals WHERE referrer_channel_id = ?",
             referrerChannelId)
@@ -343,7 +348,7 @@ public final class ChannelReadModel {
     List<CompletableFuture<List<Row>>> shards = new ArrayList<>();
     for (int shard = 0; shard < REFERRER_SHARDS; shard++) {
       shards.add(
-          session
+          queries
               .selectAll(
                   "SELECT referrer_channel_id FROM " + ks + ".referrers WHERE shard = ?", shard)
               .toCompletableFuture());

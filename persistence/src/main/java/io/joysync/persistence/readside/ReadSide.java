@@ -4,14 +4,14 @@ import com.typesafe.config.Config;
 import io.joysync.engine.youtube.quota.QuotaLedger;
 import io.joysync.persistence.pipeline.SyncWorkTable;
 import io.joysync.persistence.quota.CassandraQuotaLedger;
+import io.joysync.persistence.schema.CassandraSchema;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.pattern.Patterns;
-import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.slf4j.Logger;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read side of a node: its tables (created at start-up when {@code
- * joysync.cassandra.autocreate} is on, with the projection offset store), the projections that fill
- * them, and the YouTube quota ledger that lives beside them.
+ * joysync.cassandra.auto-create} is on, with the projection offset store; otherwise awaited), the
+ * projections that fill them, and the YouTube quota ledger that lives beside them.
  */
 public final class ReadSide {
 
@@ -61,30 +61,21 @@ public final class ReadSide {
     VideoReadModel videos = new VideoReadModel(session, keyspace);
     SyncWorkTable work = new SyncWorkTable(session, keyspace);
     RecentFailures failures = new RecentFailures(session, keyspace);
-    CompletionStage<Done> tables;
-    if (config.getBoolean("joysync.cassandra.autocreate")) {
-      int rf = config.getInt("joysync.cassandra.replication-factor");
-      tables =
-          Patterns.retry(
-              () ->
-                  channels
-                      .createTables(rf)
-                      .thenCompose(d -> videos.createTable())
-                      .thenCompose(d -> work.createTable())
-                      .thenCompose(d -> failures.createTable())
-                      .thenCompose(d -> CassandraProjection.createTablesIfNotExists(system)),
-              20,
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(60),
-              0.2,
-              system);
-    } else {
-      tables = CompletableFuture.completedFuture(Done.getInstance());
-    }
+    CassandraSchema schema = CassandraSchema.from(config);
+    CompletionStage<Done> tables =
+        schema.autoCreate()
+            ? Patterns.retry(
+                () -> CassandraSchema.execute(session, schema.readSideStatements()),
+                20,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                0.2,
+                system)
+            : awaitSchema(system, session, schema);
     CompletionStage<ReadSide> ready =
         tables
             .thenCompose(d -> session.underlying())
-            .thenCompose(cql -> CassandraQuotaLedger.create(cql, keyspace))
+            .thenCompose(cql -> CassandraQuotaLedger.open(cql, keyspace))
             .thenApply(
                 ledger -> {
                   ChannelProjection.init(system, channels);
@@ -99,6 +90,34 @@ public final class ReadSide {
           }
         });
     return ready;
+  }
+
+  /**
+   * With {@code auto-create} off the node creates nothing: it waits until the whole schema is there
+   * (applied by {@code joysync schema apply}), saying what is missing, and starts then.
+   */
+  private static CompletionStage<Done> awaitSchema(
+      ActorSystem<?> system, CassandraSession session, CassandraSchema schema) {
+    List<String> statements = schema.statements(system);
+    return Patterns.retry(
+        () ->
+            session
+                .underlying()
+                .thenCompose(cql -> CassandraSchema.missing(cql, statements))
+                .thenApply(
+                    missing -> {
+                      if (!missing.isEmpty()) {
+                        String sentence = CassandraSchema.describeMissing(missing);
+                        log.warn("{}; waiting for it", sentence);
+                        throw new IllegalStateException(sentence);
+                      }
+                      return Done.getInstance();
+                    }),
+        Integer.MAX_VALUE,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(15),
+        0.2,
+        system);
   }
 
   public ChannelReadModel channels() {

@@ -1,6 +1,7 @@
 package io.joysync.persistence.readside;
 
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,20 +22,29 @@ public final class RecentFailures {
   public record Failure(Instant at, String videoId, String channelId, String detail) {}
 
   private final CassandraSession session;
+
+  /** Operators' reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
 
   public RecentFailures(CassandraSession session, String keyspace) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
   }
 
+  /** The failures table (the keyspace must exist). */
+  public static String table(String keyspace) {
+    return "CREATE TABLE IF NOT EXISTS "
+        + keyspace
+        + ".recent_failures (tag text, at timestamp, video_id text, channel_id text,"
+        + " detail text, PRIMARY KEY (tag, at, video_id))"
+        + " WITH CLUSTERING ORDER BY (at DESC, video_id ASC) AND default_time_to_live = 604800";
+  }
+
   CompletionStage<Done> createTable() {
-    return session.executeDDL(
-        "CREATE TABLE IF NOT EXISTS "
-            + ks
-            + ".recent_failures (tag text, at timestamp, video_id text, channel_id text,"
-            + " detail text, PRIMARY KEY (tag, at, video_id))"
-            + " WITH CLUSTERING ORDER BY (at DESC, video_id ASC) AND default_time_to_live = 604800");
+    return session.executeDDL(table(ks));
   }
 
   CompletionStage<Done> record(String tag, Failure f) {
@@ -55,7 +65,7 @@ public final class RecentFailures {
     List<CompletableFuture<List<Failure>>> reads = new ArrayList<>();
     for (String tag : tags) {
       reads.add(
-          session
+          queries
               .selectAll(
                   "SELECT at, video_id, channel_id, detail FROM "
                       + ks

@@ -8,8 +8,10 @@ import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,27 +35,43 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 public final class VideoReadModel {
 
   private final CassandraSession session;
+
+  /** The HTTP API's reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
   private final VideoTallies tallies;
 
   public VideoReadModel(CassandraSession session, String keyspace) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
     this.tallies = new VideoTallies(session, keyspace);
   }
 
+  /** The video table and its tallies (the keyspace must exist). */
+  public static List<String> tables(String keyspace) {
+    List<String> ddl = new ArrayList<>();
+    ddl.add(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".videos (channel_id text, video_id text, title text, description text,"
+            + " view_count bigint, thumbnails map<text,text>, state text, category text,"
+            + " language_iso text, duration bigint, upload_status text, privacy_status text,"
+            + " license text, container text, is_short boolean, joystream_video_id bigint,"
+            + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
+            + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))");
+    ddl.addAll(VideoTallies.tables(keyspace));
+    return List.copyOf(ddl);
+  }
+
+  /** Creates the video table and its tallies when missing; the keyspace must exist. */
   public CompletionStage<Done> createTable() {
-    return session
-        .executeDDL(
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".videos (channel_id text, video_id text, title text, description text,"
-                + " view_count bigint, thumbnails map<text,text>, state text, category text,"
-                + " language_iso text, duration bigint, upload_status text, privacy_status text,"
-                + " license text, container text, is_short boolean, joystream_video_id bigint,"
-                + " asset_ids list<bigint>, published_at timestamp, created_at timestamp,"
-                + " updated_at timestamp, PRIMARY KEY (channel_id, video_id))")
-        .thenCompose(d -> tallies.createTables());
+    CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
+    for (String statement : tables(ks)) {
+      done = done.thenCompose(d -> session.executeDDL(statement));
+    }
+    return done;
   }
 
   /**
@@ -196,7 +214,7 @@ public final class VideoReadModel {
 
   /** Every tracked video of a channel, oldest publication first. */
   public CompletionStage<List<VideoRow>> ofChannel(String channelId) {
-    return session
+    return queries
         .selectAll("SELECT * FROM " + ks + ".videos WHERE channel_id = ?", channelId)
         .thenApply(
             rows ->

@@ -3,6 +3,7 @@ package io.joysync.persistence.readside;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.joysync.engine.video.VideoState;
+import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 
 /**
@@ -26,46 +26,38 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 final class VideoTallies {
 
   private final CassandraSession session;
+
+  /** The HTTP API's reads (their own consistency level; see {@link ProfiledSession}). */
+  private final ProfiledSession queries;
+
   private final String ks;
 
   VideoTallies(CassandraSession session, String keyspace) {
     this.session = session;
+    this.queries = ProfiledSession.of(session, ProfiledSession.QUERIES);
     this.ks = keyspace;
   }
 
-  CompletionStage<Done> createTables() {
-    return session
-        .executeDDL(
-            "CREATE TABLE IF NOT EXISTS "
-                + ks
-                + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)")
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".videos_by_state (tag text, state text, videos bigint,"
-                        + " PRIMARY KEY (tag, state))"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".active_channels_by_tag (tag text PRIMARY KEY, channels bigint)"))
-        .thenCompose(
-            d ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS "
-                        + ks
-                        + ".uploads_by_minute (tag text, minute timestamp, videos bigint,"
-                        + " PRIMARY KEY (tag, minute)) WITH CLUSTERING ORDER BY (minute DESC)"
-                        + " AND default_time_to_live = 604800"));
+  /** The tally tables (the keyspace must exist). */
+  static List<String> tables(String keyspace) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".backlog_by_tag (tag text PRIMARY KEY, videos bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".backlog_by_channel (channel_id text PRIMARY KEY, videos bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".videos_by_state (tag text, state text, videos bigint, PRIMARY KEY (tag, state))",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".active_channels_by_tag (tag text PRIMARY KEY, channels bigint)",
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".uploads_by_minute (tag text, minute timestamp, videos bigint,"
+            + " PRIMARY KEY (tag, minute)) WITH CLUSTERING ORDER BY (minute DESC)"
+            + " AND default_time_to_live = 604800");
   }
 
   /** The statements that move the counts for a video going from {@code before} to {@code after}. */
@@ -156,7 +148,7 @@ final class VideoTallies {
   }
 
   CompletionStage<Long> syncBacklog(List<String> tags) {
-    return session
+    return queries
         .selectAll("SELECT videos FROM " + ks + ".backlog_by_tag WHERE tag IN ?", tags)
         .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
   }
@@ -167,14 +159,14 @@ final class VideoTallies {
 
   /** Channels with videos waiting, over the given tags. */
   CompletionStage<Long> activeChannels(List<String> tags) {
-    return session
+    return queries
         .selectAll("SELECT channels FROM " + ks + ".active_channels_by_tag WHERE tag IN ?", tags)
         .thenApply(rows -> rows.stream().mapToLong(r -> r.getLong(0)).sum());
   }
 
   /** Videos by state (wire name) over the given tags; states without videos are left out. */
   CompletionStage<Map<String, Long>> byState(List<String> tags) {
-    return session
+    return queries
         .selectAll("SELECT state, videos FROM " + ks + ".videos_by_state WHERE tag IN ?", tags)
         .thenApply(
             rows -> {
@@ -189,7 +181,7 @@ final class VideoTallies {
 
   /** Uploads completed since {@code since} (whole minutes) over the given tags. */
   CompletionStage<Long> uploadsSince(List<String> tags, Instant since) {
-    return session
+    return queries
         .selectAll(
             "SELECT videos FROM " + ks + ".uploads_by_minute WHERE tag IN ? AND minute >= ?",
             tags,

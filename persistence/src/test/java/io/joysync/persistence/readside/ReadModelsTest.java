@@ -70,7 +70,12 @@ class ReadModelsTest {
         CassandraSessionRegistry.get(system).sessionFor("pekko.connectors.cassandra");
     channels = new ChannelReadModel(session, KEYSPACE, YearMonth.of(2024, 1));
     videos = new VideoReadModel(session, KEYSPACE);
-    await(channels.createTables(1));
+    await(
+        session.executeDDL(
+            "CREATE KEYSPACE IF NOT EXISTS "
+                + KEYSPACE
+                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}"));
+    await(channels.createTables());
     await(videos.createTable());
   }
 
