@@ -43,7 +43,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  *       {bucketId}}, {@code /actions/remove-collaborator {channelId, memberId}}, {@code
  *       /actions/delete-channel {channelId}}, {@code /actions/delete-video {videoId}}, {@code
  *       /actions/produce-block}.
- *   <li>{@code GET /status}: best and finalized block, pool size, Orion's processed height.
+ *   <li>{@code GET /status}: best and finalized block, pool size, Orion's processed height, the
+ *       runtime versions.
  * </ul>
  *
  * Bad input gets 400 {@code {"code","message"}}; unknown ids 404. Owner and operator actions take
