@@ -202,6 +202,7 @@ public final class RunningDevnet implements AutoCloseable {
     String invalid = f.getString("answer-invalid");
     s.setAnswerInvalid(invalid.isBlank() ? Optional.empty() : Optional.of(invalid));
     s.setStallFinality(f.getBoolean("stall-finality"));
+    s.setStallInclusion(f.getBoolean("stall-inclusion"));
     s.setOrionExtraLag(f.getInt("orion-extra-lag"));
     s.setOrionDown(f.getBoolean("orion-down"));
     s.setStorageDown(f.getBoolean("storage-down"));

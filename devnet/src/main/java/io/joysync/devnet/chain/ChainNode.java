@@ -67,6 +67,10 @@ public final class ChainNode implements AutoCloseable {
   private final List<BiConsumer<Block, List<StorageChange>>> storageListeners =
       new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
+
+  /** The runtime versions by the first block whose state holds their code. */
+  private final java.util.TreeMap<Long, ChainIdentity> versions = new java.util.TreeMap<>();
+
   private long finalized;
 
   public ChainNode(
@@ -84,6 +88,7 @@ public final class ChainNode implements AutoCloseable {
         Block.seal(0, new byte[32], genesisStateRoot, List.of(), List.of(), clock.millis());
     blocks.add(genesis);
     numberByHash.put(genesis.hashHex(), 0);
+    versions.put(0L, runtime.identity());
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -199,6 +204,7 @@ public final class ChainNode implements AutoCloseable {
     while (!operatorActions.isEmpty()) {
       runtime.applyOperatorAction(operatorActions.poll());
     }
+    faults.takeRuntimeUpgradeDue(number).ifPresent(this::enact);
     List<byte[]> extrinsics = new ArrayList<>();
     byte[] inherent = timestampInherent(now);
     extrinsics.add(inherent);
@@ -207,7 +213,9 @@ public final class ChainNode implements AutoCloseable {
     long length = inherent.length;
     List<TransactionPool.Entry> includedEntries = new ArrayList<>();
     boolean announce = faults.announceDrops();
-    for (TransactionPool.Entry e : pool.readyInOrder(this::accountNonce)) {
+    List<TransactionPool.Entry> ready =
+        faults.stallInclusion() ? List.of() : pool.readyInOrder(this::accountNonce);
+    for (TransactionPool.Entry e : ready) {
       if (faults.dropExtrinsics()) {
         pool.drop(e, announce);
         continue;
@@ -248,6 +256,15 @@ public final class ChainNode implements AutoCloseable {
     Block block = Block.seal(number, parent.hash(), stateRoot, extrinsics, events, now);
     blocks.add(block);
     numberByHash.put(block.hashHex(), (int) number);
+    if (runtime.runNewCode()) {
+      versions.put(number, runtime.identity());
+      revalidatePool(number + 1);
+      log.info(
+          "runtime upgraded in block {}: spec version {}, transaction version {}",
+          number,
+          runtime.identity().specVersion(),
+          runtime.identity().transactionVersion());
+    }
     pruneOld();
     for (TransactionPool.Entry e : includedEntries) {
       pool.included(e);
@@ -261,6 +278,43 @@ public final class ChainNode implements AutoCloseable {
     newHeadListeners.forEach(l -> l.accept(block));
     advanceFinality();
     return block;
+  }
+
+  /**
+   * Enacts a scheduled runtime upgrade in the block being built; one that would not raise the spec
+   * version is refused, as the runtime refuses such code.
+   */
+  private void enact(io.joysync.devnet.faults.RuntimeUpgrade upgrade) {
+    ChainIdentity now = runtime.identity();
+    if (upgrade.specVersion() <= now.specVersion()) {
+      log.warn(
+          "runtime upgrade to spec {} not enacted: the spec version must go up from {}",
+          upgrade.specVersion(),
+          now.specVersion());
+      return;
+    }
+    runtime.setCode(
+        new ChainIdentity(upgrade.specVersion(), upgrade.transactionVersion(), now.genesisHash()));
+  }
+
+  /**
+   * Checks every pooled transaction against the runtime that builds block {@code next}, as the pool
+   * does after a runtime upgrade: those signed for the old versions are now invalid (a bad
+   * signature) and leave the pool, their watchers told {@code invalid}.
+   */
+  private void revalidatePool(long next) {
+    for (TransactionPool.Entry e : pool.all()) {
+      try {
+        runtime.validate(e.x().bytes(), next, this::hashOfNumber);
+      } catch (PoolRejection r) {
+        pool.invalid(e);
+      }
+    }
+  }
+
+  /** The runtime version whose code block {@code b}'s state holds (state_getRuntimeVersion). */
+  public synchronized ChainIdentity runtimeVersion(Block b) {
+    return versions.floorEntry(b.number()).getValue();
   }
 
   private void announceStorageChanges(Block block, List<StorageChange> changes) {

@@ -47,6 +47,12 @@ public final class ChainState {
   BigInteger dataObjectPerMegabyteFee = BigInteger.ZERO;
   BigInteger membershipPrice = BigInteger.ZERO;
 
+  /**
+   * System.LastRuntimeUpgrade: the spec version of the runtime that last ran a block, written by
+   * the first block a new runtime executes (0 until the genesis runtime sets it).
+   */
+  long lastRuntimeUpgrade;
+
   /** FixedU128, 10^18 = 1. */
   BigInteger nextFeeMultiplier = BigInteger.TEN.pow(18);
 
@@ -127,6 +133,11 @@ public final class ChainState {
 
   public BigInteger membershipPrice() {
     return membershipPrice;
+  }
+
+  /** The spec version System.LastRuntimeUpgrade holds. */
+  public long lastRuntimeUpgrade() {
+    return lastRuntimeUpgrade;
   }
 
   public BigInteger nextFeeMultiplier() {

@@ -91,6 +91,11 @@ public final class EventLog {
         null);
   }
 
+  /** System.CodeUpdated: the runtime's code was replaced (it runs from the next block). */
+  void codeUpdated() {
+    emit(0, 2, w -> {}, null);
+  }
+
   void newAccount(AccountId who) {
     emit(0, 3, w -> w.writeBytes(who.bytes()), null);
   }

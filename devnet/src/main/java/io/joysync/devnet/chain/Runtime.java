@@ -35,7 +35,14 @@ public final class Runtime {
 
   private final ChainState state;
   private final EventLog events;
-  private final ChainIdentity identity;
+
+  /**
+   * The spec name of every runtime version (System.LastRuntimeUpgrade, state_getRuntimeVersion).
+   */
+  public static final String SPEC_NAME = "joystream-node";
+
+  private volatile ChainIdentity identity;
+  private ChainIdentity enacted;
   private final Dispatcher dispatcher;
   private final ContentPallet content;
   private final ChannelCalls channels;
@@ -46,6 +53,8 @@ public final class Runtime {
   public Runtime(ChainState state, ChainIdentity identity) {
     this.state = state;
     this.identity = identity;
+    this.enacted = identity;
+    state.lastRuntimeUpgrade = identity.specVersion();
     this.events = new EventLog(state);
     this.treasury = new Treasury(state, events);
     this.storage = new StoragePallet(state, events, treasury);
@@ -59,8 +68,33 @@ public final class Runtime {
     return state;
   }
 
+  /** The versions blocks are executed and extrinsics validated with from now on. */
   public ChainIdentity identity() {
     return identity;
+  }
+
+  /**
+   * Enacts a runtime upgrade in the block being built, in its initialization (where Joystream's
+   * proposals engine executes an approved runtime upgrade): System.CodeUpdated now, the new
+   * versions once this block is sealed ({@link #runNewCode()}).
+   */
+  void setCode(ChainIdentity next) {
+    events.initialization();
+    events.codeUpdated();
+    state.journal.commit();
+    enacted = next;
+  }
+
+  /**
+   * After a block is sealed: the next block runs the code the state holds now. Returns whether that
+   * changed the versions.
+   */
+  boolean runNewCode() {
+    if (enacted == identity) {
+      return false;
+    }
+    identity = enacted;
+    return true;
   }
 
   EventLog events() {
@@ -150,11 +184,15 @@ public final class Runtime {
     return new Validity(x, call, weight, fee, priority, accountNonce);
   }
 
-  /** Starts a block: clears System.Events and puts the timestamp inherent's events. */
+  /**
+   * Starts a block: clears System.Events and puts the timestamp inherent's events. The first block
+   * a new runtime runs records it in System.LastRuntimeUpgrade, as the executive does.
+   */
   void initializeBlock() {
     state.events.reset();
     state.journal.commit();
     events.initialization();
+    state.lastRuntimeUpgrade = identity.specVersion();
   }
 
   /** The timestamp.set inherent, always extrinsic 0. */

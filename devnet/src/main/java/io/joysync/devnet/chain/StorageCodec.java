@@ -113,6 +113,16 @@ public final class StorageCodec {
         .toByteArray();
   }
 
+  /** LastRuntimeUpgradeInfo: compact spec version, then the spec name as a SCALE string. */
+  public static byte[] lastRuntimeUpgrade(long specVersion) {
+    byte[] name = Runtime.SPEC_NAME.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new ScaleWriter()
+        .writeCompact(specVersion)
+        .writeCompact(name.length)
+        .writeBytes(name)
+        .toByteArray();
+  }
+
   public static byte[] u32(long v) {
     return new ScaleWriter().writeU32(v).toByteArray();
   }

@@ -13,6 +13,7 @@ public final class StorageQuery {
   static final byte[] SYSTEM_ACCOUNT = prefix("System", "Account");
   static final byte[] SYSTEM_EVENTS = prefix("System", "Events");
   static final byte[] SYSTEM_NUMBER = prefix("System", "Number");
+  static final byte[] LAST_RUNTIME_UPGRADE = prefix("System", "LastRuntimeUpgrade");
   static final byte[] CHANNEL_BY_ID = prefix("Content", "ChannelById");
   static final byte[] VIDEO_BY_ID = prefix("Content", "VideoById");
   static final byte[] NEXT_VIDEO_ID = prefix("Content", "NextVideoId");

@@ -51,6 +51,9 @@ final class StorageSeal {
         StorageCodec::bucket);
     state.memberByHandle.drainTouched();
     write(StorageQuery.SYSTEM_NUMBER, StorageCodec.u32(number));
+    write(
+        StorageQuery.LAST_RUNTIME_UPGRADE,
+        StorageCodec.lastRuntimeUpgrade(state.lastRuntimeUpgrade()));
     write(StorageQuery.NEXT_VIDEO_ID, StorageCodec.u64(state.nextVideoId()));
     write(StorageQuery.NEXT_CHANNEL_ID, StorageCodec.u64(state.nextChannelId()));
     write(StorageQuery.NEXT_DATA_OBJECT_ID, StorageCodec.u64(state.nextDataObjectId()));

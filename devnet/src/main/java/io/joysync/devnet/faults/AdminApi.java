@@ -21,6 +21,7 @@ import io.joysync.devnet.faucet.FaucetServer;
 import io.joysync.devnet.orion.Orion;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -35,13 +36,15 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * <ul>
  *   <li>{@code GET /faults}: the switches; {@code PUT /faults} with any subset of {@code
  *       dropExtrinsics, announceDrops, extrinsicDelayMillis, answerInvalid (string or null),
- *       stallFinality, orionExtraLag, orionDown, storageDown, storageDelayMillis, storageErrors,
- *       faucetDown, faucetErrors, faucetAnswerLost}; {@code POST /faults/reset}.
+ *       stallFinality, stallInclusion, runtimeUpgrade ({atBlock?, specVersion?,
+ *       transactionVersion?} or null), orionExtraLag, orionDown, storageDown, storageDelayMillis,
+ *       storageErrors, faucetDown, faucetErrors, faucetAnswerLost}; {@code POST /faults/reset}.
  *   <li>{@code POST /actions/restart-node {downtimeMillis}}, {@code /actions/bucket-full
  *       {bucketId}}, {@code /actions/remove-collaborator {channelId, memberId}}, {@code
  *       /actions/delete-channel {channelId}}, {@code /actions/delete-video {videoId}}, {@code
  *       /actions/produce-block}.
- *   <li>{@code GET /status}: best and finalized block, pool size, Orion's processed height.
+ *   <li>{@code GET /status}: best and finalized block, pool size, Orion's processed height, the
+ *       runtime versions.
  * </ul>
  *
  * Bad input gets 400 {@code {"code","message"}}; unknown ids 404. Owner and operator actions take
@@ -93,6 +96,16 @@ public final class AdminApi {
     o.put("extrinsicDelayMillis", faults.extrinsicDelay().toMillis());
     o.put("answerInvalid", faults.answerInvalid().orElse(null));
     o.put("stallFinality", faults.stallFinality());
+    o.put("stallInclusion", faults.stallInclusion());
+    faults
+        .runtimeUpgrade()
+        .ifPresentOrElse(
+            u ->
+                o.putObject("runtimeUpgrade")
+                    .put("atBlock", u.atBlock())
+                    .put("specVersion", u.specVersion())
+                    .put("transactionVersion", u.transactionVersion()),
+            () -> o.putNull("runtimeUpgrade"));
     o.put("orionExtraLag", faults.orionExtraLag());
     o.put("orionDown", faults.orionDown());
     o.put("storageDown", faults.storageDown());
@@ -124,6 +137,10 @@ public final class AdminApi {
                     faults.setAnswerInvalid(
                         v.isNull() ? Optional.empty() : Optional.of(text(name, v)));
                 case "stallFinality" -> faults.setStallFinality(bool(name, v));
+                case "stallInclusion" -> faults.setStallInclusion(bool(name, v));
+                case "runtimeUpgrade" ->
+                    faults.setRuntimeUpgrade(
+                        v.isNull() ? Optional.empty() : Optional.of(runtimeUpgrade(v)));
                 case "orionExtraLag" -> faults.setOrionExtraLag((int) number(name, v));
                 case "orionDown" -> settle(orion.setDown(bool(name, v)));
                 case "storageDown" -> settle(colossus.setDown(bool(name, v)));
@@ -146,6 +163,44 @@ public final class AdminApi {
     } catch (Exception e) {
       throw new IllegalStateException("switching the server failed: " + e, e);
     }
+  }
+
+  /**
+   * A runtime upgrade to schedule: at {@code atBlock} (default: the next block), to {@code
+   * specVersion} (default: one above the current) and {@code transactionVersion} (default: the
+   * current). The spec version must go up, as the runtime requires of new code.
+   */
+  private RuntimeUpgrade runtimeUpgrade(JsonNode v) {
+    if (!v.isObject()) {
+      throw new IllegalArgumentException(
+          "runtimeUpgrade must be {\"atBlock\", \"specVersion\", \"transactionVersion\"} or null");
+    }
+    v.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!Set.of("atBlock", "specVersion", "transactionVersion").contains(f)) {
+                throw new IllegalArgumentException("unknown runtimeUpgrade field '" + f + "'");
+              }
+            });
+    io.joysync.devnet.chain.ChainIdentity now = chain.runtime().identity();
+    long next = chain.best().number() + 1;
+    long at = v.has("atBlock") ? number("runtimeUpgrade.atBlock", v.get("atBlock")) : next;
+    long spec =
+        v.has("specVersion")
+            ? number("runtimeUpgrade.specVersion", v.get("specVersion"))
+            : now.specVersion() + 1;
+    long tx =
+        v.has("transactionVersion")
+            ? number("runtimeUpgrade.transactionVersion", v.get("transactionVersion"))
+            : now.transactionVersion();
+    if (spec <= now.specVersion()) {
+      throw new IllegalArgumentException(
+          "runtimeUpgrade.specVersion must be above the current spec version "
+              + now.specVersion()
+              + ", got "
+              + spec);
+    }
+    return new RuntimeUpgrade(Math.max(at, next), spec, tx);
   }
 
   private static boolean bool(String name, JsonNode v) {
@@ -351,6 +406,8 @@ public final class AdminApi {
     o.put("poolSize", chain.poolSize());
     o.put("orionProcessed", orion.index().lastProcessedBlock());
     o.put("genesisHash", chain.genesisHashHex());
+    o.put("specVersion", chain.runtime().identity().specVersion());
+    o.put("transactionVersion", chain.runtime().identity().transactionVersion());
     return o;
   }
 }

@@ -14,6 +14,8 @@ public final class FaultSwitches {
   private volatile Duration extrinsicDelay = Duration.ZERO;
   private volatile String answerInvalid;
   private volatile boolean stallFinality;
+  private volatile boolean stallInclusion;
+  private volatile RuntimeUpgrade runtimeUpgrade;
   private volatile int orionExtraLag;
   private volatile boolean orionDown;
   private volatile boolean storageDown;
@@ -42,6 +44,19 @@ public final class FaultSwitches {
 
   public boolean stallFinality() {
     return stallFinality;
+  }
+
+  /**
+   * When on, blocks keep coming but take no extrinsic from the pool: what was sent stays there,
+   * ready, as on a chain whose blocks are filled by others.
+   */
+  public boolean stallInclusion() {
+    return stallInclusion;
+  }
+
+  /** The runtime upgrade scheduled and not yet enacted, if any. */
+  public Optional<RuntimeUpgrade> runtimeUpgrade() {
+    return Optional.ofNullable(runtimeUpgrade);
   }
 
   public int orionExtraLag() {
@@ -79,6 +94,28 @@ public final class FaultSwitches {
 
   public void setStallFinality(boolean stall) {
     this.stallFinality = stall;
+  }
+
+  public void setStallInclusion(boolean stall) {
+    this.stallInclusion = stall;
+  }
+
+  /** Schedules a runtime upgrade (replacing one not yet enacted), or cancels it when empty. */
+  public synchronized void setRuntimeUpgrade(Optional<RuntimeUpgrade> upgrade) {
+    this.runtimeUpgrade = upgrade.orElse(null);
+  }
+
+  /**
+   * The scheduled upgrade if block {@code number} enacts it (its block or a later one, when it was
+   * scheduled for a block already past); it is then no longer scheduled.
+   */
+  public synchronized Optional<RuntimeUpgrade> takeRuntimeUpgradeDue(long number) {
+    RuntimeUpgrade due = runtimeUpgrade;
+    if (due == null || due.atBlock() > number) {
+      return Optional.empty();
+    }
+    runtimeUpgrade = null;
+    return Optional.of(due);
   }
 
   public boolean faucetDown() {
@@ -134,12 +171,14 @@ public final class FaultSwitches {
     this.storageErrors = errors;
   }
 
-  /** Turns every switch off. */
+  /** Turns every switch off and cancels a scheduled runtime upgrade (an enacted one stays). */
   public void reset() {
     setDropExtrinsics(false, true);
     extrinsicDelay = Duration.ZERO;
     answerInvalid = null;
     stallFinality = false;
+    stallInclusion = false;
+    runtimeUpgrade = null;
     orionExtraLag = 0;
     orionDown = false;
     storageDown = false;

@@ -209,8 +209,18 @@ public interface AccountChain {
     }
   }
 
-  /** It is not in the finalized chain and can never be: its era ended or the runtime changed. */
-  record NeverLands(long nonce, String reason) implements Verdict {}
+  /**
+   * It is not in the finalized chain and can never be: its era ended or the runtime changed.
+   *
+   * @param runtimeChanged it was signed for a runtime the finalized chain has left (an upgrade):
+   *     nothing was wrong with its videos, so signing them again is no failed attempt
+   */
+  record NeverLands(long nonce, String reason, boolean runtimeChanged) implements Verdict {
+    /** One whose era ended unused. */
+    public NeverLands(long nonce, String reason) {
+      this(nonce, reason, false);
+    }
+  }
 
   /** The nonce was used, by another extrinsic than ours. */
   record TakenByOther(long nonce) implements Verdict {}

@@ -40,6 +40,10 @@ record AccountContext(
         work.freeBalance.map(Object::toString).orElse("unknown"),
         state.inFlight().isEmpty() ? state.nextNonce() : state.nonceAfterInFlight(),
         state.inFlight().size(),
+        (int)
+            state.inFlight().stream()
+                .filter(b -> work.existingTrack(b.nonce()).map(t -> t.held).orElse(false))
+                .count(),
         work.created.lastHour(now()),
         work.health.mode().name(),
         work.health.lastError());

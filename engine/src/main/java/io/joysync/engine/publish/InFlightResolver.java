@@ -23,8 +23,10 @@ import java.util.concurrent.CompletionStage;
  * nonce in the finalized state tells whether a nonce was used: if so, the extrinsic is looked for
  * by its hash in the finalized blocks of its era, and its events are read by its index in the block
  * ({@code ApplyExtrinsic}); not found means another extrinsic used the nonce. An unused nonce whose
- * era ended in a finalized block, or that was signed for a runtime the finalized chain has left,
- * can never land. Anything else may still land.
+ * era ended in a finalized block, or that was signed for a runtime the finalized chain has left
+ * (spec versions only go up, and every block after the finalized head runs its runtime or a later
+ * one), can never land. Anything else may still land, also one signed for a runtime newer than the
+ * finalized head's: an upgrade the best block has and finality has not reached yet.
  */
 final class InFlightResolver {
   private final ChainReads chain;
@@ -86,10 +88,12 @@ final class InFlightResolver {
       return done(
           new NeverLands(b.nonce(), "its era ended at block " + b.deathBlock() + " unused"));
     }
-    if (spec != b.specVersion()) {
+    if (spec > b.specVersion()) {
       return done(
           new NeverLands(
-              b.nonce(), "the runtime changed from spec " + b.specVersion() + " to " + spec));
+              b.nonce(),
+              "it was signed for spec " + b.specVersion() + "; the runtime is now spec " + spec,
+              true));
     }
     return done(new Pending(b.nonce()));
   }

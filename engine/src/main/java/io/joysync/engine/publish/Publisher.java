@@ -207,6 +207,7 @@ public final class Publisher {
                           -1,
                           0,
                           0,
+                          0,
                           "UNREACHABLE",
                           Optional.of(Signing.describe(e)))));
     }
@@ -283,14 +284,15 @@ public final class Publisher {
                     s ->
                         log.info(
                             "signer account member {} ({}): {}, free balance {} HAPI, next nonce"
-                                + " {}, {} extrinsics in flight, {} videos created in the last"
-                                + " hour{}",
+                                + " {}, {} extrinsics in flight ({} held), {} videos created in the"
+                                + " last hour{}",
                             s.memberId(),
                             s.address(),
                             s.state(),
                             s.freeBalance(),
                             s.nextNonce(),
                             s.extrinsicsInFlight(),
+                            s.extrinsicsHeld(),
                             s.videosCreatedLastHour(),
                             s.lastError().map(e -> "; last error: " + e).orElse(""))));
   }

@@ -289,7 +289,8 @@ final class Tracking {
                     s.event().requeued().size());
           });
     } else if (v instanceof NeverLands never) {
-      boolean counted = w.existingTrack(nonce).map(t -> t.invalid).orElse(false);
+      boolean counted =
+          !never.runtimeChanged() && w.existingTrack(nonce).map(t -> t.invalid).orElse(false);
       events.add(new SignerAccount.ExtrinsicExpired(a.memberId(), nonce, never.reason(), counted));
       after.add(
           () -> {

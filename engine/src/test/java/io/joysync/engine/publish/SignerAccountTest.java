@@ -206,6 +206,27 @@ class SignerAccountTest {
   }
 
   @Test
+  void anExtrinsicLeftBehindByARuntimeUpgradeIsSignedAgainWithoutCountingAFailedAttempt() {
+    String id = TestVideos.freshId();
+    TestProbe<CreationResult> probe = request(id, 1);
+    SignedBatch old = awaitBroadcast(1);
+    chain.report(old.nonce(), Heard.BAD_SIGNATURE);
+
+    String reason = "it was signed for spec 2004; the runtime is now spec 2005";
+    chain.verdicts.put(old.nonce(), new NeverLands(old.nonce(), reason, true));
+    chain.finalizeUpTo(117);
+    SignedBatch again = awaitBroadcast(2);
+    assertThat(again.nonce()).isEqualTo(old.nonce());
+    assertThat(again.items()).extracting(BatchItem::ytVideoId).containsExactly(id);
+    assertThat(again.items()).extracting(BatchItem::attempts).containsExactly(0);
+    assertThat(journal()).contains(new ExtrinsicExpired(1, old.nonce(), reason, false));
+
+    chain.verdicts.put(again.nonce(), FakeAccountChain.landedAll(again, 120));
+    chain.finalizeUpTo(120);
+    assertThat(probe.receiveMessage(WAIT)).isInstanceOf(Created.class);
+  }
+
+  @Test
   void aFailedBatchAllIsSignedAgainAsABatchThatNamesTheCulprit() {
     String good = TestVideos.freshId();
     String bad = TestVideos.freshId();

@@ -69,7 +69,16 @@ public final class RpcMethods {
                 .orElse(nullNode()),
         "chain_getBlock");
     alias(
-        (p, s) -> ChainJson.runtimeVersion(json, node.runtime().identity()),
+        (p, s) ->
+            RpcParams.block(node, p, 0)
+                .<JsonNode>map(b -> ChainJson.runtimeVersion(json, node.runtimeVersion(b)))
+                .orElseThrow(
+                    () ->
+                        new RpcError(
+                            4003,
+                            "Client error: UnknownBlock: State already discarded for "
+                                + p.path(0).asText(),
+                            null)),
         "state_getRuntimeVersion",
         "chain_getRuntimeVersion");
     alias((p, s) -> text(metadataHex), "state_getMetadata");
@@ -97,12 +106,7 @@ public final class RpcMethods {
         "state_unsubscribeStorage",
         "author_unwatchExtrinsic");
     alias(
-        (p, s) -> {
-          JsonNode version = ChainJson.runtimeVersion(json, node.runtime().identity());
-          String id = s.subscribe(sub -> () -> {});
-          s.notify("state_runtimeVersion", id, version);
-          return text(id);
-        },
+        this::runtimeVersionSubscription,
         "state_subscribeRuntimeVersion",
         "chain_subscribeRuntimeVersion");
     alias(
@@ -146,6 +150,27 @@ public final class RpcMethods {
     String id =
         s.subscribe(
             sub -> source.apply(b -> s.notify(notification, sub, ChainJson.header(json, b))));
+    return text(id);
+  }
+
+  /**
+   * The best block's runtime version at once, then again with each new best block whose version
+   * differs (the block that enacted a runtime upgrade), as a node notifies.
+   */
+  private JsonNode runtimeVersionSubscription(JsonNode p, RpcSession s) {
+    java.util.concurrent.atomic.AtomicReference<io.joysync.devnet.chain.ChainIdentity> last =
+        new java.util.concurrent.atomic.AtomicReference<>(node.runtimeVersion(node.best()));
+    String id =
+        s.subscribe(
+            sub ->
+                node.onNewHead(
+                    b -> {
+                      io.joysync.devnet.chain.ChainIdentity now = node.runtimeVersion(b);
+                      if (last.getAndSet(now) != now) {
+                        s.notify("state_runtimeVersion", sub, ChainJson.runtimeVersion(json, now));
+                      }
+                    }));
+    s.notify("state_runtimeVersion", id, ChainJson.runtimeVersion(json, last.get()));
     return text(id);
   }
 
