@@ -2,7 +2,7 @@ package io.joysync.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
+import io.joysync.engine.TestCluster;
 import io.joysync.engine.publish.CreationResult;
 import io.joysync.engine.publish.VideoUpdate;
 import io.joysync.engine.video.JoystreamVideo;
@@ -25,9 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,19 +43,7 @@ class UpdateStageTest {
 
   @BeforeAll
   static void start() {
-    testKit =
-        ActorTestKit.create(
-            "update-stage",
-            ConfigFactory.parseString(
-                    "pekko.actor.provider = cluster\n"
-                        + "pekko.remote.artery.canonical.hostname = 127.0.0.1\n"
-                        + "pekko.remote.artery.canonical.port = 0\n"
-                        + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on\n")
-                .withFallback(ConfigFactory.parseResources("joysync/serialization.conf"))
-                .withFallback(EventSourcedBehaviorTestKit.config())
-                .withFallback(ConfigFactory.load()));
-    Cluster cluster = Cluster.get(testKit.system());
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    testKit = TestCluster.start("update-stage");
     VideoEntity.init(testKit.system());
     steps =
         new VideoSteps(
@@ -98,7 +83,7 @@ class UpdateStageTest {
     join(
         ClusterSharding.get(testKit.system())
             .entityRefFor(VideoEntity.ENTITY_KEY, id)
-            .askWithStatus(
+            .<VideoEntity.Tracking>askWithStatus(
                 r ->
                     new VideoEntity.Track(
                         "UCupdatestage0000000001",
@@ -124,7 +109,7 @@ class UpdateStageTest {
     join(
         ClusterSharding.get(testKit.system())
             .entityRefFor(VideoEntity.ENTITY_KEY, id)
-            .askWithStatus(
+            .<VideoEntity.Edit>askWithStatus(
                 r -> new VideoEntity.EditMetadata(title, "Text", Instant.now(), r),
                 Duration.ofSeconds(20)));
   }
