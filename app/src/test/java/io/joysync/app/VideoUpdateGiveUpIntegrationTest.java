@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.chain.Block;
 import io.joysync.devnet.chain.ChainEvent;
 import io.joysync.devnet.chain.EventLog;
 import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.devnet.youtube.VideoKind;
+import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
@@ -24,25 +30,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A title edit that the chain can never apply, on a real node against the devnet: the channel's
- * owner removes joysync's collaborator after the video is on Joystream, so the update of the edit
- * is refused for good. The refusal is recorded on the video with its reason and the edit is not
- * asked for again; a later edit gets its own chance (and is refused the same way); nothing is
- * updated on chain and the operators' recent failures show it.
+ * A title edit that can never be applied, on a real node against the devnet: after the video is on
+ * Joystream the channel's owner takes joysync's collaborator off the channel, so no member of
+ * joysync may update its videos any more and the update of the edit is refused for good. The
+ * refusal is recorded on the video with its reason and the edit is not asked for again; a later
+ * edit gets its own chance (and is refused the same way); nothing is updated on chain and the
+ * operators' recent failures show it. The edits are handed to the video's entity as discovery hands
+ * them; discovery and its chain watch are off, since the chain watch would opt the channel out on
+ * the collaborator's removal and the pipeline would then leave its videos alone.
  */
 @Needs(Service.CASSANDRA)
 class VideoUpdateGiveUpIntegrationTest {
 
-  private static final String ALICE = DevnetSeed.channelId("alice");
+  private static final String DORA = DevnetSeed.channelId("giveup-dora");
+  private static final String VIDEO = "dora-video1";
 
   @TempDir static Path downloads;
   private static NodeWithDevnets net;
-  private static String userId;
 
   @BeforeAll
   static void start() throws Exception {
-    net = NodeWithDevnets.syncingAndDiscovering("update-giveup", downloads);
-    userId = net.signUp(DevnetSeed.ALICE, 1);
+    List<DevnetSeed.CreatorSeed> creators = new ArrayList<>(DevnetSeed.standard().creators());
+    creators.add(
+        new DevnetSeed.CreatorSeed(
+            "110000000000000000041",
+            "dora@example.com",
+            new DevnetSeed.ChannelSeed(
+                DORA,
+                "Dora Edits",
+                "@doraedits",
+                300,
+                200,
+                List.of(
+                    new DevnetSeed.VideoSeed(VIDEO, "Before the edit", 5, 90, VideoKind.PUBLIC))),
+            false));
+    Map<String, Object> settings = new HashMap<>(Devnets.syncSettings(downloads));
+    settings.put("joysync.publishing.single-account.key-uri", "//Joysync//1");
+    settings.put("joysync.publishing.app.auth-key-seed", "joysync-devnet-app");
+    settings.put("joysync.discovery.enabled", "false");
+    net =
+        NodeWithDevnets.start(
+            "updategiveup",
+            YoutubeDevnetSettings.defaults().withSeed(new DevnetSeed(creators)),
+            DevnetSettings.forTests(),
+            settings);
   }
 
   @AfterAll
@@ -54,14 +85,25 @@ class VideoUpdateGiveUpIntegrationTest {
 
   @Test
   void anEditTheChainRefusesForGoodIsGivenUpWithItsReasonAndALaterEditGetsItsOwnChance() {
-    String videoId = net.upload(ALICE, "PUBLIC", "Before the edit");
-    JsonNode synced =
-        await("the new upload is synced")
+    String videoId = VIDEO;
+    ApiClient.Reply added =
+        ApiClient.awaitReply(
+            "the channel is added",
+            () ->
+                net.api.send(
+                    "POST",
+                    "/channels/unauthorized",
+                    "{\"ytChannelId\":\"" + DORA + "\",\"joystreamChannelId\":1,\"videosLimit\":1}",
+                    TestNodes.OPERATOR_KEY),
+            r -> r.status() != 503,
+            Duration.ofSeconds(90));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    TrackedVideo synced =
+        await("the video is synced")
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofSeconds(1))
-            .until(() -> listed(videoId), v -> v.isPresent() && uploaded(v.get()))
-            .orElseThrow();
-    long joystreamId = synced.get("joystreamVideo").get("id").asLong();
+            .until(() -> video(videoId), v -> v.state().wireName().equals("UploadSucceeded"));
+    long joystreamId = synced.record().joystreamVideo().orElseThrow().id();
 
     ApiClient.Reply removed =
         net.joystreamAdmin(
@@ -101,17 +143,15 @@ class VideoUpdateGiveUpIntegrationTest {
                     && updatesOnChain(joystreamId) == 0);
   }
 
+  /** The creator's edit, handed to the video's entity as discovery hands it. */
   private static void edit(String videoId, String title) {
-    ApiClient.Reply edit =
-        net.youtubeAdmin(
-            "POST",
-            "/channels/"
-                + ALICE
-                + "/videos/"
-                + videoId
-                + "?title="
-                + URLEncoder.encode(title, StandardCharsets.UTF_8));
-    assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+    ClusterSharding.get(net.node.node().system())
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .<VideoEntity.Edit>askWithStatus(
+            r -> new VideoEntity.EditMetadata(title, "Edited", Instant.now(), r),
+            Duration.ofSeconds(20))
+        .toCompletableFuture()
+        .join();
   }
 
   private static Optional<String> recentFailure(String videoId) {
@@ -125,16 +165,6 @@ class VideoUpdateGiveUpIntegrationTest {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean uploaded(JsonNode v) {
-    return v.get("state").asText().equals("UploadSucceeded") && v.has("joystreamVideo");
-  }
-
-  private static Optional<JsonNode> listed(String videoId) {
-    return UserVideos.of(net.api, userId).stream()
-        .filter(v -> v.get("id").asText().equals(videoId))
-        .findFirst();
   }
 
   private static TrackedVideo video(String videoId) {
@@ -152,7 +182,7 @@ class VideoUpdateGiveUpIntegrationTest {
     long best = net.joystream.chain().best().number();
     for (long n = 1; n <= best; n++) {
       Optional<Block> block = net.joystream.chain().block(n);
-      for (EventLog.Record r : block.map(Block::events).orElse(java.util.List.of())) {
+      for (EventLog.Record r : block.map(Block::events).orElse(List.of())) {
         if (r.domain().orElse(null) instanceof ChainEvent.VideoUpdated u
             && u.videoId() == joystreamVideoId) {
           found++;

@@ -156,11 +156,11 @@ final class Refusals {
           code,
           "The clean-up needs "
               + r.unitsNeeded()
-              + " units of YouTube quota and "
+              + " YouTube quota units (one per 50 videos) and today's sync budget has "
               + r.unitsLeft()
-              + " are left of today's sync budget; nothing was changed. Try again after "
+              + " left; nothing was changed. Try again after "
               + r.resetAt()
-              + ".");
+              + " or with --channel for fewer videos.");
     } else if (refused instanceof QueueCleanup.YoutubeUnavailable r) {
       return new ApiException(
           StatusCodes.SERVICE_UNAVAILABLE,

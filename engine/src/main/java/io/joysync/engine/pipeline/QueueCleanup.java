@@ -1,12 +1,8 @@
 package io.joysync.engine.pipeline;
 
-import io.joysync.engine.channel.ChannelEntity;
-import io.joysync.engine.channel.ChannelState;
-import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoRecord;
-import io.joysync.engine.video.VideoState;
 import io.joysync.engine.video.VideoTransition;
 import io.joysync.engine.youtube.YoutubeApiException;
 import io.joysync.engine.youtube.YoutubeVideo;
@@ -21,13 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.stream.javadsl.Source;
@@ -50,9 +44,6 @@ public final class QueueCleanup {
 
   /** The most waiting videos one run looks at (100 {@code videos.list} calls). */
   public static final int MAX_VIDEOS = 5_000;
-
-  private static final Set<VideoState.Stage> WAITING =
-      Set.of(VideoState.Stage.NEW, VideoState.Stage.VIDEO_CREATION_FAILED);
 
   /** A dry run or an apply, of every syncing channel or of one (YouTube or Joystream id). */
   public record Request(Optional<String> channel, boolean apply) {}
@@ -139,10 +130,9 @@ public final class QueueCleanup {
 
   private final ClusterSharding sharding;
   private final ActorSystem<?> system;
-  private final WorkIndex work;
+  private final WaitingVideos waiting;
   private final YoutubeDataClient youtube;
   private final QuotaGovernor quota;
-  private final JoystreamLinks links;
   private final Duration maxDuration;
   private final Duration timeout;
   private final Clock clock;
@@ -157,10 +147,9 @@ public final class QueueCleanup {
       Clock clock) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
-    this.work = work;
+    this.waiting = new WaitingVideos(system, work, timeout, clock);
     this.youtube = youtube;
     this.quota = quota;
-    this.links = new JoystreamLinks(system, timeout, clock);
     this.maxDuration = maxDuration;
     this.timeout = timeout;
     this.clock = clock;
@@ -170,81 +159,38 @@ public final class QueueCleanup {
     CompletionStage<Optional<String>> scope =
         request.channel().isEmpty()
             ? CompletableFuture.completedFuture(Optional.empty())
-            : resolve(request.channel().get()).thenApply(Optional::of);
+            : waiting
+                .resolve(request.channel().get())
+                .thenApply(
+                    found ->
+                        Optional.of(
+                            found.orElseThrow(
+                                () -> new Stop(new UnknownChannel(request.channel().get())))));
     return scope
-        .thenCompose(channel -> waiting(channel).thenCompose(videos -> judge(request, videos)))
+        .thenCompose(channel -> waiting.of(channel, MAX_VIDEOS).thenCompose(v -> judge(request, v)))
         .exceptionally(this::refusal);
-  }
-
-  /** The YouTube channel id of a channel named by either id; unknown: refused. */
-  private CompletionStage<String> resolve(String channel) {
-    if (channel.chars().allMatch(Character::isDigit) && channel.length() <= 18) {
-      return links
-          .linkedChannel(Long.parseLong(channel))
-          .thenApply(
-              linked ->
-                  linked
-                      .map(JoystreamLinks.LinkedChannel::youtubeChannelId)
-                      .orElseThrow(() -> new Stop(new UnknownChannel(channel))));
-    }
-    return channelState(channel)
-        .thenApply(
-            state -> {
-              if (state.isEmpty()) {
-                throw new Stop(new UnknownChannel(channel));
-              }
-              return channel;
-            });
-  }
-
-  private CompletionStage<Optional<ChannelState>> channelState(String channelId) {
-    return sharding
-        .entityRefFor(ChannelEntity.ENTITY_KEY, channelId)
-        .ask(ChannelEntity.Get::new, timeout);
-  }
-
-  /** The waiting videos of the channel, or of every channel that syncs now. */
-  private CompletionStage<List<WorkItem>> waiting(Optional<String> channel) {
-    List<Integer> slots =
-        channel
-            .map(c -> List.of(WorkIndex.slotOf(c)))
-            .orElseGet(() -> IntStream.range(0, WorkIndex.SLOTS).boxed().toList());
-    List<CompletableFuture<List<WorkItem>>> reads =
-        slots.stream().map(s -> work.items(s, MAX_VIDEOS + 1).toCompletableFuture()).toList();
-    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-        .thenApply(
-            done ->
-                reads.stream()
-                    .flatMap(r -> r.join().stream())
-                    .filter(i -> WAITING.contains(i.state().stage()))
-                    .filter(i -> channel.map(i.channelId()::equals).orElse(true))
-                    .toList())
-        .thenCompose(items -> channel.isPresent() ? done(items) : ofSyncingChannels(items));
-  }
-
-  private CompletionStage<List<WorkItem>> ofSyncingChannels(List<WorkItem> items) {
-    List<String> channels = items.stream().map(WorkItem::channelId).distinct().toList();
-    return Source.from(channels)
-        .mapAsyncUnordered(
-            8,
-            c ->
-                channelState(c).thenApply(s -> Map.entry(c, s.filter(ChannelState::isSyncEnabled))))
-        .runFold(
-            new ArrayList<String>(),
-            (kept, e) -> {
-              e.getValue().ifPresent(s -> kept.add(e.getKey()));
-              return kept;
-            },
-            system)
-        .thenApply(syncing -> items.stream().filter(i -> syncing.contains(i.channelId())).toList());
   }
 
   private CompletionStage<Result> judge(Request request, List<WorkItem> all) {
     boolean more = all.size() > MAX_VIDEOS;
     List<WorkItem> items = more ? all.subList(0, MAX_VIDEOS) : all;
-    int pageSize = YoutubeDataClient.PAGE_SIZE;
-    int calls = (items.size() + pageSize - 1) / pageSize;
+    int calls = (items.size() + YoutubeDataClient.PAGE_SIZE - 1) / YoutubeDataClient.PAGE_SIZE;
     long units = (long) calls * QuotaCost.VIDEOS_LIST.units();
+    return lookUp(items, units)
+        .thenCompose(
+            found -> {
+              Judged judged = Judged.of(items, found, maxDuration);
+              CompletionStage<Integer> settled =
+                  request.apply() ? settle(judged.toSettle()) : done(0);
+              return settled.thenApply(n -> judged.report(request.apply(), calls, units, n, more));
+            });
+  }
+
+  /**
+   * What YouTube says of the videos now: refused before any call when the day's sync quota left
+   * cannot pay for all of them, and when it runs out on the way.
+   */
+  private CompletionStage<List<YoutubeVideo>> lookUp(List<WorkItem> items, long units) {
     return quota
         .syncUnitsLeftToday()
         .thenCompose(
@@ -252,65 +198,62 @@ public final class QueueCleanup {
               if (units > left) {
                 throw new Stop(new QuotaExhausted(units, left, quota.nextReset()));
               }
+              if (units == 0) {
+                return done(List.<YoutubeVideo>of());
+              }
               List<String> ids = items.stream().map(WorkItem::videoId).toList();
-              return calls == 0
-                  ? done(List.<YoutubeVideo>of())
-                  : youtube.videos(null, ids, QuotaPurpose.SYNC_ON_REQUEST);
-            })
-        .thenCompose(
-            found -> {
-              Map<String, YoutubeVideo> byId =
-                  found.stream()
-                      .collect(
-                          Collectors.toMap(YoutubeVideo::id, Function.identity(), (a, b) -> a));
-              List<Finding> toSettle = new ArrayList<>();
-              List<Finding> reported = new ArrayList<>();
-              int syncable = 0;
-              for (WorkItem i : items) {
-                Optional<YoutubeVideo> yt = Optional.ofNullable(byId.get(i.videoId()));
-                Optional<CleanupVerdict> verdict = CleanupVerdict.of(yt, maxDuration);
-                if (verdict.isEmpty()) {
-                  syncable++;
-                } else {
-                  Finding f = new Finding(Waiting.of(i), yt, verdict.get());
-                  (verdict.get().category().settles() ? toSettle : reported).add(f);
-                }
-              }
-              int channels = (int) items.stream().map(WorkItem::channelId).distinct().count();
-              int keep = syncable;
-              if (!request.apply()) {
-                return done(
-                    (Result)
-                        new Report(
-                            false,
-                            channels,
-                            items.size(),
-                            calls,
-                            units,
-                            toSettle,
-                            reported,
-                            keep,
-                            0,
-                            0,
-                            more));
-              }
-              return settle(toSettle)
-                  .thenApply(
-                      settled ->
-                          (Result)
-                              new Report(
-                                  true,
-                                  channels,
-                                  items.size(),
-                                  calls,
-                                  units,
-                                  toSettle,
-                                  reported,
-                                  keep,
-                                  settled,
-                                  toSettle.size() - settled,
-                                  more));
+              return youtube
+                  .videos(null, ids, QuotaPurpose.SYNC_ON_REQUEST)
+                  .exceptionally(error -> spentMeanwhile(error, units));
             });
+  }
+
+  private List<YoutubeVideo> spentMeanwhile(Throwable error, long units) {
+    if (unwrap(error) instanceof YoutubeApiException.QuotaExceeded) {
+      throw new Stop(new QuotaExhausted(units, 0, quota.nextReset()));
+    }
+    throw error instanceof CompletionException c ? c : new CompletionException(error);
+  }
+
+  /** The verdicts on a run's videos: those to settle, those only reported, how many may sync. */
+  private record Judged(
+      int channels, int examined, List<Finding> toSettle, List<Finding> reported, int syncable) {
+
+    static Judged of(List<WorkItem> items, List<YoutubeVideo> found, Duration maxDuration) {
+      Map<String, YoutubeVideo> byId =
+          found.stream()
+              .collect(Collectors.toMap(YoutubeVideo::id, Function.identity(), (a, b) -> a));
+      List<Finding> toSettle = new ArrayList<>();
+      List<Finding> reported = new ArrayList<>();
+      int syncable = 0;
+      for (WorkItem i : items) {
+        Optional<YoutubeVideo> yt = Optional.ofNullable(byId.get(i.videoId()));
+        Optional<CleanupVerdict> verdict = CleanupVerdict.of(yt, maxDuration);
+        if (verdict.isEmpty()) {
+          syncable++;
+        } else {
+          Finding f = new Finding(Waiting.of(i), yt, verdict.get());
+          (verdict.get().category().settles() ? toSettle : reported).add(f);
+        }
+      }
+      int channels = (int) items.stream().map(WorkItem::channelId).distinct().count();
+      return new Judged(channels, items.size(), toSettle, reported, syncable);
+    }
+
+    Result report(boolean applied, int calls, long units, int settled, boolean more) {
+      return new Report(
+          applied,
+          channels,
+          examined,
+          calls,
+          units,
+          toSettle,
+          reported,
+          syncable,
+          settled,
+          applied ? toSettle.size() - settled : 0,
+          more);
+    }
   }
 
   /** Gives each video its final state, unless it moved on meanwhile; answers how many changed. */
@@ -326,7 +269,7 @@ public final class QueueCleanup {
     return ref.<Optional<TrackedVideo>>ask(VideoEntity.Get::new, timeout)
         .thenCompose(
             video -> {
-              if (video.isEmpty() || !WAITING.contains(video.get().state().stage())) {
+              if (video.isEmpty() || !WaitingVideos.STAGES.contains(video.get().state().stage())) {
                 return done(false);
               }
               VideoTransition step =
@@ -349,18 +292,22 @@ public final class QueueCleanup {
   }
 
   private Result refusal(Throwable error) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause = unwrap(error);
     if (cause instanceof Stop stop) {
       return stop.refused;
-    }
-    if (cause instanceof YoutubeApiException.QuotaExceeded) {
-      return new QuotaExhausted(1, 0, quota.nextReset());
     }
     if (cause instanceof YoutubeApiException y) {
       return new YoutubeUnavailable(y.getMessage());
     }
     throw error instanceof CompletionException c ? c : new CompletionException(error);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private static <T> CompletionStage<T> done(T value) {
