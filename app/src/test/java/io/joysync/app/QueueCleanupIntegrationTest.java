@@ -13,8 +13,11 @@ import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,6 +157,14 @@ class QueueCleanupIntegrationTest {
         .as("the channel named by its Joystream channel id")
         .isEqualTo(before.get("waitingVideos").asInt());
 
+    Cli declined = answering("n\n", "videos", "cleanup", "--channel", CLEO);
+    assertThat(declined.exit()).as(declined.err()).isZero();
+    assertThat(declined.out())
+        .contains("To settle: 4")
+        .contains("Apply: settle 4 videos")
+        .contains("Nothing was changed.");
+    assertThat(state(PRIVATE)).as("declined: nothing changed").isEqualTo("New");
+
     Path backup = dir.resolve("settled.json");
     Cli applied =
         cli("videos", "cleanup", "--channel", CLEO, "--yes", "--backup", backup.toString());
@@ -232,6 +243,8 @@ class QueueCleanupIntegrationTest {
     Cli exists = cli("videos", "cleanup", "--dry-run", "--backup", existing.toString());
     assertThat(exists.exit()).isEqualTo(42);
     assertThat(Files.readString(existing)).isEqualTo("{}");
+    Cli declined = answering("n\n", "videos", "cleanup", "--channel", "UC" + "q".repeat(22));
+    assertThat(declined.exit()).as("refused before the question").isEqualTo(30);
     Cli unknownCli = cli("videos", "cleanup", "--channel", "UC" + "q".repeat(22), "--yes");
     assertThat(unknownCli.exit()).isEqualTo(30);
     assertThat(unknownCli.err()).contains("CHANNEL_NOT_FOUND");
@@ -280,6 +293,17 @@ class QueueCleanupIntegrationTest {
   }
 
   private record Cli(int exit, String out, String err) {}
+
+  /** The command with {@code answer} typed at its question. */
+  private static Cli answering(String answer, String... args) throws Exception {
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return cli(args);
+    } finally {
+      System.setIn(stdin);
+    }
+  }
 
   private static Cli cli(String... args) throws Exception {
     Path keyFile = dir.resolve("operator.key");

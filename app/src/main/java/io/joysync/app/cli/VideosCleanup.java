@@ -82,7 +82,7 @@ final class VideosCleanup implements Callable<Integer> {
               result.path("toSettle").size(), result.path("applyQuotaUnits").asLong());
           out.flush();
           if (!confirmed()) {
-            out.println("Nothing was changed.");
+            out.println("Not applied.");
             out.flush();
             return ChannelsCommand.OK;
           }
