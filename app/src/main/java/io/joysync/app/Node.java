@@ -16,6 +16,7 @@ import io.joysync.engine.notify.Notifier;
 import io.joysync.engine.notify.SmtpMailSender;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.PipelineSettings;
+import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.pipeline.SyncSwitch;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.publish.PublishingSettings;
@@ -158,7 +159,15 @@ public final class Node {
                       config.getLong("joysync.joystream.collaborator-member-id"),
                       faucet(config),
                       publisher,
-                      pipeline));
+                      pipeline,
+                      new QueueCleanup(
+                          system,
+                          readSide.work(),
+                          youtube.dataApi(),
+                          youtube.quota(),
+                          youtubeSettings.download().maxDuration(),
+                          httpSettings.askTimeout(),
+                          Clock.systemUTC())));
             })
         .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
   }

@@ -11,6 +11,7 @@ import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.pipeline.Pipeline;
+import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.signup.UnauthorizedChannels;
@@ -57,7 +58,8 @@ public final class HttpApi {
       long collaboratorMemberId,
       Optional<FaucetClient> faucet,
       Publisher publisher,
-      Optional<Pipeline> pipeline) {}
+      Optional<Pipeline> pipeline,
+      QueueCleanup cleanup) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
@@ -80,6 +82,7 @@ public final class HttpApi {
                     settings,
                     clock)
                 .route(),
+            new QueueCleanupRoutes(services.cleanup(), auth).route(),
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
             new ChannelSignUpRoutes(

@@ -1,5 +1,6 @@
 package io.joysync.http;
 
+import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.user.MembershipPurchase;
@@ -139,5 +140,35 @@ final class Refusals {
         + " already connected with Youtube Channel "
         + otherYoutubeChannelId
         + ".";
+  }
+
+  /**
+   * {@code POST /videos/cleanup/...}: an unknown channel is 404, a spent sync quota 429, YouTube
+   * not answering 503.
+   */
+  static ApiException of(QueueCleanup.Refused refused) {
+    String code = refused.code();
+    if (refused instanceof QueueCleanup.UnknownChannel r) {
+      return ApiException.notFound(code, "Could not find channel with id " + r.channel());
+    } else if (refused instanceof QueueCleanup.QuotaExhausted r) {
+      return new ApiException(
+          StatusCodes.TOO_MANY_REQUESTS,
+          code,
+          "The clean-up needs "
+              + r.unitsNeeded()
+              + " YouTube quota units (one per 50 videos) and today's sync budget has "
+              + r.unitsLeft()
+              + " left; nothing was changed. Try again after "
+              + r.resetAt()
+              + " or with --channel for fewer videos.");
+    } else if (refused instanceof QueueCleanup.YoutubeUnavailable r) {
+      return new ApiException(
+          StatusCodes.SERVICE_UNAVAILABLE,
+          code,
+          "YouTube did not answer the clean-up's videos.list calls ("
+              + r.detail()
+              + "); nothing was changed.");
+    }
+    throw new IllegalArgumentException("Unknown refusal " + refused);
   }
 }

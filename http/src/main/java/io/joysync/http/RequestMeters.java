@@ -36,6 +36,8 @@ final class RequestMeters {
           "/sync",
           "/sync/pause",
           "/sync/resume",
+          "/videos/cleanup/dry-run",
+          "/videos/cleanup/apply",
           "/operator",
           "/docs",
           "/docs/swagger-ui/{file}",

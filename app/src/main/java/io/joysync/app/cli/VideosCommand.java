@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "videos",
     mixinStandardHelpOptions = true,
     description = "Commands about single videos.",
-    subcommands = {VideosTestDownload.class})
+    subcommands = {VideosTestDownload.class, VideosCleanup.class})
 public final class VideosCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;

@@ -53,6 +53,9 @@ final class VideoJson {
         rating.put("ytRating", "ytAgeRestricted");
       }
       c.put("projection", "rectangular");
+      if (v.kind() == VideoKind.GEO_BLOCKED) {
+        c.putObject("regionRestriction").putArray("blocked").add("DE").add("US");
+      }
     }
     if (parts.contains("status")) {
       ObjectNode st = item.putObject("status");

@@ -119,7 +119,9 @@ public final class Pipeline {
             youtube.settings().proxies().maxWait());
     HashStage hash = new HashStage(steps, store, youtube.probe(), parts.blocking());
     CreateStage create = new CreateStage(steps, store, parts.publisher());
-    UpdateStage update = new UpdateStage(steps, parts.updates());
+    UpdateStage update =
+        new UpdateStage(
+            steps, parts.updates(), settings.updateMaxAttempts(), meters::updateGivenUp);
     UploadStage upload =
         new UploadStage(
             steps,

@@ -36,6 +36,8 @@ final class PipelineMeters {
 
   private final Map<Stage, StageMeters> stages = new EnumMap<>(Stage.class);
   private final AtomicInteger inPipeline = new AtomicInteger();
+  private final Counter updatesRefused;
+  private final Counter updatesExhausted;
 
   PipelineMeters(MeterRegistry registry, DiskBudget budget) {
     for (Stage stage : Stage.values()) {
@@ -61,6 +63,8 @@ final class PipelineMeters {
                   stage),
               inStage));
     }
+    updatesRefused = givenUpCounter(registry, "refused");
+    updatesExhausted = givenUpCounter(registry, "attempts");
     Gauge.builder("joysync.pipeline.videos.in.flight", inPipeline, AtomicInteger::get)
         .description("Videos somewhere in this node's pipeline now")
         .register(registry);
@@ -84,6 +88,20 @@ final class PipelineMeters {
         .description(description)
         .tag("stage", stage.tag())
         .register(registry);
+  }
+
+  private static Counter givenUpCounter(MeterRegistry registry, String cause) {
+    return Counter.builder("joysync.pipeline.metadata.updates.given.up")
+        .description(
+            "Title or description edits never put on chain: refused for good by the chain, or"
+                + " failed too many times")
+        .tag("cause", cause)
+        .register(registry);
+  }
+
+  /** A metadata update was given up: refused for good ({@code permanent}) or out of attempts. */
+  void updateGivenUp(boolean permanent) {
+    (permanent ? updatesRefused : updatesExhausted).increment();
   }
 
   /** A video entered the pipeline. */

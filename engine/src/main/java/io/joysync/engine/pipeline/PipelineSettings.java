@@ -16,6 +16,7 @@ public record PipelineSettings(
     long minExpectedBytes,
     Duration retryMin,
     Duration retryMax,
+    int updateMaxAttempts,
     int uploadRounds,
     Duration uploadRoundPause,
     Duration askTimeout) {
@@ -35,6 +36,10 @@ public record PipelineSettings(
     if (retryMax.compareTo(retryMin) < 0 || retryMin.isNegative()) {
       throw new IllegalArgumentException("joysync.pipeline: 0 <= retry-min <= retry-max");
     }
+    if (updateMaxAttempts < 1) {
+      throw new IllegalArgumentException(
+          "joysync.pipeline.update-max-attempts must be positive, was " + updateMaxAttempts);
+    }
   }
 
   public static PipelineSettings from(Config root) {
@@ -51,6 +56,7 @@ public record PipelineSettings(
         c.getBytes("min-expected-bytes"),
         c.getDuration("retry-min"),
         c.getDuration("retry-max"),
+        c.getInt("update-max-attempts"),
         c.getInt("upload-rounds"),
         c.getDuration("upload-round-pause"),
         c.getDuration("ask-timeout"));

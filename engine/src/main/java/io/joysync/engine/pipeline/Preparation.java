@@ -5,6 +5,7 @@ import io.joysync.engine.channel.Registration;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoTransition;
+import io.joysync.engine.youtube.VideoFilter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,10 +61,10 @@ final class Preparation {
       return CompletableFuture.completedFuture(
           new VideoJob.UpdateDue(video, joystreamChannel.get()));
     }
-    long duration = video.record().durationSeconds();
-    if (duration > maxDuration.toSeconds()) {
-      String detail =
-          "the video lasts " + duration + " s, more than the " + maxDuration.toSeconds() + " s cap";
+    Optional<VideoFilter.Rejection> tooLong =
+        VideoFilter.tooLong(video.record().durationSeconds(), maxDuration);
+    if (tooLong.isPresent()) {
+      String detail = tooLong.get().reason();
       log.info("Video {} skipped: {}", video.id(), detail);
       return steps
           .take(video.id(), new VideoTransition.MarkUnavailable(UnavailableReason.SKIPPED, detail))

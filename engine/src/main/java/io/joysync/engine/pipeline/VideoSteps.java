@@ -64,6 +64,18 @@ final class VideoSteps {
             timeout);
   }
 
+  /** Gives up the update to edit {@code revision}: it is not asked for again (a later edit is). */
+  CompletionStage<TrackedVideo> metadataUpdateGivenUp(
+      String videoId, int revision, String reason, boolean permanent, int attempts) {
+    return sharding
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .askWithStatus(
+            r ->
+                new VideoEntity.GiveUpMetadataUpdate(
+                    revision, reason, permanent, attempts, clock.instant(), r),
+            timeout);
+  }
+
   /** Counts a failed attempt; the video waits before it is tried again, longer each time. */
   CompletionStage<TrackedVideo> failed(TrackedVideo video, String detail) {
     Instant retryAt = clock.instant().plus(backoff(video.failedAttempts()));

@@ -14,7 +14,9 @@ import java.util.Optional;
  * <p>Edits of the title or description are counted: {@code metadataRevision} is the number of the
  * latest edit, {@code metadataOnChain} the edit the Joystream video carries (or will carry once its
  * creation, asked for with the facts of that edit, lands). An update is due when the video is on
- * Joystream and a later edit is not ({@link #metadataUpdateDue()}).
+ * Joystream and a later edit is not ({@link #metadataUpdateDue()}). {@code metadataGivenUp} is the
+ * latest edit whose update was given up (the chain refused it for good, or it failed too often): it
+ * is not asked for again, but a later edit is.
  */
 public record TrackedVideo(
     String channelId,
@@ -23,7 +25,8 @@ public record TrackedVideo(
     int failedAttempts,
     Optional<Instant> retryAt,
     int metadataRevision,
-    int metadataOnChain)
+    int metadataOnChain,
+    int metadataGivenUp)
     implements CborSerializable {
 
   public TrackedVideo {
@@ -38,16 +41,17 @@ public record TrackedVideo(
       VideoRecord record,
       int failedAttempts,
       Optional<Instant> retryAt) {
-    this(channelId, facts, record, failedAttempts, retryAt, 0, 0);
+    this(channelId, facts, record, failedAttempts, retryAt, 0, 0, 0);
   }
 
   /**
    * Whether the Joystream video must be brought up to date with the latest edit: it exists, a later
-   * edit than the one it carries was recorded, and it was not given up ({@code VideoUnavailable}).
+   * edit than the one it carries (or the last one given up) was recorded, and the video was not
+   * given up ({@code VideoUnavailable}).
    */
   public boolean metadataUpdateDue() {
     return record.joystreamVideo().isPresent()
-        && metadataRevision > metadataOnChain
+        && metadataRevision > Math.max(metadataOnChain, metadataGivenUp)
         && record.state().stage() != VideoState.Stage.VIDEO_UNAVAILABLE;
   }
 
@@ -72,14 +76,29 @@ public record TrackedVideo(
     int onChain =
         step instanceof VideoTransition.StartCreating ? metadataRevision : metadataOnChain;
     return step.progress()
-        ? new TrackedVideo(channelId, facts, next, 0, Optional.empty(), metadataRevision, onChain)
+        ? new TrackedVideo(
+            channelId, facts, next, 0, Optional.empty(), metadataRevision, onChain, metadataGivenUp)
         : new TrackedVideo(
-            channelId, facts, next, failedAttempts, retryAt, metadataRevision, onChain);
+            channelId,
+            facts,
+            next,
+            failedAttempts,
+            retryAt,
+            metadataRevision,
+            onChain,
+            metadataGivenUp);
   }
 
   TrackedVideo failedAttempt(int attempt, Instant nextTry) {
     return new TrackedVideo(
-        channelId, facts, record, attempt, Optional.of(nextTry), metadataRevision, metadataOnChain);
+        channelId,
+        facts,
+        record,
+        attempt,
+        Optional.of(nextTry),
+        metadataRevision,
+        metadataOnChain,
+        metadataGivenUp);
   }
 
   /** The creator edited the title or description on YouTube: edit {@code revision}. */
@@ -91,7 +110,8 @@ public record TrackedVideo(
         failedAttempts,
         retryAt,
         revision,
-        metadataOnChain);
+        metadataOnChain,
+        metadataGivenUp);
   }
 
   /** Edit {@code revision} is on chain: the update made progress, its failures are cleared. */
@@ -103,6 +123,28 @@ public record TrackedVideo(
         0,
         Optional.empty(),
         metadataRevision,
-        Math.max(metadataOnChain, revision));
+        Math.max(metadataOnChain, revision),
+        metadataGivenUp);
+  }
+
+  /**
+   * The update to edit {@code revision} was given up: it is not asked for again, its failures are
+   * cleared so that a later edit starts afresh.
+   */
+  TrackedVideo updateGivenUp(int revision) {
+    return new TrackedVideo(
+        channelId,
+        facts,
+        record,
+        0,
+        Optional.empty(),
+        metadataRevision,
+        metadataOnChain,
+        Math.max(metadataGivenUp, revision));
+  }
+
+  /** Whether edit {@code revision} is on chain already or its update was given up. */
+  public boolean metadataSettled(int revision) {
+    return revision <= Math.max(metadataOnChain, metadataGivenUp);
   }
 }

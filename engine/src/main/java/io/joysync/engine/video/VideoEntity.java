@@ -108,6 +108,20 @@ public final class VideoEntity
       int revision, long blockNumber, Instant at, ActorRef<StatusReply<TrackedVideo>> replyTo)
       implements Command {}
 
+  /**
+   * The update to edit {@code revision} will never be asked for again: the chain refused it for
+   * good ({@code permanent}), or it failed {@code attempts} times. A later edit is still put on
+   * chain; a revision already on chain or given up is answered as done.
+   */
+  public record GiveUpMetadataUpdate(
+      int revision,
+      String reason,
+      boolean permanent,
+      int attempts,
+      Instant at,
+      ActorRef<StatusReply<TrackedVideo>> replyTo)
+      implements Command {}
+
   public sealed interface Event extends CborSerializable {
     String channelId();
   }
@@ -147,6 +161,20 @@ public final class VideoEntity
       String description,
       int revision,
       long blockNumber,
+      boolean metadataUpdateDue,
+      Instant at)
+      implements Event {}
+
+  /**
+   * The update to edit {@code revision} was given up, with the chain's reason (or the last failure)
+   * and whether the refusal was permanent; {@code metadataUpdateDue}: a later edit still waits.
+   */
+  public record MetadataUpdateGivenUp(
+      String channelId,
+      int revision,
+      String reason,
+      boolean permanent,
+      int attempts,
       boolean metadataUpdateDue,
       Instant at)
       implements Event {}
@@ -215,6 +243,7 @@ public final class VideoEntity
         .onCommand(RecordFailure.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
         .onCommand(EditMetadata.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
         .onCommand(RecordMetadataUpdate.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
+        .onCommand(GiveUpMetadataUpdate.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
     b.forAnyState()
         .onCommand(
@@ -225,6 +254,7 @@ public final class VideoEntity
         .onCommand(RecordFailure.class, (s, c) -> recordFailure(s.video().orElseThrow(), c))
         .onCommand(EditMetadata.class, (s, c) -> editMetadata(s.video().orElseThrow(), c))
         .onCommand(RecordMetadataUpdate.class, (s, c) -> recordUpdate(s.video().orElseThrow(), c))
+        .onCommand(GiveUpMetadataUpdate.class, (s, c) -> giveUpUpdate(s.video().orElseThrow(), c))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.video()));
     return b.build();
   }
@@ -350,6 +380,37 @@ public final class VideoEntity
         .thenReply(c.replyTo(), s -> success(s.video().orElseThrow()));
   }
 
+  private ReplyEffect<Event, State> giveUpUpdate(TrackedVideo video, GiveUpMetadataUpdate c) {
+    if (video.metadataSettled(c.revision())) {
+      return Effect().reply(c.replyTo(), success(video));
+    }
+    if (c.revision() > video.metadataRevision() || video.record().joystreamVideo().isEmpty()) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Video "
+                      + videoId
+                      + " has no edit "
+                      + c.revision()
+                      + " waiting for a Joystream video (latest edit "
+                      + video.metadataRevision()
+                      + ")"));
+    }
+    TrackedVideo next = video.updateGivenUp(c.revision());
+    return Effect()
+        .persist(
+            new MetadataUpdateGivenUp(
+                video.channelId(),
+                c.revision(),
+                c.reason(),
+                c.permanent(),
+                c.attempts(),
+                next.metadataUpdateDue(),
+                c.at()))
+        .thenReply(c.replyTo(), s -> success(s.video().orElseThrow()));
+  }
+
   private ReplyEffect<Event, State> recordFailure(TrackedVideo video, RecordFailure c) {
     if (video.state().isFinal() && !video.metadataUpdateDue()) {
       return Effect()
@@ -391,6 +452,9 @@ public final class VideoEntity
         .onEvent(
             MetadataUpdated.class,
             (s, e) -> new State(s.video().map(v -> v.updatedOnChain(e.revision()))))
+        .onEvent(
+            MetadataUpdateGivenUp.class,
+            (s, e) -> new State(s.video().map(v -> v.updateGivenUp(e.revision()))))
         .onEvent(
             AttemptFailed.class,
             (s, e) -> new State(s.video().map(v -> v.failedAttempt(e.attempt(), e.retryAt()))))

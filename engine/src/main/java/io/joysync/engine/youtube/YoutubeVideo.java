@@ -7,7 +7,8 @@ import java.util.Objects;
  * joysync's record of a YouTube video from {@code videos.list}: what is synced (title, description,
  * thumbnails, duration, license, publish date) and what decides whether it may be synced at all
  * (upload and privacy status, live broadcast content, age restriction). {@code container} is only
- * known from owner calls.
+ * known from owner calls; {@code regionRestricted}: YouTube allows or blocks it in some countries
+ * only.
  */
 public record YoutubeVideo(
     String id,
@@ -24,7 +25,8 @@ public record YoutubeVideo(
     String container,
     String liveBroadcastContent,
     boolean ageRestricted,
-    Instant publishedAt) {
+    Instant publishedAt,
+    boolean regionRestricted) {
 
   public YoutubeVideo {
     Objects.requireNonNull(id, "id");

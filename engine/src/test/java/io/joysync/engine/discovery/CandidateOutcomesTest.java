@@ -96,7 +96,8 @@ class CandidateOutcomesTest {
         "mp4",
         "none",
         false,
-        NOW.minusSeconds(30));
+        NOW.minusSeconds(30),
+        false);
   }
 
   static Candidate candidate(String id) {

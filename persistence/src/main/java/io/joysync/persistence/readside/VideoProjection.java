@@ -118,6 +118,24 @@ public final class VideoProjection {
             .retitle(channelId, videoId, e.title(), e.description())
             .thenCompose(d -> work.updated(channelId, videoId, e.metadataUpdateDue()));
       }
+      if (event instanceof VideoEntity.MetadataUpdateGivenUp e) {
+        return work.updated(channelId, videoId, e.metadataUpdateDue())
+            .thenCompose(
+                d ->
+                    failures.record(
+                        tag,
+                        new RecentFailures.Failure(
+                            e.at(),
+                            videoId,
+                            channelId,
+                            "update of edit "
+                                + e.revision()
+                                + " given up"
+                                + (e.permanent()
+                                    ? ", refused for good: "
+                                    : " after " + e.attempts() + " attempts: ")
+                                + e.reason())));
+      }
       VideoEntity.AttemptFailed e = (VideoEntity.AttemptFailed) event;
       return work.failed(channelId, videoId, e.attempt(), e.retryAt())
           .thenCompose(

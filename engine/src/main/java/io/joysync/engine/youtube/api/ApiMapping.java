@@ -95,7 +95,14 @@ final class ApiMapping {
         details != null
             && details.getContentRating() != null
             && details.getContentRating().getYtRating() != null,
-        instant(snippet.getPublishedAt()));
+        instant(snippet.getPublishedAt()),
+        details != null && regionRestricted(details.getRegionRestriction()));
+  }
+
+  private static boolean regionRestricted(
+      com.google.api.services.youtube.model.VideoContentDetailsRegionRestriction r) {
+    return r != null
+        && (r.getAllowed() != null || (r.getBlocked() != null && !r.getBlocked().isEmpty()));
   }
 
   /** Parses a 2xx body; anything that is not the expected JSON is a malformed response. */

@@ -90,6 +90,28 @@ public final class QuotaGovernor {
   }
 
   /**
+   * How many units sync calls may still spend today: what is left of the sync budget, less what the
+   * sign-up reserve still holds of the daily limit; 0 once YouTube reported the quota exhausted.
+   */
+  public CompletionStage<Long> syncUnitsLeftToday() {
+    LocalDate day = today();
+    return ledger
+        .usage(day)
+        .thenApply(
+            usage -> {
+              if (day.equals(exhaustedByYoutube.get())) {
+                return 0L;
+              }
+              long ofBudget = budget.syncBudget() - usage.sync();
+              long ofLimit =
+                  budget.dailyLimit()
+                      - Math.max(0, budget.signupReserve() - usage.signup())
+                      - usage.total();
+              return Math.max(0, Math.min(ofBudget, ofLimit));
+            });
+  }
+
+  /**
    * Completes once {@code units} for {@code purpose} are admitted and charged; the returned day is
    * the one the call was charged to.
    */
