@@ -110,6 +110,8 @@ public final class Node {
     DownedNodeExit.install(system);
     // First: the JVM and cluster meters, and the registry /metrics reads, before anything counts.
     NodeMeters.get(system);
+    // Spans are made from here on (pipeline, HTTP) when an OTLP endpoint is configured.
+    NodeTelemetry.start(system);
     CompletionStage<Uri> management = PekkoManagement.get(system).start();
 
     WhitelistEntity.init(system);

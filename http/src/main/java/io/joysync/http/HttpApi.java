@@ -10,6 +10,7 @@ import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.metrics.NodeMetrics;
+import io.joysync.engine.metrics.NodeTracing;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.publish.Publisher;
@@ -137,16 +138,19 @@ public final class HttpApi {
             new UserVideosRoutes(readSide.channels(), readSide.videos()).route(),
             new WebSubCallbackRoutes(system).route());
     RequestMeters meters = new RequestMeters(NodeMetrics.get(system).registry());
+    RequestTracing tracing = new RequestTracing(NodeTracing.get(system).tracer(), meters::route);
     return meters.measured(
         RequestLog.logged(
-            withRequestTimeoutResponse(
-                request -> ErrorHandling.timeoutResponse(),
-                () ->
-                    CorsDirectives.cors(
-                        () ->
-                            handleExceptions(
-                                ErrorHandling.EXCEPTIONS,
-                                () -> handleRejections(ErrorHandling.REJECTIONS, () -> api))))));
+            tracing.traced(
+                withRequestTimeoutResponse(
+                    request -> ErrorHandling.timeoutResponse(),
+                    () ->
+                        CorsDirectives.cors(
+                            () ->
+                                handleExceptions(
+                                    ErrorHandling.EXCEPTIONS,
+                                    () ->
+                                        handleRejections(ErrorHandling.REJECTIONS, () -> api)))))));
   }
 
   /** Binds the API and registers its unbinding with coordinated shutdown. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
@@ -16,6 +17,7 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import scala.concurrent.duration.FiniteDuration;
 
 /**
@@ -49,6 +51,20 @@ final class RequestLog {
   }
 
   private static void write(HttpRequest request, HttpResponse response) {
+    Optional<String[]> trace = RequestTracing.traceOf(response);
+    if (trace.isEmpty()) {
+      writeLine(request, response);
+      return;
+    }
+    // The request's trace on its log line (ECS trace.id, span.id), to go from the line to the
+    // trace.
+    try (MDC.MDCCloseable t = MDC.putCloseable("trace.id", trace.get()[1]);
+        MDC.MDCCloseable s = MDC.putCloseable("span.id", trace.get()[2])) {
+      writeLine(request, response);
+    }
+  }
+
+  private static void writeLine(HttpRequest request, HttpResponse response) {
     int status = response.status().intValue();
     String line = request.method().name() + " " + request.getUri().path() + " -> " + status;
     if (status < 400) {

@@ -2,6 +2,7 @@ package io.joysync.engine.pipeline;
 
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.metrics.NodeMetrics;
+import io.joysync.engine.metrics.NodeTracing;
 import io.joysync.engine.pipeline.PipelineMeters.Stage;
 import io.joysync.engine.publish.CreationResult;
 import io.joysync.engine.publish.VideoToCreate;
@@ -66,7 +67,9 @@ public final class Pipeline {
         new VideoSteps(
             system, settings.askTimeout(), settings.retryMin(), settings.retryMax(), clock);
     sweep(store, steps);
-    PipelineMeters meters = new PipelineMeters(NodeMetrics.get(system).registry(), budget);
+    PipelineMeters meters =
+        new PipelineMeters(
+            NodeMetrics.get(system).registry(), budget, NodeTracing.get(system).tracer());
     Flow<WorkItem, VideoJob, NotUsed> stages =
         stages(settings, parts, store, budget, steps, meters);
     ShardedDaemonProcess.get(system)

@@ -1,8 +1,11 @@
 package io.joysync.engine.pipeline;
 
+import io.joysync.engine.metrics.NodeTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -14,7 +17,8 @@ import org.apache.pekko.japi.function.Function;
  * (went on to the next stage, or for the upload were accepted by the storage node), failed in it (a
  * failure, a retry for later, an unavailable video, an unexpected error) or were put off (no room
  * on the disk, a channel's historical cap); the videos in each stage and in the whole pipeline now;
- * and the disk budget of the downloads.
+ * and the disk budget of the downloads. Each video's round and stages are also recorded as spans
+ * ({@link PipelineTracing}).
  */
 final class PipelineMeters {
 
@@ -39,7 +43,15 @@ final class PipelineMeters {
   private final Counter updatesRefused;
   private final Counter updatesExhausted;
 
+  private final PipelineTracing tracing;
+
   PipelineMeters(MeterRegistry registry, DiskBudget budget) {
+    this(registry, budget, OpenTelemetry.noop().getTracer(NodeTracing.SCOPE));
+  }
+
+  /** The meters, and each video's way through the stages as spans of {@code tracer}. */
+  PipelineMeters(MeterRegistry registry, DiskBudget budget, Tracer tracer) {
+    this.tracing = new PipelineTracing(tracer);
     for (Stage stage : Stage.values()) {
       AtomicInteger inStage = new AtomicInteger();
       Gauge.builder("joysync.pipeline.stage.in.flight", inStage, AtomicInteger::get)
@@ -107,13 +119,13 @@ final class PipelineMeters {
   /** A video entered the pipeline. */
   WorkItem entered(WorkItem item) {
     inPipeline.incrementAndGet();
-    return item;
+    return tracing.entered(item);
   }
 
   /** A video left the pipeline (for this round). */
   VideoJob left(VideoJob job) {
     inPipeline.decrementAndGet();
-    return job;
+    return tracing.left(job);
   }
 
   /**
@@ -121,8 +133,9 @@ final class PipelineMeters {
    * passed, was put off or failed. Other jobs pass through uncounted.
    */
   Function<VideoJob, CompletionStage<VideoJob>> measured(
-      Stage stage, Function<VideoJob, CompletionStage<VideoJob>> work) {
+      Stage stage, Function<VideoJob, CompletionStage<VideoJob>> untraced) {
     StageMeters m = stages.get(stage);
+    Function<VideoJob, CompletionStage<VideoJob>> work = tracing.traced(stage, untraced);
     return job -> {
       if (!worksOn(stage, job)) {
         return work.apply(job);
@@ -144,7 +157,7 @@ final class PipelineMeters {
     };
   }
 
-  private static boolean worksOn(Stage stage, VideoJob job) {
+  static boolean worksOn(Stage stage, VideoJob job) {
     return switch (stage) {
       case DOWNLOAD -> job instanceof VideoJob.Planned;
       case HASH -> job instanceof VideoJob.Downloaded;
@@ -154,7 +167,7 @@ final class PipelineMeters {
     };
   }
 
-  private static boolean passed(Stage stage, VideoJob out) {
+  static boolean passed(Stage stage, VideoJob out) {
     return switch (stage) {
       case DOWNLOAD -> out instanceof VideoJob.Downloaded;
       case HASH -> out instanceof VideoJob.Hashed;
@@ -164,7 +177,7 @@ final class PipelineMeters {
     };
   }
 
-  private static boolean deferred(VideoJob out) {
+  static boolean deferred(VideoJob out) {
     return out instanceof VideoJob.Finished f
         && (f.outcome().equals(DownloadStage.WAITING_FOR_ROOM)
             || f.outcome().equals(CreateStage.HISTORICAL_CAP_REACHED));

@@ -20,9 +20,10 @@ class PipelineMetersTest {
   private final PipelineMeters meters = new PipelineMeters(registry, budget);
 
   /** A planned video: the stages look only at what kind of job it is. */
-  private static final VideoJob PLANNED = new VideoJob.Planned(null, 7);
+  private static final VideoJob.Planned PLANNED =
+      new VideoJob.Planned(PipelineTracingTest.video("v"), 7);
 
-  private static final VideoJob DOWNLOADED = new VideoJob.Downloaded(null, null);
+  private static final VideoJob.Downloaded DOWNLOADED = new VideoJob.Downloaded(PLANNED, null);
 
   @Test
   void aVideoThatGoesOnToTheNextStagePassedIt() throws Exception {
@@ -60,7 +61,7 @@ class PipelineMetersTest {
   @Test
   void aVideoStillInAStageIsCountedThereUntilItLeaves() throws Exception {
     CompletableFuture<VideoJob> upload = new CompletableFuture<>();
-    VideoJob onChain = new VideoJob.OnChain(null, null);
+    VideoJob onChain = new VideoJob.OnChain(DOWNLOADED, null);
     CompletionStage<VideoJob> out = meters.measured(Stage.UPLOAD, job -> upload).apply(onChain);
 
     assertThat(inStage("upload")).isEqualTo(1);
