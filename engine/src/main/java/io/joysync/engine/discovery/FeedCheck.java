@@ -126,9 +126,12 @@ final class FeedCheck {
       subscribe(watch);
     }
     Optional<Instant> subscribeRequestedAt = requested;
-    if (statistics.due(watch, now)) {
+    boolean statisticsOffered = statistics.due(watch, now);
+    if (statisticsOffered) {
       statistics.offer(watch.channelId());
     }
+    // The next check comes no later than the next statistics refresh is due.
+    Instant statisticsDue = statistics.nextDue(watch, statisticsOffered, now);
     boolean pollNow = watch.nextPoll().map(at -> !now.isBefore(at)).orElse(true);
     log.debug("checking channel {} (feed poll: {})", watch.channelId(), pollNow);
     CompletionStage<FeedOutcome> polled =
@@ -146,7 +149,8 @@ final class FeedCheck {
           } else {
             nextPoll = cadence.nextPoll(outcome.lastUpload(), watch.nextPoll().isEmpty(), now);
           }
-          Instant due = cadence.due(nextPoll, watch.leaseEnd(), subscribeRequestedAt, now);
+          Instant checkDue = cadence.due(nextPoll, watch.leaseEnd(), subscribeRequestedAt, now);
+          Instant due = statisticsDue.isBefore(checkDue) ? statisticsDue : checkDue;
           return schedule.reschedule(
               watch.checked(
                   due,

@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The slow refresh of watched channels' statistics (subscribers, videos, views), as youtube-synch's
  * polling kept them, at a small fraction of its cost: a channel's check offers the channel once its
- * last refresh is {@code interval} old; the offers of this node are gathered into {@code
- * channels.list} calls of up to 50 ids (one unit of the sync budget each), and only a channel whose
- * counters changed is sent to its entity (compared with the schedule's copy of the channel, so an
- * unchanged channel never wakes). The refresh time is stored in the channel's watch row once the
- * call answered, so each channel costs at most one fiftieth of a unit per interval; a call refused
- * for lack of quota or failing leaves the rows as they were, and the next check offers the channels
- * again.
+ * last refresh is {@code interval} old (and a channel is checked no later than that); the offers of
+ * this node are gathered into {@code channels.list} calls of up to 50 ids (one unit of the sync
+ * budget each), and only a channel whose counters changed is sent to its entity (compared with the
+ * schedule's copy of the channel, so an unchanged channel never wakes). The refresh time is stored
+ * in the channel's watch row once the call answered, so each channel costs at most one fiftieth of
+ * a unit per interval; a call refused for lack of quota or failing leaves the rows as they were,
+ * and the next check offers the channels again.
  */
 final class StatisticsRefresh {
 
@@ -75,6 +75,16 @@ final class StatisticsRefresh {
   /** Whether the watch is due for a refresh now. */
   boolean due(Watch watch, Instant now) {
     return watch.statisticsDue(settings.interval(), now);
+  }
+
+  /**
+   * When the channel's next refresh is due: an interval after this check when it was offered now
+   * (its row learns the refresh time only once the call answered), else an interval after the last.
+   */
+  Instant nextDue(Watch watch, boolean offeredNow, Instant now) {
+    return offeredNow
+        ? now.plus(settings.interval())
+        : watch.statisticsAt().orElse(watch.joinedAt()).plus(settings.interval());
   }
 
   /** Asks for the channel's statistics with the next call, unless it is already waiting for one. */
