@@ -108,18 +108,26 @@ public final class CreatorNoticeProjection {
         : notifier.deliver(notice.get());
   }
 
-  static final class ChannelEvents extends Handler<EventEnvelope<ChannelEntity.Event>> {
-    private final ChannelReadModel channels;
-    private final CreatorNotices notices;
-    private final Notifier notifier;
-    private final Duration maxAge;
+  /** What both handlers need: where contacts come from, what to send, and how old is too old. */
+  private abstract static class NoticeHandler<E> extends Handler<EventEnvelope<E>> {
+    final ChannelReadModel channels;
+    final CreatorNotices notices;
+    final Notifier notifier;
+    final Duration maxAge;
 
-    ChannelEvents(
+    NoticeHandler(
         ChannelReadModel channels, CreatorNotices notices, Notifier notifier, Duration maxAge) {
       this.channels = channels;
       this.notices = notices;
       this.notifier = notifier;
       this.maxAge = maxAge;
+    }
+  }
+
+  static final class ChannelEvents extends NoticeHandler<ChannelEntity.Event> {
+    ChannelEvents(
+        ChannelReadModel channels, CreatorNotices notices, Notifier notifier, Duration maxAge) {
+      super(channels, notices, notifier, maxAge);
     }
 
     @Override
@@ -148,18 +156,10 @@ public final class CreatorNoticeProjection {
     }
   }
 
-  static final class VideoEvents extends Handler<EventEnvelope<VideoEntity.Event>> {
-    private final ChannelReadModel channels;
-    private final CreatorNotices notices;
-    private final Notifier notifier;
-    private final Duration maxAge;
-
+  static final class VideoEvents extends NoticeHandler<VideoEntity.Event> {
     VideoEvents(
         ChannelReadModel channels, CreatorNotices notices, Notifier notifier, Duration maxAge) {
-      this.channels = channels;
-      this.notices = notices;
-      this.notifier = notifier;
-      this.maxAge = maxAge;
+      super(channels, notices, notifier, maxAge);
     }
 
     @Override
