@@ -2,6 +2,7 @@ package io.joysync.app;
 
 import io.joysync.app.cli.ChannelsCommand;
 import io.joysync.app.cli.ClusterCommand;
+import io.joysync.app.cli.KibanaCommand;
 import io.joysync.app.cli.SyncCommand;
 import io.joysync.app.cli.VideosCommand;
 import picocli.CommandLine;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
       ChannelsCommand.class,
       SyncCommand.class,
       VideosCommand.class,
-      ClusterCommand.class
+      ClusterCommand.class,
+      KibanaCommand.class
     })
 public final class Main implements Runnable {
 
