@@ -77,7 +77,7 @@ class KibanaCliTest {
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(kibana.refusals()).isEmpty();
-    assertThat(kibana.counts()).isEqualTo(new KibanaStandIn.Counts(2, 6, 1, 6));
+    assertThat(kibana.counts()).isEqualTo(new KibanaStandIn.Counts(2, 7, 1, 6));
     assertThat(first.out())
         .contains("connector Discord-Webhook (.webhook, ")
         .contains("connector Elastic-Cloud-SMTP (.email, ")
@@ -100,7 +100,7 @@ class KibanaCliTest {
 
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(kibana.refusals()).isEmpty();
-    assertThat(kibana.counts()).isEqualTo(new KibanaStandIn.Counts(2, 6, 1, 6));
+    assertThat(kibana.counts()).isEqualTo(new KibanaStandIn.Counts(2, 7, 1, 6));
     assertThat(second.out())
         .contains("rule joysync-errors (joysync errors (production)): updated")
         .contains(": updated")

@@ -79,6 +79,11 @@ class KibanaRulesElasticsearchTest {
               "FINALITY_RESUMED member 1: block 1001 is final",
               Set.of()),
           new Line(
+              "INFO",
+              "io.joysync.engine.pipeline.PipelineStallWatch",
+              "PIPELINE_RESUMED videos pass the pipeline's stages again on this node",
+              Set.of()),
+          new Line(
               "WARN",
               "io.joysync.engine.pipeline.DownloadStage",
               "Download of video Xy1 failed, will retry: yt-dlp exited with 1: HTTP Error 503",
@@ -101,6 +106,12 @@ class KibanaRulesElasticsearchTest {
 
   private static final List<Line> FAILURES =
       List.of(
+          new Line(
+              "WARN",
+              "io.joysync.engine.pipeline.PipelineStallWatch",
+              "PIPELINE_STALLED no video passed a pipeline stage on this node for PT15M while 40"
+                  + " videos wait (backlog)",
+              Set.of("joysync-pipeline-stalled")),
           new Line(
               "ERROR",
               "io.joysync.engine.publish.SignerAccount",
@@ -167,7 +178,7 @@ class KibanaRulesElasticsearchTest {
         RULES.put(rule.path("id").asText(), rule);
       }
     }
-    assertThat(RULES).hasSize(6);
+    assertThat(RULES).hasSize(7);
     createIndex(FAILING);
     createIndex(HEALTHY);
     List<Line> failing = new ArrayList<>(HEALTHY_RUN);
