@@ -158,7 +158,7 @@ final class KibanaConnectors {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = settings.required(m.group(1), "by " + file.file().getFileName());
-      if (m.group(1).endsWith("_NAME") && value.length() > KibanaSettings.MAX_NAME_LENGTH) {
+      if (m.group(1).endsWith("_NAME")) {
         settings.name(m.group(1));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));

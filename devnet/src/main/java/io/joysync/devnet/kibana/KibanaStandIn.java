@@ -189,7 +189,7 @@ public final class KibanaStandIn implements AutoCloseable {
         body, java.util.Set.of("name", "connector_type_id", "config", "secrets"), "request body");
     KibanaSchemas.string(body, "name", "request body");
     String type = KibanaSchemas.string(body, "connector_type_id", "request body");
-    if (!KibanaSchemas.CONNECTOR_TYPES.contains(type)) {
+    if (!ConnectorSchemas.CONNECTOR_TYPES.contains(type)) {
       throw KibanaRefusal.badRequest("Action type \"" + type + "\" is not registered.");
     }
     if (connectors.containsKey(id)) {
@@ -210,7 +210,7 @@ public final class KibanaStandIn implements AutoCloseable {
 
   private JsonNode storeConnector(String id, String type, JsonNode body) {
     JsonNode config = body.has("config") ? body.path("config") : JSON.createObjectNode();
-    KibanaSchemas.connector(
+    ConnectorSchemas.connector(
         type, config, body.has("secrets") ? body.path("secrets") : JSON.createObjectNode());
     ObjectNode stored = JSON.createObjectNode();
     stored.put("id", id);
