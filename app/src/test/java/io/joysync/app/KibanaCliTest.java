@@ -213,6 +213,16 @@ class KibanaCliTest {
     assertThat(kibana.writes()).isZero();
   }
 
+  @Test
+  void aSettingsFileLineThatIsNotKeyValueIsNamedByItsNumberNeverByItsText() throws IOException {
+    Run run = apply(KIBANA_DIR, "hunter2-pasted-without-a-name");
+
+    assertThat(run.exitCode()).isEqualTo(42);
+    assertThat(run.err()).contains("kibana.env: line 12 is not KEY=VALUE");
+    assertThat(run.err()).doesNotContain("hunter2");
+    assertThat(kibana.writes()).isZero();
+  }
+
   private Path copyOfKibanaDir() throws IOException {
     Path copy = dir.resolve("kibana");
     try (Stream<Path> files = Files.walk(KIBANA_DIR)) {

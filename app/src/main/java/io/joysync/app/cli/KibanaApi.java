@@ -109,10 +109,7 @@ final class KibanaApi {
     } catch (IOException e) {
       throw new ChannelsCommand.Stop(
           ChannelsCommand.ERROR,
-          "KIBANA_UNREACHABLE could not reach Kibana at "
-              + base
-              + " (KIBANA_URL): "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+          "KIBANA_UNREACHABLE could not reach Kibana at " + base + " (KIBANA_URL): " + why(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ChannelsCommand.Stop(ChannelsCommand.ERROR, "Interrupted");
@@ -140,6 +137,16 @@ final class KibanaApi {
     throw new ChannelsCommand.Stop(
         ChannelsCommand.HTTP_API_ERROR,
         "KIBANA_REFUSED " + method + " " + path + ": HTTP " + status + message(json));
+  }
+
+  private static String why(IOException e) {
+    if (e instanceof java.net.http.HttpConnectTimeoutException) {
+      return "no connection within 10 s";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static String message(JsonNode json) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,8 +49,9 @@ final class KibanaSettings {
   static KibanaSettings fromFile(Path file) throws ChannelsCommand.Stop {
     Map<String, String> values = new HashMap<>();
     try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String trimmed = line.strip();
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int n = 0; n < lines.size(); n++) {
+        String trimmed = lines.get(n).strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
           continue;
         }
@@ -57,7 +59,7 @@ final class KibanaSettings {
         if (eq <= 0) {
           throw new ChannelsCommand.Stop(
               ChannelsCommand.INVALID_FILE,
-              "INVALID_FILE " + file + ": a line is not KEY=VALUE: " + trimmed.split("=")[0]);
+              "INVALID_FILE " + file + ": line " + (n + 1) + " is not KEY=VALUE");
         }
         String value = trimmed.substring(eq + 1).strip();
         if (value.length() >= 2
