@@ -81,10 +81,13 @@ class KibanaCliTest {
     assertThat(first.out())
         .contains("connector Discord-Webhook (.webhook, ")
         .contains("connector Elastic-Cloud-SMTP (.email, ")
-        .contains("rule joysync-errors (joysync: errors above the threshold): created")
+        .contains(
+            "rule joysync-errors (joysync: errors above the threshold, "
+                + ruleId("joysync-errors")
+                + "): created")
         .contains("data view joysync-logs (joysync-logs-*): created")
         .contains("saved objects of dashboard.ndjson: 6 imported");
-    JsonNode errors = kibana.rule("joysync-errors").orElseThrow();
+    JsonNode errors = kibana.rule(ruleId("joysync-errors")).orElseThrow();
     assertThat(errors.path("params").path("threshold").get(0).asLong()).isEqualTo(25);
     assertThat(errors.path("actions")).hasSize(4);
     JsonNode email =
@@ -102,10 +105,13 @@ class KibanaCliTest {
     assertThat(kibana.refusals()).isEmpty();
     assertThat(kibana.counts()).isEqualTo(new KibanaStandIn.Counts(2, 7, 1, 6));
     assertThat(second.out())
-        .contains("rule joysync-errors (joysync errors (production)): updated")
+        .contains(
+            "rule joysync-errors (joysync errors (production), "
+                + ruleId("joysync-errors")
+                + "): updated")
         .contains(": updated")
         .doesNotContain(": created");
-    assertThat(kibana.rule("joysync-errors").orElseThrow().path("name").asText())
+    assertThat(kibana.rule(ruleId("joysync-errors")).orElseThrow().path("name").asText())
         .isEqualTo("joysync errors (production)");
     assertThat(first.out() + first.err() + second.out() + second.err())
         .doesNotContain(PASSWORD)
@@ -192,7 +198,7 @@ class KibanaCliTest {
 
     assertThat(run.exitCode()).isEqualTo(30);
     assertThat(run.err())
-        .contains("KIBANA_REFUSED POST api/alerting/rule/")
+        .contains("KIBANA_REFUSED POST api/alerting/rule/" + ruleId("joysync-chain-lag"))
         .contains("Discord refuses content longer than 2000 characters");
   }
 
@@ -221,6 +227,26 @@ class KibanaCliTest {
     assertThat(run.err()).contains("kibana.env: line 12 is not KEY=VALUE");
     assertThat(run.err()).doesNotContain("hunter2");
     assertThat(kibana.writes()).isZero();
+  }
+
+  @Test
+  void aRuleWhoseIdIsNotAUuidIsNamed() throws IOException {
+    Path copy = copyOfKibanaDir();
+    Path broken = copy.resolve("rules").resolve("joysync-youtube-quota.json");
+    Files.writeString(
+        broken, Files.readString(broken).replace(ruleId("joysync-youtube-quota"), "youtube-quota"));
+
+    Run run = apply(copy);
+
+    assertThat(run.exitCode()).isEqualTo(42);
+    assertThat(run.err()).contains(broken.toString()).contains("\"id\" must be a UUID v4");
+    assertThat(kibana.writes()).isZero();
+  }
+
+  private static String ruleId(String rule) throws IOException {
+    return JSON.readTree(KIBANA_DIR.resolve("rules").resolve(rule + ".json").toFile())
+        .path("id")
+        .asText();
   }
 
   private Path copyOfKibanaDir() throws IOException {

@@ -174,8 +174,8 @@ class KibanaRulesElasticsearchTest {
   static void index() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("..", "kibana", "rules"))) {
       for (Path f : files.toList()) {
-        JsonNode rule = JSON.readTree(f.toFile());
-        RULES.put(rule.path("id").asText(), rule);
+        String name = f.getFileName().toString();
+        RULES.put(name.substring(0, name.length() - ".json".length()), JSON.readTree(f.toFile()));
       }
     }
     assertThat(RULES).hasSize(7);
@@ -282,7 +282,7 @@ class KibanaRulesElasticsearchTest {
     try {
       query = JSON.readTree(params.path("esQuery").asText()).path("query");
     } catch (IOException e) {
-      throw new AssertionError(rule.path("id").asText() + ": esQuery is not JSON", e);
+      throw new AssertionError(rule.path("name").asText() + ": esQuery is not JSON", e);
     }
     ObjectNode search = JSON.createObjectNode();
     search.put("size", 1000);
@@ -300,7 +300,7 @@ class KibanaRulesElasticsearchTest {
         .put("format", "strict_date_optional_time");
     JsonNode answer = send("POST", "/" + index + "/_search", search.toString());
     assertThat(answer.has("error"))
-        .as(rule.path("id").asText() + ": " + answer.path("error"))
+        .as(rule.path("name").asText() + ": " + answer.path("error"))
         .isFalse();
     Set<String> messages = new TreeSet<>();
     answer

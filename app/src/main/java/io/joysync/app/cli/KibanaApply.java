@@ -93,8 +93,8 @@ final class KibanaApply implements Callable<Integer> {
           api.post("api/alerting/rule/" + rule.id(), body);
         }
         out.printf(
-            "rule %s (%s): %s%n",
-            rule.id(), body.path("name").asText(), present ? "updated" : "created");
+            "rule %s (%s, %s): %s%n",
+            rule.key(), body.path("name").asText(), rule.id(), present ? "updated" : "created");
       }
       applyDataView(api, files.dataView(), out);
       for (KibanaFiles.Ndjson objects : files.savedObjects()) {
@@ -151,7 +151,7 @@ final class KibanaApply implements Callable<Integer> {
     ObjectNode body = rule.body().deepCopy();
     body.remove("id");
     body.remove("description");
-    if (ERRORS_RULE.equals(rule.id())) {
+    if (ERRORS_RULE.equals(rule.key())) {
       ((ObjectNode) body.path("params")).set("threshold", NODES.arrayNode().add(threshold));
       settings.name("ALERT_RULE_NAME").ifPresent(name -> body.put("name", name));
     }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The {@code kibana/} folder, read and checked before anything is sent, so that a malformed file
  * stops {@code apply} with its name and changes nothing: {@code rules/*.json} (Kibana's create-rule
- * body for an {@code .es-query} rule plus its stable {@code id}), {@code connectors/*.json} (a
+ * body for an {@code .es-query} rule plus its fixed UUID, {@code id}), {@code connectors/*.json} (a
  * connector with {@code ${VARIABLE}} placeholders and the parameters of its actions by action
  * group), {@code saved-objects/data-view.json} and {@code saved-objects/*.ndjson} (saved objects as
  * Kibana's export writes them).
@@ -26,8 +26,11 @@ record KibanaFiles(
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+  private static final Pattern UUID_V1_OR_V4 =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[14][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
-  record Rule(Path file, String id, ObjectNode body) {}
+  /** A rule: {@code key} is its file's name without {@code .json}, {@code id} its UUID. */
+  record Rule(Path file, String key, String id, ObjectNode body) {}
 
   record Connector(Path file, ObjectNode body) {
     String typeId() {
@@ -69,8 +72,11 @@ record KibanaFiles(
 
   private static Rule rule(Path file, ObjectNode body) throws ChannelsCommand.Stop {
     String id = body.path("id").asText("");
-    if (!ID.matcher(id).matches()) {
-      throw invalid(file, "\"id\" must be a stable id of lower-case letters, digits and dashes");
+    if (!UUID_V1_OR_V4.matcher(id).matches()) {
+      throw invalid(
+          file,
+          "\"id\" must be a UUID v4 (Kibana before 8.17 takes no other predefined rule id),"
+              + " fixed once so that every run finds the rule");
     }
     for (String field : List.of("name", "rule_type_id", "consumer")) {
       if (!body.path(field).isTextual() || body.path(field).asText().isBlank()) {
@@ -100,7 +106,8 @@ record KibanaFiles(
     if (query == null || !query.path("query").isObject()) {
       throw invalid(file, "\"params.esQuery\" must be a string holding {\"query\": {...}}");
     }
-    return new Rule(file, id, body);
+    String name = file.getFileName().toString();
+    return new Rule(file, name.substring(0, name.length() - ".json".length()), id, body);
   }
 
   private static Connector connector(Path file, ObjectNode body) throws ChannelsCommand.Stop {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in for the part of Kibana 8.x's HTTP API that {@code joysync kibana apply} uses:
@@ -39,6 +40,10 @@ public final class KibanaStandIn implements AutoCloseable {
   public record Counts(int connectors, int rules, int dataViews, int savedObjects) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Rules carry encrypted attributes: before Kibana 8.17 their predefined ids must be UUIDs. */
+  private static final Pattern UUID_V1_OR_V4 =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[14][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -227,6 +232,10 @@ public final class KibanaStandIn implements AutoCloseable {
   }
 
   private JsonNode putRule(String id, JsonNode body, boolean create) {
+    if (create && !UUID_V1_OR_V4.matcher(id).matches()) {
+      throw KibanaRefusal.badRequest(
+          "Error creating rule: a predefined rule id must be a UUID v1 or v4: " + id);
+    }
     KibanaSchemas.rule(body, create, connectors);
     JsonNode existing = rules.get(id);
     if (create && existing != null) {
