@@ -2,6 +2,7 @@ package io.joysync.app;
 
 import io.joysync.app.cli.ChannelsCommand;
 import io.joysync.app.cli.ClusterCommand;
+import io.joysync.app.cli.KibanaCommand;
 import io.joysync.app.cli.SchemaCommand;
 import io.joysync.app.cli.SyncCommand;
 import io.joysync.app.cli.VideosCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
       SyncCommand.class,
       VideosCommand.class,
       ClusterCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      KibanaCommand.class
     })
 public final class Main implements Runnable {
 

@@ -16,6 +16,7 @@ import io.joysync.engine.notify.Notifier;
 import io.joysync.engine.notify.SmtpMailSender;
 import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.PipelineSettings;
+import io.joysync.engine.pipeline.PipelineStallWatch;
 import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.pipeline.SyncSwitch;
 import io.joysync.engine.publish.Publisher;
@@ -146,6 +147,12 @@ public final class Node {
               Optional<Pipeline> pipeline =
                   startPipeline(
                       system, config, readSide, youtube, chain, orion, publisher, blocking);
+              pipeline.ifPresent(
+                  p ->
+                      PipelineStallWatch.start(
+                          system,
+                          config.getDuration("joysync.pipeline.stall-after"),
+                          () -> readSide.videos().syncBacklog(VideoEntity.tags())));
               return HttpApi.start(
                   system,
                   httpSettings,
