@@ -71,6 +71,17 @@ public enum Service {
           : Optional.empty();
     }
   },
+  COMPOSE(
+      "docker-compose (its parser validates docker-compose.yml; no container engine is used)",
+      "`./joysync test` installs Debian's docker-compose; or apt-get install --no-install-recommends"
+          + " docker-compose.") {
+    @Override
+    Optional<String> probe() {
+      return Prometheus.executable("docker-compose").isPresent()
+          ? Optional.empty()
+          : Optional.of("no docker-compose on the PATH");
+    }
+  },
   REFERENCE_KIT(
       "The polkadot.js reference kit",
       "`./joysync test` installs it from ../shared/joystream-reference (node and npm needed), or"
