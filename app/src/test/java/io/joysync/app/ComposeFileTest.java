@@ -30,8 +30,7 @@ class ComposeFileTest {
         new java.util.ArrayList<>(List.of("docker-compose", "-f", FILE.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().remove("JOYSYNC_OPERATOR_KEY");
-    pb.environment().remove("JOYSYNC_TOKEN_KEY");
+    KEYS.keySet().forEach(pb.environment()::remove);
     pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -43,7 +42,11 @@ class ComposeFileTest {
   }
 
   static final Map<String, String> KEYS =
-      Map.of("JOYSYNC_OPERATOR_KEY", "compose-test-key", "JOYSYNC_TOKEN_KEY", "compose-token-key");
+      Map.of(
+          "JOYSYNC_OPERATOR_KEY", "compose-test-key",
+          "JOYSYNC_TOKEN_KEY", "compose-token-key",
+          "DISCORD_WEBHOOK_URL", "https://discord.example/api/webhooks/1/x",
+          "EMAIL_RECIPIENTS", "ops@example.com");
 
   @Test
   void theComposeFileIsValidWithEveryServiceAndItsHealthChecks() throws Exception {
@@ -73,7 +76,9 @@ class ComposeFileTest {
 
   @Test
   void withoutTheOperatorKeyTheFileIsRefusedNamingIt() throws Exception {
-    Run refused = compose(Map.of("JOYSYNC_TOKEN_KEY", "compose-token-key"), "config", "-q");
+    Map<String, String> withoutKey = new java.util.HashMap<>(KEYS);
+    withoutKey.remove("JOYSYNC_OPERATOR_KEY");
+    Run refused = compose(withoutKey, "config", "-q");
     assertThat(refused.exit()).isNotZero();
     assertThat(refused.out()).contains("set JOYSYNC_OPERATOR_KEY");
   }
