@@ -139,26 +139,21 @@ public final class Pipeline {
             settings);
     return Flow.<WorkItem>create()
         .map(meters::entered)
-        .mapAsyncUnordered(
-            4,
-            item ->
-                preparation
-                    .apply(item)
-                    .exceptionally(
-                        e -> new VideoJob.Finished(item.videoId(), "error: " + e.getMessage())))
+        .mapAsyncUnordered(4, SyncWorker.guarded(preparation::apply, WorkItem::videoId))
         .mapAsyncUnordered(
             settings.downloadParallelism(),
-            meters.measured(Stage.DOWNLOAD, SyncWorker.guarded(download::apply)))
-        .mapAsyncUnordered(2, meters.measured(Stage.HASH, SyncWorker.guarded(hash::apply)))
+            SyncWorker.guarded(meters.measured(Stage.DOWNLOAD, download::apply), VideoJob::videoId))
+        .mapAsyncUnordered(
+            2, SyncWorker.guarded(meters.measured(Stage.HASH, hash::apply), VideoJob::videoId))
         .mapAsyncUnordered(
             settings.maxVideosInFlight(),
-            meters.measured(Stage.CREATE, SyncWorker.guarded(create::apply)))
+            SyncWorker.guarded(meters.measured(Stage.CREATE, create::apply), VideoJob::videoId))
         .mapAsyncUnordered(
             settings.uploadParallelism(),
-            meters.measured(Stage.UPLOAD, SyncWorker.guarded(upload::apply)))
+            SyncWorker.guarded(meters.measured(Stage.UPLOAD, upload::apply), VideoJob::videoId))
         .mapAsyncUnordered(
             settings.maxVideosInFlight(),
-            meters.measured(Stage.UPDATE, SyncWorker.guarded(update::apply)))
+            SyncWorker.guarded(meters.measured(Stage.UPDATE, update::apply), VideoJob::videoId))
         .map(meters::left);
   }
 

@@ -89,7 +89,9 @@ final class PipelineTracing {
                   span.setAttribute(OUTCOME, ((VideoJob.Finished) out).outcome());
                 } else {
                   String outcome =
-                      out instanceof VideoJob.Finished f ? f.outcome() : out.getClass().getName();
+                      out instanceof VideoJob.Finished f
+                          ? f.outcome()
+                          : out == null ? "no result" : out.getClass().getName();
                   span.setAttribute(OUTCOME, outcome);
                   span.setStatus(StatusCode.ERROR, outcome);
                 }

@@ -15,15 +15,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
@@ -49,6 +54,9 @@ public final class SyncWorker {
   private record Left(String videoId, String outcome, Optional<String> idleChannel)
       implements Command {}
 
+  /** The worker's stream ended although the worker did not stop it. */
+  private record StreamEnded(Optional<Throwable> error) implements Command {}
+
   /** Stops the worker's stream (the Sharded Daemon Process's stop message). */
   public enum Stop implements Command {
     INSTANCE
@@ -57,6 +65,12 @@ public final class SyncWorker {
   /** How long a channel found not syncing is left alone before its videos are looked at again. */
   static final Duration IDLE_CHANNEL_PAUSE = Duration.ofMinutes(1);
 
+  /**
+   * A video on its way for longer than this is named in the log (once): no step of the pipeline
+   * should hold a video that long, and the slot it holds is not given to another video.
+   */
+  static final Duration LONG_IN_FLIGHT = Duration.ofHours(1);
+
   private final ActorContext<Command> context;
   private final List<Integer> slots;
   private final WorkIndex index;
@@ -64,12 +78,20 @@ public final class SyncWorker {
   private final PipelineSettings settings;
   private final Clock clock;
   private final BoundedSourceQueue<WorkItem> queue;
-  private final Set<String> inFlight = new HashSet<>();
+
+  /** The videos on their way through the stream, each with the time it entered. */
+  private final Map<String, Instant> inFlight = new HashMap<>();
+
+  /** Videos in flight for longer than {@link #LONG_IN_FLIGHT}, already reported in the log. */
+  private final Set<String> reportedLong = new HashSet<>();
 
   /** Channels found not syncing, left alone until the given time (so they cost no churn). */
   private final Map<String, Instant> idleChannels = new HashMap<>();
 
   private boolean listing;
+
+  /** The worker closes its queue: the stream's end that follows is expected. */
+  private boolean stopping;
 
   private SyncWorker(
       ActorContext<Command> context,
@@ -90,11 +112,14 @@ public final class SyncWorker {
     this.settings = settings;
     this.clock = clock;
     ActorRef<Command> self = context.getSelf();
-    this.queue =
+    Pair<BoundedSourceQueue<WorkItem>, CompletionStage<Done>> stream =
         Source.<WorkItem>queue(settings.maxVideosInFlight())
             .via(stages)
-            .to(Sink.foreach(job -> self.tell(left(job))))
+            .toMat(Sink.foreach(job -> self.tell(left(job))), Keep.both())
             .run(context.getSystem());
+    this.queue = stream.first();
+    context.pipeToSelf(
+        stream.second(), (done, error) -> new StreamEnded(Optional.ofNullable(error)));
   }
 
   public static Behavior<Command> create(
@@ -104,15 +129,31 @@ public final class SyncWorker {
       PipelineSettings settings,
       Flow<WorkItem, VideoJob, ?> stages,
       Clock clock) {
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> {
-                  timers.startTimerWithFixedDelay(Poll.INSTANCE, settings.pollInterval());
-                  ctx.getSelf().tell(Poll.INSTANCE);
-                  return new SyncWorker(ctx, worker, index, paused, settings, stages, clock)
-                      .behavior(timers);
-                }));
+    // A worker whose stream broke starts again with a new one and nothing in flight: what the
+    // broken stream held goes back to the work index, whose videos are taken up again.
+    return Behaviors.supervise(
+            Behaviors.<Command>setup(
+                ctx ->
+                    Behaviors.withTimers(
+                        timers -> {
+                          timers.startTimerWithFixedDelay(Poll.INSTANCE, settings.pollInterval());
+                          ctx.getSelf().tell(Poll.INSTANCE);
+                          return new SyncWorker(ctx, worker, index, paused, settings, stages, clock)
+                              .behavior(timers);
+                        })))
+        .onFailure(
+            StreamBroken.class,
+            // The worker has logged why already.
+            SupervisorStrategy.restartWithBackoff(
+                    Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2)
+                .withLoggingEnabled(false));
+  }
+
+  /** The worker's stream ended on its own: the worker restarts with a new one. */
+  static final class StreamBroken extends RuntimeException {
+    StreamBroken(String message) {
+      super(message);
+    }
   }
 
   private Behavior<Command> behavior(TimerScheduler<Command> timers) {
@@ -127,17 +168,39 @@ public final class SyncWorker {
               return Behaviors.same();
             })
         .onMessage(Left.class, this::left)
+        .onMessage(StreamEnded.class, this::streamEnded)
         .onMessage(Stop.class, s -> Behaviors.stopped())
-        .onSignal(
-            PostStop.class,
-            s -> {
-              queue.complete();
-              return Behaviors.same();
-            })
+        .onSignal(PostStop.class, s -> closeQueue())
+        .onSignal(PreRestart.class, s -> closeQueue())
         .build();
   }
 
+  private Behavior<Command> closeQueue() {
+    if (!stopping) {
+      stopping = true;
+      queue.complete();
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> streamEnded(StreamEnded ended) {
+    if (stopping) {
+      return Behaviors.same();
+    }
+    String cause = ended.error().map(Throwable::toString).orElse("it completed");
+    context
+        .getLog()
+        .error(
+            "The pipeline stream of this worker ended ({}) with {} video(s) on their way: starting"
+                + " a new one, and the work index gives them back",
+            cause,
+            inFlight.size());
+    stopping = true;
+    throw new StreamBroken("the pipeline stream ended: " + cause);
+  }
+
   private Behavior<Command> poll() {
+    reportLongInFlight();
     if (listing || inFlight.size() >= settings.maxVideosInFlight()) {
       return Behaviors.same();
     }
@@ -179,13 +242,13 @@ public final class SyncWorker {
       if (room <= 0) {
         break;
       }
-      if (inFlight.contains(item.videoId()) || idleChannels.containsKey(item.channelId())) {
+      if (inFlight.containsKey(item.videoId()) || idleChannels.containsKey(item.channelId())) {
         continue;
       }
       if (queue.offer(item) != QueueOfferResult.enqueued()) {
         break;
       }
-      inFlight.add(item.videoId());
+      inFlight.put(item.videoId(), now);
       room--;
     }
     return Behaviors.same();
@@ -201,24 +264,53 @@ public final class SyncWorker {
 
   private Behavior<Command> left(Left left) {
     inFlight.remove(left.videoId());
+    reportedLong.remove(left.videoId());
     left.idleChannel()
         .ifPresent(channel -> idleChannels.put(channel, clock.instant().plus(IDLE_CHANNEL_PAUSE)));
     context.getLog().debug("Video {} left the pipeline: {}", left.videoId(), left.outcome());
     return Behaviors.same();
   }
 
-  /** A stage that never fails the stream: an unexpected error ends only its video's round. */
-  static org.apache.pekko.japi.function.Function<VideoJob, CompletionStage<VideoJob>> guarded(
-      Function<VideoJob, CompletionStage<VideoJob>> stage) {
-    return job -> {
+  /** Names, once each, the videos that have been on their way for longer than expected. */
+  private void reportLongInFlight() {
+    Instant before = clock.instant().minus(LONG_IN_FLIGHT);
+    inFlight.forEach(
+        (videoId, since) -> {
+          if (since.isBefore(before) && reportedLong.add(videoId)) {
+            context
+                .getLog()
+                .warn(
+                    "Video {} has been on its way through the pipeline since {}: a step holds it"
+                        + " longer than any should",
+                    videoId,
+                    since);
+          }
+        });
+  }
+
+  /**
+   * A stage that never fails the stream: an unexpected error, thrown or returned, ends only its
+   * video's round, and so does a stage that completes with nothing (which the stream would drop,
+   * losing the video's slot).
+   */
+  static <T> org.apache.pekko.japi.function.Function<T, CompletionStage<VideoJob>> guarded(
+      org.apache.pekko.japi.function.Function<T, CompletionStage<VideoJob>> stage,
+      Function<T, String> videoId) {
+    return in -> {
       CompletionStage<VideoJob> next;
       try {
-        next = stage.apply(job);
-      } catch (RuntimeException e) {
+        next = stage.apply(in);
+      } catch (Exception e) {
         next = CompletableFuture.failedFuture(e);
       }
-      return next.exceptionally(
-          e -> new VideoJob.Finished(job.videoId(), "error: " + DownloadStage.cause(e)));
+      return next.handle(
+          (out, e) ->
+              e != null
+                  ? new VideoJob.Finished(videoId.apply(in), "error: " + DownloadStage.cause(e))
+                  : out != null
+                      ? out
+                      : new VideoJob.Finished(
+                          videoId.apply(in), "error: the stage gave no result"));
     };
   }
 }

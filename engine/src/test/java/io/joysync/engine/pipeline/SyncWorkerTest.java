@@ -1,0 +1,162 @@
+package io.joysync.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.joysync.engine.video.VideoState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pipeline worker keeps its videos moving whatever a stage does: a stream that breaks is started
+ * again with nothing in flight (its videos are taken up again from the work index), and a stage
+ * that throws or completes with nothing ends only its video's round.
+ */
+class SyncWorkerTest {
+
+  private static final ActorTestKit testKit = ActorTestKit.create();
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  @Test
+  void aBrokenStreamIsStartedAgainAndEveryVideoStillGetsThrough() {
+    MemoryIndex index = new MemoryIndex();
+    for (int i = 0; i < 10; i++) {
+      index.add("video-" + i);
+    }
+    index.add("breaks-the-stream");
+    Set<String> done = ConcurrentHashMap.newKeySet();
+    AtomicInteger breaks = new AtomicInteger();
+    Flow<WorkItem, VideoJob, ?> stages =
+        Flow.<WorkItem>create()
+            .map(
+                item -> {
+                  if (item.videoId().equals("breaks-the-stream") && breaks.getAndIncrement() == 0) {
+                    throw new IllegalStateException("a stage failed the stream");
+                  }
+                  done.add(item.videoId());
+                  index.remove(item.videoId());
+                  return new VideoJob.Finished(item.videoId(), "done");
+                });
+
+    testKit.spawn(
+        SyncWorker.create(
+            0,
+            index,
+            () -> CompletableFuture.completedFuture(false),
+            settings(),
+            stages,
+            Clock.systemUTC()));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(done).hasSize(11).contains("breaks-the-stream"));
+    assertThat(breaks.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aStageThatThrowsOrGivesNothingEndsOnlyItsVideosRound() throws Exception {
+    VideoJob job = new VideoJob.Finished("v1", "entered");
+    VideoJob thrown =
+        SyncWorker.<VideoJob>guarded(
+                j -> {
+                  throw new IllegalStateException("unexpected");
+                },
+                VideoJob::videoId)
+            .apply(job)
+            .toCompletableFuture()
+            .get();
+    VideoJob nothing =
+        SyncWorker.<VideoJob>guarded(
+                j -> CompletableFuture.completedFuture(null), VideoJob::videoId)
+            .apply(job)
+            .toCompletableFuture()
+            .get();
+    VideoJob failed =
+        SyncWorker.<VideoJob>guarded(
+                j -> CompletableFuture.failedFuture(new RuntimeException("refused")),
+                VideoJob::videoId)
+            .apply(job)
+            .toCompletableFuture()
+            .get();
+
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            VideoJob.Finished.class,
+            f -> assertThat(f.outcome()).startsWith("error: ").contains("unexpected"));
+    assertThat(nothing).isEqualTo(new VideoJob.Finished("v1", "error: the stage gave no result"));
+    assertThat(failed)
+        .isInstanceOfSatisfying(
+            VideoJob.Finished.class,
+            f -> assertThat(f.outcome()).startsWith("error: ").contains("refused"));
+  }
+
+  private static PipelineSettings settings() {
+    return new PipelineSettings(
+        1,
+        Duration.ofMillis(100),
+        4,
+        100,
+        1,
+        1,
+        1_000_000,
+        1,
+        1,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        1,
+        1,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(3));
+  }
+
+  /** A work index in memory: videos of one channel, removed once done. */
+  private static final class MemoryIndex implements WorkIndex {
+    private final Map<String, WorkItem> items = new ConcurrentHashMap<>();
+
+    void add(String videoId) {
+      items.put(
+          videoId,
+          new WorkItem(
+              videoId,
+              "channel-1",
+              VideoState.NEW,
+              false,
+              Instant.parse("2026-12-01T10:00:00Z"),
+              0,
+              60,
+              0,
+              Optional.empty()));
+    }
+
+    void remove(String videoId) {
+      items.remove(videoId);
+    }
+
+    @Override
+    public CompletionStage<List<WorkItem>> items(int slot, int limit) {
+      List<WorkItem> inSlot =
+          items.values().stream()
+              .filter(i -> WorkIndex.slotOf(i.channelId()) == slot)
+              .limit(limit)
+              .toList();
+      return CompletableFuture.completedFuture(inSlot);
+    }
+  }
+}
