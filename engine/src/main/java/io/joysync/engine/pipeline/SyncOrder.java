@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
  * its division-by-zero and negative-priority bugs):
  *
  * <ol>
+ *   <li>Videos already registered on Joystream (or on their way there) before any other, oldest
+ *       first: their files are on the local disk, so finishing them frees the room new downloads
+ *       wait for (were they queued behind videos that cannot start for want of room, a full disk
+ *       would never empty).
  *   <li>New uploads (published after their channel signed up) before any back catalogue, oldest
  *       first, so a channel's new videos appear on Joystream in the order it published them.
  *   <li>The back catalogue is dealt out in rounds: every channel's first waiting video, then every
@@ -41,7 +45,13 @@ final class SyncOrder {
 
   /** The due items in the order they are to be taken up. */
   static List<WorkItem> order(List<WorkItem> items, Instant now) {
-    List<WorkItem> due = items.stream().filter(i -> i.isDue(now)).toList();
+    List<WorkItem> started =
+        items.stream()
+            .filter(i -> i.isDue(now) && !DownloadStage.notYetCreated(i.state()))
+            .sorted(NEW_UPLOADS)
+            .toList();
+    List<WorkItem> due =
+        items.stream().filter(i -> i.isDue(now) && DownloadStage.notYetCreated(i.state())).toList();
     List<WorkItem> fresh = due.stream().filter(i -> !i.historical()).sorted(NEW_UPLOADS).toList();
     Map<String, List<WorkItem>> catalogues =
         due.stream()
@@ -58,7 +68,8 @@ final class SyncOrder {
         Comparator.comparingInt(Ranked::round)
             .thenComparing(r -> r.item().publishedAt())
             .thenComparing(r -> r.item().videoId()));
-    List<WorkItem> ordered = new ArrayList<>(fresh);
+    List<WorkItem> ordered = new ArrayList<>(started);
+    ordered.addAll(fresh);
     ranked.forEach(r -> ordered.add(r.item()));
     return ordered;
   }

@@ -66,6 +66,13 @@ public final class SyncWorker {
   static final Duration IDLE_CHANNEL_PAUSE = Duration.ofMinutes(1);
 
   /**
+   * After a video found no room on the disk, how long videos that need a download are left out (or
+   * until an upload frees room), so a full disk does not make the worker offer the same videos over
+   * and over.
+   */
+  static final Duration ROOM_WAIT = Duration.ofSeconds(10);
+
+  /**
    * A video on its way for longer than this is named in the log (once): no step of the pipeline
    * should hold a video that long, and the slot it holds is not given to another video.
    */
@@ -89,6 +96,9 @@ public final class SyncWorker {
   private final Map<String, Instant> idleChannels = new HashMap<>();
 
   private boolean listing;
+
+  /** Until when videos that need a download are left out: the disk had no room for one. */
+  private Instant noRoomUntil = Instant.MIN;
 
   /** The worker closes its queue: the stream's end that follows is expected. */
   private boolean stopping;
@@ -242,7 +252,9 @@ public final class SyncWorker {
       if (room <= 0) {
         break;
       }
-      if (inFlight.containsKey(item.videoId()) || idleChannels.containsKey(item.channelId())) {
+      if (inFlight.containsKey(item.videoId())
+          || idleChannels.containsKey(item.channelId())
+          || (now.isBefore(noRoomUntil) && DownloadStage.notYetCreated(item.state()))) {
         continue;
       }
       if (queue.offer(item) != QueueOfferResult.enqueued()) {
@@ -265,6 +277,11 @@ public final class SyncWorker {
   private Behavior<Command> left(Left left) {
     inFlight.remove(left.videoId());
     reportedLong.remove(left.videoId());
+    if (left.outcome().equals(DownloadStage.WAITING_FOR_ROOM)) {
+      noRoomUntil = clock.instant().plus(ROOM_WAIT);
+    } else if (left.outcome().equals(UploadStage.UPLOADED)) {
+      noRoomUntil = Instant.MIN;
+    }
     left.idleChannel()
         .ifPresent(channel -> idleChannels.put(channel, clock.instant().plus(IDLE_CHANNEL_PAUSE)));
     context.getLog().debug("Video {} left the pipeline: {}", left.videoId(), left.outcome());

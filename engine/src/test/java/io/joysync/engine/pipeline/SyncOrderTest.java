@@ -56,6 +56,40 @@ class SyncOrderTest {
   }
 
   @Test
+  void videosAlreadyOnJoystreamComeBeforeAnyThatStillNeedsADownload() {
+    List<WorkItem> items = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      items.add(item("popular-" + i, "big", true, 400 + i, 100_000 - i, 60));
+    }
+    items.add(item("new-upload", "big", false, 0, 0, 60));
+    items.add(inState(item("upload-failed", "big", true, 500, 3, 60), VideoState.UPLOAD_FAILED));
+    items.add(inState(item("created", "other", true, 450, 1, 60), VideoState.VIDEO_CREATED));
+    items.add(
+        inState(
+            item("creation-failed", "big", true, 300, 2, 60), VideoState.VIDEO_CREATION_FAILED));
+
+    List<String> order = SyncOrder.order(items, NOW).stream().map(WorkItem::videoId).toList();
+
+    // Their files are on disk: finishing them first frees the room the downloads need.
+    assertThat(order.subList(0, 2)).containsExactly("upload-failed", "created");
+    assertThat(order.get(2)).isEqualTo("new-upload");
+    assertThat(order).contains("creation-failed").hasSize(34).doesNotHaveDuplicates();
+  }
+
+  private static WorkItem inState(WorkItem i, VideoState state) {
+    return new WorkItem(
+        i.videoId(),
+        i.channelId(),
+        state,
+        i.historical(),
+        i.publishedAt(),
+        i.viewCount(),
+        i.durationSeconds(),
+        i.failedAttempts(),
+        i.retryAt());
+  }
+
+  @Test
   void aVideoWaitingForItsRetryIsLeftOutUntilThen() {
     WorkItem waiting =
         new WorkItem(

@@ -71,6 +71,49 @@ class SyncWorkerTest {
   }
 
   @Test
+  void whileTheDiskHasNoRoomOnlyVideosWithTheirFilesAreOfferedAndNotOverAndOver() {
+    MemoryIndex index = new MemoryIndex();
+    for (int i = 0; i < 5; i++) {
+      index.add("needs-download-" + i);
+    }
+    AtomicInteger bounced = new AtomicInteger();
+    Set<String> uploaded = ConcurrentHashMap.newKeySet();
+    Flow<WorkItem, VideoJob, ?> stages =
+        Flow.<WorkItem>create()
+            .map(
+                item -> {
+                  if (DownloadStage.notYetCreated(item.state())) {
+                    bounced.incrementAndGet();
+                    return new VideoJob.Finished(item.videoId(), DownloadStage.WAITING_FOR_ROOM);
+                  }
+                  uploaded.add(item.videoId());
+                  index.remove(item.videoId());
+                  return new VideoJob.Finished(item.videoId(), "created, left for later");
+                });
+    testKit.spawn(
+        SyncWorker.create(
+            0,
+            index,
+            () -> CompletableFuture.completedFuture(false),
+            settings(),
+            stages,
+            Clock.systemUTC()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> bounced.get() >= 1);
+
+    index.add("created-earlier", VideoState.VIDEO_CREATED);
+
+    // Polled every 100 ms, the five that need a download are not offered again for a while,
+    // but the created one is taken up at once.
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(() -> assertThat(uploaded).containsExactly("created-earlier"));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> bounced.get() <= 5);
+  }
+
+  @Test
   void aStageThatThrowsOrGivesNothingEndsOnlyItsVideosRound() throws Exception {
     VideoJob job = new VideoJob.Finished("v1", "entered");
     VideoJob thrown =
@@ -131,12 +174,16 @@ class SyncWorkerTest {
     private final Map<String, WorkItem> items = new ConcurrentHashMap<>();
 
     void add(String videoId) {
+      add(videoId, VideoState.NEW);
+    }
+
+    void add(String videoId, VideoState state) {
       items.put(
           videoId,
           new WorkItem(
               videoId,
               "channel-1",
-              VideoState.NEW,
+              state,
               false,
               Instant.parse("2026-12-01T10:00:00Z"),
               0,
