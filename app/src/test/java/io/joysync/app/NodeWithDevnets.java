@@ -136,7 +136,14 @@ final class NodeWithDevnets implements AutoCloseable {
 
   /** Starts the node again on the same keyspaces and settings. */
   void startNode() throws Exception {
-    node = TestNodes.start(keyspacePrefix, nodeSettings);
+    startNode(Map.of());
+  }
+
+  /** Starts the node again on the same keyspaces and settings, some of them changed. */
+  void startNode(Map<String, Object> changed) throws Exception {
+    Map<String, Object> settings = new HashMap<>(nodeSettings);
+    settings.putAll(changed);
+    node = TestNodes.start(keyspacePrefix, settings);
     api = node.api();
   }
 

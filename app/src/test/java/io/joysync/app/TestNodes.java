@@ -50,6 +50,10 @@ final class TestNodes {
     // Projections see new events sooner than production needs (which waits 5 s for stragglers).
     overrides.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
     overrides.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
+    // Tests stop nodes often, mid-sync: a short drain keeps them quick
+    // (PipelineDrainIntegrationTest
+    // runs a real one).
+    overrides.put("joysync.pipeline.drain-timeout", "3s");
     overrides.putAll(extra);
     return NodeConfig.load(null, overrides);
   }

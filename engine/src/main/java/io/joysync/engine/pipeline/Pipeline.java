@@ -13,11 +13,14 @@ import io.joysync.joystream.colossus.StorageNodeDiscovery;
 import io.joysync.joystream.orion.OrionClient;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
@@ -70,8 +73,9 @@ public final class Pipeline {
     PipelineMeters meters =
         new PipelineMeters(
             NodeMetrics.get(system).registry(), budget, NodeTracing.get(system).tracer());
+    PipelineDrain drain = new PipelineDrain(meters::inPipeline);
     Flow<WorkItem, VideoJob, NotUsed> stages =
-        stages(settings, parts, store, budget, steps, meters);
+        stages(settings, parts, store, budget, steps, meters).map(drain::left);
     ShardedDaemonProcess.get(system)
         .init(
             SyncWorker.Command.class,
@@ -79,9 +83,10 @@ public final class Pipeline {
             settings.workers(),
             i ->
                 SyncWorker.create(
-                    i, parts.work(), paused(system, settings), settings, stages, clock),
+                    i, parts.work(), paused(system, settings, drain), settings, stages, clock),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(SyncWorker.Stop.INSTANCE));
+    drainWhenLeaving(system, settings, drain);
     log.info(
         "Sync pipeline started: {} workers, disk budget {} bytes ({} in use by {} videos' files)",
         settings.workers(),
@@ -91,13 +96,58 @@ public final class Pipeline {
     return new Pipeline(budget);
   }
 
-  /** Asks the cluster's {@link SyncSwitch} whether the operators paused the pipeline. */
+  /**
+   * Lets the videos on their way finish their round before the node's shards move elsewhere (the
+   * phase before the cluster shutdown), unless the node was downed: then it must stop at once.
+   */
+  private static void drainWhenLeaving(
+      ActorSystem<?> system, PipelineSettings settings, PipelineDrain drain) {
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    shutdown.addTask(
+        PipelineSettings.DRAIN_PHASE,
+        "drain-sync-pipeline",
+        () -> {
+          if (shutdown
+              .getShutdownReason()
+              .filter(r -> r.equals(CoordinatedShutdown.clusterDowningReason()))
+              .isPresent()) {
+            log.warn("This node was downed: its pipeline stops without draining");
+            return CompletableFuture.completedFuture(Done.getInstance());
+          }
+          log.info(
+              "The node is leaving: no new video starts; draining the pipeline for at most {} s",
+              settings.drainTimeout().toSeconds());
+          return drain
+              .drain(settings.drainTimeout())
+              .thenApply(
+                  left -> {
+                    if (left == 0) {
+                      log.info("Pipeline drained: every video on its way finished its round");
+                    } else {
+                      log.warn(
+                          "Pipeline drain ended after {} s with {} video(s) still on their way:"
+                              + " the nodes that take over start them again from their last"
+                              + " recorded step",
+                          settings.drainTimeout().toSeconds(),
+                          left);
+                    }
+                    return Done.getInstance();
+                  });
+        });
+  }
+
+  /**
+   * Whether workers take no new video: the node is leaving, or the operators paused the pipeline
+   * (the cluster's {@link SyncSwitch}).
+   */
   private static Supplier<CompletionStage<Boolean>> paused(
-      ActorSystem<?> system, PipelineSettings settings) {
+      ActorSystem<?> system, PipelineSettings settings, PipelineDrain drain) {
     return () ->
-        SyncSwitch.of(system)
-            .<SyncSwitch.State>ask(SyncSwitch.Get::new, settings.askTimeout())
-            .thenApply(SyncSwitch.State::paused);
+        drain.draining()
+            ? CompletableFuture.completedFuture(true)
+            : SyncSwitch.of(system)
+                .<SyncSwitch.State>ask(SyncSwitch.Get::new, settings.askTimeout())
+                .thenApply(SyncSwitch.State::paused);
   }
 
   static Flow<WorkItem, VideoJob, NotUsed> stages(

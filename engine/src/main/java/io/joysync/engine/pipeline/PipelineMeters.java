@@ -122,6 +122,11 @@ final class PipelineMeters {
     return tracing.entered(item);
   }
 
+  /** The videos somewhere in this node's pipeline now. */
+  int inPipeline() {
+    return inPipeline.get();
+  }
+
   /** A video left the pipeline (for this round). */
   VideoJob left(VideoJob job) {
     inPipeline.decrementAndGet();

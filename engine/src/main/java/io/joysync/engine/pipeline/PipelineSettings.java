@@ -19,7 +19,8 @@ public record PipelineSettings(
     int updateMaxAttempts,
     int uploadRounds,
     Duration uploadRoundPause,
-    Duration askTimeout) {
+    Duration askTimeout,
+    Duration drainTimeout) {
 
   public PipelineSettings {
     if (workers < 1 || workers > WorkIndex.SLOTS) {
@@ -42,8 +43,23 @@ public record PipelineSettings(
     }
   }
 
+  /** The coordinated-shutdown phase in which a leaving node drains its pipeline. */
+  static final String DRAIN_PHASE = "before-cluster-shutdown";
+
   public static PipelineSettings from(Config root) {
     Config c = root.getConfig("joysync.pipeline");
+    Duration drain = c.getDuration("drain-timeout");
+    String phaseTimeout = "pekko.coordinated-shutdown.phases." + DRAIN_PHASE + ".timeout";
+    if (drain.isNegative() || drain.compareTo(root.getDuration(phaseTimeout)) >= 0) {
+      throw new IllegalArgumentException(
+          "joysync.pipeline.drain-timeout ("
+              + drain.toSeconds()
+              + " s) must be shorter than "
+              + phaseTimeout
+              + " ("
+              + root.getDuration(phaseTimeout).toSeconds()
+              + " s), or the shutdown would cut the drain short");
+    }
     return new PipelineSettings(
         c.getInt("workers"),
         c.getDuration("poll-interval"),
@@ -59,7 +75,8 @@ public record PipelineSettings(
         c.getInt("update-max-attempts"),
         c.getInt("upload-rounds"),
         c.getDuration("upload-round-pause"),
-        c.getDuration("ask-timeout"));
+        c.getDuration("ask-timeout"),
+        drain);
   }
 
   /** The space to reserve before downloading a video of this duration. */

@@ -166,7 +166,8 @@ class SyncWorkerTest {
         1,
         1,
         Duration.ofSeconds(1),
-        Duration.ofSeconds(3));
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(5));
   }
 
   /** A work index in memory: videos of one channel, removed once done. */
