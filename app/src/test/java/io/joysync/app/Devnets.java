@@ -99,6 +99,17 @@ final class Devnets implements AutoCloseable {
     return s;
   }
 
+  /** Verifies a signed-up channel in a tier, as the operators do (PUT /channels/verify). */
+  static void verify(ApiClient api, long joystreamChannelId, String tier) {
+    ApiClient.Reply verified =
+        api.send(
+            "PUT",
+            "/channels/verify",
+            "[{\"joystreamChannelId\":" + joystreamChannelId + ",\"tier\":\"" + tier + "\"}]",
+            TestNodes.OPERATOR_KEY);
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+  }
+
   /** The authorization code Google's consent screen would give Atlas for the account. */
   String code(String account) {
     return Atlas.code(youtube, account);

@@ -79,14 +79,7 @@ class PipelineCrashIntegrationTest {
       String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
       String alice = devnets.signUp(api, DevnetSeed.ALICE, 1);
       // Silver: alice's 100 newest uploads are to be synced (her 60 public videos and 5 others).
-      assertThat(
-              api.send(
-                      "PUT",
-                      "/channels/verify",
-                      "[{\"joystreamChannelId\":1,\"tier\":\"Silver\"}]",
-                      TestNodes.OPERATOR_KEY)
-                  .status())
-          .isEqualTo(200);
+      Devnets.verify(api, 1, "Silver");
 
       int uploaded = 0;
       for (int kill = 1; kill <= 3; kill++) {

@@ -53,15 +53,7 @@ class PipelineDrainIntegrationTest {
   @Test
   void videosBeingUploadedWhenTheNodeIsAskedToStopFinishTheirUploadBeforeItGoes() throws Exception {
     String alice = net.signUp(DevnetSeed.ALICE, 1);
-    assertThat(
-            net.api
-                .send(
-                    "PUT",
-                    "/channels/verify",
-                    "[{\"joystreamChannelId\":1,\"tier\":\"Silver\"}]",
-                    TestNodes.OPERATOR_KEY)
-                .status())
-        .isEqualTo(200);
+    Devnets.verify(net.api, 1, "Silver");
     net.devnets.joystream.faults().setStorageDelay(Duration.ofSeconds(2));
     List<String> uploading =
         await()

@@ -67,15 +67,7 @@ class PipelineFaultsIntegrationTest {
   void everyVideoReachesJoystreamOnceAfterStorageAndChainFaultsAndTheDiskStaysInBudget()
       throws Exception {
     String alice = net.signUp(DevnetSeed.ALICE, 1);
-    assertThat(
-            net.api
-                .send(
-                    "PUT",
-                    "/channels/verify",
-                    "[{\"joystreamChannelId\":1,\"tier\":\"Silver\"}]",
-                    TestNodes.OPERATOR_KEY)
-                .status())
-        .isEqualTo(200);
+    Devnets.verify(net.api, 1, "Silver");
     await()
         .atMost(Duration.ofMinutes(3))
         .until(() -> UserVideos.inState(net.api, alice, "UploadSucceeded") >= 2);

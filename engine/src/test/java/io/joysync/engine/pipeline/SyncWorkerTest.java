@@ -55,14 +55,7 @@ class SyncWorkerTest {
                   return new VideoJob.Finished(item.videoId(), "done");
                 });
 
-    testKit.spawn(
-        SyncWorker.create(
-            0,
-            index,
-            () -> CompletableFuture.completedFuture(false),
-            settings(),
-            stages,
-            Clock.systemUTC()));
+    startWorker(index, stages);
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -90,14 +83,7 @@ class SyncWorkerTest {
                   index.remove(item.videoId());
                   return new VideoJob.Finished(item.videoId(), "created, left for later");
                 });
-    testKit.spawn(
-        SyncWorker.create(
-            0,
-            index,
-            () -> CompletableFuture.completedFuture(false),
-            settings(),
-            stages,
-            Clock.systemUTC()));
+    startWorker(index, stages);
     await().atMost(Duration.ofSeconds(5)).until(() -> bounced.get() >= 1);
 
     index.add("created-earlier", VideoState.VIDEO_CREATED);
@@ -148,6 +134,17 @@ class SyncWorkerTest {
         .isInstanceOfSatisfying(
             VideoJob.Finished.class,
             f -> assertThat(f.outcome()).startsWith("error: ").contains("refused"));
+  }
+
+  private static void startWorker(WorkIndex index, Flow<WorkItem, VideoJob, ?> stages) {
+    testKit.spawn(
+        SyncWorker.create(
+            0,
+            index,
+            () -> CompletableFuture.completedFuture(false),
+            settings(),
+            stages,
+            Clock.systemUTC()));
   }
 
   private static PipelineSettings settings() {
