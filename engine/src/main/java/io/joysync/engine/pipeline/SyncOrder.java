@@ -45,13 +45,13 @@ final class SyncOrder {
 
   /** The due items in the order they are to be taken up. */
   static List<WorkItem> order(List<WorkItem> items, Instant now) {
-    List<WorkItem> started =
+    // true: on Joystream already (or on the way), false: still to be downloaded and created.
+    Map<Boolean, List<WorkItem>> byProgress =
         items.stream()
-            .filter(i -> i.isDue(now) && !DownloadStage.notYetCreated(i.state()))
-            .sorted(NEW_UPLOADS)
-            .toList();
-    List<WorkItem> due =
-        items.stream().filter(i -> i.isDue(now) && DownloadStage.notYetCreated(i.state())).toList();
+            .filter(i -> i.isDue(now))
+            .collect(Collectors.partitioningBy(i -> !DownloadStage.notYetCreated(i.state())));
+    List<WorkItem> started = byProgress.get(true).stream().sorted(NEW_UPLOADS).toList();
+    List<WorkItem> due = byProgress.get(false);
     List<WorkItem> fresh = due.stream().filter(i -> !i.historical()).sorted(NEW_UPLOADS).toList();
     Map<String, List<WorkItem>> catalogues =
         due.stream()
