@@ -2,6 +2,7 @@ package io.joysync.app;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.joysync.engine.Leaving;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -64,12 +65,7 @@ final class DownedNodeExit {
         CoordinatedShutdown.PhaseBeforeServiceUnbind(),
         "halt-when-downed",
         () -> {
-          boolean downed =
-              shutdown
-                  .getShutdownReason()
-                  .filter(r -> r.equals(CoordinatedShutdown.clusterDowningReason()))
-                  .isPresent();
-          if (downed) {
+          if (Leaving.downed(shutdown)) {
             log.error(
                 "This node was downed (split brain resolver or an operator): it shuts down and"
                     + " exits, halting in {} s at the latest",

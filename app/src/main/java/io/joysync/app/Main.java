@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
+    ProcessLogging.installShutdownHook();
     int exit = new CommandLine(new Main()).execute(args);
     if (exit != 0) {
       System.exit(exit);

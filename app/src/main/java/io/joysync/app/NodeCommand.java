@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.joysync.app.cli.ChannelsCommand;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,17 @@ public final class NodeCommand implements Callable<Integer> {
       return ChannelsCommand.INVALID_INPUT;
     }
     ActorSystem<Void> system = node.system();
+    ProcessLogging.stopsAfter(
+        system
+            .getWhenTerminated()
+            .thenRun(
+                () ->
+                    log.info(
+                        "joysync node stopped ({})",
+                        CoordinatedShutdown.get(system)
+                            .getShutdownReason()
+                            .map(Object::toString)
+                            .orElse("its actor system terminated"))));
     try {
       Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(120, TimeUnit.SECONDS);
       String http = "http://" + endpoints.http().getHostString() + ":" + endpoints.http().getPort();

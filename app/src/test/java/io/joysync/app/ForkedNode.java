@@ -286,6 +286,11 @@ final class ForkedNode implements AutoCloseable {
     }
   }
 
+  /** The node's JSON log lines (what the Elasticsearch appender ships), of every start. */
+  String jsonLog() throws IOException {
+    return Files.readString(logDir.resolve("joysync.json"), StandardCharsets.UTF_8);
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

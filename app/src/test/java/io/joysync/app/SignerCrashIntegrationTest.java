@@ -157,6 +157,11 @@ class SignerCrashIntegrationTest {
                 assertThat(devnets.joystream.chain().poolSize()).isZero();
               });
       restarted.stop();
+      // A SIGTERM: the node leaves through coordinated shutdown, and logging stops after it, so
+      // the lines of its way out are in both logs.
+      assertThat(restarted.consoleOutput())
+          .contains("The node is leaving", "Pipeline drained", "joysync node stopped");
+      assertThat(restarted.jsonLog()).contains("Pipeline drained", "joysync node stopped");
     } finally {
       restarted.close();
     }
