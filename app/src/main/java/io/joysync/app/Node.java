@@ -211,6 +211,7 @@ public final class Node {
             PipelineSettings.from(config),
             new Pipeline.Parts(
                 readSide.work(),
+                readSide.channels()::tiers,
                 youtube,
                 chain,
                 orion,

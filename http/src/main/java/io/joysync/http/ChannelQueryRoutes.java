@@ -100,14 +100,14 @@ public final class ChannelQueryRoutes {
                           ApiException.notFound(
                               "CHANNEL_NOT_FOUND", "Could not find channel with id " + id));
               ChannelRow row = ChannelRow.of(channel.youtubeChannelId(), channel.state());
-              return syncStatus(row.channelId()).thenApply(status -> ChannelDto.of(row, status));
+              return syncStatus(row).thenApply(status -> ChannelDto.of(row, status));
             });
   }
 
   /** The channel's backlog and when it should be synced ({@link SyncEstimate}). */
-  private CompletionStage<ChannelDto.SyncStatus> syncStatus(String channelId) {
+  private CompletionStage<ChannelDto.SyncStatus> syncStatus(ChannelRow row) {
     List<String> tags = VideoEntity.tags();
-    CompletableFuture<Long> backlog = videos.backlog(channelId).toCompletableFuture();
+    CompletableFuture<Long> backlog = videos.backlog(row.channelId()).toCompletableFuture();
     CompletableFuture<Long> total = videos.syncBacklog(tags).toCompletableFuture();
     CompletableFuture<Long> active = videos.activeChannels(tags).toCompletableFuture();
     CompletableFuture<Long> lastHour =
@@ -116,7 +116,8 @@ public final class ChannelQueryRoutes {
         .thenApply(
             done -> {
               SyncEstimate e =
-                  SyncEstimate.of(backlog.join(), total.join(), active.join(), lastHour.join());
+                  SyncEstimate.of(
+                      backlog.join(), row.limits(), total.join(), active.join(), lastHour.join());
               return new ChannelDto.SyncStatus(
                   backlog.join(), e.fullSyncEta(), e.placeInSyncQueue());
             });

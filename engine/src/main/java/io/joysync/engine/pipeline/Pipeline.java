@@ -1,5 +1,6 @@
 package io.joysync.engine.pipeline;
 
+import io.joysync.engine.Leaving;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.metrics.NodeTracing;
@@ -46,6 +47,7 @@ public final class Pipeline {
   /** What the pipeline talks to, built once by the node. */
   public record Parts(
       WorkIndex work,
+      ChannelTiers tiers,
       YoutubeSide youtube,
       ChainConnection chain,
       OrionClient orion,
@@ -83,7 +85,13 @@ public final class Pipeline {
             settings.workers(),
             i ->
                 SyncWorker.create(
-                    i, parts.work(), paused(system, settings, drain), settings, stages, clock),
+                    i,
+                    parts.work(),
+                    parts.tiers(),
+                    paused(system, settings, drain),
+                    settings,
+                    stages,
+                    clock),
             ShardedDaemonProcessSettings.create(system),
             Optional.of(SyncWorker.Stop.INSTANCE));
     drainWhenLeaving(system, settings, drain);
@@ -107,10 +115,7 @@ public final class Pipeline {
         PipelineSettings.DRAIN_PHASE,
         "drain-sync-pipeline",
         () -> {
-          if (shutdown
-              .getShutdownReason()
-              .filter(r -> r.equals(CoordinatedShutdown.clusterDowningReason()))
-              .isPresent()) {
+          if (Leaving.downed(shutdown)) {
             log.warn("This node was downed: its pipeline stops without draining");
             return CompletableFuture.completedFuture(Done.getInstance());
           }

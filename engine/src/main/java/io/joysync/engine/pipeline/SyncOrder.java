@@ -1,5 +1,6 @@
 package io.joysync.engine.pipeline;
 
+import io.joysync.engine.channel.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +21,15 @@ import java.util.stream.Collectors;
  *       first, so a channel's new videos appear on Joystream in the order it published them.
  *   <li>The back catalogue is dealt out in rounds: every channel's first waiting video, then every
  *       channel's second, and so on, so a channel that just signed up gets its first video soon
- *       however large the others' catalogues are, and no channel starves.
+ *       however large the others' catalogues are, and no channel starves. Higher tiers weigh more:
+ *       in each round a channel takes as many videos as its tier's {@link #weight} (Bronze 1,
+ *       Silver 2, Gold 3, Diamond 4), so a Diamond channel's back catalogue goes four times as fast
+ *       as a Bronze one's while both wait, and every channel still has its first video in the first
+ *       round.
  *   <li>Within a channel's back catalogue, the most viewed first, and of equally viewed ones the
  *       shortest (the engagement-and-short-first order proposed for choosing content).
- *   <li>Ties (the same round) go to the channel whose video was published first.
+ *   <li>Within a round, every channel's first video of the round before any channel's second (so a
+ *       channel's own order holds); ties go to the channel whose video was published first.
  * </ol>
  *
  * Failed videos wait for their retry time ({@link WorkItem#isDue}) and are left out until then.
@@ -41,10 +47,23 @@ final class SyncOrder {
           .thenComparingLong(WorkItem::durationSeconds)
           .thenComparing(WorkItem::videoId);
 
-  private record Ranked(WorkItem item, int round) {}
+  private record Ranked(WorkItem item, int round, int place) {}
 
-  /** The due items in the order they are to be taken up. */
-  static List<WorkItem> order(List<WorkItem> items, Instant now) {
+  /** How many of a channel's back-catalogue videos one round takes. */
+  static int weight(Tier tier) {
+    return switch (tier) {
+      case BRONZE -> 1;
+      case SILVER -> 2;
+      case GOLD -> 3;
+      case DIAMOND -> 4;
+    };
+  }
+
+  /**
+   * The due items in the order they are to be taken up; {@code tiers} weighs each channel's back
+   * catalogue (a channel it does not name has Bronze's weight).
+   */
+  static List<WorkItem> order(List<WorkItem> items, Map<String, Tier> tiers, Instant now) {
     // true: on Joystream already (or on the way), false: still to be downloaded and created.
     Map<Boolean, List<WorkItem>> byProgress =
         items.stream()
@@ -58,14 +77,16 @@ final class SyncOrder {
             .filter(WorkItem::historical)
             .collect(Collectors.groupingBy(WorkItem::channelId));
     List<Ranked> ranked = new ArrayList<>();
-    for (List<WorkItem> catalogue : catalogues.values()) {
-      List<WorkItem> sorted = catalogue.stream().sorted(BACK_CATALOGUE).toList();
-      for (int round = 0; round < sorted.size(); round++) {
-        ranked.add(new Ranked(sorted.get(round), round));
+    for (Map.Entry<String, List<WorkItem>> catalogue : catalogues.entrySet()) {
+      int weight = weight(tiers.getOrDefault(catalogue.getKey(), Tier.BRONZE));
+      List<WorkItem> sorted = catalogue.getValue().stream().sorted(BACK_CATALOGUE).toList();
+      for (int i = 0; i < sorted.size(); i++) {
+        ranked.add(new Ranked(sorted.get(i), i / weight, i));
       }
     }
     ranked.sort(
         Comparator.comparingInt(Ranked::round)
+            .thenComparingInt(Ranked::place)
             .thenComparing(r -> r.item().publishedAt())
             .thenComparing(r -> r.item().videoId()));
     List<WorkItem> ordered = new ArrayList<>(started);

@@ -1,5 +1,6 @@
 package io.joysync.engine.pipeline;
 
+import io.joysync.engine.channel.Tier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,10 @@ public final class SyncWorker {
 
   private record Listed(List<WorkItem> items) implements Command {}
 
+  /** The tiers of the listed videos' channels that were not known or no longer fresh. */
+  private record Weighed(List<WorkItem> items, Map<String, Tier> tiers, Optional<Throwable> error)
+      implements Command {}
+
   private record ListingFailed(Throwable error) implements Command {}
 
   private record Left(String videoId, String outcome, Optional<String> idleChannel)
@@ -78,9 +83,15 @@ public final class SyncWorker {
    */
   static final Duration LONG_IN_FLIGHT = Duration.ofHours(1);
 
+  /** How long a channel's tier, read from the read side, is used before it is read again. */
+  static final Duration TIER_FRESHNESS = Duration.ofMinutes(1);
+
+  private record KnownTier(Tier tier, Instant readAt) {}
+
   private final ActorContext<Command> context;
   private final List<Integer> slots;
   private final WorkIndex index;
+  private final ChannelTiers channelTiers;
   private final Supplier<CompletionStage<Boolean>> paused;
   private final PipelineSettings settings;
   private final Clock clock;
@@ -95,6 +106,9 @@ public final class SyncWorker {
   /** Channels found not syncing, left alone until the given time (so they cost no churn). */
   private final Map<String, Instant> idleChannels = new HashMap<>();
 
+  /** The tiers of the channels of the last listing (only those: the map never outgrows one). */
+  private final Map<String, KnownTier> tiers = new HashMap<>();
+
   private boolean listing;
 
   /** Until when videos that need a download are left out: the disk had no room for one. */
@@ -107,11 +121,13 @@ public final class SyncWorker {
       ActorContext<Command> context,
       int worker,
       WorkIndex index,
+      ChannelTiers channelTiers,
       Supplier<CompletionStage<Boolean>> paused,
       PipelineSettings settings,
       Flow<WorkItem, VideoJob, ?> stages,
       Clock clock) {
     this.context = context;
+    this.channelTiers = channelTiers;
     this.paused = paused;
     this.slots =
         IntStream.range(0, WorkIndex.SLOTS)
@@ -135,6 +151,7 @@ public final class SyncWorker {
   public static Behavior<Command> create(
       int worker,
       WorkIndex index,
+      ChannelTiers channelTiers,
       Supplier<CompletionStage<Boolean>> paused,
       PipelineSettings settings,
       Flow<WorkItem, VideoJob, ?> stages,
@@ -148,7 +165,8 @@ public final class SyncWorker {
                         timers -> {
                           timers.startTimerWithFixedDelay(Poll.INSTANCE, settings.pollInterval());
                           ctx.getSelf().tell(Poll.INSTANCE);
-                          return new SyncWorker(ctx, worker, index, paused, settings, stages, clock)
+                          return new SyncWorker(
+                                  ctx, worker, index, channelTiers, paused, settings, stages, clock)
                               .behavior(timers);
                         })))
         .onFailure(
@@ -169,7 +187,8 @@ public final class SyncWorker {
   private Behavior<Command> behavior(TimerScheduler<Command> timers) {
     return Behaviors.receive(Command.class)
         .onMessage(Poll.class, p -> poll())
-        .onMessage(Listed.class, this::offer)
+        .onMessage(Listed.class, this::weigh)
+        .onMessage(Weighed.class, this::offer)
         .onMessage(
             ListingFailed.class,
             f -> {
@@ -243,12 +262,55 @@ public final class SyncWorker {
     return all;
   }
 
-  private Behavior<Command> offer(Listed listed) {
+  /** Reads the tiers of the listed channels not known or no longer fresh, then offers. */
+  private Behavior<Command> weigh(Listed listed) {
+    Set<String> channels = new HashSet<>();
+    listed.items().forEach(i -> channels.add(i.channelId()));
+    tiers.keySet().retainAll(channels);
+    Instant stale = clock.instant().minus(TIER_FRESHNESS);
+    Set<String> unknown = new HashSet<>(channels);
+    tiers.forEach(
+        (channel, known) -> {
+          if (!known.readAt().isBefore(stale)) {
+            unknown.remove(channel);
+          }
+        });
+    if (unknown.isEmpty()) {
+      return offer(new Weighed(listed.items(), Map.of(), Optional.empty()));
+    }
+    context.pipeToSelf(
+        channelTiers.of(unknown),
+        (read, error) -> {
+          if (error != null) {
+            return new Weighed(listed.items(), Map.of(), Optional.of(error));
+          }
+          // A channel the read side does not know yet weighs as Bronze until it is read again.
+          Map<String, Tier> found = new HashMap<>();
+          unknown.forEach(c -> found.put(c, read.getOrDefault(c, Tier.BRONZE)));
+          return new Weighed(listed.items(), found, Optional.empty());
+        });
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> offer(Weighed weighed) {
     listing = false;
     int room = settings.maxVideosInFlight() - inFlight.size();
     Instant now = clock.instant();
+    weighed
+        .error()
+        .ifPresent(
+            e ->
+                context
+                    .getLog()
+                    .warn(
+                        "Could not read the channels' tiers ({}): their back catalogues are"
+                            + " ordered with the tiers known before (Bronze's weight if none)",
+                        e.toString()));
+    weighed.tiers().forEach((channel, tier) -> tiers.put(channel, new KnownTier(tier, now)));
+    Map<String, Tier> weights = new HashMap<>();
+    tiers.forEach((channel, known) -> weights.put(channel, known.tier()));
     idleChannels.values().removeIf(until -> until.isBefore(now));
-    for (WorkItem item : SyncOrder.order(listed.items(), now)) {
+    for (WorkItem item : SyncOrder.order(weighed.items(), weights, now)) {
       if (room <= 0) {
         break;
       }

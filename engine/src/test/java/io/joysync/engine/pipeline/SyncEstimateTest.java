@@ -2,6 +2,7 @@ package io.joysync.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.engine.channel.Tier;
 import org.junit.jupiter.api.Test;
 
 /** What a creator is told about when their channel will be synced. */
@@ -9,22 +10,32 @@ class SyncEstimateTest {
 
   @Test
   void aChannelWithNothingWaitingIsDone() {
-    assertThat(SyncEstimate.of(0, 500, 10, 100)).isEqualTo(new SyncEstimate(0, 0));
+    assertThat(SyncEstimate.of(0, Tier.BRONZE, 500, 10, 100)).isEqualTo(new SyncEstimate(0, 0));
   }
 
   @Test
   void aChannelSharesTheMeasuredThroughputWithTheOtherWaitingChannels() {
     // 3600 uploads in the last hour: one a second. 10 videos, 4 channels waiting: ~40 videos.
-    SyncEstimate e = SyncEstimate.of(10, 1000, 4, 3600);
+    SyncEstimate e = SyncEstimate.of(10, Tier.BRONZE, 1000, 4, 3600);
     assertThat(e.fullSyncEta()).isEqualTo(40);
     assertThat(e.placeInSyncQueue()).isEqualTo(4);
   }
 
   @Test
+  void aHigherTierTakesMoreOfEachRoundSoItsCatalogueIsDoneSooner() {
+    // 10 videos of a Diamond channel, 4 channels waiting: 3 rounds of 4 of its videos and one of
+    // each other channel's, about 19 videos at one a second.
+    SyncEstimate diamond = SyncEstimate.of(10, Tier.DIAMOND, 1000, 4, 3600);
+    assertThat(diamond.fullSyncEta()).isEqualTo(19);
+    assertThat(diamond.fullSyncEta())
+        .isLessThan(SyncEstimate.of(10, Tier.GOLD, 1000, 4, 3600).fullSyncEta());
+  }
+
+  @Test
   void theEstimateNeverCountsMoreVideosThanWaitAndAssumesAMinuteAVideoBeforeAnyMeasure() {
     // 100 videos of a channel, 50 channels, but only 300 videos wait in all.
-    assertThat(SyncEstimate.of(100, 300, 50, 3600).fullSyncEta()).isEqualTo(300);
+    assertThat(SyncEstimate.of(100, Tier.BRONZE, 300, 50, 3600).fullSyncEta()).isEqualTo(300);
     // Nothing uploaded in the last hour: youtube-synch's one minute a video.
-    assertThat(SyncEstimate.of(5, 5, 1, 0).fullSyncEta()).isEqualTo(300);
+    assertThat(SyncEstimate.of(5, Tier.BRONZE, 5, 1, 0).fullSyncEta()).isEqualTo(300);
   }
 }

@@ -2,11 +2,14 @@ package io.joysync.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.engine.channel.Tier;
 import io.joysync.engine.video.VideoState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The order in which a mix of channels' waiting videos is taken up. */
@@ -43,7 +46,8 @@ class SyncOrderTest {
     items.add(item("new-2", "other", false, 0, 0, 60));
     items.add(item("new-1", "big", false, 1, 0, 60));
 
-    List<String> order = SyncOrder.order(items, NOW).stream().map(WorkItem::videoId).toList();
+    List<String> order =
+        SyncOrder.order(items, Map.of(), NOW).stream().map(WorkItem::videoId).toList();
 
     assertThat(order.subList(0, 2)).containsExactly("new-1", "new-2");
     // Round one: each channel's best video (most viewed; of equal views the shortest).
@@ -53,6 +57,43 @@ class SyncOrderTest {
     // The new channel's whole catalogue is on its way before the big one's fourth video.
     assertThat(order.indexOf("fresh-a")).isLessThan(order.indexOf("big-3"));
     assertThat(order).hasSize(35).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void higherTiersTakeMoreOfEachRoundWhileEveryChannelGetsItsFirstVideoInTheFirst() {
+    List<WorkItem> items = new ArrayList<>();
+    for (String channel : List.of("diamond", "gold", "bronze")) {
+      for (int i = 0; i < 12; i++) {
+        items.add(item(channel + "-" + i, channel, true, 400 + i, 1000 - i, 60));
+      }
+    }
+    // Just signed up, not verified yet: the read side does not name its tier.
+    items.add(item("new-0", "new", true, 10, 9, 60));
+    items.add(item("new-1", "new", true, 20, 5, 60));
+    Map<String, Tier> tiers =
+        Map.of("diamond", Tier.DIAMOND, "gold", Tier.GOLD, "bronze", Tier.BRONZE);
+
+    List<WorkItem> order = SyncOrder.order(items, tiers, NOW);
+
+    // The first round: four of Diamond's, three of Gold's, one each of the Bronze ones.
+    assertThat(perChannel(order.subList(0, 9)))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("diamond", 4L, "gold", 3L, "bronze", 1L, "new", 1L));
+    assertThat(order.subList(0, 9)).extracting(WorkItem::videoId).contains("new-0");
+    // Three rounds: Diamond's whole catalogue, nine of Gold's, three of Bronze's.
+    assertThat(perChannel(order.subList(0, 26)))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("diamond", 12L, "gold", 9L, "bronze", 3L, "new", 2L));
+    // Within a channel the weight changes nothing: the most viewed first.
+    assertThat(order.stream().filter(i -> i.channelId().equals("gold")).limit(3))
+        .extracting(WorkItem::videoId)
+        .containsExactly("gold-0", "gold-1", "gold-2");
+    assertThat(order).hasSize(38).doesNotHaveDuplicates();
+  }
+
+  private static Map<String, Long> perChannel(List<WorkItem> items) {
+    return items.stream()
+        .collect(Collectors.groupingBy(WorkItem::channelId, Collectors.counting()));
   }
 
   @Test
@@ -68,7 +109,8 @@ class SyncOrderTest {
         inState(
             item("creation-failed", "big", true, 300, 2, 60), VideoState.VIDEO_CREATION_FAILED));
 
-    List<String> order = SyncOrder.order(items, NOW).stream().map(WorkItem::videoId).toList();
+    List<String> order =
+        SyncOrder.order(items, Map.of(), NOW).stream().map(WorkItem::videoId).toList();
 
     // Their files are on disk: finishing them first frees the room the downloads need.
     assertThat(order.subList(0, 2)).containsExactly("upload-failed", "created");
@@ -114,7 +156,7 @@ class SyncOrderTest {
             1,
             Optional.of(NOW.minusSeconds(1)));
 
-    assertThat(SyncOrder.order(List.of(waiting, due), NOW)).containsExactly(due);
-    assertThat(SyncOrder.order(List.of(waiting, due), NOW.plusSeconds(301))).hasSize(2);
+    assertThat(SyncOrder.order(List.of(waiting, due), Map.of(), NOW)).containsExactly(due);
+    assertThat(SyncOrder.order(List.of(waiting, due), Map.of(), NOW.plusSeconds(301))).hasSize(2);
   }
 }

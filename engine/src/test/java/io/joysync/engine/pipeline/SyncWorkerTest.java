@@ -3,6 +3,7 @@ package io.joysync.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.joysync.engine.channel.Tier;
 import io.joysync.engine.video.VideoState;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -136,11 +138,60 @@ class SyncWorkerTest {
             f -> assertThat(f.outcome()).startsWith("error: ").contains("refused"));
   }
 
+  @Test
+  void theChannelsTiersReadFromTheReadSideWeighTheirBackCatalogues() {
+    MemoryIndex index = new MemoryIndex();
+    Instant published = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < 3; i++) {
+      // The Bronze channel's videos are the older: of one round, they would go first.
+      index.add(historical("bronze-" + i, "bronze", published.plusSeconds(i)));
+      index.add(historical("diamond-" + i, "diamond", published.plusSeconds(100 + i)));
+    }
+    List<String> entered = new CopyOnWriteArrayList<>();
+    List<Set<String>> asked = new CopyOnWriteArrayList<>();
+    ChannelTiers tiers =
+        channels -> {
+          asked.add(channels);
+          return CompletableFuture.completedFuture(Map.of("diamond", Tier.DIAMOND));
+        };
+    // Nothing ever leaves: the worker offers its four places once, in its order.
+    Flow<WorkItem, VideoJob, ?> stages =
+        Flow.<WorkItem>create()
+            .map(
+                item -> {
+                  entered.add(item.videoId());
+                  return item;
+                })
+            .mapAsyncUnordered(16, item -> new CompletableFuture<VideoJob>());
+
+    startWorker(index, tiers, stages);
+
+    // One round: the Bronze channel's first video and three of the Diamond one's.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(entered)
+                    .containsExactly("bronze-0", "diamond-0", "diamond-1", "diamond-2"));
+    assertThat(asked).containsExactly(Set.of("bronze", "diamond"));
+  }
+
+  private static WorkItem historical(String videoId, String channelId, Instant publishedAt) {
+    return new WorkItem(
+        videoId, channelId, VideoState.NEW, true, publishedAt, 0, 60, 0, Optional.empty());
+  }
+
   private static void startWorker(WorkIndex index, Flow<WorkItem, VideoJob, ?> stages) {
+    startWorker(index, channels -> CompletableFuture.completedFuture(Map.of()), stages);
+  }
+
+  private static void startWorker(
+      WorkIndex index, ChannelTiers tiers, Flow<WorkItem, VideoJob, ?> stages) {
     testKit.spawn(
         SyncWorker.create(
             0,
             index,
+            tiers,
             () -> CompletableFuture.completedFuture(false),
             settings(),
             stages,
@@ -167,12 +218,16 @@ class SyncWorkerTest {
         Duration.ofSeconds(5));
   }
 
-  /** A work index in memory: videos of one channel, removed once done. */
+  /** A work index in memory, videos removed once done. */
   private static final class MemoryIndex implements WorkIndex {
     private final Map<String, WorkItem> items = new ConcurrentHashMap<>();
 
     void add(String videoId) {
       add(videoId, VideoState.NEW);
+    }
+
+    void add(WorkItem item) {
+      items.put(item.videoId(), item);
     }
 
     void add(String videoId, VideoState state) {

@@ -4,15 +4,18 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.joysync.engine.channel.Tier;
 import io.joysync.persistence.ProfiledSession;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -356,6 +359,20 @@ public final class ChannelReadModel {
     return CompletableFuture.allOf(shards.toArray(CompletableFuture[]::new))
         .thenApply(
             v -> shards.stream().flatMap(f -> f.join().stream()).map(r -> r.getLong(0)).toList());
+  }
+
+  /**
+   * The YPP tiers of those of the channels the read side knows, as the pipeline weighs them (a
+   * channel not verified has Bronze's, as its limits are Bronze's).
+   */
+  public CompletionStage<Map<String, Tier>> tiers(Set<String> channelIds) {
+    return rows(List.copyOf(channelIds))
+        .thenApply(
+            rows -> {
+              Map<String, Tier> tiers = new HashMap<>();
+              rows.forEach(row -> tiers.put(row.channelId(), row.limits()));
+              return tiers;
+            });
   }
 
   /** The rows of the ids, in their order, a window of reads at a time. */

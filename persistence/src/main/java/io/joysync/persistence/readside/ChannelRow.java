@@ -1,6 +1,8 @@
 package io.joysync.persistence.readside;
 
 import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Tier;
+import io.joysync.engine.channel.YppStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -69,6 +71,11 @@ public record ChannelRow(
         s.createdAt().orElse(r.at()),
         s.lastActedAt(),
         s.processedAt());
+  }
+
+  /** The tier whose limits apply: the verified one, Bronze's for any other status. */
+  public Tier limits() {
+    return YppStatus.parse(yppStatus).map(YppStatus::limits).orElse(Tier.BRONZE);
   }
 
   public boolean isUnverified() {
