@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,17 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * and extrinsics dropped. Downloads wait within the disk budget while uploads cannot proceed, and
  * once the faults end every video reaches Joystream once.
  */
-@Needs(Service.CASSANDRA)
+@Needs({Service.CASSANDRA, Service.ELASTICSEARCH})
 class PipelineFaultsIntegrationTest {
 
   /** Room for about four of the devnet's clips below (about 0.8 MB each). */
   private static final long DISK_BUDGET = 4_000_000;
 
   @TempDir static Path downloads;
+  @TempDir static Path logSpool;
   private static NodeWithDevnets net;
+  private static ShippedLogs logs;
 
   @BeforeAll
   static void start() throws Exception {
+    logs = new ShippedLogs(logSpool);
     net =
         NodeWithDevnets.syncing(
             "faults",
@@ -50,7 +54,8 @@ class PipelineFaultsIntegrationTest {
                 "joysync.pipeline.min-expected-bytes", "1000000",
                 "joysync.pipeline.expected-bytes-per-second", "1",
                 "joysync.pipeline.upload-rounds", "2",
-                "joysync.pipeline.upload-round-pause", "500ms"),
+                "joysync.pipeline.upload-round-pause", "500ms",
+                "joysync.publishing.finality-stall-warning", "5s"),
             YoutubeDevnetSettings.defaults()
                 .withPort(0)
                 .withMedia(new YoutubeDevnetSettings.MediaSettings(2, 20, 1280, 720, 25)));
@@ -60,6 +65,9 @@ class PipelineFaultsIntegrationTest {
   static void stop() throws Exception {
     if (net != null) {
       net.close();
+    }
+    if (logs != null) {
+      logs.close();
     }
   }
 
@@ -88,14 +96,21 @@ class PipelineFaultsIntegrationTest {
         .until(() -> bytesOnDisk() <= DISK_BUDGET);
     faults.setStorageDown(false);
     faults.setOrionExtraLag(10);
+    faults.setStallFinality(true);
     faults.setDropExtrinsics(true, false);
     long before = UserVideos.inState(net.api, alice, "UploadSucceeded");
     await()
         .during(Duration.ofSeconds(10))
         .atMost(Duration.ofSeconds(15))
         .until(() -> bytesOnDisk() <= DISK_BUDGET);
+    // The stall is logged (finality-stall-warning, 5 s here) and searchable in Elasticsearch.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> logs.count("FINALITY_STALLED") > 0);
     faults.setDropExtrinsics(false, true);
     faults.setOrionExtraLag(0);
+    faults.setStallFinality(false);
 
     await()
         .atMost(Duration.ofMinutes(8))
@@ -123,6 +138,29 @@ class PipelineFaultsIntegrationTest {
         assertThat(orion.videosByYtVideoId(v.get("id").asText(), "joysync").get()).hasSize(1);
       }
     }
+    assertAlerts();
+  }
+
+  /**
+   * The operators' alert rules, run over the run's real log lines in Elasticsearch: the stalled
+   * finality is what an operator must hear of; the storage node's errors and the dropped
+   * extrinsics, retried until they passed, page nobody.
+   */
+  private static void assertAlerts() {
+    logs.stopAndRefresh();
+    Map<String, KibanaRules.Evaluation> run = new TreeMap<>();
+    KibanaRules.load()
+        .forEach((name, rule) -> run.put(name, KibanaRules.evaluate(rule, logs.indices())));
+    assertThat(run.get("joysync-chain-lag").fires()).as("the chain-lag rule fires").isTrue();
+    assertThat(run.get("joysync-chain-lag").messages())
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m).startsWith("FINALITY_STALLED member 1: "));
+    run.forEach(
+        (name, e) -> {
+          if (!name.equals("joysync-chain-lag")) {
+            assertThat(e.messages()).as("%s over a run whose faults passed", name).isEmpty();
+          }
+        });
   }
 
   private static long bytesOnDisk() {

@@ -36,14 +36,17 @@ import org.junit.jupiter.api.io.TempDir;
  * to the devnet's Colossus, which checks them against the chain: each video once, attributed to the
  * app in Orion, with exactly the bytes the chain registered, and no file left behind.
  */
-@Needs(Service.CASSANDRA)
+@Needs({Service.CASSANDRA, Service.ELASTICSEARCH})
 class SyncPipelineIntegrationTest {
 
   @TempDir static Path downloads;
+  @TempDir static Path logSpool;
   private static NodeWithDevnets net;
+  private static ShippedLogs logs;
 
   @BeforeAll
   static void start() throws Exception {
+    logs = new ShippedLogs(logSpool);
     net = NodeWithDevnets.syncing("pipeline", downloads, Map.of());
   }
 
@@ -51,6 +54,9 @@ class SyncPipelineIntegrationTest {
   static void stop() throws Exception {
     if (net != null) {
       net.close();
+    }
+    if (logs != null) {
+      logs.close();
     }
   }
 
@@ -72,6 +78,16 @@ class SyncPipelineIntegrationTest {
     assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
     assertOnJoystreamOnce(videos);
     assertNoFilesLeft();
+
+    // The node's real log lines, in Elasticsearch: a healthy run wakes no operator.
+    logs.stopAndRefresh();
+    assertThat(logs.count("Sync pipeline started")).as("the run's lines shipped").isPositive();
+    KibanaRules.load()
+        .forEach(
+            (name, rule) ->
+                assertThat(KibanaRules.evaluate(rule, logs.indices()).messages())
+                    .as("%s over a healthy run", name)
+                    .isEmpty());
   }
 
   @Test
