@@ -80,6 +80,8 @@ public final class Node {
    * refused here, before anything is created.
    */
   public static Running start(Config config) {
+    // A wrong pipeline setting is refused before anything starts, as a wrong Cassandra one is.
+    PipelineSettings.from(config);
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), "joysync", CassandraSchema.configure(config));
     CompletionStage<Endpoints> endpoints;
@@ -123,6 +125,8 @@ public final class Node {
     UserEntity.init(system);
 
     HttpSettings httpSettings = HttpSettings.from(config);
+    // Read and checked at start even when this node does not sync, so a wrong value is refused now.
+    PipelineSettings pipelineSettings = PipelineSettings.from(config);
     MailSettings mail = MailSettings.from(config);
     // Read and checked at start, so a broken operator template stops the node with its file named.
     NoticeTemplates templates = NoticeTemplates.load(mail.templatesDir());
@@ -146,7 +150,15 @@ public final class Node {
               startCreatorNotices(system, mail, templates, readSide, blocking);
               Optional<Pipeline> pipeline =
                   startPipeline(
-                      system, config, readSide, youtube, chain, orion, publisher, blocking);
+                      system,
+                      config,
+                      pipelineSettings,
+                      readSide,
+                      youtube,
+                      chain,
+                      orion,
+                      publisher,
+                      blocking);
               pipeline.ifPresent(
                   p ->
                       PipelineStallWatch.start(
@@ -188,6 +200,7 @@ public final class Node {
   private static Optional<Pipeline> startPipeline(
       ActorSystem<?> system,
       Config config,
+      PipelineSettings settings,
       ReadSide readSide,
       YoutubeSide youtube,
       ChainConnection chain,
@@ -208,7 +221,7 @@ public final class Node {
     return Optional.of(
         Pipeline.start(
             system,
-            PipelineSettings.from(config),
+            settings,
             new Pipeline.Parts(
                 readSide.work(),
                 readSide.channels()::tiers,

@@ -3,8 +3,8 @@ package io.joysync.app;
 import com.typesafe.config.Config;
 import io.joysync.app.cli.ChannelsCommand;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,17 +54,7 @@ public final class NodeCommand implements Callable<Integer> {
       return ChannelsCommand.INVALID_INPUT;
     }
     ActorSystem<Void> system = node.system();
-    ProcessLogging.stopsAfter(
-        system
-            .getWhenTerminated()
-            .thenRun(
-                () ->
-                    log.info(
-                        "joysync node stopped ({})",
-                        CoordinatedShutdown.get(system)
-                            .getShutdownReason()
-                            .map(Object::toString)
-                            .orElse("its actor system terminated"))));
+    ProcessLogging.lastsAsLongAs(system);
     try {
       Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(120, TimeUnit.SECONDS);
       String http = "http://" + endpoints.http().getHostString() + ":" + endpoints.http().getPort();
@@ -76,7 +66,8 @@ public final class NodeCommand implements Callable<Integer> {
       System.out.println("  Stop with Ctrl-C.");
       System.out.println();
     } catch (Exception e) {
-      log.error("The node could not start: {}", e.getMessage());
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      log.error("The node could not start: {}", cause.getMessage());
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return 1;

@@ -11,8 +11,6 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
 import io.joysync.persistence.schema.InvalidCassandraSetting;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * Cassandra in production shape, on the real Cassandra: {@code joysync schema print} shows every
@@ -65,18 +62,6 @@ class CassandraSchemaIntegrationTest {
                 .setTimeout(Duration.ofSeconds(60)));
       }
     }
-  }
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run cli(String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
   }
 
   /** A configuration file as an operator would write it: the node's, plus these settings. */
@@ -126,7 +111,7 @@ class CassandraSchemaIntegrationTest {
             "joysync.cassandra.replication { strategy = NetworkTopologyStrategy,"
                 + " datacenters { dc1 = 3, dc2 = 2 } }");
 
-    Run run = cli("schema", "print", "--config", config.toString());
+    CliRun run = CliRun.of("schema", "print", "--config", config.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
     for (String keyspace : KEYSPACES) {
@@ -162,11 +147,11 @@ class CassandraSchemaIntegrationTest {
     Path config =
         configFile("bad", REFUSED_PREFIX, "joysync.cassandra.replication { " + replication + " }");
 
-    Run print = cli("schema", "print", "--config", config.toString());
-    Run apply = cli("schema", "apply", "--config", config.toString());
-    Run node = cli("node", "--config", config.toString());
+    CliRun print = CliRun.of("schema", "print", "--config", config.toString());
+    CliRun apply = CliRun.of("schema", "apply", "--config", config.toString());
+    CliRun node = CliRun.of("node", "--config", config.toString());
 
-    for (Run run : List.of(print, apply, node)) {
+    for (CliRun run : List.of(print, apply, node)) {
       assertThat(run.exit()).isEqualTo(40);
       assertThat(run.err()).contains("Invalid setting " + setting + ": ").contains(problem);
       assertThat(run.out()).isEmpty();
@@ -179,6 +164,19 @@ class CassandraSchemaIntegrationTest {
                         Map.of("joysync.cassandra.keyspace-prefix", REFUSED_PREFIX))))
         .isInstanceOf(InvalidCassandraSetting.class)
         .hasMessageContaining(setting);
+    assertThat(replicationInCassandra(REFUSED_PREFIX)).isEmpty();
+  }
+
+  @Test
+  void aDrainLongerThanItsShutdownPhaseIsRefusedBeforeTheNodeStarts() throws Exception {
+    Path config = configFile("drain", REFUSED_PREFIX, "joysync.pipeline.drain-timeout = 120s");
+
+    CliRun node = CliRun.of("node", "--config", config.toString());
+
+    assertThat(node.exit()).isEqualTo(40);
+    assertThat(node.err())
+        .contains("joysync.pipeline.drain-timeout (120 s) must be shorter than")
+        .contains("before-cluster-shutdown.timeout (90 s)");
     assertThat(replicationInCassandra(REFUSED_PREFIX)).isEmpty();
   }
 
@@ -207,10 +205,10 @@ class CassandraSchemaIntegrationTest {
               "apply",
               "joysync.cassandra.replication { strategy = NetworkTopologyStrategy,"
                   + " datacenters { datacenter1 = 1 } }");
-      Run apply = cli("schema", "apply", "--config", config.toString());
+      CliRun apply = CliRun.of("schema", "apply", "--config", config.toString());
       assertThat(apply.exit()).as(apply.err()).isZero();
       assertThat(apply.out()).contains("Schema applied");
-      Run again = cli("schema", "apply", "--config", config.toString());
+      CliRun again = CliRun.of("schema", "apply", "--config", config.toString());
       assertThat(again.exit()).as("applying twice changes nothing: " + again.err()).isZero();
 
       assertThat(replicationInCassandra())
