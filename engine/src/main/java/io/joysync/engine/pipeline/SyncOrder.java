@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
  *       in each round a channel takes as many videos as its tier's {@link #weight} (Bronze 1,
  *       Silver 2, Gold 3, Diamond 4), so a Diamond channel's back catalogue goes four times as fast
  *       as a Bronze one's while both wait, and every channel still has its first video in the first
- *       round.
+ *       round. A channel's videos already on their way (created, uploading) count as turns it has
+ *       had: were they left out, a channel whose earlier videos all got past creation would be back
+ *       in the first round each time one place frees, and win it every time its videos are the
+ *       older.
  *   <li>Within a channel's back catalogue, the most viewed first, and of equally viewed ones the
  *       shortest (the engagement-and-short-first order proposed for choosing content).
  *   <li>Within a round, every channel's first video of the round before any channel's second (so a
@@ -77,11 +80,16 @@ final class SyncOrder {
             .filter(WorkItem::historical)
             .collect(Collectors.groupingBy(WorkItem::channelId));
     List<Ranked> ranked = new ArrayList<>();
+    // A channel's videos on their way already have had their turns.
+    Map<String, Long> turnsTaken =
+        started.stream().collect(Collectors.groupingBy(WorkItem::channelId, Collectors.counting()));
     for (Map.Entry<String, List<WorkItem>> catalogue : catalogues.entrySet()) {
       int weight = weight(tiers.getOrDefault(catalogue.getKey(), Tier.BRONZE));
+      int taken = turnsTaken.getOrDefault(catalogue.getKey(), 0L).intValue();
       List<WorkItem> sorted = catalogue.getValue().stream().sorted(BACK_CATALOGUE).toList();
       for (int i = 0; i < sorted.size(); i++) {
-        ranked.add(new Ranked(sorted.get(i), i / weight, i));
+        int place = taken + i;
+        ranked.add(new Ranked(sorted.get(i), place / weight, place));
       }
     }
     ranked.sort(

@@ -91,6 +91,28 @@ class SyncOrderTest {
     assertThat(order).hasSize(38).doesNotHaveDuplicates();
   }
 
+  @Test
+  void aChannelsVideosOnTheirWayCountAsTurnsItHadSoANewChannelIsNotHeldBackByOlderVideos() {
+    List<WorkItem> items = new ArrayList<>();
+    // The big channel's three best are created and uploading; its older videos still wait.
+    for (int i = 0; i < 3; i++) {
+      items.add(
+          inState(item("big-up-" + i, "big", true, 900, 5000 - i, 60), VideoState.VIDEO_CREATED));
+    }
+    for (int i = 0; i < 5; i++) {
+      items.add(item("big-" + i, "big", true, 800 + i, 1000 - i, 60));
+    }
+    // A channel that just signed up, with a newer video.
+    items.add(item("fresh-0", "fresh", true, 30, 10, 60));
+
+    List<String> order =
+        SyncOrder.order(items, Map.of(), NOW).stream().map(WorkItem::videoId).toList();
+
+    assertThat(order.subList(0, 3)).containsOnly("big-up-0", "big-up-1", "big-up-2");
+    assertThat(order.get(3)).isEqualTo("fresh-0");
+    assertThat(order).hasSize(9);
+  }
+
   private static Map<String, Long> perChannel(List<WorkItem> items) {
     return items.stream()
         .collect(Collectors.groupingBy(WorkItem::channelId, Collectors.counting()));
