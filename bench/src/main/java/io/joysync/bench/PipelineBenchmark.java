@@ -283,13 +283,7 @@ public final class PipelineBenchmark {
       }
       QueueOrderModel model = new QueueOrderModel(channels);
       Map<String, QueueOrderModel.Order> orders = new LinkedHashMap<>();
-      if (tier.equals(smallTier)) {
-        // SyncOrder does not look at tiers: its figures are the same for either tier.
-        orders.put("joysync SyncOrder, as the worker applies it", model.joysync());
-        orders.put(
-            "joysync SyncOrder over the waiting videos only (sensitivity)",
-            model.joysyncWaitingOnly());
-      }
+      orders.put("joysync SyncOrder, as the worker applies it", model.joysync());
       orders.put("youtube-synch priority formula", model.youtubeSynch());
       for (Map.Entry<String, QueueOrderModel.Order> order : orders.entrySet()) {
         QueueOrderModel.Outcome o = model.run(videos, servers, service, order.getValue());

@@ -1,5 +1,6 @@
 package io.joysync.engine.pipeline;
 
+import io.joysync.engine.channel.Tier;
 import io.joysync.engine.video.VideoState;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,15 +64,7 @@ public final class QueueOrderModel {
     return (waiting, inService, unsynced, now) -> pick(waiting, inService, now);
   }
 
-  /**
-   * {@link SyncOrder#order} over the waiting videos alone, as if nothing on its way were listed:
-   * each choice starts the rounds afresh.
-   */
-  public Order joysyncWaitingOnly() {
-    return (waiting, inService, unsynced, now) -> pick(waiting, List.of(), now);
-  }
-
-  private static Video pick(List<Video> waiting, List<Video> inService, Instant now) {
+  private Video pick(List<Video> waiting, List<Video> inService, Instant now) {
     Map<String, Video> byId = new HashMap<>();
     List<WorkItem> items = new ArrayList<>();
     for (Video v : waiting) {
@@ -79,7 +72,9 @@ public final class QueueOrderModel {
       items.add(item(v));
     }
     inService.forEach(v -> items.add(item(v)));
-    for (WorkItem i : SyncOrder.order(items, now)) {
+    Map<String, Tier> tiers = new HashMap<>();
+    channels.forEach((id, c) -> tiers.put(id, Tier.parse(c.tier()).orElse(Tier.BRONZE)));
+    for (WorkItem i : SyncOrder.order(items, tiers, now)) {
       Video v = byId.get(i.videoId());
       if (v != null) {
         return v;
