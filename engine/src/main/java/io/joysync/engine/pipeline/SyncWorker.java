@@ -262,10 +262,13 @@ public final class SyncWorker {
     return all;
   }
 
-  /** Reads the tiers of the listed channels not known or no longer fresh, then offers. */
+  /**
+   * Reads the tiers (which weigh only back catalogues) of the listed channels with videos of their
+   * back catalogue, those not known or no longer fresh, then offers.
+   */
   private Behavior<Command> weigh(Listed listed) {
     Set<String> channels = new HashSet<>();
-    listed.items().forEach(i -> channels.add(i.channelId()));
+    listed.items().stream().filter(WorkItem::historical).forEach(i -> channels.add(i.channelId()));
     tiers.keySet().retainAll(channels);
     Instant stale = clock.instant().minus(TIER_FRESHNESS);
     Set<String> unknown = new HashSet<>(channels);
