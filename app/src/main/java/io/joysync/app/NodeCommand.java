@@ -5,6 +5,8 @@ import io.joysync.app.cli.ChannelsCommand;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,16 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--remote-port", description = "Cluster remoting port (default 25520).")
   Integer remotePort;
 
+  /** Why a node that could not start shuts down: its process ends with status 1. */
+  enum StartFailed implements CoordinatedShutdown.Reason {
+    INSTANCE;
+
+    @Override
+    public String toString() {
+      return "the node could not start";
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Node.Running node;
@@ -67,8 +79,12 @@ public final class NodeCommand implements Callable<Integer> {
       System.out.println();
     } catch (Exception e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      log.error("The node could not start: {}", cause.getMessage());
-      system.terminate();
+      log.error(
+          "The node could not start: {}",
+          cause instanceof TimeoutException
+              ? "it was not up within 120 s (the lines above say what it waited for)"
+              : cause.toString());
+      CoordinatedShutdown.get(system).run(StartFailed.INSTANCE);
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return 1;
     }
