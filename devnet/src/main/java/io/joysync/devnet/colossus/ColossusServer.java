@@ -4,6 +4,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.completeWithFuture;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.head;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
@@ -113,17 +114,27 @@ public final class ColossusServer implements AutoCloseable {
                         pathPrefix("state", this::stateRoutes))));
   }
 
+  /**
+   * The "slow storage node" fault, read for every request (a route is built once, when the server
+   * binds: a delay read then would miss one set after, as in a switch that turns the node on and
+   * slows it at once).
+   */
   private Route slow(java.util.function.Supplier<Route> inner) {
-    long ms = faults.storageDelay().toMillis();
-    if (ms == 0) {
-      return inner.get();
-    }
-    CompletableFuture<Void> later = new CompletableFuture<>();
-    system
-        .scheduler()
-        .scheduleOnce(
-            java.time.Duration.ofMillis(ms), () -> later.complete(null), system.executionContext());
-    return onComplete(later, x -> inner.get());
+    return extractRequest(
+        request -> {
+          long ms = faults.storageDelay().toMillis();
+          if (ms == 0) {
+            return inner.get();
+          }
+          CompletableFuture<Void> later = new CompletableFuture<>();
+          system
+              .scheduler()
+              .scheduleOnce(
+                  java.time.Duration.ofMillis(ms),
+                  () -> later.complete(null),
+                  system.executionContext());
+          return onComplete(later, x -> inner.get());
+        });
   }
 
   private Route version() {
