@@ -27,6 +27,13 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  */
 public final class SyncWorkTable implements WorkIndex {
 
+  /**
+   * {@code retry_at} of a video that waits for no retry. Not null: writing a null is a cell
+   * tombstone, one per video per step in a slot's partition, which every read of the slot would
+   * have to skip.
+   */
+  static final Instant NO_RETRY = Instant.EPOCH;
+
   private final ProfiledSession session;
   private final String ks;
 
@@ -74,8 +81,9 @@ public final class SyncWorkTable implements WorkIndex {
       return session.executeWrite(
           "UPDATE "
               + ks
-              + ".sync_work SET failed_attempts = 0, retry_at = null"
+              + ".sync_work SET failed_attempts = 0, retry_at = ?"
               + " WHERE slot = ? AND video_id = ?",
+          NO_RETRY,
           WorkIndex.slotOf(channelId),
           videoId);
     }
@@ -99,7 +107,7 @@ public final class SyncWorkTable implements WorkIndex {
             + ks
             + ".sync_work (slot, video_id, channel_id, state, historical, published_at,"
             + " view_count, duration, failed_attempts, retry_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, null)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         WorkIndex.slotOf(channelId),
         record.id(),
         channelId,
@@ -107,7 +115,8 @@ public final class SyncWorkTable implements WorkIndex {
         record.historical(),
         ms(facts.publishedAt()),
         facts.viewCount(),
-        facts.durationSeconds());
+        facts.durationSeconds(),
+        NO_RETRY);
   }
 
   /**
@@ -123,10 +132,11 @@ public final class SyncWorkTable implements WorkIndex {
       return session.executeWrite(
           "UPDATE "
               + ks
-              + ".sync_work SET channel_id = ?, state = ?, failed_attempts = 0, retry_at = null"
+              + ".sync_work SET channel_id = ?, state = ?, failed_attempts = 0, retry_at = ?"
               + " WHERE slot = ? AND video_id = ?",
           channelId,
           record.state().wireName(),
+          NO_RETRY,
           WorkIndex.slotOf(channelId),
           record.id());
     }
@@ -209,7 +219,7 @@ public final class SyncWorkTable implements WorkIndex {
                     r.getLong("view_count"),
                     r.getLong("duration"),
                     r.getInt("failed_attempts"),
-                    Optional.ofNullable(r.getInstant("retry_at"))));
+                    Optional.ofNullable(r.getInstant("retry_at")).filter(NO_RETRY::isBefore)));
   }
 
   private static Instant ms(Instant at) {

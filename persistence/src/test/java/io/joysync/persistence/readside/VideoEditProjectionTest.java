@@ -2,6 +2,9 @@ package io.joysync.persistence.readside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.typesafe.config.ConfigFactory;
 import io.joysync.engine.pipeline.WorkIndex;
 import io.joysync.engine.pipeline.WorkItem;
@@ -15,11 +18,14 @@ import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
 import io.joysync.harness.TestEnvironment;
 import io.joysync.persistence.pipeline.SyncWorkTable;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -46,6 +52,7 @@ class VideoEditProjectionTest {
   private static ActorSystem<Void> system;
   private static VideoReadModel videos;
   private static SyncWorkTable work;
+  private static CassandraSession session;
   private static VideoProjection.VideoRowWriter writer;
   private static long seqNr;
 
@@ -63,8 +70,7 @@ class VideoEditProjectionTest {
                         + "\"]\n"
                         + "datastax-java-driver.basic.request.timeout = 30s\n")
                 .withFallback(ConfigFactory.load()));
-    CassandraSession session =
-        CassandraSessionRegistry.get(system).sessionFor("pekko.connectors.cassandra");
+    session = CassandraSessionRegistry.get(system).sessionFor("pekko.connectors.cassandra");
     await(
         session.executeDDL(
             "CREATE KEYSPACE IF NOT EXISTS "
@@ -142,6 +148,55 @@ class VideoEditProjectionTest {
         0,
         at,
         at);
+  }
+
+  @Test
+  void aSlotOfManyWaitingVideosIsReadWithoutTombstonesAndAFailedOneWaitsForItsRetry()
+      throws Exception {
+    String channel = "UCmanywaiting";
+    int slot = WorkIndex.slotOf(channel);
+    // More than Cassandra's tombstone warning threshold (1 000) of videos, each tracked, one step
+    // further and, one in ten, failed and retried: a null written for "no retry time" would leave
+    // a tombstone per video for every read of the slot to skip.
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 1100; i++) {
+      ids.add("many-" + i);
+    }
+    for (int from = 0; from < ids.size(); from += 100) {
+      List<CompletableFuture<?>> writes = new ArrayList<>();
+      for (String id : ids.subList(from, from + 100)) {
+        writes.add(
+            work.tracked(channel, facts(id), record(id, VideoState.NEW, false))
+                .thenCompose(
+                    d ->
+                        work.advanced(
+                            channel, record(id, VideoState.VIDEO_CREATED, true), true, false))
+                .toCompletableFuture());
+      }
+      await(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
+    }
+    Instant retryAt = Instant.parse("2030-01-01T00:00:00Z");
+    await(work.failed(channel, "many-7", 1, retryAt));
+
+    CqlSession cql = await(session.underlying());
+    ResultSet rows =
+        cql.execute(
+            SimpleStatement.newInstance(
+                    "SELECT * FROM " + KEYSPACE + ".sync_work WHERE slot = ? LIMIT 2000", slot)
+                .setTimeout(Duration.ofSeconds(30)));
+    rows.all();
+    assertThat(rows.getExecutionInfo().getWarnings())
+        .as("warnings of the slot's read")
+        .noneMatch(w -> w.contains("tombstone"));
+
+    List<WorkItem> listed =
+        await(work.items(slot, 2000)).stream().filter(i -> i.channelId().equals(channel)).toList();
+    assertThat(listed).hasSize(1100);
+    assertThat(listed)
+        .filteredOn(i -> !i.isDue(Instant.now()))
+        .extracting(WorkItem::videoId)
+        .containsExactly("many-7");
+    assertThat(listed).filteredOn(i -> i.retryAt().isPresent()).hasSize(1);
   }
 
   @Test
