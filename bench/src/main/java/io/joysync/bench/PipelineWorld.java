@@ -6,11 +6,7 @@ import io.joysync.devnet.youtube.DevnetSeed.ChannelSeed;
 import io.joysync.devnet.youtube.DevnetSeed.CreatorSeed;
 import io.joysync.devnet.youtube.DevnetSeed.VideoSeed;
 import io.joysync.devnet.youtube.VideoKind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -116,7 +112,7 @@ final class PipelineWorld {
       // Published a day apart, going back from a week ago; durations 1 to 16 minutes.
       list.add(
           new VideoSeed(
-              digest("bench-video:" + name + ":" + i).substring(0, 11),
+              DevnetSeed.videoId("bench-" + name, i),
               "Bench " + name + " part " + (i + 1),
               24 * (7 + i) + salt,
               60 + (i * 37 + salt * 11) % 900,
@@ -125,18 +121,8 @@ final class PipelineWorld {
     return new Creator(
         name + "@bench.example.com",
         String.format("3%020d", index),
-        "UC" + digest("bench-channel:" + name).substring(0, 22),
+        DevnetSeed.channelId("bench-" + name),
         joystreamChannelId,
         List.copyOf(list));
-  }
-
-  private static String digest(String text) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

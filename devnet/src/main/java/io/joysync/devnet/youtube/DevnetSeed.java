@@ -134,9 +134,14 @@ public record DevnetSeed(List<CreatorSeed> creators) {
     return "UC" + digest("channel:" + name).substring(0, 22);
   }
 
+  /** A deterministic 11-character video id, the {@code index}-th of {@code owner}'s uploads. */
+  public static String videoId(String owner, int index) {
+    return digest("video:" + owner + ":" + index).substring(0, 11);
+  }
+
   private static VideoSeed video(
       String owner, int index, String title, int ageHours, VideoKind kind) {
-    String id = digest("video:" + owner + ":" + index).substring(0, 11);
+    String id = videoId(owner, index);
     return new VideoSeed(id, title, ageHours, 60 + index * 13 % 900, kind);
   }
 
