@@ -88,6 +88,21 @@ final class ShippedLogs implements AutoCloseable {
         .asLong();
   }
 
+  /** The shipped lines whose field {@code field} is {@code value}, oldest first. */
+  java.util.List<com.fasterxml.jackson.databind.JsonNode> lines(String field, String value) {
+    com.fasterxml.jackson.databind.node.ObjectNode query =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    query.put("size", 500);
+    query.putArray("sort").addObject().put("@timestamp", "asc");
+    query.putObject("query").putObject("term").put(field, value);
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = new java.util.ArrayList<>();
+    KibanaRules.send("POST", "/" + indices() + "/_search", query.toString())
+        .path("hits")
+        .path("hits")
+        .forEach(hit -> lines.add(hit.path("_source")));
+    return lines;
+  }
+
   @Override
   public void close() {
     stopAndRefresh();

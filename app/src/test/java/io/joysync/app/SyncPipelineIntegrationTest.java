@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Needs({Service.CASSANDRA, Service.ELASTICSEARCH})
 class SyncPipelineIntegrationTest {
 
+  /** The signer account of the devnet's member 1, which the node publishes with. */
+  static final String SIGNER = "j4VVA8CkMCprCa3wek5CnZkJ1F7cBBMqALczkw4qgTebEoMxa";
+
   @TempDir static Path downloads;
   @TempDir static Path logSpool;
   private static NodeWithDevnets net;
@@ -82,6 +85,29 @@ class SyncPipelineIntegrationTest {
     // The node's real log lines, in Elasticsearch: a healthy run wakes no operator.
     logs.stopAndRefresh();
     assertThat(logs.count("Sync pipeline started")).as("the run's lines shipped").isPositive();
+    // Each of the video's lines names it, its channel and its stage, so Kibana filters on them.
+    String ytId = videos.get(0).get("id").asText();
+    List<JsonNode> lines = logs.lines("videoId", ytId);
+    assertThat(lines).extracting(l -> l.path("stage").asText()).contains("download", "create");
+    assertThat(lines)
+        .allSatisfy(
+            l -> assertThat(l.path("channelId").asText()).isEqualTo(DevnetSeed.channelId("bob")));
+    assertThat(lines)
+        .filteredOn(l -> l.path("message").asText().contains("created on Joystream"))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l.path("joystreamVideoId").asLong())
+                    .isEqualTo(videos.get(0).get("joystreamVideo").get("id").asLong()));
+    // The signer account's lines name it, and those about one extrinsic its hash.
+    assertThat(logs.lines("account", SIGNER))
+        .filteredOn(l -> l.path("message").asText().contains("final in block"))
+        .isNotEmpty()
+        .allSatisfy(
+            l -> {
+              assertThat(l.path("memberId").asText()).isEqualTo("1");
+              assertThat(l.path("extrinsicHash").asText()).matches("0x[0-9a-f]{64}");
+            });
     KibanaRules.load()
         .forEach(
             (name, rule) ->
@@ -130,7 +156,7 @@ class SyncPipelineIntegrationTest {
       String dom = Browser.render(page, Duration.ofSeconds(5));
       assertThat(dom).contains("Paused since").contains("checking the page");
       // The signer account as the publisher reports it, and this node's download disk.
-      assertThat(dom).contains("j4VVA8CkMCprCa3wek5CnZkJ1F7cBBMqALczkw4qgTebEoMxa");
+      assertThat(dom).contains(SIGNER);
       assertThat(dom).contains("in use of 21474.8 MB");
     } finally {
       assertThat(net.api.send("PUT", "/sync/resume", "", TestNodes.OPERATOR_KEY).status())

@@ -3,16 +3,22 @@ package io.joysync.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import co.elastic.logging.AdditionalField;
+import co.elastic.logging.EcsJsonSerializer;
 import co.elastic.logging.logback.EcsEncoder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * The ECS JSON encoder with {@link SecretRedaction} applied to each encoded line, so a secret that
  * slipped into a message, an exception or an MDC value is written neither to the log file nor to
  * Elasticsearch. Every line also carries {@code host.name} (the machine's name, unless the
- * configuration sets the field itself).
+ * configuration sets the field itself), and the key-value pairs of SLF4J's fluent API ({@code
+ * log.atInfo().addKeyValue("videoId", id)}) as top-level fields, the way the MDC's are: the keys
+ * joysync's lines carry (video, channel, stage, account, extrinsic hash, trace) are fields of the
+ * index template, so Kibana filters on them and pivots from a line to its trace.
  */
 public class RedactingEcsEncoder extends EcsEncoder {
 
@@ -30,6 +36,18 @@ public class RedactingEcsEncoder extends EcsEncoder {
       addAdditionalField(new AdditionalField("host.name", hostName()));
     }
     super.start();
+  }
+
+  @Override
+  protected void addCustomFields(ILoggingEvent event, StringBuilder builder) {
+    List<KeyValuePair> pairs = event.getKeyValuePairs();
+    if (pairs != null) {
+      for (KeyValuePair pair : pairs) {
+        if (pair.key != null && pair.value != null) {
+          EcsJsonSerializer.serializeMdcEntry(builder, pair.key, String.valueOf(pair.value));
+        }
+      }
+    }
   }
 
   @Override

@@ -33,6 +33,8 @@ final class CreateStage {
 
   private static final Logger log = LoggerFactory.getLogger(CreateStage.class);
 
+  private final VideoLog videoLog;
+
   /** Refusals about the video itself: asking again can never succeed. */
   private static final Set<String> VIDEO_AT_FAULT =
       Set.of(
@@ -47,10 +49,12 @@ final class CreateStage {
   CreateStage(
       VideoSteps steps,
       LocalMediaStore store,
-      Function<VideoToCreate, CompletionStage<CreationResult>> publisher) {
+      Function<VideoToCreate, CompletionStage<CreationResult>> publisher,
+      PipelineTracing tracing) {
     this.steps = steps;
     this.store = store;
     this.publisher = publisher;
+    this.videoLog = new VideoLog(log, PipelineMeters.Stage.CREATE.tag(), tracing);
   }
 
   CompletionStage<VideoJob> apply(VideoJob job) {
@@ -88,10 +92,12 @@ final class CreateStage {
         .thenCompose(result -> answered(hashed, video, bytes, result))
         .exceptionallyCompose(
             error -> {
-              log.warn(
-                  "Creation of video {} not confirmed yet, will ask again: {}",
-                  video.id(),
-                  DownloadStage.cause(error).toString());
+              videoLog
+                  .warn(video)
+                  .log(
+                      "Creation of video {} not confirmed yet, will ask again: {}",
+                      video.id(),
+                      DownloadStage.cause(error).toString());
               return steps
                   .failed(video, "creation not confirmed: " + DownloadStage.cause(error))
                   .thenApply(v -> new VideoJob.Finished(video.id(), "creation pending"));
@@ -102,11 +108,14 @@ final class CreateStage {
       VideoJob.Hashed hashed, TrackedVideo video, long bytes, CreationResult result) {
     if (result instanceof CreationResult.Created created) {
       JoystreamVideo onChain = new JoystreamVideo(created.videoId(), created.assetIds());
-      log.info(
-          "Video {} created on Joystream as video {} (assets {})",
-          video.id(),
-          created.videoId(),
-          created.assetIds());
+      videoLog
+          .info(video)
+          .addKeyValue("joystreamVideoId", created.videoId())
+          .log(
+              "Video {} created on Joystream as video {} (assets {})",
+              video.id(),
+              created.videoId(),
+              created.assetIds());
       return steps
           .take(video.id(), new VideoTransition.Created(onChain, bytes))
           .thenApply(r -> new VideoJob.OnChain(hashed.downloaded(), onChain));
@@ -118,7 +127,7 @@ final class CreateStage {
             ? steps.releaseHistoricalBytes(video.channelId(), video.id(), bytes)
             : CompletableFuture.completedFuture(null);
     if (VIDEO_AT_FAULT.contains(refused.code())) {
-      log.warn("Video {} cannot be created: {}", video.id(), detail);
+      videoLog.warn(video).log("Video {} cannot be created: {}", video.id(), detail);
       store.remove(video.id());
       return released
           .thenCompose(
@@ -128,7 +137,7 @@ final class CreateStage {
                       new VideoTransition.MarkUnavailable(UnavailableReason.SKIPPED, detail)))
           .thenApply(r -> new VideoJob.Finished(video.id(), "refused: " + detail));
     }
-    log.warn("Creation of video {} refused, will retry: {}", video.id(), detail);
+    videoLog.warn(video).log("Creation of video {} refused, will retry: {}", video.id(), detail);
     return released
         .thenCompose(r -> steps.take(video.id(), new VideoTransition.CreationFailed(detail)))
         .thenCompose(

@@ -33,6 +33,8 @@ final class DownloadStage {
   static final String WAITING_FOR_ROOM = "waiting for room on the disk";
 
   private static final Logger log = LoggerFactory.getLogger(DownloadStage.class);
+
+  private final VideoLog videoLog;
   private static final List<String> THUMBNAIL_SIZES =
       List.of("medium", "high", "standard", "default");
 
@@ -55,7 +57,8 @@ final class DownloadStage {
       ProxyPool proxies,
       YoutubeEndpoints endpoints,
       PipelineSettings settings,
-      Duration proxyWait) {
+      Duration proxyWait,
+      PipelineTracing tracing) {
     this.steps = steps;
     this.store = store;
     this.budget = budget;
@@ -65,6 +68,7 @@ final class DownloadStage {
     this.endpoints = endpoints;
     this.settings = settings;
     this.proxyWait = proxyWait;
+    this.videoLog = new VideoLog(log, PipelineMeters.Stage.DOWNLOAD.tag(), tracing);
   }
 
   CompletionStage<VideoJob> apply(VideoJob job) {
@@ -124,7 +128,9 @@ final class DownloadStage {
         .thenApply(
             files -> {
               store.settle(id, files);
-              log.info("Video {} downloaded ({} bytes)", id, files.media().toFile().length());
+              videoLog
+                  .info(planned.video())
+                  .log("Video {} downloaded ({} bytes)", id, files.media().toFile().length());
               return new VideoJob.Downloaded(planned, store.existing(id).orElse(files));
             });
   }
@@ -144,14 +150,14 @@ final class DownloadStage {
     Throwable cause = cause(error);
     if (cause instanceof DownloadException e
         && e.failure() instanceof DownloadFailure.VideoUnavailable gone) {
-      log.info("Video {} is unavailable for good: {}", video.id(), gone.state());
+      videoLog.info(video).log("Video {} is unavailable for good: {}", video.id(), gone.state());
       return steps
           .take(video.id(), new VideoTransition.MarkUnavailable(gone.reason(), gone.detail()))
           .thenApply(r -> new VideoJob.Finished(video.id(), gone.state()));
     }
     String detail =
         cause instanceof DownloadException e ? e.failure().detail() : String.valueOf(cause);
-    log.warn("Download of video {} failed, will retry: {}", video.id(), detail);
+    videoLog.warn(video).log("Download of video {} failed, will retry: {}", video.id(), detail);
     return steps
         .failed(video, "download: " + detail)
         .thenApply(v -> new VideoJob.Finished(video.id(), "download failed: " + detail));

@@ -29,16 +29,24 @@ final class HashStage {
 
   private static final Logger log = LoggerFactory.getLogger(HashStage.class);
 
+  private final VideoLog videoLog;
+
   private final VideoSteps steps;
   private final LocalMediaStore store;
   private final MediaProbe probe;
   private final Executor blocking;
 
-  HashStage(VideoSteps steps, LocalMediaStore store, MediaProbe probe, Executor blocking) {
+  HashStage(
+      VideoSteps steps,
+      LocalMediaStore store,
+      MediaProbe probe,
+      Executor blocking,
+      PipelineTracing tracing) {
     this.steps = steps;
     this.store = store;
     this.probe = probe;
     this.blocking = blocking;
+    this.videoLog = new VideoLog(log, PipelineMeters.Stage.HASH.tag(), tracing);
   }
 
   CompletionStage<VideoJob> apply(VideoJob job) {
@@ -87,7 +95,9 @@ final class HashStage {
               new VideoTransition.MarkUnavailable(UnavailableReason.NOT_A_VIDEO, e.getMessage()))
           .thenApply(r -> new VideoJob.Finished(video.id(), "not a video"));
     }
-    log.warn("Probing or hashing video {} failed, will retry: {}", video.id(), cause.toString());
+    videoLog
+        .warn(video)
+        .log("Probing or hashing video {} failed, will retry: {}", video.id(), cause.toString());
     return steps
         .failed(video, "probe: " + cause.getMessage())
         .thenApply(v -> new VideoJob.Finished(video.id(), "probe failed"));

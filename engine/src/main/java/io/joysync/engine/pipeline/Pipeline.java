@@ -163,7 +163,9 @@ public final class Pipeline {
       VideoSteps steps,
       PipelineMeters meters) {
     YoutubeSide youtube = parts.youtube();
-    Preparation preparation = new Preparation(steps, youtube.settings().download().maxDuration());
+    PipelineTracing tracing = meters.tracing();
+    Preparation preparation =
+        new Preparation(steps, youtube.settings().download().maxDuration(), tracing);
     DownloadStage download =
         new DownloadStage(
             steps,
@@ -174,12 +176,13 @@ public final class Pipeline {
             youtube.proxies(),
             youtube.settings().api().endpoints(),
             settings,
-            youtube.settings().proxies().maxWait());
-    HashStage hash = new HashStage(steps, store, youtube.probe(), parts.blocking());
-    CreateStage create = new CreateStage(steps, store, parts.publisher());
+            youtube.settings().proxies().maxWait(),
+            tracing);
+    HashStage hash = new HashStage(steps, store, youtube.probe(), parts.blocking(), tracing);
+    CreateStage create = new CreateStage(steps, store, parts.publisher(), tracing);
     UpdateStage update =
         new UpdateStage(
-            steps, parts.updates(), settings.updateMaxAttempts(), meters::updateGivenUp);
+            steps, parts.updates(), settings.updateMaxAttempts(), meters::updateGivenUp, tracing);
     UploadStage upload =
         new UploadStage(
             steps,
@@ -191,10 +194,12 @@ public final class Pipeline {
                 parts.colossus(),
                 settings.uploadRounds(),
                 settings.uploadRoundPause()),
-            settings);
+            settings,
+            tracing);
     return Flow.<WorkItem>create()
         .map(meters::entered)
         .mapAsyncUnordered(4, SyncWorker.guarded(preparation::apply, WorkItem::videoId))
+        .map(meters::prepared)
         .mapAsyncUnordered(
             settings.downloadParallelism(),
             SyncWorker.guarded(meters.measured(Stage.DOWNLOAD, download::apply), VideoJob::videoId))

@@ -122,6 +122,16 @@ final class PipelineMeters {
     return tracing.entered(item);
   }
 
+  /** The video's entity was read, its round planned: its round's span starts. */
+  VideoJob prepared(VideoJob job) {
+    return tracing.prepared(job);
+  }
+
+  /** The spans of the videos' rounds and stages, which their log lines name. */
+  PipelineTracing tracing() {
+    return tracing;
+  }
+
   /** The videos somewhere in this node's pipeline now. */
   int inPipeline() {
     return inPipeline.get();

@@ -24,12 +24,15 @@ final class Preparation {
 
   private static final Logger log = LoggerFactory.getLogger(Preparation.class);
 
+  private final VideoLog videoLog;
+
   private final VideoSteps steps;
   private final Duration maxDuration;
 
-  Preparation(VideoSteps steps, Duration maxDuration) {
+  Preparation(VideoSteps steps, Duration maxDuration, PipelineTracing tracing) {
     this.steps = steps;
     this.maxDuration = maxDuration;
+    this.videoLog = new VideoLog(log, "prepare", tracing);
   }
 
   CompletionStage<VideoJob> apply(WorkItem item) {
@@ -65,7 +68,7 @@ final class Preparation {
         VideoFilter.tooLong(video.record().durationSeconds(), maxDuration);
     if (tooLong.isPresent()) {
       String detail = tooLong.get().reason();
-      log.info("Video {} skipped: {}", video.id(), detail);
+      videoLog.info(video).log("Video {} skipped: {}", video.id(), detail);
       return steps
           .take(video.id(), new VideoTransition.MarkUnavailable(UnavailableReason.SKIPPED, detail))
           .thenApply(r -> new VideoJob.Finished(video.id(), "skipped: " + detail));

@@ -30,6 +30,8 @@ final class UpdateStage {
 
   private static final Logger log = LoggerFactory.getLogger(UpdateStage.class);
 
+  private final VideoLog videoLog;
+
   private final VideoSteps steps;
   private final Function<VideoUpdate, CompletionStage<CreationResult>> publisher;
   private final int maxAttempts;
@@ -43,7 +45,8 @@ final class UpdateStage {
       VideoSteps steps,
       Function<VideoUpdate, CompletionStage<CreationResult>> publisher,
       int maxAttempts,
-      Consumer<Boolean> givenUp) {
+      Consumer<Boolean> givenUp,
+      PipelineTracing tracing) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be positive, was " + maxAttempts);
     }
@@ -51,6 +54,7 @@ final class UpdateStage {
     this.publisher = publisher;
     this.maxAttempts = maxAttempts;
     this.givenUp = givenUp;
+    this.videoLog = new VideoLog(log, PipelineMeters.Stage.UPDATE.tag(), tracing);
   }
 
   CompletionStage<VideoJob> apply(VideoJob job) {
@@ -71,12 +75,14 @@ final class UpdateStage {
   private CompletionStage<VideoJob> answered(
       TrackedVideo video, VideoUpdate update, CreationResult result) {
     if (result instanceof CreationResult.Updated updated) {
-      log.info(
-          "Video {} updated on Joystream (video {}, edit {}, block {})",
-          video.id(),
-          updated.videoId(),
-          updated.revision(),
-          updated.blockNumber());
+      videoLog
+          .info(video)
+          .log(
+              "Video {} updated on Joystream (video {}, edit {}, block {})",
+              video.id(),
+              updated.videoId(),
+              updated.revision(),
+              updated.blockNumber());
       return steps
           .metadataUpdated(video.id(), update.revision(), updated.blockNumber())
           .thenApply(v -> new VideoJob.Finished(video.id(), UPDATED));
@@ -88,12 +94,14 @@ final class UpdateStage {
         result instanceof CreationResult.Refused r
             ? r.code() + ": " + r.reason()
             : "unexpected answer " + result;
-    log.warn(
-        "Metadata update given up: video {} (Joystream video {}, edit {}) refused for good: {}",
-        video.id(),
-        update.joystreamVideoId(),
-        update.revision(),
-        reason);
+    videoLog
+        .warn(video)
+        .log(
+            "Metadata update given up: video {} (Joystream video {}, edit {}) refused for good: {}",
+            video.id(),
+            update.joystreamVideoId(),
+            update.revision(),
+            reason);
     return giveUp(video, update, reason, true, video.failedAttempts() + 1);
   }
 
@@ -102,22 +110,26 @@ final class UpdateStage {
       TrackedVideo video, VideoUpdate update, String detail) {
     int attempt = video.failedAttempts() + 1;
     if (attempt >= maxAttempts) {
-      log.error(
-          "Metadata update given up: video {} (Joystream video {}, edit {}) failed {} times: {}",
-          video.id(),
-          update.joystreamVideoId(),
-          update.revision(),
-          attempt,
-          detail);
+      videoLog
+          .error(video)
+          .log(
+              "Metadata update given up: video {} (Joystream video {}, edit {}) failed {} times: {}",
+              video.id(),
+              update.joystreamVideoId(),
+              update.revision(),
+              attempt,
+              detail);
       return giveUp(video, update, detail, false, attempt);
     }
-    log.warn(
-        "Update of video {} (edit {}) failed (attempt {} of {}), will retry: {}",
-        video.id(),
-        update.revision(),
-        attempt,
-        maxAttempts,
-        detail);
+    videoLog
+        .warn(video)
+        .log(
+            "Update of video {} (edit {}) failed (attempt {} of {}), will retry: {}",
+            video.id(),
+            update.revision(),
+            attempt,
+            maxAttempts,
+            detail);
     return steps
         .failed(video, detail)
         .thenApply(v -> new VideoJob.Finished(video.id(), "update pending: " + detail));

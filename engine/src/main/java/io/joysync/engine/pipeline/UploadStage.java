@@ -29,6 +29,8 @@ final class UploadStage {
 
   private static final Logger log = LoggerFactory.getLogger(UploadStage.class);
 
+  private final VideoLog videoLog;
+
   private final VideoSteps steps;
   private final LocalMediaStore store;
   private final ChainConnection chain;
@@ -42,13 +44,15 @@ final class UploadStage {
       ChainConnection chain,
       OrionClient orion,
       StorageUpload storage,
-      PipelineSettings settings) {
+      PipelineSettings settings,
+      PipelineTracing tracing) {
     this.steps = steps;
     this.store = store;
     this.chain = chain;
     this.orion = orion;
     this.storage = storage;
     this.settings = settings;
+    this.videoLog = new VideoLog(log, PipelineMeters.Stage.UPLOAD.tag(), tracing);
   }
 
   CompletionStage<VideoJob> apply(VideoJob job) {
@@ -135,13 +139,13 @@ final class UploadStage {
         .thenApply(
             r -> {
               store.remove(video.id());
-              log.info("Video {}: {}", video.id(), outcome);
+              videoLog.info(video).log("Video {}: {}", video.id(), outcome);
               return new VideoJob.Finished(video.id(), outcome);
             });
   }
 
   private CompletionStage<VideoJob> retryLater(TrackedVideo video, String detail) {
-    log.warn("Upload of video {} failed, will retry: {}", video.id(), detail);
+    videoLog.warn(video).log("Upload of video {} failed, will retry: {}", video.id(), detail);
     return steps
         .take(video.id(), new VideoTransition.UploadFailed(detail))
         .thenCompose(r -> steps.failed(video, "upload: " + detail))

@@ -9,6 +9,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.slf4j.Logger;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /** What the parts of one {@link SignerAccount} share: identity, key, settings, chain, actor. */
 record AccountContext(
@@ -31,6 +33,18 @@ record AccountContext(
 
   Logger log() {
     return actor.getLog();
+  }
+
+  /**
+   * A log line of this account, carrying it as fields ({@code account}, {@code memberId}) so Kibana
+   * filters an account's lines; lines about one extrinsic add its {@code extrinsicHash}.
+   */
+  LoggingEventBuilder line(Level level) {
+    return actor
+        .getLog()
+        .atLevel(level)
+        .addKeyValue("account", key.address())
+        .addKeyValue("memberId", memberId);
   }
 
   AccountStatus status(State state) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.slf4j.event.Level;
 
 /**
  * Extrinsics an account signed before the earlier ones were in a block, so that it has the next one
@@ -151,8 +152,8 @@ final class HeldExtrinsics {
     for (Event e : withdrawn) {
       if (e instanceof ExtrinsicExpired x) {
         w.forget(x.nonce());
-        a.log()
-            .info(
+        a.line(Level.INFO)
+            .log(
                 "member {}: extrinsic {} {}; its videos are signed again",
                 a.memberId(),
                 x.nonce(),

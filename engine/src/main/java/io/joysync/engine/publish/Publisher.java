@@ -282,18 +282,21 @@ public final class Publisher {
             all ->
                 all.forEach(
                     s ->
-                        log.info(
-                            "signer account member {} ({}): {}, free balance {} HAPI, next nonce"
-                                + " {}, {} extrinsics in flight ({} held), {} videos created in the"
-                                + " last hour{}",
-                            s.memberId(),
-                            s.address(),
-                            s.state(),
-                            s.freeBalance(),
-                            s.nextNonce(),
-                            s.extrinsicsInFlight(),
-                            s.extrinsicsHeld(),
-                            s.videosCreatedLastHour(),
-                            s.lastError().map(e -> "; last error: " + e).orElse(""))));
+                        log.atInfo()
+                            .addKeyValue("account", s.address())
+                            .addKeyValue("memberId", s.memberId())
+                            .log(
+                                "signer account member {} ({}): {}, free balance {} HAPI, next nonce"
+                                    + " {}, {} extrinsics in flight ({} held), {} videos created in the"
+                                    + " last hour{}",
+                                s.memberId(),
+                                s.address(),
+                                s.state(),
+                                s.freeBalance(),
+                                s.nextNonce(),
+                                s.extrinsicsInFlight(),
+                                s.extrinsicsHeld(),
+                                s.videosCreatedLastHour(),
+                                s.lastError().map(e -> "; last error: " + e).orElse(""))));
   }
 }

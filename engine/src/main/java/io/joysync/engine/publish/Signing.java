@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.slf4j.event.Level;
 
 /**
  * How an account takes requests and signs: a request that finds none waiting opens a short
@@ -214,8 +215,9 @@ final class Signing {
               ? b.nonce() >= leastNonce(state)
               : b.nonce() == state.nonceAfterInFlight();
       if (state.inFlight(b.nonce()).isPresent() || !expected) {
-        a.log()
-            .warn(
+        a.line(Level.WARN)
+            .addKeyValue("extrinsicHash", b.txHash())
+            .log(
                 "member {}: discarding extrinsic signed with stale nonce {}",
                 a.memberId(),
                 b.nonce());
@@ -223,8 +225,9 @@ final class Signing {
         return effect.noReply();
       }
       if (!s.countedOn().isEmpty() && w.preparedAfterSetbacks != w.setbacks) {
-        a.log()
-            .info(
+        a.line(Level.INFO)
+            .addKeyValue("extrinsicHash", b.txHash())
+            .log(
                 "member {}: discarding extrinsic {}: an earlier one it counted on failed meanwhile",
                 a.memberId(),
                 b.nonce());
@@ -300,8 +303,8 @@ final class Signing {
     if (!w.health.paused()) {
       w.meters.failure(mode.name().toLowerCase());
       String code = mode == AccountHealth.Mode.FENCED ? "ACCOUNT_FENCED" : "ACCOUNT_LOW_FUNDS";
-      a.log()
-          .error(
+      a.line(Level.ERROR)
+          .log(
               "{} member {} ({}): {}; publishing on this account stops for {}",
               code,
               a.memberId(),
@@ -317,7 +320,7 @@ final class Signing {
         w.health.failed(
             error, a.now(), a.settings().retryBackoffMin(), a.settings().retryBackoffMax());
     w.meters.failure("retry");
-    a.log().warn("member {}: signing waits {}: {}", a.memberId(), wait, error);
+    a.line(Level.WARN).log("member {}: signing waits {}: {}", a.memberId(), wait, error);
     a.timers().startSingleTimer(RETRY, SignerAccount.Proceed.INSTANCE, wait);
   }
 

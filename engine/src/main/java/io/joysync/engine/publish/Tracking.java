@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.slf4j.event.Level;
 
 /**
  * How an account follows its extrinsics to finality and reconciles after a restart. Whatever the
@@ -59,8 +60,8 @@ final class Tracking {
     if (state.inFlight().isEmpty()) {
       reconciled();
     } else {
-      a.log()
-          .info(
+      a.line(Level.INFO)
+          .log(
               "member {}: reconciling {} extrinsics in flight (nonces {} to {}) before signing",
               a.memberId(),
               state.inFlight().size(),
@@ -102,8 +103,8 @@ final class Tracking {
     Instant now = a.now();
     if (w.health.recheckDue(now)) {
       w.health.resume();
-      a.log()
-          .info(
+      a.line(Level.INFO)
+          .log(
               "member {}: looking again after the pause: {}",
               a.memberId(),
               w.health.lastError().orElse(""));
@@ -126,7 +127,8 @@ final class Tracking {
       w.finalizedMovedAt = a.now();
       if (w.stallWarned) {
         w.stallWarned = false;
-        a.log().info("FINALITY_RESUMED member {}: block {} is final", a.memberId(), head.number());
+        a.line(Level.INFO)
+            .log("FINALITY_RESUMED member {}: block {} is final", a.memberId(), head.number());
       }
       resolve(state);
     }
@@ -170,8 +172,8 @@ final class Tracking {
         t.resend = true;
         t.invalid = true;
         w.health.note("the node refused extrinsic " + report.nonce() + ": " + report.detail());
-        a.log()
-            .warn(
+        a.line(Level.WARN)
+            .log(
                 "member {}: the node refused extrinsic {} ({}): {}",
                 a.memberId(),
                 report.nonce(),
@@ -192,7 +194,8 @@ final class Tracking {
   ReplyEffect<Event, State> onResolveFailed(EffectFactories<Event, State> effect, String error) {
     w.resolving = false;
     w.health.note("could not check its extrinsics on chain: " + error);
-    a.log().warn("member {}: could not check its extrinsics on chain: {}", a.memberId(), error);
+    a.line(Level.WARN)
+        .log("member {}: could not check its extrinsics on chain: {}", a.memberId(), error);
     return effect.noReply();
   }
 
@@ -278,8 +281,9 @@ final class Tracking {
             w.meters.settled(s.event().created().size(), s.event().refused().size());
             s.answers().forEach(x -> w.answer(x.item(), x.result()));
             s.trouble().ifPresent(t -> signing.stopTakingWork(t.mode(), t.error()));
-            a.log()
-                .info(
+            a.line(Level.INFO)
+                .addKeyValue("extrinsicHash", batch.txHash())
+                .log(
                     "member {}: extrinsic {} final in block {}: {} created, {} refused, {} again",
                     a.memberId(),
                     nonce,
@@ -296,8 +300,9 @@ final class Tracking {
           () -> {
             w.forget(nonce);
             w.meters.failure("extrinsic_expired");
-            a.log()
-                .info(
+            a.line(Level.INFO)
+                .addKeyValue("extrinsicHash", batch.txHash())
+                .log(
                     "member {}: extrinsic {} can never land ({}); its {} videos are signed again"
                         + " with the same nonce",
                     a.memberId(),
@@ -360,8 +365,8 @@ final class Tracking {
     if (!w.stallWarned && quiet.compareTo(a.settings().finalityStallWarning()) >= 0) {
       w.stallWarned = true;
       w.health.note("FINALITY_STALLED: no block was finalized for " + quiet);
-      a.log()
-          .warn(
+      a.line(Level.WARN)
+          .log(
               "FINALITY_STALLED member {}: no block was finalized for {} (last {}); its videos stay"
                   + " provisional until finality resumes",
               a.memberId(),

@@ -148,7 +148,8 @@ class UpdateStageTest {
                         false),
                 asked),
             MAX_ATTEMPTS,
-            givenUp::add);
+            givenUp::add,
+            PipelineTracing.off());
 
     VideoJob.Finished out = round(stage, id);
 
@@ -185,7 +186,8 @@ class UpdateStageTest {
                       "the chain did not answer",
                       true));
         };
-    UpdateStage stage = new UpdateStage(steps, publisher, MAX_ATTEMPTS, givenUp::add);
+    UpdateStage stage =
+        new UpdateStage(steps, publisher, MAX_ATTEMPTS, givenUp::add, PipelineTracing.off());
 
     Instant start = Instant.now();
     assertThat(round(stage, id).outcome()).startsWith("update pending");
