@@ -321,6 +321,7 @@ public final class Node {
     CreatorNoticeProjection.init(
         system,
         readSide.channels(),
+        readSide.videos(),
         new CreatorNotices(mail.appUrl()),
         new Notifier(CassandraNoticeLedger.of(system), templates, sender, Clock.systemUTC()),
         mail.maxEventAge());

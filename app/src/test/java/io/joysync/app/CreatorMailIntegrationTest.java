@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Creator e-mails through a real SMTP server (GreenMail, in the test's JVM): a creator who signs
- * up, is verified, sees the first video on Joystream and is suspended gets one e-mail for each,
- * also when the node restarts in the middle and its projections see events again.
+ * up, is verified, sees the first video on Joystream, the channel's first sync complete, and is
+ * suspended gets one e-mail for each, also when the node restarts in the middle and its projections
+ * see events again.
  */
 @Needs(Service.CASSANDRA)
 class CreatorMailIntegrationTest {
@@ -93,6 +94,11 @@ class CreatorMailIntegrationTest {
     assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
     MimeMessage first = awaitSubjectEndingWith("is on Joystream");
     assertThat(GreenMailUtil.getBody(first)).contains("http://atlas.test/video/");
+    // Bob's channel has one video: with it on Joystream, nothing is left of its first sync.
+    MimeMessage synced = awaitSubjectEndingWith("is synced to Joystream");
+    assertThat(GreenMailUtil.getBody(synced))
+        .contains("1 of its videos are now")
+        .contains("http://atlas.test/channel/2");
 
     net.stopNode();
     net.startNode();
@@ -108,7 +114,7 @@ class CreatorMailIntegrationTest {
     await("no e-mail is sent twice after the restart")
         .during(Duration.ofSeconds(5))
         .atMost(Duration.ofSeconds(15))
-        .until(() -> smtp.getReceivedMessages().length == 4);
+        .until(() -> smtp.getReceivedMessages().length == 5);
     List<String> subjects = subjects();
     assertThat(subjects).doesNotHaveDuplicates();
     for (MimeMessage m : smtp.getReceivedMessages()) {

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Which events a creator hears of, and with what: a sign-up (or a sign-up again), a verification
  * with its tier, a suspension with its reason, leaving the program (the owner's wish or joysync's
- * own opt-out, with why), and the first of the channel's videos on Joystream. Channels an operator
- * added without their owner have no one to tell.
+ * own opt-out, with why), the first of the channel's videos on Joystream, and the end of the
+ * channel's first sync (none of its videos left to take). Channels an operator added without their
+ * owner have no one to tell.
  */
 public final class CreatorNotices {
 
@@ -80,6 +81,32 @@ public final class CreatorNotices {
   public static boolean isSynced(VideoEntity.Event event) {
     return event instanceof VideoEntity.VideoAdvanced e
         && e.record().state().stage() == VideoState.Stage.UPLOAD_SUCCEEDED;
+  }
+
+  /**
+   * Whether a video event ends the video's way (on Joystream, or given up as unavailable): the
+   * channel's first sync may be complete with it.
+   */
+  public static boolean endsVideo(VideoEntity.Event event) {
+    return event instanceof VideoEntity.VideoAdvanced e && e.record().state().isFinal();
+  }
+
+  /**
+   * The notice that the channel's first sync is complete, once per channel: {@code synced} of its
+   * videos are on Joystream and {@code skipped} could not be taken. A channel none of whose videos
+   * reached Joystream has nothing to announce.
+   */
+  public Optional<CreatorNotice> forFirstSyncCompleted(
+      String channelId, long synced, long skipped, Optional<Contact> contact) {
+    if (synced == 0) {
+      return Optional.empty();
+    }
+    return notice(
+        channelId,
+        "first-sync-completed",
+        NoticeKind.FIRST_SYNC_COMPLETED,
+        contact,
+        Map.of("videos", Long.toString(synced), "skipped", Long.toString(skipped)));
   }
 
   /**

@@ -6,7 +6,8 @@ public enum NoticeKind {
   VERIFIED("verified"),
   SUSPENDED("suspended"),
   OPTED_OUT("opted-out"),
-  FIRST_VIDEO_SYNCED("first-video-synced");
+  FIRST_VIDEO_SYNCED("first-video-synced"),
+  FIRST_SYNC_COMPLETED("first-sync-completed");
 
   private final String template;
 

@@ -139,6 +139,23 @@ class CreatorNoticesTest {
   }
 
   @Test
+  void theEndOfTheFirstSyncIsMailedOncePerChannelWithItsCountsAndNotWhenNothingReachedJoystream() {
+    CreatorNotice notice =
+        notices.forFirstSyncCompleted(CHANNEL, 12, 3, Optional.of(OWNER)).orElseThrow();
+    assertThat(notice.key()).isEqualTo("first-sync-completed");
+    RenderedMail mail = render(notice);
+    assertThat(mail.subject()).isEqualTo("Your YouTube channel Alice Bakes is synced to Joystream");
+    assertThat(mail.body())
+        .contains("12 of its videos are now")
+        .contains("on Joystream, on your channel 7:\nhttps://app.example/channel/7")
+        .contains("not a video): 3;");
+
+    assertThat(notices.forFirstSyncCompleted(CHANNEL, 0, 5, Optional.of(OWNER)))
+        .as("every video given up: nothing to announce")
+        .isEmpty();
+  }
+
+  @Test
   void anOperatorsTemplateReplacesTheShippedOne(@TempDir Path dir) throws Exception {
     Files.writeString(
         dir.resolve("verified.txt"),

@@ -212,6 +212,30 @@ public final class VideoReadModel {
     return tallies.uploadsSince(tags, since);
   }
 
+  /** A video's state as the read side holds it now (empty: not tracked there yet). */
+  public CompletionStage<Optional<VideoState>> state(String channelId, String videoId) {
+    return queries
+        .selectOne(
+            "SELECT state FROM " + ks + ".videos WHERE channel_id = ? AND video_id = ?",
+            channelId,
+            videoId)
+        .thenApply(row -> row.flatMap(r -> VideoState.parse(r.getString(0))));
+  }
+
+  /** How many of a channel's videos are in each state. */
+  public CompletionStage<Map<VideoState, Long>> statesOf(String channelId) {
+    return queries
+        .selectAll("SELECT state FROM " + ks + ".videos WHERE channel_id = ?", channelId)
+        .thenApply(
+            rows -> {
+              Map<VideoState, Long> counts = new java.util.HashMap<>();
+              for (Row r : rows) {
+                VideoState.parse(r.getString(0)).ifPresent(s -> counts.merge(s, 1L, Long::sum));
+              }
+              return counts;
+            });
+  }
+
   /** Every tracked video of a channel, oldest publication first. */
   public CompletionStage<List<VideoRow>> ofChannel(String channelId) {
     return queries
