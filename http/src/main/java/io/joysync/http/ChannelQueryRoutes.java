@@ -10,12 +10,12 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.pipeline.SyncEstimate;
+import io.joysync.engine.pipeline.UploadRate;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.persistence.readside.ChannelReadModel;
 import io.joysync.persistence.readside.ChannelRow;
 import io.joysync.persistence.readside.VideoReadModel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -110,14 +110,14 @@ public final class ChannelQueryRoutes {
     CompletableFuture<Long> backlog = videos.backlog(row.channelId()).toCompletableFuture();
     CompletableFuture<Long> total = videos.syncBacklog(tags).toCompletableFuture();
     CompletableFuture<Long> active = videos.activeChannels(tags).toCompletableFuture();
-    CompletableFuture<Long> lastHour =
-        videos.uploadsSince(tags, clock.instant().minus(Duration.ofHours(1))).toCompletableFuture();
-    return CompletableFuture.allOf(backlog, total, active, lastHour)
+    CompletableFuture<UploadRate> rate =
+        videos.uploadRate(tags, clock.instant()).toCompletableFuture();
+    return CompletableFuture.allOf(backlog, total, active, rate)
         .thenApply(
             done -> {
               SyncEstimate e =
                   SyncEstimate.of(
-                      backlog.join(), row.limits(), total.join(), active.join(), lastHour.join());
+                      backlog.join(), row.limits(), total.join(), active.join(), rate.join());
               return new ChannelDto.SyncStatus(
                   backlog.join(), e.fullSyncEta(), e.placeInSyncQueue());
             });

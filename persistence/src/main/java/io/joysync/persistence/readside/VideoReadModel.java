@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.joysync.engine.pipeline.UploadRate;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
@@ -205,6 +206,11 @@ public final class VideoReadModel {
   /** Videos by state (youtube-synch's wire names) over the given tags. */
   public CompletionStage<Map<String, Long>> byState(List<String> tags) {
     return tallies.byState(tags);
+  }
+
+  /** The pipeline's throughput over the last hour, as seen at {@code now} ({@link UploadRate}). */
+  public CompletionStage<UploadRate> uploadRate(List<String> tags, Instant now) {
+    return tallies.uploadRate(tags, now);
   }
 
   /** Videos that reached Joystream since {@code since}, over the given tags. */

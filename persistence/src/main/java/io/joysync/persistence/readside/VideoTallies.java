@@ -2,6 +2,7 @@ package io.joysync.persistence.readside;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.joysync.engine.pipeline.UploadRate;
 import io.joysync.engine.video.VideoState;
 import io.joysync.persistence.ProfiledSession;
 import java.time.Instant;
@@ -176,6 +177,33 @@ final class VideoTallies {
               }
               counts.values().removeIf(v -> v <= 0);
               return counts;
+            });
+  }
+
+  /**
+   * The pipeline's throughput as seen at {@code now}: the uploads of the last hour over the given
+   * tags, over the time since the first minute with one ({@link UploadRate}).
+   */
+  CompletionStage<UploadRate> uploadRate(List<String> tags, Instant now) {
+    return queries
+        .selectAll(
+            "SELECT minute, videos FROM "
+                + ks
+                + ".uploads_by_minute WHERE tag IN ? AND minute >= ?",
+            tags,
+            now.minus(UploadRate.WINDOW).truncatedTo(ChronoUnit.MINUTES))
+        .thenApply(
+            rows -> {
+              long videos = 0;
+              Instant first = now;
+              for (Row r : rows) {
+                if (r.getLong(1) > 0) {
+                  videos += r.getLong(1);
+                  Instant minute = r.getInstant(0);
+                  first = minute.isBefore(first) ? minute : first;
+                }
+              }
+              return UploadRate.since(videos, first, now);
             });
   }
 

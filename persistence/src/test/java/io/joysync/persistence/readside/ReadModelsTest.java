@@ -10,6 +10,7 @@ import io.joysync.engine.channel.ChannelState;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.Tier;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.pipeline.UploadRate;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.UnavailableReason;
 import io.joysync.engine.video.VideoFacts;
@@ -293,6 +294,12 @@ class ReadModelsTest {
         .doesNotContainKey("New");
     assertThat(await(videos.uploadsSince(List.of("channel-4"), found))).isEqualTo(1);
     assertThat(await(videos.uploadsSince(List.of("channel-4"), found.plusSeconds(3600)))).isZero();
+    // The throughput counts from the minute of the first upload, not over the whole hour.
+    Instant uploadMinute = found.plusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    assertThat(await(videos.uploadRate(List.of("channel-4"), uploadMinute.plusSeconds(180))))
+        .isEqualTo(new UploadRate(1, java.time.Duration.ofMinutes(3)));
+    assertThat(await(videos.uploadRate(List.of("channel-4"), uploadMinute.plusSeconds(7200))))
+        .isEqualTo(UploadRate.NONE);
     assertThat(await(videos.syncBacklog(List.of("channel-4")))).isZero();
   }
 
