@@ -112,6 +112,19 @@ class PipelineTracingTest {
     return tracing.left(job);
   }
 
+  /** Runs the video through a round whose download fails. */
+  void failsInItsDownload(String id, VideoJob.Planned planned) throws Exception {
+    run(
+        item(id),
+        planned,
+        List.of(
+            gives(j -> new VideoJob.Finished(id, "download failed: HTTP 403")),
+            gives(j -> j),
+            gives(j -> j),
+            gives(j -> j),
+            gives(j -> j)));
+  }
+
   static Function<VideoJob, CompletionStage<VideoJob>> gives(
       java.util.function.Function<VideoJob, VideoJob> f) {
     return job -> CompletableFuture.completedFuture(f.apply(job));
@@ -164,15 +177,7 @@ class PipelineTracingTest {
   @Test
   void aFailingStageIsAnErrorWithItsReasonAndTheRoundStillEnds() throws Exception {
     VideoJob.Planned planned = new VideoJob.Planned(video("vid-2"), 7);
-    run(
-        item("vid-2"),
-        planned,
-        List.of(
-            gives(j -> new VideoJob.Finished("vid-2", "download failed: HTTP 403")),
-            gives(j -> j),
-            gives(j -> j),
-            gives(j -> j),
-            gives(j -> j)));
+    failsInItsDownload("vid-2", planned);
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertThat(spans)
@@ -186,15 +191,7 @@ class PipelineTracingTest {
   @Test
   void aRetriedVideosRoundStartsWhenThePipelineTookItUpWithoutADiscoveredSpan() throws Exception {
     VideoJob.Planned planned = new VideoJob.Planned(video("vid-3", 1), 7);
-    run(
-        item("vid-3"),
-        planned,
-        List.of(
-            gives(j -> new VideoJob.Finished("vid-3", "download failed: HTTP 403")),
-            gives(j -> j),
-            gives(j -> j),
-            gives(j -> j),
-            gives(j -> j)));
+    failsInItsDownload("vid-3", planned);
 
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertThat(spans)

@@ -82,7 +82,7 @@ public final class VideoReadModel {
    */
   public CompletionStage<Done> track(
       String tag, String channelId, VideoFacts facts, VideoRecord record) {
-    return storedState(channelId, record.id())
+    return state(channelId, record.id())
         .thenCompose(
             stored ->
                 stored.isPresent()
@@ -109,8 +109,7 @@ public final class VideoReadModel {
             ms(r.updatedAt()),
             channelId,
             r.id());
-    return storedState(channelId, r.id())
-        .thenCompose(stored -> write(tag, channelId, update, stored, r));
+    return state(channelId, r.id()).thenCompose(stored -> write(tag, channelId, update, stored, r));
   }
 
   /** The title and description Atlas lists for a video (after an edit reached Joystream). */
@@ -179,7 +178,11 @@ public final class VideoReadModel {
         ms(r.updatedAt()));
   }
 
-  private CompletionStage<Optional<VideoState>> storedState(String channelId, String videoId) {
+  /**
+   * A video's state as the read side holds it now (empty: not tracked there yet), read as the
+   * projections read it.
+   */
+  public CompletionStage<Optional<VideoState>> state(String channelId, String videoId) {
     return session
         .selectOne(
             "SELECT state FROM " + ks + ".videos WHERE channel_id = ? AND video_id = ?",
@@ -216,16 +219,6 @@ public final class VideoReadModel {
   /** Videos that reached Joystream since {@code since}, over the given tags. */
   public CompletionStage<Long> uploadsSince(List<String> tags, Instant since) {
     return tallies.uploadsSince(tags, since);
-  }
-
-  /** A video's state as the read side holds it now (empty: not tracked there yet). */
-  public CompletionStage<Optional<VideoState>> state(String channelId, String videoId) {
-    return queries
-        .selectOne(
-            "SELECT state FROM " + ks + ".videos WHERE channel_id = ? AND video_id = ?",
-            channelId,
-            videoId)
-        .thenApply(row -> row.flatMap(r -> VideoState.parse(r.getString(0))));
   }
 
   /** How many of a channel's videos are in each state. */
