@@ -159,7 +159,12 @@ final class NodeWithDevnets implements AutoCloseable {
 
   /** A call to the YouTube devnet's admin API. */
   ApiClient.Reply youtubeAdmin(String method, String path) {
-    return new ApiClient(youtube.baseUrl()).send(method, "/admin" + path, null, null);
+    return youtubeAdmin(method, path, null);
+  }
+
+  /** The YouTube devnet's admin API ({@code /admin...}) with a JSON body. */
+  ApiClient.Reply youtubeAdmin(String method, String path, String body) {
+    return new ApiClient(youtube.baseUrl()).send(method, "/admin" + path, body, null);
   }
 
   /** A creator uploads a video now (kind PUBLIC, UPCOMING, ...); returns its id. */
