@@ -69,15 +69,7 @@ class CreatorMailIntegrationTest {
   @Test
   void eachCreatorEmailArrivesOnceAlsoAcrossARestart() throws Exception {
     // Bob's young channel meets no requirement: an operator whitelists it, as for youtube-synch.
-    assertThat(
-            net.api
-                .send(
-                    "POST",
-                    "/channels/whitelist",
-                    "[{\"channelHandle\":\"@bobstarts\"}]",
-                    TestNodes.OPERATOR_KEY)
-                .status())
-        .isEqualTo(201);
+    net.whitelist("@bobstarts");
     String userId = net.signUp(DevnetSeed.BOB, 2);
     awaitSubjectEndingWith("joined the YouTube Partner Program on Joystream");
 

@@ -93,7 +93,7 @@ class DiscoveryRssIntegrationTest {
   void withPushOffTheRssPollFindsANewUpload() {
     String videoId = net.upload(ALICE, "PUBLIC", "Found by polling");
     await("the poll finds the upload")
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(45))
         .until(() -> net.trackedState(videoId).equals(java.util.Optional.of("New")));
     await("the read side lists it")
         .atMost(Duration.ofSeconds(30))

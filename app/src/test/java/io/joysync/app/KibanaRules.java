@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,25 @@ final class KibanaRules {
   }
 
   /** Runs {@code rule} now over {@code indices} (a name, a list or a pattern). */
+  /**
+   * Runs every rule over {@code indices} and checks that {@code firing} fire, with matches each
+   * satisfying {@code match}, and that no other rule matches anything.
+   */
+  static void assertOnlyFire(String indices, Consumer<String> match, String... firing) {
+    Set<String> expected = Set.of(firing);
+    load()
+        .forEach(
+            (name, rule) -> {
+              Evaluation e = evaluate(rule, indices);
+              if (expected.contains(name)) {
+                assertThat(e.fires()).as("%s fires", name).isTrue();
+                assertThat(e.messages()).as("what %s matched", name).isNotEmpty().allSatisfy(match);
+              } else {
+                assertThat(e.messages()).as("%s, which should stay quiet", name).isEmpty();
+              }
+            });
+  }
+
   static Evaluation evaluate(JsonNode rule, String indices) {
     JsonNode params = rule.path("params");
     JsonNode query;

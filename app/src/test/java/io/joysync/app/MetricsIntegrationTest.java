@@ -37,15 +37,7 @@ class MetricsIntegrationTest {
     net =
         NodeWithDevnets.syncing(
             "metrics", downloads, Map.of("joysync.metrics.refresh-interval", "500ms"));
-    assertThat(
-            net.api
-                .send(
-                    "POST",
-                    "/channels/whitelist",
-                    "[{\"channelHandle\":\"@bobstarts\"}]",
-                    TestNodes.OPERATOR_KEY)
-                .status())
-        .isEqualTo(201);
+    net.whitelist("@bobstarts");
     userId = net.signUp(DevnetSeed.BOB, 2);
     List<JsonNode> videos = UserVideos.awaitAllEnded(net.api, userId, 1, Duration.ofMinutes(3));
     assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");

@@ -235,6 +235,17 @@ final class NodeWithDevnets implements AutoCloseable {
   }
 
   /** POST /users then POST /channels, as Atlas does; returns the user id. */
+  /** An operator whitelists the YouTube channel of {@code handle} (201). */
+  void whitelist(String handle) {
+    ApiClient.Reply r =
+        api.send(
+            "POST",
+            "/channels/whitelist",
+            "[{\"channelHandle\":\"" + handle + "\"}]",
+            TestNodes.OPERATOR_KEY);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
   String signUp(String account, long joystreamChannelId) {
     return devnets.signUp(api, account, joystreamChannelId);
   }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +54,11 @@ class PipelineFaultsIntegrationTest {
                 "joysync.pipeline.expected-bytes-per-second", "1",
                 "joysync.pipeline.upload-rounds", "2",
                 "joysync.pipeline.upload-round-pause", "500ms",
-                "joysync.publishing.finality-stall-warning", "5s"),
+                "joysync.publishing.finality-stall-warning", "5s",
+                // The finality stall below lasts well under this era (256 one-second blocks) on
+                // a loaded machine too: an era that ends while finality stalls makes the chain
+                // refuse the account's resent extrinsics, which the signer rule rightly reports.
+                "joysync.publishing.era-period", "256"),
             YoutubeDevnetSettings.defaults()
                 .withPort(0)
                 .withMedia(new YoutubeDevnetSettings.MediaSettings(2, 20, 1280, 720, 25)));
@@ -148,19 +151,10 @@ class PipelineFaultsIntegrationTest {
    */
   private static void assertAlerts() {
     logs.stopAndRefresh();
-    Map<String, KibanaRules.Evaluation> run = new TreeMap<>();
-    KibanaRules.load()
-        .forEach((name, rule) -> run.put(name, KibanaRules.evaluate(rule, logs.indices())));
-    assertThat(run.get("joysync-chain-lag").fires()).as("the chain-lag rule fires").isTrue();
-    assertThat(run.get("joysync-chain-lag").messages())
-        .isNotEmpty()
-        .allSatisfy(m -> assertThat(m).startsWith("FINALITY_STALLED member 1: "));
-    run.forEach(
-        (name, e) -> {
-          if (!name.equals("joysync-chain-lag")) {
-            assertThat(e.messages()).as("%s over a run whose faults passed", name).isEmpty();
-          }
-        });
+    KibanaRules.assertOnlyFire(
+        logs.indices(),
+        m -> assertThat(m).startsWith("FINALITY_STALLED member 1: "),
+        "joysync-chain-lag");
   }
 
   private static long bytesOnDisk() {

@@ -10,7 +10,6 @@ import io.joysync.harness.Service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,17 +63,9 @@ class QuotaAlertIntegrationTest {
         .until(() -> logs.count("YouTube reports the daily quota exhausted") > 0);
 
     logs.stopAndRefresh();
-    Map<String, KibanaRules.Evaluation> run = new TreeMap<>();
-    KibanaRules.load()
-        .forEach((name, rule) -> run.put(name, KibanaRules.evaluate(rule, logs.indices())));
-    assertThat(run.get("joysync-youtube-quota").fires()).as("the quota rule fires").isTrue();
-    assertThat(run.get("joysync-youtube-quota").messages())
-        .anySatisfy(m -> assertThat(m).contains("YouTube reports the daily quota exhausted"));
-    run.forEach(
-        (name, evaluation) -> {
-          if (!name.equals("joysync-youtube-quota")) {
-            assertThat(evaluation.messages()).as("%s while only the quota ran out", name).isEmpty();
-          }
-        });
+    KibanaRules.assertOnlyFire(
+        logs.indices(),
+        m -> assertThat(m).contains("YouTube reports the daily quota exhausted"),
+        "joysync-youtube-quota");
   }
 }

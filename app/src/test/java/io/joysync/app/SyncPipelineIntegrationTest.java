@@ -66,15 +66,7 @@ class SyncPipelineIntegrationTest {
   @Test
   void aSignedUpChannelsVideosEndOnJoystreamOnceWithTheExactBytes() throws Exception {
     // Bob's young channel meets no requirement: an operator whitelists it, as for youtube-synch.
-    assertThat(
-            net.api
-                .send(
-                    "POST",
-                    "/channels/whitelist",
-                    "[{\"channelHandle\":\"@bobstarts\"}]",
-                    TestNodes.OPERATOR_KEY)
-                .status())
-        .isEqualTo(201);
+    net.whitelist("@bobstarts");
     String userId = net.signUp(DevnetSeed.BOB, 2);
 
     List<JsonNode> videos = UserVideos.awaitAllEnded(net.api, userId, 1, Duration.ofMinutes(3));
@@ -108,12 +100,7 @@ class SyncPipelineIntegrationTest {
               assertThat(l.path("memberId").asText()).isEqualTo("1");
               assertThat(l.path("extrinsicHash").asText()).matches("0x[0-9a-f]{64}");
             });
-    KibanaRules.load()
-        .forEach(
-            (name, rule) ->
-                assertThat(KibanaRules.evaluate(rule, logs.indices()).messages())
-                    .as("%s over a healthy run", name)
-                    .isEmpty());
+    KibanaRules.assertOnlyFire(logs.indices(), m -> {});
   }
 
   @Test
