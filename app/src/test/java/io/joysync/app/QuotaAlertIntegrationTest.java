@@ -65,7 +65,10 @@ class QuotaAlertIntegrationTest {
     logs.stopAndRefresh();
     KibanaRules.assertOnlyFire(
         logs.indices(),
-        m -> assertThat(m).contains("YouTube reports the daily quota exhausted"),
+        m ->
+            assertThat(m)
+                .containsAnyOf(
+                    "YouTube reports the daily quota exhausted", "YouTube quota exhausted"),
         "joysync-youtube-quota");
   }
 }
