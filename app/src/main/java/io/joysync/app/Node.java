@@ -300,10 +300,6 @@ public final class Node {
   }
 
   /**
-   * Discovery: the watch schedule, WebSub push, RSS polling, candidates and the chain watch,
-   * started once its tables exist (a node whose discovery cannot start logs why).
-   */
-  /**
    * Starts the creator e-mails (projections of the channel and video events, sent over SMTP at most
    * once each) when an SMTP host is configured; otherwise says that they are off.
    */
@@ -328,6 +324,11 @@ public final class Node {
     log.info("Creator e-mails are on: {}", mail);
   }
 
+  /**
+   * Discovery: the watch schedule, WebSub push, RSS polling, candidates and the chain watch,
+   * started once its tables exist. A node whose discovery cannot start logs why, as an error; one
+   * that is stopping before its discovery started says so, as that is no fault.
+   */
   private static void startDiscovery(
       ActorSystem<?> system, Config config, YoutubeSide youtube, ChainConnection chain) {
     DiscoverySettings settings = DiscoverySettings.from(config);
@@ -344,7 +345,12 @@ public final class Node {
                     Clock.systemUTC()))
         .whenComplete(
             (d, e) -> {
-              if (e != null) {
+              if (e == null) {
+                return;
+              }
+              if (CoordinatedShutdown.get(system).getShutdownReason().isPresent()) {
+                log.info("Discovery did not start: the node stopped first");
+              } else {
                 log.error("Discovery could not be started", e);
               }
             });
