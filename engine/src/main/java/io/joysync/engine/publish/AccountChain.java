@@ -144,6 +144,12 @@ public interface AccountChain {
     CANNOT_PAY,
     /** 1010 bad signature: a runtime upgrade, or a key or chain mix-up. */
     BAD_SIGNATURE,
+    /**
+     * 1010 bad signature from an extrinsic that can no longer land at the best block: its mortal
+     * era ended there, or it was signed for an older runtime. No fault of the extrinsic's; finality
+     * settles it.
+     */
+    CANNOT_LAND,
     /** 1014: another transaction with the same nonce is in the pool. */
     PRIORITY_TOO_LOW,
     /** Any other refusal (ancient birth block, exhausts resources, banned, ...). */

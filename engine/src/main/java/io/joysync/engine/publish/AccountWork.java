@@ -30,6 +30,10 @@ final class AccountWork {
     boolean included;
     boolean resend;
     boolean invalid;
+
+    /** The node said it can no longer land (era ended, older runtime): never sent again. */
+    boolean cannotLand;
+
     long sentAtFinalized = -1;
     Instant sentAt = Instant.MIN;
     int sends;

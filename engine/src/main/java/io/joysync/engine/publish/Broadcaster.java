@@ -8,6 +8,7 @@ import io.joysync.joystream.rpc.TransactionPoolException;
 import io.joysync.joystream.rpc.TransactionStatus;
 import io.joysync.joystream.scale.Hex;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +37,12 @@ final class Broadcaster {
         .whenComplete(
             (watch, error) -> {
               if (error != null) {
-                reports.accept(refusal(nonce, hash, error));
+                BroadcastReport refused = refusal(nonce, hash, error);
+                if (refused.heard() == Heard.BAD_SIGNATURE) {
+                  atBestBlock(rpc, batch, refused).thenAccept(reports);
+                } else {
+                  reports.accept(refused);
+                }
                 return;
               }
               watch
@@ -49,6 +55,44 @@ final class Broadcaster {
                         }
                       });
             });
+  }
+
+  /**
+   * A bad signature is what a node answers for an extrinsic whose mortal era ended at its best
+   * block (the era then points at another birth block, so the signed payload differs) or that was
+   * signed for an older runtime: then it can no longer land, which is no fault. Otherwise, or when
+   * the best block cannot be read, the refusal stands.
+   */
+  static CompletionStage<BroadcastReport> atBestBlock(
+      JoystreamRpc rpc, SignedBatch batch, BroadcastReport refused) {
+    return rpc.header(null)
+        .thenCombine(
+            rpc.runtimeVersion(null),
+            (best, runtime) -> {
+              if (best.number() + 1 >= batch.deathBlock()) {
+                return cannotLand(
+                    refused,
+                    "its era ended at block "
+                        + batch.deathBlock()
+                        + " (the best block is "
+                        + best.number()
+                        + ")");
+              }
+              if (runtime.specVersion() > batch.specVersion()) {
+                return cannotLand(
+                    refused,
+                    "it was signed for spec "
+                        + batch.specVersion()
+                        + "; the best block runs spec "
+                        + runtime.specVersion());
+              }
+              return refused;
+            })
+        .exceptionally(e -> refused);
+  }
+
+  private static BroadcastReport cannotLand(BroadcastReport refused, String why) {
+    return new BroadcastReport(refused.nonce(), refused.txHash(), Heard.CANNOT_LAND, why);
   }
 
   static BroadcastReport refusal(long nonce, String hash, Throwable error) {

@@ -8,7 +8,9 @@ import java.time.Instant;
  * When an account sends an in-flight extrinsic again, always as the very same bytes (so it can land
  * at most once): after the node dropped it, found it invalid or lost the connection, with a growing
  * backoff; and when it was sent but no block took it for a few finalized blocks (a silent drop, or
- * a node restart that lost its pool). Never once it is in a block or its era has ended.
+ * a node restart that lost its pool). Never once it is in a block, its era has ended at the
+ * finalized head, or the node said it can no longer land (its era ended at the best block, or it
+ * was signed for an older runtime: during a finality stall the finalized head cannot tell).
  */
 final class Resending {
   private final AccountContext a;
@@ -24,7 +26,9 @@ final class Resending {
   void due(State state, Instant now) {
     for (SignedBatch b : state.inFlight()) {
       AccountWork.Track t = w.track(b.nonce());
-      if (t.included || (w.latestFinalized >= 0 && b.deathBlock() <= w.latestFinalized)) {
+      if (t.included
+          || t.cannotLand
+          || (w.latestFinalized >= 0 && b.deathBlock() <= w.latestFinalized)) {
         continue;
       }
       if (t.sends > 0 && t.sentAtFinalized < 0) {

@@ -168,6 +168,21 @@ final class Tracking {
             AccountHealth.Mode.PAUSED_LOW_FUNDS, "the pool refused: " + report.detail());
         return signing.next(effect, state);
       }
+      case CANNOT_LAND -> {
+        t.included = false;
+        t.resend = false;
+        if (!t.cannotLand) {
+          t.cannotLand = true;
+          a.line(Level.INFO)
+              .addKeyValue("extrinsicHash", report.txHash())
+              .log(
+                  "member {}: extrinsic {} can no longer land ({}); it is not sent again, and"
+                      + " finality settles it",
+                  a.memberId(),
+                  report.nonce(),
+                  report.detail());
+        }
+      }
       case BAD_SIGNATURE, REJECTED -> {
         t.resend = true;
         t.invalid = true;

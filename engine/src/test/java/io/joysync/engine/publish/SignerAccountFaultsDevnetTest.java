@@ -2,18 +2,17 @@ package io.joysync.engine.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.engine.publish.AccountChain.BroadcastReport;
 import io.joysync.engine.publish.CreationResult.Created;
-import io.joysync.joystream.keys.AccountId;
-import io.joysync.joystream.keys.KeyPair;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +151,46 @@ class SignerAccountFaultsDevnetTest {
   }
 
   @Test
+  void anExtrinsicWhoseEraEndsDuringAFinalityStallIsNotSentAgainAndItsVideosAreNotBlamed() {
+    // Dropped extrinsics are sent again; once the best block passes their era's end the node says
+    // "bad signature", which then means "can no longer land", not a refusal.
+    HeardChain chain = new HeardChain(net.chain);
+    ActorRef<SignerAccount.Command> account = net.spawn(3, chain);
+    net.devnet.faults().setStallFinality(true);
+    net.devnet.faults().setDropExtrinsics(true, true);
+    List<TestProbe<CreationResult>> probes = request(account, 2);
+    net.testKit
+        .createTestProbe()
+        .awaitAssert(
+            PublishingDevnet.WAIT,
+            () -> {
+              assertThat(chain.kinds()).contains(AccountChain.Heard.CANNOT_LAND);
+              return null;
+            });
+    probes.get(0).expectNoMessage(Duration.ofSeconds(3));
+    Set<Long> cannotLand = new HashSet<>();
+    for (BroadcastReport r : chain.heard) {
+      assertThat(cannotLand)
+          .as("nothing is sent once it can no longer land")
+          .doesNotContain(r.nonce());
+      if (r.heard() == AccountChain.Heard.CANNOT_LAND) {
+        cannotLand.add(r.nonce());
+      }
+    }
+    assertThat(chain.kinds()).doesNotContain(AccountChain.Heard.BAD_SIGNATURE);
+    assertThat(net.status(account).lastError().orElse("")).doesNotContain("refused");
+
+    net.devnet.faults().setDropExtrinsics(false, true);
+    net.devnet.faults().setStallFinality(false);
+    assertEachCreatedOnce(probes);
+    assertThat(net.journal(3))
+        .filteredOn(SignerAccount.ExtrinsicExpired.class::isInstance)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(((SignerAccount.ExtrinsicExpired) e).countAttempt()).isFalse());
+    net.assertNoNonceGap(3);
+  }
+
+  @Test
   void aNodeRestartLosesThePoolAndTheAccountSendsItsExtrinsicsAgain() throws Exception {
     ActorRef<SignerAccount.Command> account = net.spawn(3);
     net.devnet.faults().setExtrinsicDelay(Duration.ofMillis(800));
@@ -201,42 +240,39 @@ class SignerAccountFaultsDevnetTest {
   }
 
   /** The chain as seen by a node that dies right after recording an extrinsic. */
-  private static final class LosingBroadcasts implements AccountChain {
+  private static final class LosingBroadcasts extends ForwardingChain {
     final AtomicInteger lost = new AtomicInteger();
-    private final AccountChain chain;
 
     LosingBroadcasts(AccountChain chain) {
-      this.chain = chain;
-    }
-
-    @Override
-    public CompletionStage<Prepared> prepare(KeyPair key, Preparation request) {
-      return chain.prepare(key, request);
+      super(chain);
     }
 
     @Override
     public void broadcast(SignedBatch batch, Consumer<BroadcastReport> reports) {
       lost.incrementAndGet();
     }
+  }
 
-    @Override
-    public CompletionStage<InBlock> inBlock(SignedBatch batch, String blockHash) {
-      return chain.inBlock(batch, blockHash);
+  /** The chain, with a record of what the node said of each broadcast. */
+  private static final class HeardChain extends ForwardingChain {
+    final List<BroadcastReport> heard = new CopyOnWriteArrayList<>();
+
+    HeardChain(AccountChain chain) {
+      super(chain);
     }
 
     @Override
-    public CompletionStage<Resolution> resolve(AccountId account, List<SignedBatch> inFlight) {
-      return chain.resolve(account, inFlight);
+    public void broadcast(SignedBatch batch, Consumer<BroadcastReport> reports) {
+      super.broadcast(
+          batch,
+          r -> {
+            heard.add(r);
+            reports.accept(r);
+          });
     }
 
-    @Override
-    public AutoCloseable onFinalizedHead(LongConsumer listener) {
-      return chain.onFinalizedHead(listener);
-    }
-
-    @Override
-    public CompletionStage<BigInteger> freeBalance(AccountId account) {
-      return chain.freeBalance(account);
+    List<AccountChain.Heard> kinds() {
+      return heard.stream().map(BroadcastReport::heard).toList();
     }
   }
 }
