@@ -25,6 +25,9 @@ final class AccountWork {
   /** At most this many requests wait for a batch; beyond, new ones are refused (retryable). */
   static final int MAX_WAITING = 10_000;
 
+  /** Requesters kept per video besides the item's own (see {@link #join}). */
+  static final int MAX_JOINERS = 8;
+
   /** What the node said of one in-flight extrinsic since it was (re)broadcast. */
   static final class Track {
     boolean included;
@@ -141,10 +144,18 @@ final class AccountWork {
     return all;
   }
 
+  /**
+   * Adds a requester to answer along with the item's own. Requesters ask again while they wait (a
+   * new reply address each time), so only the latest {@link #MAX_JOINERS} are kept: the older ones
+   * have given up on their ask.
+   */
   void join(String key, ActorRef<CreationResult> requester) {
     List<ActorRef<CreationResult>> list = joiners.computeIfAbsent(key, k -> new ArrayList<>());
     if (!list.contains(requester)) {
       list.add(requester);
+      if (list.size() > MAX_JOINERS) {
+        list.remove(0);
+      }
     }
   }
 

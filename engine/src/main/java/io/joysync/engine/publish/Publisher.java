@@ -14,10 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
@@ -222,39 +226,73 @@ public final class Publisher {
   }
 
   private CompletionStage<CreationResult> ask(long member, VideoToCreate video) {
-    return sharding
-        .entityRefFor(SignerAccount.ENTITY_KEY, Long.toString(member))
-        .<CreationResult>ask(
-            replyTo -> new SignerAccount.Create(video, replyTo), settings.askTimeout())
-        .exceptionally(
-            e ->
-                new Refused(
-                    video.ytVideoId(),
-                    Refused.UNAVAILABLE,
-                    "signer account "
-                        + member
-                        + " did not answer within "
-                        + settings.askTimeout()
-                        + "; the video may still be created: ask again",
-                    true));
+    return askUntilAnswered(
+        member,
+        replyTo -> new SignerAccount.Create(video, replyTo),
+        video.ytVideoId(),
+        "the video may still be created: ask again");
   }
 
   private CompletionStage<CreationResult> askUpdate(long member, VideoUpdate update) {
-    return sharding
-        .entityRefFor(SignerAccount.ENTITY_KEY, Long.toString(member))
-        .<CreationResult>ask(
-            replyTo -> new SignerAccount.Update(update, replyTo), settings.askTimeout())
+    return askUntilAnswered(
+        member,
+        replyTo -> new SignerAccount.Update(update, replyTo),
+        update.ytVideoId(),
+        "the update may still be applied: ask again");
+  }
+
+  /**
+   * Asks the account, and asks again every {@code re-ask-interval} while no answer came, until
+   * {@code ask-timeout}: a repeat joins the request the account holds, and brings back one the
+   * account lost when its node died and it restarted elsewhere.
+   */
+  private CompletionStage<CreationResult> askUntilAnswered(
+      long member,
+      Function<ActorRef<CreationResult>, SignerAccount.Command> request,
+      String ytVideoId,
+      String meanwhile) {
+    return askUntil(member, request, System.nanoTime() + settings.askTimeout().toNanos())
         .exceptionally(
             e ->
                 new Refused(
-                    update.ytVideoId(),
+                    ytVideoId,
                     Refused.UNAVAILABLE,
                     "signer account "
                         + member
                         + " did not answer within "
                         + settings.askTimeout()
-                        + "; the update may still be applied: ask again",
+                        + "; "
+                        + meanwhile,
                     true));
+  }
+
+  private CompletionStage<CreationResult> askUntil(
+      long member,
+      Function<ActorRef<CreationResult>, SignerAccount.Command> request,
+      long deadlineNanos) {
+    long left = deadlineNanos - System.nanoTime();
+    Duration wait =
+        Duration.ofNanos(Math.max(1, Math.min(left, settings.reAskInterval().toNanos())));
+    return sharding
+        .entityRefFor(SignerAccount.ENTITY_KEY, Long.toString(member))
+        .ask(request::apply, wait)
+        .handle(
+            (answer, error) -> {
+              if (error == null) {
+                return CompletableFuture.completedFuture(answer);
+              }
+              if (System.nanoTime() < deadlineNanos && isTimeout(error)) {
+                return askUntil(member, request, deadlineNanos);
+              }
+              return CompletableFuture.<CreationResult>failedFuture(error);
+            })
+        .thenCompose(x -> x);
+  }
+
+  private static boolean isTimeout(Throwable error) {
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return e instanceof TimeoutException;
   }
 
   private void schedule() {

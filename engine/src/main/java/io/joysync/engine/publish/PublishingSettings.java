@@ -30,6 +30,7 @@ public record PublishingSettings(
     int maxExtrinsicsInFlight,
     int eraPeriod,
     Duration askTimeout,
+    Duration reAskInterval,
     Duration wakeInterval,
     Duration statusLogInterval,
     Duration checkInterval,
@@ -57,6 +58,10 @@ public record PublishingSettings(
     if (!(blockShare > 0 && blockShare <= 1)) {
       throw new IllegalArgumentException(
           ROOT + ".block-share must be in (0, 1], got " + blockShare);
+    }
+    if (reAskInterval.isNegative() || reAskInterval.isZero()) {
+      throw new IllegalArgumentException(
+          ROOT + ".re-ask-interval must be positive, got " + reAskInterval);
     }
     if (maxExtrinsicsInFlight < 1) {
       throw new IllegalArgumentException(ROOT + ".max-extrinsics-in-flight must be at least 1");
@@ -89,6 +94,7 @@ public record PublishingSettings(
           c.getInt("max-extrinsics-in-flight"),
           c.getInt("era-period"),
           c.getDuration("ask-timeout"),
+          c.getDuration("re-ask-interval"),
           c.getDuration("wake-interval"),
           c.getDuration("status-log-interval"),
           c.getDuration("check-interval"),
@@ -117,6 +123,7 @@ public record PublishingSettings(
         maxExtrinsicsInFlight,
         eraPeriod,
         askTimeout,
+        reAskInterval,
         wakeInterval,
         statusLogInterval,
         checkInterval,

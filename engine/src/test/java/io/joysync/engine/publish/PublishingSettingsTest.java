@@ -25,6 +25,15 @@ class PublishingSettingsTest {
     assertThat(s.gatheringWindow()).isEqualTo(Duration.ofMillis(500));
     assertThat(s.maxExtrinsicsInFlight()).isEqualTo(8);
     assertThat(s.eraPeriod()).isEqualTo(64);
+    assertThat(s.askTimeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(s.reAskInterval()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void aRequestIsAskedAgainAfterAPositiveInterval() {
+    assertThatThrownBy(() -> TestVideos.settings("re-ask-interval = 0s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("joysync.publishing.re-ask-interval must be positive");
   }
 
   @Test
