@@ -89,11 +89,11 @@ class DownedNodeExitTest {
 
   @Test
   void aDeadlineNotShorterThanStableAfterIsRefused() {
-    assertThat(DownedNodeExit.deadline(config(""))).isEqualTo(Duration.ofSeconds(10));
+    assertThat(DownedNodeExit.deadline(config(""))).isEqualTo(Duration.ofSeconds(5));
     assertThatThrownBy(
             () ->
                 DownedNodeExit.deadline(
-                    config("pekko.cluster.split-brain-resolver.stable-after = 10s")))
+                    config("pekko.cluster.split-brain-resolver.stable-after = 5s")))
         .isInstanceOf(ConfigException.BadValue.class)
         .hasMessageContaining("joysync.cluster.downed-exit-deadline")
         .hasMessageContaining("stable-after");

@@ -108,8 +108,18 @@ final class ForkedNode implements AutoCloseable {
       return new Launch(keyspacePrefix, config, merged, logDir);
     }
 
+    /** The same launch logging into another directory: another node of the same cluster. */
+    Launch withLogDir(Path dir) {
+      return new Launch(keyspacePrefix, config, environment, dir);
+    }
+
     ForkedNode start() throws Exception {
-      return ForkedNode.start(this);
+      return ForkedNode.start(this, TestCassandra.freePort());
+    }
+
+    /** Starts a node whose cluster address has the given port (a seed's, known beforehand). */
+    ForkedNode start(int remotePort) throws Exception {
+      return ForkedNode.start(this, remotePort);
     }
 
     /**
@@ -148,19 +158,21 @@ final class ForkedNode implements AutoCloseable {
   private final Process process;
   private final Thread reaper;
   private final ApiClient api;
+  private final ApiClient management;
   private final Path logDir;
 
-  private ForkedNode(Process process, Thread reaper, ApiClient api, Path logDir) {
+  private ForkedNode(
+      Process process, Thread reaper, ApiClient api, ApiClient management, Path logDir) {
     this.process = process;
     this.reaper = reaper;
     this.api = api;
+    this.management = management;
     this.logDir = logDir;
   }
 
-  private static ForkedNode start(Launch launch) throws Exception {
+  private static ForkedNode start(Launch launch, int remote) throws Exception {
     int http = TestCassandra.freePort();
     int management = TestCassandra.freePort();
-    int remote = TestCassandra.freePort();
     Map<String, String> config = new HashMap<>();
     config.put("joysync.http.ask-timeout", "20s");
     // Projections see new events sooner than production needs (which waits 5 s for stragglers).
@@ -198,9 +210,14 @@ final class ForkedNode implements AutoCloseable {
     Thread reaper = new Thread(process::destroyForcibly, "kill-forked-node-" + process.pid());
     Runtime.getRuntime().addShutdownHook(reaper);
     ForkedNode node =
-        new ForkedNode(process, reaper, new ApiClient("http://127.0.0.1:" + http), launch.logDir());
+        new ForkedNode(
+            process,
+            reaper,
+            new ApiClient("http://127.0.0.1:" + http),
+            new ApiClient("http://127.0.0.1:" + management),
+            launch.logDir());
     try {
-      node.awaitReady(new ApiClient("http://127.0.0.1:" + management));
+      node.awaitReady();
     } catch (AssertionError e) {
       node.kill();
       throw new AssertionError(e.getMessage() + "\n" + node.consoleOutput(), e);
@@ -209,7 +226,7 @@ final class ForkedNode implements AutoCloseable {
   }
 
   /** Waits until {@code /ready} answers 200; fails early if the process dies. */
-  private void awaitReady(ApiClient management) {
+  private void awaitReady() {
     AtomicReference<String> last = new AtomicReference<>("no answer");
     try {
       Awaitility.await("the forked node ready")
@@ -249,6 +266,11 @@ final class ForkedNode implements AutoCloseable {
   /** The node's HTTP API (Atlas' and the operators' side). */
   ApiClient api() {
     return api;
+  }
+
+  /** The node's management port ({@code /ready}, {@code /cluster/...}). */
+  ApiClient management() {
+    return management;
   }
 
   /** SIGKILL, then waits until the process is gone. */

@@ -3,24 +3,14 @@ package io.joysync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
-import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
-import io.joysync.joystream.orion.OrionClient;
-import io.joysync.joystream.orion.OrionVideo;
-import io.joysync.joystream.storage.ChainState;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,48 +88,7 @@ class PipelineCrashIntegrationTest {
         node = launch.start();
       }
 
-      ApiClient api2 = node.api();
-      List<JsonNode> aliceVideos = UserVideos.awaitAllEnded(api2, alice, 65, Duration.ofMinutes(6));
-      List<JsonNode> bobVideos = UserVideos.awaitAllEnded(api2, bob, 1, Duration.ofMinutes(6));
-
-      Map<String, Long> states = new HashMap<>();
-      aliceVideos.forEach(v -> states.merge(v.get("state").asText(), 1L, Long::sum));
-      assertThat(states)
-          .as("seed %d", seed)
-          .containsEntry("UploadSucceeded", 60L)
-          .containsEntry("VideoUnavailable::NotAVideo", 1L)
-          .containsEntry("VideoUnavailable::EmptyDownload", 1L)
-          .containsEntry("VideoUnavailable::Unavailable", 1L)
-          .containsEntry("VideoUnavailable::GeoBlocked", 1L)
-          .containsEntry("VideoUnavailable::MembersOnly", 1L);
-      assertThat(bobVideos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
-
-      try (ChainConnection chain = new ChainConnection(URI.create(devnets.joystream.chainUrl()))) {
-        ChainState state = chain.chainState().toCompletableFuture().get();
-        assertThat(state.channel(1, null).get().orElseThrow().numVideos())
-            .as("videos on chain in channel 1 (seed %d)", seed)
-            .isEqualTo(60);
-        assertThat(state.channel(2, null).get().orElseThrow().numVideos()).isEqualTo(1);
-      }
-      OrionClient orion = OrionClient.create(URI.create(devnets.joystream.orionUrl()));
-      List<JsonNode> all = new ArrayList<>(aliceVideos);
-      all.addAll(bobVideos);
-      for (JsonNode v : all) {
-        if (v.get("state").asText().equals("UploadSucceeded")) {
-          List<OrionVideo> found = orion.videosByYtVideoId(v.get("id").asText(), "joysync").get();
-          assertThat(found).as("%s in Orion (seed %d)", v.get("id"), seed).hasSize(1);
-          assertThat(found.get(0).id()).isEqualTo(v.get("joystreamVideo").get("id").asLong());
-          assertThat(found.get(0).assetsAccepted()).isTrue();
-        }
-      }
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                try (Stream<Path> left = Files.walk(downloads)) {
-                  assertThat(left.filter(Files::isRegularFile)).isEmpty();
-                }
-              });
+      SyncedOnce.assertAliceAndBob(devnets, node.api(), alice, bob, "seed " + seed, downloads);
     } finally {
       node.close();
     }
