@@ -99,6 +99,17 @@ final class Devnets implements AutoCloseable {
     return s;
   }
 
+  /** Whitelists a YouTube handle, as the operators do (POST /channels/whitelist). */
+  static void whitelist(ApiClient api, String handle) {
+    ApiClient.Reply added =
+        api.send(
+            "POST",
+            "/channels/whitelist",
+            "[{\"channelHandle\":\"" + handle + "\"}]",
+            TestNodes.OPERATOR_KEY);
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+  }
+
   /** Verifies a signed-up channel in a tier, as the operators do (PUT /channels/verify). */
   static void verify(ApiClient api, long joystreamChannelId, String tier) {
     ApiClient.Reply verified =

@@ -85,14 +85,7 @@ class NodeFailoverIntegrationTest {
     awaitMembersUp(nodes.get(0), 3);
 
     ApiClient api = nodes.get(0).api();
-    assertThat(
-            api.send(
-                    "POST",
-                    "/channels/whitelist",
-                    "[{\"channelHandle\":\"@bobstarts\"}]",
-                    TestNodes.OPERATOR_KEY)
-                .status())
-        .isEqualTo(201);
+    Devnets.whitelist(api, "@bobstarts");
     String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
     String alice = devnets.signUp(api, DevnetSeed.ALICE, 1);
     Devnets.verify(api, 1, "Silver");

@@ -237,13 +237,7 @@ final class NodeWithDevnets implements AutoCloseable {
   /** POST /users then POST /channels, as Atlas does; returns the user id. */
   /** An operator whitelists the YouTube channel of {@code handle} (201). */
   void whitelist(String handle) {
-    ApiClient.Reply r =
-        api.send(
-            "POST",
-            "/channels/whitelist",
-            "[{\"channelHandle\":\"" + handle + "\"}]",
-            TestNodes.OPERATOR_KEY);
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Devnets.whitelist(api, handle);
   }
 
   String signUp(String account, long joystreamChannelId) {

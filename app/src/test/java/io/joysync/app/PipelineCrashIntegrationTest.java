@@ -1,6 +1,5 @@
 package io.joysync.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.joysync.devnet.youtube.DevnetSeed;
@@ -58,14 +57,7 @@ class PipelineCrashIntegrationTest {
     ForkedNode node = launch.start();
     try {
       ApiClient api = node.api();
-      assertThat(
-              api.send(
-                      "POST",
-                      "/channels/whitelist",
-                      "[{\"channelHandle\":\"@bobstarts\"}]",
-                      TestNodes.OPERATOR_KEY)
-                  .status())
-          .isEqualTo(201);
+      Devnets.whitelist(api, "@bobstarts");
       String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
       String alice = devnets.signUp(api, DevnetSeed.ALICE, 1);
       // Silver: alice's 100 newest uploads are to be synced (her 60 public videos and 5 others).

@@ -93,14 +93,7 @@ class SignerCrashIntegrationTest {
     String bob;
     try {
       ApiClient api = node.api();
-      assertThat(
-              api.send(
-                      "POST",
-                      "/channels/whitelist",
-                      "[{\"channelHandle\":\"@bobstarts\"}]",
-                      TestNodes.OPERATOR_KEY)
-                  .status())
-          .isEqualTo(201);
+      Devnets.whitelist(api, "@bobstarts");
       bob = devnets.signUp(api, DevnetSeed.BOB, 2);
       assertThat(
               api.send(
