@@ -72,6 +72,13 @@ public final class Pipeline {
         new VideoSteps(
             system, settings.askTimeout(), settings.retryMin(), settings.retryMax(), clock);
     sweep(store, steps);
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            settings.filesSweepInterval(),
+            settings.filesSweepInterval(),
+            () -> sweep(store, steps),
+            system.executionContext());
     PipelineMeters meters =
         new PipelineMeters(
             NodeMetrics.get(system).registry(), budget, NodeTracing.get(system).tracer());
@@ -219,7 +226,9 @@ public final class Pipeline {
 
   /**
    * Removes files no video needs any more: those of videos that reached a final state or are not
-   * tracked (a crash after the last step but before the clean-up leaves such files).
+   * tracked. A crash after the last step but before the clean-up leaves such files, and so does a
+   * video whose shard moved to another node (a node left or joined) and ended there. Run at start
+   * and every {@code files-sweep-interval}; the files of a video still on its way stay.
    */
   private static void sweep(LocalMediaStore store, VideoSteps steps) {
     for (String videoId : store.videosWithFiles()) {

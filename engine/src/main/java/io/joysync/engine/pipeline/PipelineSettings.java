@@ -20,7 +20,8 @@ public record PipelineSettings(
     int uploadRounds,
     Duration uploadRoundPause,
     Duration askTimeout,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    Duration filesSweepInterval) {
 
   public PipelineSettings {
     if (workers < 1 || workers > WorkIndex.SLOTS) {
@@ -36,6 +37,10 @@ public record PipelineSettings(
     }
     if (retryMax.compareTo(retryMin) < 0 || retryMin.isNegative()) {
       throw new IllegalArgumentException("joysync.pipeline: 0 <= retry-min <= retry-max");
+    }
+    if (filesSweepInterval.isNegative() || filesSweepInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "joysync.pipeline.files-sweep-interval must be positive, was " + filesSweepInterval);
     }
     if (updateMaxAttempts < 1) {
       throw new IllegalArgumentException(
@@ -76,7 +81,8 @@ public record PipelineSettings(
         c.getInt("upload-rounds"),
         c.getDuration("upload-round-pause"),
         c.getDuration("ask-timeout"),
-        drain);
+        drain,
+        c.getDuration("files-sweep-interval"));
   }
 
   /** The space to reserve before downloading a video of this duration. */

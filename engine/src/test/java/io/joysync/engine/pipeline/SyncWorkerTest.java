@@ -215,7 +215,8 @@ class SyncWorkerTest {
         1,
         Duration.ofSeconds(1),
         Duration.ofSeconds(3),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(10));
   }
 
   /** A work index in memory, videos removed once done. */
