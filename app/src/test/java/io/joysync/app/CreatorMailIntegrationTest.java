@@ -55,15 +55,7 @@ class CreatorMailIntegrationTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (net != null) {
-        net.close();
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.stop();
-      }
-    }
+    Closing.inOrder(net, smtp == null ? null : smtp::stop);
   }
 
   @Test

@@ -42,15 +42,7 @@ class QuotaAlertIntegrationTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (net != null) {
-        net.close();
-      }
-    } finally {
-      if (logs != null) {
-        logs.close();
-      }
-    }
+    Closing.inOrder(net, logs);
   }
 
   @Test

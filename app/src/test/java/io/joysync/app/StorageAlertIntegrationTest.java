@@ -37,15 +37,7 @@ class StorageAlertIntegrationTest {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (net != null) {
-        net.close();
-      }
-    } finally {
-      if (logs != null) {
-        logs.close();
-      }
-    }
+    Closing.inOrder(net, logs);
   }
 
   @Test

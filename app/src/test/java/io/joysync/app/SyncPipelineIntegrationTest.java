@@ -55,12 +55,7 @@ class SyncPipelineIntegrationTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (net != null) {
-      net.close();
-    }
-    if (logs != null) {
-      logs.close();
-    }
+    Closing.inOrder(net, logs);
   }
 
   @Test
