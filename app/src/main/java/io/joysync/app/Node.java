@@ -54,8 +54,6 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.model.Uri;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
@@ -83,7 +81,10 @@ public final class Node {
     // A wrong pipeline setting is refused before anything starts, as a wrong Cassandra one is.
     PipelineSettings.from(config);
     ActorSystem<Void> system =
-        ActorSystem.create(Behaviors.empty(), "joysync", CassandraSchema.configure(config));
+        ActorSystem.create(
+            Behaviors.empty(),
+            "joysync",
+            ClusterFormation.configure(CassandraSchema.configure(config)));
     CompletionStage<Endpoints> endpoints;
     try {
       endpoints = init(system);
@@ -104,11 +105,8 @@ public final class Node {
    */
   public static CompletionStage<Endpoints> init(ActorSystem<?> system) {
     Config config = system.settings().config();
-    if (config.getList("pekko.cluster.seed-nodes").isEmpty()
-        && config.getBoolean("joysync.cluster.join-self")) {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    }
+    // Checked first: a formation that contradicts the seed nodes or lists no peer starts nothing.
+    ClusterFormation.from(config);
     // A downed node (split brain resolver, operator) must be gone before its accounts restart.
     DownedNodeExit.install(system);
     // First: the JVM and cluster meters, and the registry /metrics reads, before anything counts.
@@ -116,6 +114,8 @@ public final class Node {
     // Spans are made from here on (pipeline, HTTP) when an OTLP endpoint is configured.
     NodeTelemetry.start(system);
     CompletionStage<Uri> management = PekkoManagement.get(system).start();
+    // After management: with Cluster Bootstrap its endpoint is what the peers probe.
+    ClusterFormation.start(system);
 
     WhitelistEntity.init(system);
     ChannelEntity.init(system);

@@ -47,7 +47,7 @@ class ClusterCliTest {
       Map<String, Object> settings = new HashMap<>();
       settings.put("pekko.remote.artery.canonical.port", port);
       settings.put("pekko.cluster.seed-nodes", List.of(seed));
-      settings.put("joysync.cluster.join-self", false);
+      settings.put("joysync.cluster.formation", "seed-nodes");
       settings.put("datastax-java-driver.advanced.session-leak.threshold", 16);
       nodes.add(TestNodes.start(keyspaces, settings));
     }

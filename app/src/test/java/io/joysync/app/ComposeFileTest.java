@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code docker-compose.yml} as a compose parser reads it (Debian's docker-compose; no container
  * engine runs): valid, with Cassandra, Elasticsearch, Kibana, the one-shot Kibana set-up and three
- * joysync nodes that ship their logs and wait for healthy services; and refused, naming the
- * variable, without the operator key.
+ * joysync nodes built from {@code deploy/Dockerfile} that find each other through Cluster
+ * Bootstrap, ship their logs and wait for healthy services; and refused, naming the variable,
+ * without the operator key.
  */
 @Needs(Service.COMPOSE)
 class ComposeFileTest {
@@ -72,6 +73,19 @@ class ComposeFileTest {
         .contains("- kibana")
         .contains("- apply");
     assertThat(yaml.split("GET /ready", -1)).as("a health check on each node").hasSize(4);
+    assertThat(yaml.split("JOYSYNC_CLUSTER_FORMATION: bootstrap", -1))
+        .as("every node joins through Cluster Bootstrap, never as a first seed")
+        .hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(yaml)
+          .as("each node's management endpoint is a contact point")
+          .contains(
+              "-Dpekko.discovery.config.services.joysync.endpoints."
+                  + i
+                  + ".host=joysync"
+                  + (i + 1));
+    }
+    assertThat(yaml).doesNotContain("seed-nodes").contains("dockerfile: deploy/Dockerfile");
   }
 
   @Test

@@ -113,13 +113,42 @@ final class ForkedNode implements AutoCloseable {
       return new Launch(keyspacePrefix, config, environment, dir);
     }
 
+    /** Starts a node on free ports and waits until it is ready. */
     ForkedNode start() throws Exception {
-      return ForkedNode.start(this, TestCassandra.freePort());
+      return start(Ports.free());
     }
 
-    /** Starts a node whose cluster address has the given port (a seed's, known beforehand). */
-    ForkedNode start(int remotePort) throws Exception {
-      return ForkedNode.start(this, remotePort);
+    /**
+     * Starts a node on the given ports (known beforehand: a contact point, a node coming back on
+     * its address) and waits until it is ready.
+     */
+    ForkedNode start(Ports ports) throws Exception {
+      ForkedNode node = spawn(ports);
+      node.awaitReady();
+      return node;
+    }
+
+    /**
+     * Starts a node on the given ports without waiting for it: nodes that form a cluster through
+     * Cluster Bootstrap are ready only once all of them run. Wait with {@link #awaitReady}.
+     */
+    ForkedNode spawn(Ports ports) throws IOException {
+      return ForkedNode.spawn(this, ports);
+    }
+
+    /**
+     * Runs {@code joysync schema apply} with this launch's settings, as a deployment does before it
+     * starts several nodes at once: none of them then creates a keyspace or table.
+     */
+    void applySchema() throws Exception {
+      List<String> command = new ArrayList<>(javaCommand(config));
+      command.addAll(List.of("schema", "apply"));
+      Process process = processBuilder(this, command).start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("joysync schema apply did not end within 120 s");
+      }
+      assertExit(process, "joysync schema apply", logDir);
     }
 
     /**
@@ -170,16 +199,41 @@ final class ForkedNode implements AutoCloseable {
     this.logDir = logDir;
   }
 
-  private static ForkedNode start(Launch launch, int remote) throws Exception {
-    int http = TestCassandra.freePort();
-    int management = TestCassandra.freePort();
+  /** A node's ports: its HTTP API, its management endpoint and its cluster address. */
+  record Ports(int http, int management, int remote) {
+    static Ports free() throws IOException {
+      return new Ports(
+          TestCassandra.freePort(), TestCassandra.freePort(), TestCassandra.freePort());
+    }
+  }
+
+  private static ForkedNode spawn(Launch launch, Ports ports) throws IOException {
     Map<String, String> config = new HashMap<>();
     config.put("joysync.http.ask-timeout", "20s");
     // Projections see new events sooner than production needs (which waits 5 s for stragglers).
     config.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
     config.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
     config.putAll(launch.config());
+    List<String> command = new ArrayList<>(javaCommand(config));
+    command.addAll(
+        List.of(
+            "node",
+            "--http-port=" + ports.http(),
+            "--management-port=" + ports.management(),
+            "--remote-port=" + ports.remote()));
+    Process process = processBuilder(launch, command).start();
+    Thread reaper = new Thread(process::destroyForcibly, "kill-forked-node-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(reaper);
+    return new ForkedNode(
+        process,
+        reaper,
+        new ApiClient("http://127.0.0.1:" + ports.http()),
+        new ApiClient("http://127.0.0.1:" + ports.management()),
+        launch.logDir());
+  }
 
+  /** {@code java ... io.joysync.app.Main} with the given settings as system properties. */
+  private static List<String> javaCommand(Map<String, String> config) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.add("-Xmx256m");
@@ -189,15 +243,12 @@ final class ForkedNode implements AutoCloseable {
     // The production logging setup (console and the JSON file), not the test class path's.
     command.add("-Dlogback.configurationFile=logback.xml");
     config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.joysync.app.Main",
-            "node",
-            "--http-port=" + http,
-            "--management-port=" + management,
-            "--remote-port=" + remote));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.joysync.app.Main"));
+    return command;
+  }
+
+  /** The launch's environment (keyspaces, Cassandra, secrets), output appended to its console. */
+  private static ProcessBuilder processBuilder(Launch launch, List<String> command) {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("JOYSYNC_CASSANDRA_KEYSPACE_PREFIX", launch.keyspacePrefix());
     pb.environment().put("JOYSYNC_CASSANDRA_CONTACT_POINT", TestCassandra.contactPoint());
@@ -206,27 +257,30 @@ final class ForkedNode implements AutoCloseable {
     pb.environment().putAll(launch.environment());
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console(launch.logDir()).toFile()));
-    Process process = pb.start();
-    Thread reaper = new Thread(process::destroyForcibly, "kill-forked-node-" + process.pid());
-    Runtime.getRuntime().addShutdownHook(reaper);
-    ForkedNode node =
-        new ForkedNode(
-            process,
-            reaper,
-            new ApiClient("http://127.0.0.1:" + http),
-            new ApiClient("http://127.0.0.1:" + management),
-            launch.logDir());
-    try {
-      node.awaitReady();
-    } catch (AssertionError e) {
-      node.kill();
-      throw new AssertionError(e.getMessage() + "\n" + node.consoleOutput(), e);
-    }
-    return node;
+    return pb;
   }
 
-  /** Waits until {@code /ready} answers 200; fails early if the process dies. */
-  private void awaitReady() {
+  private static void assertExit(Process process, String what, Path logDir) {
+    if (process.exitValue() != 0) {
+      throw new AssertionError(
+          what + " exited with " + process.exitValue() + "\n" + consoleOutput(logDir));
+    }
+  }
+
+  /**
+   * Waits until {@code /ready} answers 200; fails early if the process dies. A node that is not
+   * ready in time is killed, and the failure carries its console output.
+   */
+  void awaitReady() {
+    try {
+      awaitReadyAnswer();
+    } catch (AssertionError e) {
+      process.destroyForcibly();
+      throw new AssertionError(e.getMessage() + "\n" + consoleOutput(), e);
+    }
+  }
+
+  private void awaitReadyAnswer() {
     AtomicReference<String> last = new AtomicReference<>("no answer");
     try {
       Awaitility.await("the forked node ready")
@@ -301,6 +355,10 @@ final class ForkedNode implements AutoCloseable {
 
   /** Everything the node printed, across every start with this log directory. */
   String consoleOutput() {
+    return consoleOutput(logDir);
+  }
+
+  private static String consoleOutput(Path logDir) {
     try {
       return Files.readString(console(logDir), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -18,6 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,14 +29,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A machine lost mid-sync: three nodes, each in a JVM of its own, form one cluster on the same
- * keyspaces and sync two channels (66 videos). The node that holds the signer account is killed
- * with SIGKILL while videos are on their way; the two others down it (the Split Brain Resolver's
- * keep-majority, after its stable-after), take over its shards, the signer account among them, and
- * resume publishing. Afterwards every video has ended once: on chain exactly as many videos per
- * channel as synced ones, each attributed in Orion once, and no file left behind on the survivors.
- * The time from the kill to the signer account's first extrinsic final on a survivor is measured
- * and printed (a figure for bench/RESULTS.md, not an assertion: this machine's load moves it).
+ * A machine lost mid-sync, and nodes coming and going: three nodes, each in a JVM of its own, find
+ * each other through Cluster Bootstrap (their management endpoints the contact points, listed in
+ * configuration as in local1.conf) and form one cluster on the same keyspaces, created beforehand
+ * with {@code joysync schema apply}, then sync two channels (66 videos). The node that holds the
+ * signer account is killed with SIGKILL while videos are on their way; the two others down it (the
+ * Split Brain Resolver's keep-majority, after its stable-after), take over its shards, the signer
+ * account among them, and resume publishing. The killed node then comes back on its address and
+ * joins the running cluster (with seed nodes, the first seed could form a second cluster here), and
+ * another node leaves with SIGTERM (its pipeline drains, its shards move) and comes back, while the
+ * third answers Atlas' API throughout. Afterwards every video has ended once: on chain exactly as
+ * many videos per channel as synced ones, each attributed in Orion once, and no file left in any
+ * node's download folder. The time from the kill to the signer account's first extrinsic final on a
+ * survivor is measured and printed (a figure for bench/RESULTS.md, not an assertion: this machine's
+ * load moves it).
  */
 @Needs(Service.CASSANDRA)
 class NodeFailoverIntegrationTest {
@@ -66,22 +76,37 @@ class NodeFailoverIntegrationTest {
 
   @Test
   void theNodeHoldingTheSignerAccountIsKilledAndTheOthersFinishEveryVideoOnce() throws Exception {
-    int seedPort = TestCassandra.freePort();
+    // Each node keeps its ports across restarts: its management endpoint is a contact point.
+    List<ForkedNode.Ports> ports =
+        List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free(), ForkedNode.Ports.free());
     Map<String, String> cluster = new HashMap<>();
-    cluster.put("pekko.cluster.seed-nodes.0", "pekko://joysync@127.0.0.1:" + seedPort);
-    cluster.put("joysync.cluster.join-self", "false");
-    List<Path> downloads = new ArrayList<>();
+    cluster.put("joysync.cluster.formation", "bootstrap");
     for (int i = 0; i < 3; i++) {
-      Path dir = Files.createDirectories(work.resolve("node" + i));
-      downloads.add(Files.createDirectories(dir.resolve("downloads")));
-      ForkedNode.Launch own =
+      String endpoint = "pekko.discovery.config.services.joysync.endpoints." + i;
+      cluster.put(endpoint + ".host", "127.0.0.1");
+      cluster.put(endpoint + ".port", Integer.toString(ports.get(i).management()));
+    }
+    // As a deployment of several nodes: the schema is applied beforehand, the nodes create none.
+    cluster.put("joysync.cassandra.auto-create", "false");
+    // Files a node holds for videos that ended elsewhere are swept soon, not after 10 minutes.
+    cluster.put("joysync.pipeline.files-sweep-interval", "3s");
+    List<Path> downloads = new ArrayList<>();
+    List<ForkedNode.Launch> launches = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      downloads.add(Files.createDirectories(work.resolve("node" + i).resolve("downloads")));
+      launches.add(
           launch
               .withLogDir(Files.createTempDirectory("joysync-failover-node" + i + "-logs"))
               .withConfig(cluster)
-              .withConfig(Devnets.syncSettings(downloads.get(i)));
-      // The seed first: it forms the cluster and creates the keyspaces; the others join it.
-      nodes.add(i == 0 ? own.start(seedPort) : own.start());
+              .withConfig(Devnets.syncSettings(downloads.get(i))));
     }
+    // The schema first (three nodes starting at once never create a table side by side), then all
+    // three together: the cluster forms once every contact point answers.
+    launches.get(0).applySchema();
+    for (int i = 0; i < 3; i++) {
+      nodes.add(launches.get(i).spawn(ports.get(i)));
+    }
+    nodes.forEach(ForkedNode::awaitReady);
     awaitMembersUp(nodes.get(0), 3);
 
     ApiClient api = nodes.get(0).api();
@@ -122,15 +147,53 @@ class NodeFailoverIntegrationTest {
         "Node %d (of 3) killed; the signer account published again after %.1f s%n",
         host, takeover.toMillis() / 1000.0);
 
-    List<Path> survivorDownloads = new ArrayList<>(downloads);
-    survivorDownloads.remove(host);
+    // The killed node comes back and joins; then another node leaves with SIGTERM (its pipeline
+    // drains, its shards move) and comes back, while the third answers the API throughout.
+    nodes.set(host, launches.get(host).start(ports.get(host)));
+    awaitMembersUp(nodes.get(host), 3);
+    int leaving = (host + 1) % 3;
+    ApiClient third = nodes.get((host + 2) % 3).api();
+    long onTheirWay =
+        65
+            - UserVideos.of(third, alice).stream()
+                .filter(NodeFailoverIntegrationTest::ended)
+                .count();
+    List<Integer> answers = new CopyOnWriteArrayList<>();
+    ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+    prober.scheduleWithFixedDelay(
+        () -> answers.add(probe(third, alice)), 0, 200, TimeUnit.MILLISECONDS);
+    try {
+      nodes.get(leaving).stop();
+      nodes.set(leaving, launches.get(leaving).start(ports.get(leaving)));
+      awaitMembersUp(nodes.get(leaving), 3);
+    } finally {
+      prober.shutdownNow();
+    }
+    System.out.printf(
+        "Node %d restarted with %d of alice's videos on their way; the API answered %d times%n",
+        leaving, onTheirWay, answers.size());
+    assertThat(answers).isNotEmpty().containsOnly(200);
+
     SyncedOnce.assertAliceAndBob(
         devnets,
-        survivors.get(0).api(),
+        third,
         alice,
         bob,
-        "node " + host + " killed",
-        survivorDownloads.toArray(Path[]::new));
+        "node " + host + " killed, node " + leaving + " restarted",
+        downloads.toArray(Path[]::new));
+  }
+
+  private static boolean ended(JsonNode video) {
+    return video.get("state").asText().matches("UploadSucceeded|VideoUnavailable::.*");
+  }
+
+  /** The status of Atlas' list of the user's videos on the node (0 when it did not answer). */
+  private static int probe(ApiClient api, String userId) {
+    try {
+      return api.send("GET", "/users/" + userId + "/videos", null, null).status();
+    } catch (AssertionError noAnswer) {
+      return 0;
+    }
   }
 
   /** Waits until the cluster, as the node sees it, has this many members up. */

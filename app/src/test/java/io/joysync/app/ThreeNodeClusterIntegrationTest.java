@@ -62,7 +62,7 @@ class ThreeNodeClusterIntegrationTest {
       Map<String, Object> settings = new HashMap<>();
       settings.put("pekko.remote.artery.canonical.port", port);
       settings.put("pekko.cluster.seed-nodes", List.of(seed));
-      settings.put("joysync.cluster.join-self", false);
+      settings.put("joysync.cluster.formation", "seed-nodes");
       // Three nodes in one JVM open three times the driver sessions one node does.
       settings.put("datastax-java-driver.advanced.session-leak.threshold", 16);
       nodes.add(TestNodes.start(keyspacePrefix, settings));
