@@ -342,6 +342,15 @@ final class ForkedNode implements AutoCloseable {
     awaitExit();
   }
 
+  /** Waits up to {@code within} for the node to end by itself (downed, say); its exit status. */
+  int awaitOwnExit(Duration within) throws InterruptedException {
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("node process " + process.pid() + " still ran after " + within);
+    }
+    awaitExit();
+    return process.exitValue();
+  }
+
   private void awaitExit() throws InterruptedException {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("node process " + process.pid() + " did not exit");

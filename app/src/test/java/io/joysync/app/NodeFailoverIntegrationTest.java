@@ -36,13 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * signer account is killed with SIGKILL while videos are on their way; the two others down it (the
  * Split Brain Resolver's keep-majority, after its stable-after), take over its shards, the signer
  * account among them, and resume publishing. The killed node then comes back on its address and
- * joins the running cluster (with seed nodes, the first seed could form a second cluster here), and
- * another node leaves with SIGTERM (its pipeline drains, its shards move) and comes back, while the
- * third answers Atlas' API throughout. Afterwards every video has ended once: on chain exactly as
- * many videos per channel as synced ones, each attributed in Orion once, and no file left in any
- * node's download folder. The time from the kill to the signer account's first extrinsic final on a
- * survivor is measured and printed (a figure for bench/RESULTS.md, not an assertion: this machine's
- * load moves it).
+ * joins the running cluster (with seed nodes, the first seed could form a second cluster here).
+ * Then the node holding the account is cut off the network (a relay in front of its cluster port
+ * drops every byte): it downs itself and exits, and the majority signs again only after its last
+ * line. One of the two left leaves with SIGTERM (its pipeline drains, its shards move) and comes
+ * back, while the other answers Atlas' API throughout. Afterwards every video has ended once: on
+ * chain exactly as many videos per channel as synced ones, each attributed in Orion once, and no
+ * file left in a running node's download folder. The time from the kill to the signer account's
+ * first extrinsic final on a survivor is measured and printed (a figure for bench/RESULTS.md, not
+ * an assertion: this machine's load moves it).
  */
 @Needs(Service.CASSANDRA)
 class NodeFailoverIntegrationTest {
@@ -51,6 +53,7 @@ class NodeFailoverIntegrationTest {
   private static Devnets devnets;
   private static ForkedNode.Launch launch;
   private static final List<ForkedNode> nodes = new ArrayList<>();
+  private static final List<TcpRelay> links = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -65,6 +68,9 @@ class NodeFailoverIntegrationTest {
   static void stop() throws Exception {
     for (ForkedNode node : nodes) {
       node.close();
+    }
+    for (TcpRelay link : links) {
+      link.close();
     }
     if (launch != null) {
       launch.dropKeyspaces();
@@ -94,10 +100,14 @@ class NodeFailoverIntegrationTest {
     List<ForkedNode.Launch> launches = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       downloads.add(Files.createDirectories(work.resolve("node" + i).resolve("downloads")));
+      // The node's cluster address is a relay to the port it binds: the test can cut it off.
+      int bound = TestCassandra.freePort();
+      links.add(TcpRelay.start(ports.get(i).remote(), bound));
       launches.add(
           launch
               .withLogDir(Files.createTempDirectory("joysync-failover-node" + i + "-logs"))
               .withConfig(cluster)
+              .withConfig(Map.of("pekko.remote.artery.bind.port", Integer.toString(bound)))
               .withConfig(Devnets.syncSettings(downloads.get(i))));
     }
     // The schema first (three nodes starting at once never create a table side by side), then all
@@ -126,33 +136,56 @@ class NodeFailoverIntegrationTest {
     List<ForkedNode> survivors = new ArrayList<>(nodes);
     survivors.remove(host);
 
-    AtomicReference<Instant> resumed = new AtomicReference<>();
-    await("the signer account publishing again on a survivor")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              Optional<Instant> first =
-                  survivors.stream()
-                      .flatMap(n -> signerLines(n).stream())
-                      .filter(l -> l.message().contains("final in block"))
-                      .map(SignerLine::at)
-                      .filter(at -> at.isAfter(killedAt))
-                      .min(Comparator.naturalOrder());
-              first.ifPresent(resumed::set);
-              return first.isPresent();
-            });
-    Duration takeover = Duration.between(killedAt, resumed.get());
+    Instant resumed = firstFinalExtrinsicAfter(survivors, killedAt);
+    Duration takeover = Duration.between(killedAt, resumed);
     System.out.printf(
         "Node %d (of 3) killed; the signer account published again after %.1f s%n",
         host, takeover.toMillis() / 1000.0);
 
-    // The killed node comes back and joins; then another node leaves with SIGTERM (its pipeline
-    // drains, its shards move) and comes back, while the third answers the API throughout.
+    // The killed node comes back on its address and joins the running cluster.
     nodes.set(host, launches.get(host).start(ports.get(host)));
     awaitMembersUp(nodes.get(host), 3);
-    int leaving = (host + 1) % 3;
-    ApiClient third = nodes.get((host + 2) % 3).api();
+
+    // A network partition: the node that holds the signer account now is cut off the network
+    // (its link drops every byte). Both sides see the other unreachable; the node alone is the
+    // minority, downs itself and exits; the two others down it and restart its account only
+    // once it is gone. So no two nodes ever sign for the account.
+    int cutOff = signerHost();
+    List<ForkedNode> majority = new ArrayList<>(nodes);
+    majority.remove(cutOff);
+    Instant cutAt = Instant.now();
+    links.get(cutOff).blackhole();
+    int status = nodes.get(cutOff).awaitOwnExit(Duration.ofMinutes(1));
+    Duration minorityGone = Duration.between(cutAt, Instant.now());
+    assertThat(status).as("the cut-off node exits as a downed node").isEqualTo(255);
+    assertThat(nodes.get(cutOff).jsonLog()).contains("This node was downed");
+    Instant majoritySigned = firstFinalExtrinsicAfter(majority, cutAt);
+    Instant minorityLast =
+        signerLines(nodes.get(cutOff)).stream()
+            .map(SignerLine::at)
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
+    List<Instant> majorityAfterCut =
+        majority.stream()
+            .flatMap(n -> signerLines(n).stream())
+            .map(SignerLine::at)
+            .filter(at -> at.isAfter(cutAt))
+            .sorted()
+            .toList();
+    assertThat(majorityAfterCut.get(0))
+        .as("the majority's first work for the account comes after the minority's last")
+        .isAfter(minorityLast);
+    System.out.printf(
+        "Node %d cut off: it exited as downed after %.1f s; the account published again on the"
+            + " majority after %.1f s%n",
+        cutOff,
+        minorityGone.toMillis() / 1000.0,
+        Duration.between(cutAt, majoritySigned).toMillis() / 1000.0);
+
+    // One of the two left leaves with SIGTERM (its pipeline drains, its shards move) and comes
+    // back, while the other answers the API throughout.
+    int leaving = (cutOff + 1) % 3;
+    ApiClient third = nodes.get((cutOff + 2) % 3).api();
     long onTheirWay =
         65
             - UserVideos.of(third, alice).stream()
@@ -165,7 +198,7 @@ class NodeFailoverIntegrationTest {
     try {
       nodes.get(leaving).stop();
       nodes.set(leaving, launches.get(leaving).start(ports.get(leaving)));
-      awaitMembersUp(nodes.get(leaving), 3);
+      awaitMembersUp(nodes.get(leaving), 2);
     } finally {
       prober.shutdownNow();
     }
@@ -174,13 +207,37 @@ class NodeFailoverIntegrationTest {
         leaving, onTheirWay, answers.size());
     assertThat(answers).isNotEmpty().containsOnly(200);
 
+    // The cut-off node is gone with whatever it had downloaded; the others keep no file.
+    List<Path> runningDownloads = new ArrayList<>(downloads);
+    runningDownloads.remove(cutOff);
     SyncedOnce.assertAliceAndBob(
         devnets,
         third,
         alice,
         bob,
-        "node " + host + " killed, node " + leaving + " restarted",
-        downloads.toArray(Path[]::new));
+        "node " + host + " killed, node " + cutOff + " cut off, node " + leaving + " restarted",
+        runningDownloads.toArray(Path[]::new));
+  }
+
+  /** When the signer account's first extrinsic final after {@code since} was logged on them. */
+  private static Instant firstFinalExtrinsicAfter(List<ForkedNode> on, Instant since) {
+    AtomicReference<Instant> first = new AtomicReference<>();
+    await("the signer account publishing again")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              Optional<Instant> found =
+                  on.stream()
+                      .flatMap(n -> signerLines(n).stream())
+                      .filter(l -> l.message().contains("final in block"))
+                      .map(SignerLine::at)
+                      .filter(at -> at.isAfter(since))
+                      .min(Comparator.naturalOrder());
+              found.ifPresent(first::set);
+              return found.isPresent();
+            });
+    return first.get();
   }
 
   private static boolean ended(JsonNode video) {

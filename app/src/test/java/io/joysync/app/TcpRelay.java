@@ -1,0 +1,121 @@
+package io.joysync.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A TCP relay on loopback between a node's cluster address and the port it really binds, so a test
+ * can cut the node off the network: after {@link #blackhole()} every byte that reaches the relay,
+ * either way, is read and dropped, on open connections and on new ones. Nothing is closed or reset,
+ * as when a machine's link goes dark: the peers learn of it only from missing heartbeats.
+ */
+final class TcpRelay implements AutoCloseable {
+
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  private final ServerSocket server;
+  private final int target;
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "tcp-relay");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile boolean dark;
+
+  private TcpRelay(ServerSocket server, int target) {
+    this.server = server;
+    this.target = target;
+  }
+
+  /** Relays connections to {@code listenPort} on loopback to {@code targetPort}. */
+  static TcpRelay start(int listenPort, int targetPort) throws IOException {
+    TcpRelay relay = new TcpRelay(new ServerSocket(listenPort, 50, LOOPBACK), targetPort);
+    relay.threads.execute(relay::accept);
+    return relay;
+  }
+
+  /** From now on every byte either way is dropped. */
+  void blackhole() {
+    dark = true;
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      Socket in;
+      try {
+        in = server.accept();
+      } catch (IOException closing) {
+        return;
+      }
+      sockets.add(in);
+      Socket out = null;
+      if (!dark) {
+        try {
+          out = new Socket(LOOPBACK, target);
+          sockets.add(out);
+        } catch (IOException notListeningYet) {
+          closeQuietly(in); // the peer connects again
+          continue;
+        }
+      }
+      Socket to = out;
+      threads.execute(() -> pump(in, to));
+      if (to != null) {
+        threads.execute(() -> pump(to, in));
+      }
+    }
+  }
+
+  /** Copies {@code from} to {@code to} while the link is up; drops everything once it is dark. */
+  private void pump(Socket from, Socket to) {
+    byte[] buffer = new byte[16 * 1024];
+    try {
+      InputStream input = from.getInputStream();
+      OutputStream output = to == null ? null : to.getOutputStream();
+      int n;
+      while ((n = input.read(buffer)) >= 0) {
+        if (!dark && output != null) {
+          output.write(buffer, 0, n);
+          output.flush();
+        }
+      }
+    } catch (IOException closed) {
+      // one side went away
+    }
+    if (!dark) {
+      // An end seen while the link is up is passed on, as a real connection would.
+      closeQuietly(from);
+      if (to != null) {
+        closeQuietly(to);
+      }
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    for (Socket s : sockets) {
+      s.close();
+    }
+    threads.shutdownNow();
+  }
+}
