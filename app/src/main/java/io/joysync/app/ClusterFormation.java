@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -108,6 +111,30 @@ final class ClusterFormation {
     return method;
   }
 
+  /**
+   * A node the cluster refused to let join (JoinCompatibility) shuts down; Pekko's own line speaks
+   * of a new version, so this says what to look for.
+   */
+  private static void explainRefusedJoin(ActorSystem<?> system) {
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+        "explain-refused-join",
+        () -> {
+          if (shutdown
+              .getShutdownReason()
+              .filter(r -> r == CoordinatedShutdown.incompatibleConfigurationDetectedReason())
+              .isPresent()) {
+            log.error(
+                "The cluster refused this node: its settings differ from the cluster's in {} (the"
+                    + " members' log names which). Check the contact points or seed nodes: they"
+                    + " may be another joysync cluster's",
+                String.join(", ", JoinCompatibility.KEYS));
+          }
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+  }
+
   private static IllegalArgumentException invalid(String setting, String problem) {
     return new IllegalArgumentException("Invalid setting " + setting + ": " + problem);
   }
@@ -131,6 +158,7 @@ final class ClusterFormation {
    */
   static void start(ActorSystem<?> system) {
     Method method = from(system.settings().config());
+    explainRefusedJoin(system);
     switch (method) {
       case SELF -> {
         Cluster cluster = Cluster.get(system);

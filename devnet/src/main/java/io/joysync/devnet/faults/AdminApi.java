@@ -22,7 +22,10 @@ import io.joysync.devnet.orion.Orion;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -58,6 +61,18 @@ public final class AdminApi {
   private final Orion orion;
   private final ColossusServer colossus;
   private final FaucetServer faucet;
+
+  /**
+   * Where switch changes wait for a server to stop or start listening: off the dispatcher that
+   * routes requests and binds servers, which a waiting request thread would hold.
+   */
+  private final ExecutorService switching =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "devnet-fault-switching");
+            t.setDaemon(true);
+            return t;
+          });
 
   public AdminApi(
       ObjectMapper json,
@@ -159,7 +174,7 @@ public final class AdminApi {
   /** Waits until a server stopped or started listening, so the switch holds when we answer. */
   private static void settle(CompletionStage<?> change) {
     try {
-      change.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      change.toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("switching the server failed: " + e, e);
     }
@@ -280,22 +295,35 @@ public final class AdminApi {
                     get(() -> complete(reply(200, faultsJson()))),
                     put(
                         () ->
-                            withBody(
-                                b -> {
-                                  applyFaults(b);
-                                  return reply(200, faultsJson());
-                                })))),
+                            entity(
+                                Unmarshaller.entityToString(),
+                                body ->
+                                    completeWithFuture(
+                                        CompletableFuture.supplyAsync(
+                                            () -> {
+                                              try {
+                                                applyFaults(parse(body));
+                                                return reply(200, faultsJson());
+                                              } catch (IllegalArgumentException e) {
+                                                return problem(400, "bad_request", e.getMessage());
+                                              }
+                                            },
+                                            switching)))))),
         path(
             pathSegments("faults", "reset"),
             () ->
                 post(
-                    () -> {
-                      faults.reset();
-                      settle(orion.setDown(false));
-                      settle(colossus.setDown(false));
-                      settle(faucet.setDown(false));
-                      return complete(reply(200, faultsJson()));
-                    })),
+                    () ->
+                        completeWithFuture(
+                            CompletableFuture.supplyAsync(
+                                () -> {
+                                  faults.reset();
+                                  settle(orion.setDown(false));
+                                  settle(colossus.setDown(false));
+                                  settle(faucet.setDown(false));
+                                  return reply(200, faultsJson());
+                                },
+                                switching)))),
         path("status", () -> get(() -> complete(reply(200, status())))),
         pathPrefix("actions", this::actions));
   }
