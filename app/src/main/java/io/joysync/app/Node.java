@@ -3,6 +3,7 @@ package io.joysync.app;
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.TokenCipher;
+import io.joysync.engine.cluster.NodeRole;
 import io.joysync.engine.discovery.Discovery;
 import io.joysync.engine.discovery.DiscoverySettings;
 import io.joysync.engine.discovery.ShardedChannelActions;
@@ -27,6 +28,7 @@ import io.joysync.engine.whitelist.WhitelistEntity;
 import io.joysync.engine.youtube.YoutubeSettings;
 import io.joysync.engine.youtube.YoutubeSide;
 import io.joysync.http.HttpApi;
+import io.joysync.http.HttpApiReadinessCheck;
 import io.joysync.http.HttpSettings;
 import io.joysync.joystream.colossus.ColossusClient;
 import io.joysync.joystream.faucet.FaucetClient;
@@ -54,6 +56,7 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.model.Uri;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.slf4j.Logger;
@@ -68,7 +71,14 @@ public final class Node {
   private static final Logger log = LoggerFactory.getLogger(Node.class);
 
   /** Where a started node listens. */
-  public record Endpoints(InetSocketAddress http, Uri management) {}
+  public record Endpoints(Optional<InetSocketAddress> api, Uri management) {
+
+    /** The HTTP API's address; only on a node with the api role. */
+    public InetSocketAddress http() {
+      return api.orElseThrow(
+          () -> new IllegalStateException("this node serves no HTTP API (no api role)"));
+    }
+  }
 
   private Node() {}
 
@@ -84,7 +94,7 @@ public final class Node {
         ActorSystem.create(
             Behaviors.empty(),
             "joysync",
-            ClusterFormation.configure(CassandraSchema.configure(config)));
+            ClusterFormation.configure(NodeRoles.configure(CassandraSchema.configure(config))));
     CompletionStage<Endpoints> endpoints;
     try {
       endpoints = init(system);
@@ -107,6 +117,13 @@ public final class Node {
     Config config = system.settings().config();
     // Checked first: a formation that contradicts the seed nodes or lists no peer starts nothing.
     ClusterFormation.from(config);
+    log.info(
+        "joysync node with roles {} ({})",
+        Cluster.get(system).selfMember().getRoles().stream()
+            .filter(r -> !r.startsWith("dc-"))
+            .sorted()
+            .toList(),
+        NodeRoles.SETTING);
     // A downed node (split brain resolver, operator) must be gone before its accounts restart.
     DownedNodeExit.install(system);
     // First: the JVM and cluster meters, and the registry /metrics reads, before anything counts.
@@ -165,32 +182,39 @@ public final class Node {
                           system,
                           config.getDuration("joysync.pipeline.stall-after"),
                           () -> readSide.videos().syncBacklog(VideoEntity.tags())));
+              if (!NodeRole.API.of(system)) {
+                log.info(
+                    "This node serves no HTTP API: it has no api role ({})", NodeRoles.SETTING);
+                HttpApiReadinessCheck.Bound.get(system).notServedHere();
+                return CompletableFuture.completedFuture(Optional.<InetSocketAddress>empty());
+              }
               return HttpApi.start(
-                  system,
-                  httpSettings,
-                  new HttpApi.Services(
-                      readSide,
-                      orion,
-                      youtube.quota(),
-                      youtubeSettings.onboarding(),
-                      youtube.dataApi(),
-                      youtube.onboarding(),
-                      tokenCipher(config),
-                      chain,
-                      config.getLong("joysync.joystream.collaborator-member-id"),
-                      faucet(config),
-                      publisher,
-                      pipeline,
-                      new QueueCleanup(
-                          system,
-                          readSide.work(),
-                          youtube.dataApi(),
+                      system,
+                      httpSettings,
+                      new HttpApi.Services(
+                          readSide,
+                          orion,
                           youtube.quota(),
-                          youtubeSettings.download().maxDuration(),
-                          httpSettings.askTimeout(),
-                          Clock.systemUTC())));
+                          youtubeSettings.onboarding(),
+                          youtube.dataApi(),
+                          youtube.onboarding(),
+                          tokenCipher(config),
+                          chain,
+                          config.getLong("joysync.joystream.collaborator-member-id"),
+                          faucet(config),
+                          publisher,
+                          pipeline,
+                          new QueueCleanup(
+                              system,
+                              readSide.work(),
+                              youtube.dataApi(),
+                              youtube.quota(),
+                              youtubeSettings.download().maxDuration(),
+                              httpSettings.askTimeout(),
+                              Clock.systemUTC())))
+                  .thenApply(binding -> Optional.of(binding.localAddress()));
             })
-        .thenCombine(management, (binding, uri) -> new Endpoints(binding.localAddress(), uri));
+        .thenCombine(management, Endpoints::new);
   }
 
   /**
@@ -207,6 +231,13 @@ public final class Node {
       OrionClient orion,
       Publisher publisher,
       Executor blocking) {
+    if (!NodeRole.PIPELINE.of(system)) {
+      log.info(
+          "This node runs no sync workers: it has no pipeline role ({}); the nodes that have it"
+              + " sync",
+          NodeRoles.SETTING);
+      return Optional.empty();
+    }
     if (!config.getBoolean("joysync.sync.enable")) {
       log.warn("Syncing is switched off (JOYSYNC_SYNC_ENABLE): the pipeline does not run");
       return Optional.empty();

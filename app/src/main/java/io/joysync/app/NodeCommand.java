@@ -69,10 +69,16 @@ public final class NodeCommand implements Callable<Integer> {
     ProcessLogging.lastsAsLongAs(system);
     try {
       Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(120, TimeUnit.SECONDS);
-      String http = "http://" + endpoints.http().getHostString() + ":" + endpoints.http().getPort();
       System.out.println();
       System.out.println("joysync node is up");
-      System.out.println("  HTTP API        " + http + "   (GET " + http + "/status)");
+      endpoints
+          .api()
+          .ifPresentOrElse(
+              address -> {
+                String http = "http://" + address.getHostString() + ":" + address.getPort();
+                System.out.println("  HTTP API        " + http + "   (GET " + http + "/status)");
+              },
+              () -> System.out.println("  HTTP API        none (this node has no api role)"));
       System.out.println(
           "  management      " + endpoints.management() + "   (/ready, /alive, /cluster/members)");
       System.out.println("  Stop with Ctrl-C.");

@@ -296,7 +296,7 @@ class NodeFailoverIntegrationTest {
   record SignerLine(Instant at, String message) {}
 
   /** The node's log lines about the signer account (member 1's controller account). */
-  private static List<SignerLine> signerLines(ForkedNode node) {
+  static List<SignerLine> signerLines(ForkedNode node) {
     List<SignerLine> lines = new ArrayList<>();
     String log;
     try {

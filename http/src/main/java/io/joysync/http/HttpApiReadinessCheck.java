@@ -12,7 +12,8 @@ import org.apache.pekko.actor.Extension;
 
 /**
  * Readiness check for Pekko Management: a node is ready only once its HTTP API is bound (it binds
- * after the read side exists), so a load balancer never sends Atlas to a node that cannot answer.
+ * after the read side exists), so a load balancer never sends Atlas to a node that cannot answer. A
+ * node without the api role serves none, and this check does not hold it back.
  */
 public final class HttpApiReadinessCheck implements Supplier<CompletionStage<Boolean>> {
 
@@ -20,6 +21,7 @@ public final class HttpApiReadinessCheck implements Supplier<CompletionStage<Boo
   public static final class Bound implements Extension {
     private static final Id ID = new Id();
     private final AtomicBoolean bound = new AtomicBoolean();
+    private final AtomicBoolean notServed = new AtomicBoolean();
 
     public static Bound get(ClassicActorSystemProvider system) {
       return ID.get(system.classicSystem());
@@ -31,6 +33,15 @@ public final class HttpApiReadinessCheck implements Supplier<CompletionStage<Boo
 
     public boolean isBound() {
       return bound.get();
+    }
+
+    /** This node serves no HTTP API (it lacks the api role): readiness does not wait for one. */
+    public void notServedHere() {
+      notServed.set(true);
+    }
+
+    boolean ready() {
+      return bound.get() || notServed.get();
     }
 
     private static final class Id extends AbstractExtensionId<Bound> {
@@ -50,6 +61,6 @@ public final class HttpApiReadinessCheck implements Supplier<CompletionStage<Boo
 
   @Override
   public CompletionStage<Boolean> get() {
-    return CompletableFuture.completedFuture(bound.isBound());
+    return CompletableFuture.completedFuture(bound.ready());
   }
 }

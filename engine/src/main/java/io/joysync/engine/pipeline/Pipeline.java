@@ -1,6 +1,7 @@
 package io.joysync.engine.pipeline;
 
 import io.joysync.engine.Leaving;
+import io.joysync.engine.cluster.NodeRole;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.metrics.NodeTracing;
@@ -99,7 +100,10 @@ public final class Pipeline {
                     settings,
                     stages,
                     clock),
-            ShardedDaemonProcessSettings.create(system),
+            NodeRole.PIPELINE
+                .placement(system)
+                .map(ShardedDaemonProcessSettings.create(system)::withRole)
+                .orElseGet(() -> ShardedDaemonProcessSettings.create(system)),
             Optional.of(SyncWorker.Stop.INSTANCE));
     drainWhenLeaving(system, settings, drain);
     log.info(

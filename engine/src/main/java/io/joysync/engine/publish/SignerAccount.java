@@ -1,5 +1,6 @@
 package io.joysync.engine.publish;
 
+import io.joysync.engine.cluster.NodeRole;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
@@ -19,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -330,15 +332,17 @@ public final class SignerAccount
    * account refuses every request with {@code NO_ACCOUNT}.
    */
   public static void init(ActorSystem<?> system, PublishingSettings settings, AccountChain chain) {
+    Entity<Command, ShardingEnvelope<Command>> entity =
+        Entity.of(
+            ENTITY_KEY,
+            ctx ->
+                memberId(ctx.getEntityId())
+                    .flatMap(settings::account)
+                    .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
+                    .orElseGet(SignerAccount::unknownAccount));
+    // Only the signer nodes hold accounts; the others ask them through sharding.
     ClusterSharding.get(system)
-        .init(
-            Entity.of(
-                ENTITY_KEY,
-                ctx ->
-                    memberId(ctx.getEntityId())
-                        .flatMap(settings::account)
-                        .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
-                        .orElseGet(SignerAccount::unknownAccount)));
+        .init(NodeRole.SIGNER.placement(system).map(entity::withRole).orElse(entity));
   }
 
   /** The behavior of an entity id that names no configured account. */

@@ -1,0 +1,134 @@
+package io.joysync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.devnet.youtube.DevnetSeed;
+import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.harness.Needs;
+import io.joysync.harness.Service;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Work routed by role: a front node ({@code api, signer}) and a worker node ({@code pipeline}),
+ * each in a JVM of its own, form one cluster through Cluster Bootstrap. A creator signs up through
+ * the front node's API; the worker downloads, hashes and uploads the video, the front node's signer
+ * account creates it on chain. The worker serves no HTTP API (its port is closed, yet it is ready),
+ * the front node runs no sync worker and keeps no file, and only the front node signs.
+ */
+@Needs(Service.CASSANDRA)
+class NodeRolesIntegrationTest {
+
+  @TempDir static Path work;
+  private static Devnets devnets;
+  private static ForkedNode.Launch launch;
+  private static final List<ForkedNode> nodes = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    devnets = Devnets.start();
+    launch =
+        ForkedNode.Launch.fresh("roles")
+            .withConfig(devnets.nodeSettings())
+            .withEnvironment(devnets.secrets());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (ForkedNode node : nodes) {
+      node.close();
+    }
+    if (launch != null) {
+      launch.dropKeyspaces();
+    }
+    if (devnets != null) {
+      devnets.close();
+    }
+  }
+
+  @Test
+  void thePipelineNodeDownloadsAndUploadsTheSignerNodeSignsAndOnlyTheApiNodeAnswers()
+      throws Exception {
+    List<ForkedNode.Ports> ports = List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free());
+    Map<String, String> cluster = new HashMap<>();
+    cluster.put("joysync.cluster.formation", "bootstrap");
+    for (int i = 0; i < 2; i++) {
+      String endpoint = "pekko.discovery.config.services.joysync.endpoints." + i;
+      cluster.put(endpoint + ".host", "127.0.0.1");
+      cluster.put(endpoint + ".port", Integer.toString(ports.get(i).management()));
+    }
+    cluster.put("joysync.cassandra.auto-create", "false");
+    Path frontFiles = Files.createDirectories(work.resolve("front"));
+    Path workerFiles = Files.createDirectories(work.resolve("worker"));
+    ForkedNode.Launch front =
+        launch
+            .withLogDir(Files.createTempDirectory("joysync-roles-front-logs"))
+            .withConfig(cluster)
+            .withConfig(Devnets.syncSettings(frontFiles))
+            .withConfig(Map.of("joysync.cluster.roles", "api, signer"));
+    ForkedNode.Launch worker =
+        launch
+            .withLogDir(Files.createTempDirectory("joysync-roles-worker-logs"))
+            .withConfig(cluster)
+            .withConfig(Devnets.syncSettings(workerFiles))
+            .withConfig(Map.of("joysync.cluster.roles", "pipeline"));
+    front.applySchema();
+    nodes.add(front.spawn(ports.get(0)));
+    nodes.add(worker.spawn(ports.get(1)));
+    nodes.forEach(ForkedNode::awaitReady);
+    ForkedNode frontNode = nodes.get(0);
+    ForkedNode workerNode = nodes.get(1);
+
+    ApiClient api = frontNode.api();
+    Devnets.whitelist(api, "@bobstarts");
+    String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
+    List<JsonNode> videos = UserVideos.awaitAllEnded(api, bob, 1, Duration.ofMinutes(4));
+    assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
+    try (ChainConnection chain = new ChainConnection(URI.create(devnets.joystream.chainUrl()))) {
+      assertThat(
+              chain
+                  .chainState()
+                  .toCompletableFuture()
+                  .get()
+                  .channel(2, null)
+                  .get()
+                  .orElseThrow()
+                  .numVideos())
+          .isEqualTo(1);
+    }
+
+    String frontLog = frontNode.jsonLog();
+    String workerLog = workerNode.jsonLog();
+    assertThat(workerLog)
+        .contains("Sync pipeline started")
+        .contains("This node serves no HTTP API");
+    assertThat(frontLog)
+        .contains("This node runs no sync workers")
+        .doesNotContain("Sync pipeline started");
+    assertThat(NodeFailoverIntegrationTest.signerLines(frontNode))
+        .as("the signer account works on the front node")
+        .isNotEmpty();
+    assertThat(NodeFailoverIntegrationTest.signerLines(workerNode))
+        .as("the worker node never holds the signer account")
+        .isEmpty();
+    try (var files = Files.list(frontFiles)) {
+      assertThat(files).as("the front node downloads nothing").isEmpty();
+    }
+    assertThatThrownBy(() -> workerNode.api().send("GET", "/status", null, null))
+        .as("the worker node's HTTP port is closed")
+        .isInstanceOf(AssertionError.class);
+    assertThat(workerNode.management().send("GET", "/ready", null, null).status()).isEqualTo(200);
+  }
+}
