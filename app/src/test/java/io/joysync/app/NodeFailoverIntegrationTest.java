@@ -50,33 +50,23 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeFailoverIntegrationTest {
 
   @TempDir static Path work;
-  private static Devnets devnets;
-  private static ForkedNode.Launch launch;
-  private static final List<ForkedNode> nodes = new ArrayList<>();
+  private static ForkedCluster cluster;
+  private static List<ForkedNode> nodes;
   private static final List<TcpRelay> links = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    devnets = Devnets.start();
-    launch =
-        ForkedNode.Launch.fresh("failover")
-            .withConfig(devnets.nodeSettings())
-            .withEnvironment(devnets.secrets());
+    cluster = ForkedCluster.start("failover");
+    nodes = cluster.nodes;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (ForkedNode node : nodes) {
-      node.close();
-    }
     for (TcpRelay link : links) {
       link.close();
     }
-    if (launch != null) {
-      launch.dropKeyspaces();
-    }
-    if (devnets != null) {
-      devnets.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -85,17 +75,9 @@ class NodeFailoverIntegrationTest {
     // Each node keeps its ports across restarts: its management endpoint is a contact point.
     List<ForkedNode.Ports> ports =
         List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free(), ForkedNode.Ports.free());
-    Map<String, String> cluster = new HashMap<>();
-    cluster.put("joysync.cluster.formation", "bootstrap");
-    for (int i = 0; i < 3; i++) {
-      String endpoint = "pekko.discovery.config.services.joysync.endpoints." + i;
-      cluster.put(endpoint + ".host", "127.0.0.1");
-      cluster.put(endpoint + ".port", Integer.toString(ports.get(i).management()));
-    }
-    // As a deployment of several nodes: the schema is applied beforehand, the nodes create none.
-    cluster.put("joysync.cassandra.auto-create", "false");
+    Map<String, String> settings = new HashMap<>(ForkedCluster.bootstrap(ports));
     // Files a node holds for videos that ended elsewhere are swept soon, not after 10 minutes.
-    cluster.put("joysync.pipeline.files-sweep-interval", "3s");
+    settings.put("joysync.pipeline.files-sweep-interval", "3s");
     List<Path> downloads = new ArrayList<>();
     List<ForkedNode.Launch> launches = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -104,9 +86,10 @@ class NodeFailoverIntegrationTest {
       int bound = TestCassandra.freePort();
       links.add(TcpRelay.start(ports.get(i).remote(), bound));
       launches.add(
-          launch
+          cluster
+              .launch
               .withLogDir(Files.createTempDirectory("joysync-failover-node" + i + "-logs"))
-              .withConfig(cluster)
+              .withConfig(settings)
               .withConfig(Map.of("pekko.remote.artery.bind.port", Integer.toString(bound)))
               .withConfig(Devnets.syncSettings(downloads.get(i))));
     }
@@ -121,8 +104,8 @@ class NodeFailoverIntegrationTest {
 
     ApiClient api = nodes.get(0).api();
     Devnets.whitelist(api, "@bobstarts");
-    String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
-    String alice = devnets.signUp(api, DevnetSeed.ALICE, 1);
+    String bob = cluster.devnets.signUp(api, DevnetSeed.BOB, 2);
+    String alice = cluster.devnets.signUp(api, DevnetSeed.ALICE, 1);
     Devnets.verify(api, 1, "Silver");
     await()
         .atMost(Duration.ofMinutes(4))
@@ -211,7 +194,7 @@ class NodeFailoverIntegrationTest {
     List<Path> runningDownloads = new ArrayList<>(downloads);
     runningDownloads.remove(cutOff);
     SyncedOnce.assertAliceAndBob(
-        devnets,
+        cluster.devnets,
         third,
         alice,
         bob,

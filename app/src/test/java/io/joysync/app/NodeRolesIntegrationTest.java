@@ -8,12 +8,11 @@ import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,29 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeRolesIntegrationTest {
 
   @TempDir static Path work;
-  private static Devnets devnets;
-  private static ForkedNode.Launch launch;
-  private static final List<ForkedNode> nodes = new ArrayList<>();
+  private static ForkedCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    devnets = Devnets.start();
-    launch =
-        ForkedNode.Launch.fresh("roles")
-            .withConfig(devnets.nodeSettings())
-            .withEnvironment(devnets.secrets());
+    cluster = ForkedCluster.start("roles");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (ForkedNode node : nodes) {
-      node.close();
-    }
-    if (launch != null) {
-      launch.dropKeyspaces();
-    }
-    if (devnets != null) {
-      devnets.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -62,41 +49,24 @@ class NodeRolesIntegrationTest {
   void thePipelineNodeDownloadsAndUploadsTheSignerNodeSignsAndOnlyTheApiNodeAnswers()
       throws Exception {
     List<ForkedNode.Ports> ports = List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free());
-    Map<String, String> cluster = new HashMap<>();
-    cluster.put("joysync.cluster.formation", "bootstrap");
-    for (int i = 0; i < 2; i++) {
-      String endpoint = "pekko.discovery.config.services.joysync.endpoints." + i;
-      cluster.put(endpoint + ".host", "127.0.0.1");
-      cluster.put(endpoint + ".port", Integer.toString(ports.get(i).management()));
-    }
-    cluster.put("joysync.cassandra.auto-create", "false");
     Path frontFiles = Files.createDirectories(work.resolve("front"));
     Path workerFiles = Files.createDirectories(work.resolve("worker"));
-    ForkedNode.Launch front =
-        launch
-            .withLogDir(Files.createTempDirectory("joysync-roles-front-logs"))
-            .withConfig(cluster)
-            .withConfig(Devnets.syncSettings(frontFiles))
-            .withConfig(Map.of("joysync.cluster.roles", "api, signer"));
-    ForkedNode.Launch worker =
-        launch
-            .withLogDir(Files.createTempDirectory("joysync-roles-worker-logs"))
-            .withConfig(cluster)
-            .withConfig(Devnets.syncSettings(workerFiles))
-            .withConfig(Map.of("joysync.cluster.roles", "pipeline"));
+    ForkedNode.Launch front = member(ports, "front", frontFiles, "api, signer");
+    ForkedNode.Launch worker = member(ports, "worker", workerFiles, "pipeline");
     front.applySchema();
-    nodes.add(front.spawn(ports.get(0)));
-    nodes.add(worker.spawn(ports.get(1)));
-    nodes.forEach(ForkedNode::awaitReady);
-    ForkedNode frontNode = nodes.get(0);
-    ForkedNode workerNode = nodes.get(1);
+    cluster.nodes.add(front.spawn(ports.get(0)));
+    cluster.nodes.add(worker.spawn(ports.get(1)));
+    cluster.nodes.forEach(ForkedNode::awaitReady);
+    ForkedNode frontNode = cluster.nodes.get(0);
+    ForkedNode workerNode = cluster.nodes.get(1);
 
     ApiClient api = frontNode.api();
     Devnets.whitelist(api, "@bobstarts");
-    String bob = devnets.signUp(api, DevnetSeed.BOB, 2);
+    String bob = cluster.devnets.signUp(api, DevnetSeed.BOB, 2);
     List<JsonNode> videos = UserVideos.awaitAllEnded(api, bob, 1, Duration.ofMinutes(4));
     assertThat(videos.get(0).get("state").asText()).isEqualTo("UploadSucceeded");
-    try (ChainConnection chain = new ChainConnection(URI.create(devnets.joystream.chainUrl()))) {
+    try (ChainConnection chain =
+        new ChainConnection(URI.create(cluster.devnets.joystream.chainUrl()))) {
       assertThat(
               chain
                   .chainState()
@@ -130,5 +100,16 @@ class NodeRolesIntegrationTest {
         .as("the worker node's HTTP port is closed")
         .isInstanceOf(AssertionError.class);
     assertThat(workerNode.management().send("GET", "/ready", null, null).status()).isEqualTo(200);
+  }
+
+  /** A node of the two-node cluster with its own download folder, log directory and roles. */
+  private static ForkedNode.Launch member(
+      List<ForkedNode.Ports> ports, String name, Path files, String roles) throws IOException {
+    return cluster
+        .launch
+        .withLogDir(Files.createTempDirectory("joysync-roles-" + name + "-logs"))
+        .withConfig(ForkedCluster.bootstrap(ports))
+        .withConfig(Devnets.syncSettings(files))
+        .withConfig(Map.of("joysync.cluster.roles", roles));
   }
 }
