@@ -92,7 +92,7 @@ class ClusterCliTest {
     assertThat(members.exitCode()).as(members.err()).isZero();
     assertThat(members.out())
         .contains("as " + seed + " sees them")
-        .containsPattern("\\Q" + seed + "\\E\\s+Up\\s+yes\\s+dc-default");
+        .containsPattern("\\Q" + seed + "\\E\\s+Up\\s+yes\\s+api,pipeline,signer,dc-default");
     assertThat(shards.exitCode()).as(shards.err()).isZero();
     assertThat(shards.out())
         .contains("Shards hosted by " + seed)

@@ -11,6 +11,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
@@ -201,9 +204,27 @@ final class ForkedNode implements AutoCloseable {
 
   /** A node's ports: its HTTP API, its management endpoint and its cluster address. */
   record Ports(int http, int management, int remote) {
+
+    /**
+     * Three ports free now, below Linux's ephemeral range (32768 and up): a node keeps its ports
+     * across restarts, and a port the kernel handed out as free may meanwhile be the source port of
+     * some outbound connection, which a port below that range never is.
+     */
     static Ports free() throws IOException {
-      return new Ports(
-          TestCassandra.freePort(), TestCassandra.freePort(), TestCassandra.freePort());
+      return new Ports(fixedPort(), fixedPort(), fixedPort());
+    }
+
+    /** One port free now, below the ephemeral range (see {@link #free}). */
+    static int fixedPort() throws IOException {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          return probe.getLocalPort();
+        } catch (IOException inUse) {
+          // another one
+        }
+      }
+      throw new IOException("no free port between 20000 and 32000");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.joysync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
  * joins the running cluster (with seed nodes, the first seed could form a second cluster here).
  * Then the node holding the account is cut off the network (a relay in front of its cluster port
  * drops every byte): it downs itself and exits, and the majority signs again only after its last
- * line. One of the two left leaves with SIGTERM (its pipeline drains, its shards move) and comes
- * back, while the other answers Atlas' API throughout. Afterwards every video has ended once: on
- * chain exactly as many videos per channel as synced ones, each attributed in Orion once, and no
- * file left in a running node's download folder. The time from the kill to the signer account's
- * first extrinsic final on a survivor is measured and printed (a figure for bench/RESULTS.md, not
- * an assertion: this machine's load moves it).
+ * line. A fourth node, a download worker only (role pipeline), joins under load and takes shards:
+ * it downloads, serves no API and never holds the account. One of the two left of the first three
+ * leaves with SIGTERM (its pipeline drains, its shards move) and comes back, while the other
+ * answers Atlas' API throughout. Afterwards every video has ended once: on chain exactly as many
+ * videos per channel as synced ones, each attributed in Orion once, and no file left in a running
+ * node's download folder. The time from the kill to the signer account's first extrinsic final on a
+ * survivor is measured and printed (a figure for bench/RESULTS.md, not an assertion: this machine's
+ * load moves it).
  */
 @Needs(Service.CASSANDRA)
 class NodeFailoverIntegrationTest {
@@ -83,14 +88,20 @@ class NodeFailoverIntegrationTest {
     for (int i = 0; i < 3; i++) {
       downloads.add(Files.createDirectories(work.resolve("node" + i).resolve("downloads")));
       // The node's cluster address is a relay to the port it binds: the test can cut it off.
-      int bound = TestCassandra.freePort();
+      int bound = ForkedNode.Ports.fixedPort();
       links.add(TcpRelay.start(ports.get(i).remote(), bound));
       launches.add(
           cluster
               .launch
               .withLogDir(Files.createTempDirectory("joysync-failover-node" + i + "-logs"))
               .withConfig(settings)
-              .withConfig(Map.of("pekko.remote.artery.bind.port", Integer.toString(bound)))
+              .withConfig(
+                  Map.of(
+                      "pekko.remote.artery.bind.port",
+                      Integer.toString(bound),
+                      // Its connections to the others come from an address of its own.
+                      "pekko.remote.artery.advanced.tcp.outbound-client-hostname",
+                      source(i).getHostAddress()))
               .withConfig(Devnets.syncSettings(downloads.get(i))));
     }
     // The schema first (three nodes starting at once never create a table side by side), then all
@@ -129,15 +140,20 @@ class NodeFailoverIntegrationTest {
     nodes.set(host, launches.get(host).start(ports.get(host)));
     awaitMembersUp(nodes.get(host), 3);
 
-    // A network partition: the node that holds the signer account now is cut off the network
-    // (its link drops every byte). Both sides see the other unreachable; the node alone is the
-    // minority, downs itself and exits; the two others down it and restart its account only
+    // A network partition: the node that holds the signer account now is cut off the network,
+    // both ways (what reaches it and what it sends are dropped: a one-way cut lets its reports of
+    // the others' unreachability through, and the resolver then downs them too, as Pekko does
+    // with nodes seen only indirectly). Both sides see the other unreachable; the node alone is
+    // the minority, downs itself and exits; the two others down it and restart its account only
     // once it is gone. So no two nodes ever sign for the account.
     int cutOff = signerHost();
     List<ForkedNode> majority = new ArrayList<>(nodes);
     majority.remove(cutOff);
     Instant cutAt = Instant.now();
     links.get(cutOff).blackhole();
+    for (TcpRelay link : links) {
+      link.dropFrom(source(cutOff));
+    }
     int status = nodes.get(cutOff).awaitOwnExit(Duration.ofMinutes(1));
     Duration minorityGone = Duration.between(cutAt, Instant.now());
     assertThat(status).as("the cut-off node exits as a downed node").isEqualTo(255);
@@ -165,6 +181,48 @@ class NodeFailoverIntegrationTest {
         minorityGone.toMillis() / 1000.0,
         Duration.between(cutAt, majoritySigned).toMillis() / 1000.0);
 
+    // A fourth node joins, a download worker only (role pipeline): it finds the cluster through
+    // the contact points (its own among them), and the cluster hands it shards, a sync worker among
+    // them; it serves no API and never holds the signer account.
+    ForkedNode.Ports fourthPorts = ForkedNode.Ports.free();
+    List<ForkedNode.Ports> withFourth = new ArrayList<>(ports);
+    withFourth.add(fourthPorts);
+    downloads.add(Files.createDirectories(work.resolve("node3").resolve("downloads")));
+    nodes.add(
+        cluster
+            .launch
+            .withLogDir(Files.createTempDirectory("joysync-failover-node3-logs"))
+            .withConfig(settings)
+            .withConfig(ForkedCluster.bootstrap(withFourth))
+            .withConfig(Devnets.syncSettings(downloads.get(3)))
+            .withConfig(Map.of("joysync.cluster.roles", "pipeline"))
+            .start(fourthPorts));
+    ForkedNode fourth = nodes.get(3);
+    awaitMembersUp(fourth, 3);
+    Instant joinedAt = Instant.now();
+    await("a sync worker moved to the fourth node")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              ApiClient.Reply shards =
+                  fourth
+                      .management()
+                      .send(
+                          "GET",
+                          "/cluster/shards/sharded-daemon-process-sync-pipeline",
+                          null,
+                          TestNodes.OPERATOR_KEY);
+              return shards.status() == 200 && !shards.json().path("regions").isEmpty();
+            });
+    Duration tookShards = Duration.between(joinedAt, Instant.now());
+    System.out.printf(
+        "A fourth node (pipeline only) joined; a sync worker moved to it %.1f s after it was Up%n",
+        tookShards.toMillis() / 1000.0);
+    assertThatThrownBy(() -> fourth.api().send("GET", "/status", null, null))
+        .as("a pipeline-only node's HTTP port is closed")
+        .isInstanceOf(AssertionError.class);
+
     // One of the two left leaves with SIGTERM (its pipeline drains, its shards move) and comes
     // back, while the other answers the API throughout.
     int leaving = (cutOff + 1) % 3;
@@ -181,7 +239,7 @@ class NodeFailoverIntegrationTest {
     try {
       nodes.get(leaving).stop();
       nodes.set(leaving, launches.get(leaving).start(ports.get(leaving)));
-      awaitMembersUp(nodes.get(leaving), 2);
+      awaitMembersUp(nodes.get(leaving), 3);
     } finally {
       prober.shutdownNow();
     }
@@ -190,6 +248,9 @@ class NodeFailoverIntegrationTest {
         leaving, onTheirWay, answers.size());
     assertThat(answers).isNotEmpty().containsOnly(200);
 
+    assertThat(signerLines(fourth))
+        .as("the pipeline-only node never held the signer account")
+        .isEmpty();
     // The cut-off node is gone with whatever it had downloaded; the others keep no file.
     List<Path> runningDownloads = new ArrayList<>(downloads);
     runningDownloads.remove(cutOff);
@@ -198,8 +259,23 @@ class NodeFailoverIntegrationTest {
         third,
         alice,
         bob,
-        "node " + host + " killed, node " + cutOff + " cut off, node " + leaving + " restarted",
+        "node "
+            + host
+            + " killed, node "
+            + cutOff
+            + " cut off, a fourth joined, node "
+            + leaving
+            + " restarted",
         runningDownloads.toArray(Path[]::new));
+  }
+
+  /** The loopback address node {@code i} connects to the others from (127.0.0.2 onwards). */
+  private static InetAddress source(int i) {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i)});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** When the signer account's first extrinsic final after {@code since} was logged on them. */

@@ -13,9 +13,12 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP relay on loopback between a node's cluster address and the port it really binds, so a test
- * can cut the node off the network: after {@link #blackhole()} every byte that reaches the relay,
- * either way, is read and dropped, on open connections and on new ones. Nothing is closed or reset,
- * as when a machine's link goes dark: the peers learn of it only from missing heartbeats.
+ * can cut nodes off the network. After {@link #blackhole()} every byte that reaches the relay,
+ * either way, is read and dropped, on open connections and on new ones; after {@link
+ * #dropFrom(InetAddress)} the same holds for the connections a given client address opened (a
+ * node's outbound connections, when each node connects from an address of its own: Artery's {@code
+ * outbound-client-hostname}). Nothing is closed or reset, as when a machine's link goes dark: the
+ * peers learn of it only from missing heartbeats.
  */
 final class TcpRelay implements AutoCloseable {
 
@@ -31,6 +34,7 @@ final class TcpRelay implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final Set<InetAddress> cutSources = ConcurrentHashMap.newKeySet();
   private volatile boolean dark;
 
   private TcpRelay(ServerSocket server, int target) {
@@ -50,6 +54,15 @@ final class TcpRelay implements AutoCloseable {
     dark = true;
   }
 
+  /** From now on every byte of the connections {@code source} opens, either way, is dropped. */
+  void dropFrom(InetAddress source) {
+    cutSources.add(source);
+  }
+
+  private boolean cut(Socket client) {
+    return dark || cutSources.contains(client.getInetAddress());
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       Socket in;
@@ -60,7 +73,7 @@ final class TcpRelay implements AutoCloseable {
       }
       sockets.add(in);
       Socket out = null;
-      if (!dark) {
+      if (!cut(in)) {
         try {
           out = new Socket(LOOPBACK, target);
           sockets.add(out);
@@ -70,22 +83,25 @@ final class TcpRelay implements AutoCloseable {
         }
       }
       Socket to = out;
-      threads.execute(() -> pump(in, to));
+      threads.execute(() -> pump(in, to, in));
       if (to != null) {
-        threads.execute(() -> pump(to, in));
+        threads.execute(() -> pump(to, in, in));
       }
     }
   }
 
-  /** Copies {@code from} to {@code to} while the link is up; drops everything once it is dark. */
-  private void pump(Socket from, Socket to) {
+  /**
+   * Copies {@code from} to {@code to} while the link is up; drops everything once it is cut for
+   * this relay or for the connection's {@code client}.
+   */
+  private void pump(Socket from, Socket to, Socket client) {
     byte[] buffer = new byte[16 * 1024];
     try {
       InputStream input = from.getInputStream();
       OutputStream output = to == null ? null : to.getOutputStream();
       int n;
       while ((n = input.read(buffer)) >= 0) {
-        if (!dark && output != null) {
+        if (!cut(client) && output != null) {
           output.write(buffer, 0, n);
           output.flush();
         }
@@ -93,7 +109,7 @@ final class TcpRelay implements AutoCloseable {
     } catch (IOException closed) {
       // one side went away
     }
-    if (!dark) {
+    if (!cut(client)) {
       // An end seen while the link is up is passed on, as a real connection would.
       closeQuietly(from);
       if (to != null) {
