@@ -28,12 +28,12 @@ final class NodeRoles {
     String value = config.getString(SETTING);
     Set<String> known =
         Arrays.stream(NodeRole.values()).map(NodeRole::id).collect(Collectors.toSet());
+    if (value.isBlank()) {
+      throw invalid("is empty; a node needs at least one of api, pipeline and signer");
+    }
     Set<String> roles = new LinkedHashSet<>();
     for (String part : value.split(",", -1)) {
       String role = part.trim().toLowerCase(Locale.ROOT);
-      if (role.isEmpty() && value.isBlank()) {
-        break;
-      }
       if (!known.contains(role)) {
         throw invalid(
             "\"" + part.trim() + "\" is not a role; the roles are api, pipeline and signer");
@@ -41,9 +41,6 @@ final class NodeRoles {
       if (!roles.add(role)) {
         throw invalid("names " + role + " twice");
       }
-    }
-    if (roles.isEmpty()) {
-      throw invalid("is empty; a node needs at least one of api, pipeline and signer");
     }
     return List.copyOf(roles);
   }

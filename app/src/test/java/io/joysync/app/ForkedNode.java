@@ -9,6 +9,8 @@ import com.datastax.oss.driver.api.core.config.OptionsMap;
 import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.joysync.engine.publish.Publisher;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -399,6 +402,41 @@ final class ForkedNode implements AutoCloseable {
   /** The node's JSON log lines (what the Elasticsearch appender ships), of every start. */
   String jsonLog() throws IOException {
     return Files.readString(logDir.resolve("joysync.json"), StandardCharsets.UTF_8);
+  }
+
+  /** A line of the node's JSON log about the signer account. */
+  record SignerLine(Instant at, String message) {}
+
+  /**
+   * The node's log lines of the signer account itself (member 1's controller account), so far: what
+   * the node holding it logged. The publisher's periodic status line names the account on every
+   * node, so it is left out.
+   */
+  List<SignerLine> signerLines() {
+    List<SignerLine> lines = new ArrayList<>();
+    String log;
+    try {
+      log = jsonLog();
+    } catch (IOException notYet) {
+      return lines;
+    }
+    for (String line : log.split("\n")) {
+      if (!line.contains(SyncPipelineIntegrationTest.SIGNER)) {
+        continue;
+      }
+      try {
+        JsonNode json = ApiClient.JSON.readTree(line);
+        if (json.path("account").asText().equals(SyncPipelineIntegrationTest.SIGNER)
+            && !json.path("log.logger").asText().equals(Publisher.class.getName())) {
+          lines.add(
+              new SignerLine(
+                  Instant.parse(json.path("@timestamp").asText()), json.path("message").asText()));
+        }
+      } catch (IOException partialLastLine) {
+        // the line being written; the next look reads it whole
+      }
+    }
+    return lines;
   }
 
   @Override

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -161,13 +160,13 @@ class NodeFailoverIntegrationTest {
     Instant majoritySigned = firstFinalExtrinsicAfter(majority, cutAt);
     Instant minorityLast =
         signerLines(nodes.get(cutOff)).stream()
-            .map(SignerLine::at)
+            .map(ForkedNode.SignerLine::at)
             .max(Comparator.naturalOrder())
             .orElseThrow();
     List<Instant> majorityAfterCut =
         majority.stream()
             .flatMap(n -> signerLines(n).stream())
-            .map(SignerLine::at)
+            .map(ForkedNode.SignerLine::at)
             .filter(at -> at.isAfter(cutAt))
             .sorted()
             .toList();
@@ -290,7 +289,7 @@ class NodeFailoverIntegrationTest {
                   on.stream()
                       .flatMap(n -> signerLines(n).stream())
                       .filter(l -> l.message().contains("final in block"))
-                      .map(SignerLine::at)
+                      .map(ForkedNode.SignerLine::at)
                       .filter(at -> at.isAfter(since))
                       .min(Comparator.naturalOrder());
               found.ifPresent(first::set);
@@ -341,7 +340,7 @@ class NodeFailoverIntegrationTest {
     int host = -1;
     Instant latest = Instant.MIN;
     for (int i = 0; i < nodes.size(); i++) {
-      for (SignerLine l : signerLines(nodes.get(i))) {
+      for (ForkedNode.SignerLine l : signerLines(nodes.get(i))) {
         if (l.at().isAfter(latest)) {
           latest = l.at();
           host = i;
@@ -352,32 +351,7 @@ class NodeFailoverIntegrationTest {
     return host;
   }
 
-  record SignerLine(Instant at, String message) {}
-
-  /** The node's log lines about the signer account (member 1's controller account). */
-  static List<SignerLine> signerLines(ForkedNode node) {
-    List<SignerLine> lines = new ArrayList<>();
-    String log;
-    try {
-      log = node.jsonLog();
-    } catch (IOException notYet) {
-      return lines;
-    }
-    for (String line : log.split("\n")) {
-      if (!line.contains(SyncPipelineIntegrationTest.SIGNER)) {
-        continue;
-      }
-      try {
-        JsonNode json = ApiClient.JSON.readTree(line);
-        if (json.path("account").asText().equals(SyncPipelineIntegrationTest.SIGNER)) {
-          lines.add(
-              new SignerLine(
-                  Instant.parse(json.path("@timestamp").asText()), json.path("message").asText()));
-        }
-      } catch (IOException partialLastLine) {
-        // the line being written; the next look reads it whole
-      }
-    }
-    return lines;
+  private static List<ForkedNode.SignerLine> signerLines(ForkedNode node) {
+    return node.signerLines();
   }
 }

@@ -87,10 +87,10 @@ class NodeRolesIntegrationTest {
     assertThat(frontLog)
         .contains("This node runs no sync workers")
         .doesNotContain("Sync pipeline started");
-    assertThat(NodeFailoverIntegrationTest.signerLines(frontNode))
+    assertThat(frontNode.signerLines())
         .as("the signer account works on the front node")
         .isNotEmpty();
-    assertThat(NodeFailoverIntegrationTest.signerLines(workerNode))
+    assertThat(workerNode.signerLines())
         .as("the worker node never holds the signer account")
         .isEmpty();
     try (var files = Files.list(frontFiles)) {
