@@ -50,12 +50,7 @@ final class BenchNode implements AutoCloseable {
     String prefix = "bench_disco_" + Long.toHexString(System.nanoTime());
     int httpPort = freePort();
     Map<String, Object> c = new HashMap<>();
-    c.put("joysync.cassandra.keyspace-prefix", prefix);
-    c.put("joysync.cassandra.contact-point", contactPoint);
     c.put("joysync.http.port", httpPort);
-    c.put("pekko.management.http.port", freePort());
-    c.put("pekko.remote.artery.canonical.port", 0);
-    c.put("pekko.coordinated-shutdown.exit-jvm", "off");
     c.put("joysync.youtube.devnet-base-url", devnetUrl);
     c.put("joysync.youtube.api-key", "devnet-api-key");
     c.put("joysync.youtube.client-id", "joysync-devnet.apps.googleusercontent.com");
@@ -78,6 +73,24 @@ final class BenchNode implements AutoCloseable {
     c.put("joysync.discovery.websub.subscribe-retry", "2m");
     c.put("joysync.discovery.unsyncable.recheck-min", scaled(3_600, scale));
     c.put("joysync.discovery.unsyncable.recheck-max", scaled(86_400, scale));
+    return start(prefix, contactPoint, c);
+  }
+
+  /**
+   * Starts a node on the keyspaces of {@code prefix} with {@code settings} over the defaults (its
+   * HTTP port free unless given, management and cluster ports free, the JVM left running when it
+   * stops).
+   */
+  static BenchNode start(String prefix, String contactPoint, Map<String, Object> settings)
+      throws Exception {
+    Map<String, Object> c = new HashMap<>();
+    c.put("joysync.cassandra.keyspace-prefix", prefix);
+    c.put("joysync.cassandra.contact-point", contactPoint);
+    c.put("joysync.http.port", freePort());
+    c.put("pekko.management.http.port", freePort());
+    c.put("pekko.remote.artery.canonical.port", 0);
+    c.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    c.putAll(settings);
     Config config =
         ConfigFactory.parseMap(c)
             .withFallback(ConfigFactory.parseResourcesAnySyntax("application"))
@@ -86,8 +99,8 @@ final class BenchNode implements AutoCloseable {
     Node.Running node = Node.start(config);
     Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(180, TimeUnit.SECONDS);
     InetSocketAddress http = endpoints.http();
-    if (http.getPort() != httpPort) {
-      throw new IllegalStateException("the node listens on " + http + ", not " + httpPort);
+    if (http.getPort() != ((Number) c.get("joysync.http.port")).intValue()) {
+      throw new IllegalStateException("the node listens on " + http + ", not " + c);
     }
     String[] hostPort = contactPoint.split(":");
     CqlSession cql =
@@ -118,12 +131,17 @@ final class BenchNode implements AutoCloseable {
    * again, a few times; the retries are counted and printed.
    */
   CompletionStage<Integer> signUp(List<String> channelIds, Instant at) {
+    return signUp(channelIds, at, 32);
+  }
+
+  /** {@link #signUp(List, Instant)} with {@code parallelism} sign-ups in flight. */
+  CompletionStage<Integer> signUp(List<String> channelIds, Instant at, int parallelism) {
     ClusterSharding sharding = ClusterSharding.get(node.system());
     java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     return Source.from(channelIds)
         .zipWithIndex()
         .mapAsyncUnordered(
-            32,
+            parallelism,
             pair ->
                 org.apache.pekko.pattern.Patterns.retry(
                         () -> {
@@ -240,6 +258,13 @@ final class BenchNode implements AutoCloseable {
     }
   }
 
+  /** Stops the node and leaves its keyspaces, for another node to start on. */
+  void stop() throws Exception {
+    node.system().terminate();
+    node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    cql.close();
+  }
+
   /**
    * Stops the node and drops the run's keyspaces: each run creates its own (some forty tables), and
    * a shared Cassandra that keeps them all runs out of heap.
@@ -248,7 +273,15 @@ final class BenchNode implements AutoCloseable {
   public void close() throws Exception {
     node.system().terminate();
     node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    String prefix = keyspace.substring(0, keyspace.length() - "_read".length());
+    try {
+      dropKeyspaces(cql, keyspace.substring(0, keyspace.length() - "_read".length()));
+    } finally {
+      cql.close();
+    }
+  }
+
+  /** Drops the keyspaces of {@code prefix}; says so when one is left. */
+  static void dropKeyspaces(CqlSession cql, String prefix) {
     try {
       for (String suffix : List.of("_journal", "_snapshot", "_read", "_offsets")) {
         cql.execute(
@@ -258,8 +291,6 @@ final class BenchNode implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       System.err.println("the run's keyspaces " + prefix + "_* were not all dropped: " + e);
-    } finally {
-      cql.close();
     }
   }
 }

@@ -26,7 +26,6 @@ import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -337,78 +336,86 @@ public final class ChannelEntity
         .build();
   }
 
+  /**
+   * One handler for every command. A handler builder would make a case and two lambdas per command
+   * for each entity instance, about 2 KB of every resident channel (bench/RESULTS.md, "One node at
+   * rest"); this dispatch costs one method reference.
+   */
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
-    CommandHandlerWithReplyBuilder<Command, Event, State> b = newCommandHandlerWithReplyBuilder();
-    b.forState(s -> !s.channel().isRegistered())
-        .onCommand(
-            SignUp.class, (s, c) -> persist(c.replyTo(), new SignedUp(channelId, c.registration())))
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()))
-        .onCommand(Change.class, this::rejectUnknown)
-        .onCommand(
-            ReserveHistoricalBytes.class,
-            (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())))
-        .onCommand(
-            ReleaseHistoricalBytes.class,
-            (s, c) -> Effect().reply(c.replyTo(), StatusReply.error(unknownChannel())));
-    b.forAnyState()
-        .onCommand(SignUp.class, (s, c) -> signUpAgain(s.channel(), c))
-        .onCommand(
-            Verify.class,
-            (s, c) -> persist(c.replyTo(), new ChannelVerified(channelId, c.tier(), c.at())))
-        .onCommand(
-            Suspend.class,
-            (s, c) -> persist(c.replyTo(), new ChannelSuspended(channelId, c.reason(), c.at())))
-        .onCommand(
-            SetOperatorIngestion.class,
-            (s, c) -> persist(c.replyTo(), new OperatorIngestionSet(channelId, c.allow())))
-        .onCommand(
-            SetCategoryByOperator.class,
-            (s, c) ->
-                persist(
-                    c.replyTo(), new CategorySet(channelId, c.videoCategoryId(), Optional.empty())))
-        .onCommand(
-            OptOut.class,
-            (s, c) ->
-                ownerAction(
-                    s.channel(),
-                    "OptoutChannel",
-                    c.signedAt(),
-                    c.replyTo(),
-                    new OwnerOptedOut(channelId, c.optOut(), c.signedAt())))
-        .onCommand(
-            SetIngestion.class,
-            (s, c) ->
-                ownerAction(
-                    s.channel(),
-                    "IngestChannel",
-                    c.signedAt(),
-                    c.replyTo(),
-                    new IngestionSet(
-                        channelId, c.shouldBeIngested(), c.videoCategoryId(), c.signedAt())))
-        .onCommand(
-            SetCategory.class,
-            (s, c) ->
-                ownerAction(
-                    s.channel(),
-                    "UpdateChannelCategory",
-                    c.signedAt(),
-                    c.replyTo(),
-                    new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt()))))
-        .onCommand(AutoOptOut.class, (s, c) -> autoOptOut(s.channel(), c))
-        .onCommand(RefreshStatistics.class, (s, c) -> refreshStatistics(s.channel(), c))
-        .onCommand(ReserveHistoricalBytes.class, this::reserve)
-        .onCommand(ReleaseHistoricalBytes.class, this::release)
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.of(s.channel())))
-        .onCommand(
-            LegacyVideosImported.class,
-            (s, c) ->
-                c.videoIds().isEmpty()
-                    ? Effect().noReply()
-                    : Effect()
-                        .persist(new LegacyVideosMoved(channelId, c.videoIds()))
-                        .thenNoReply());
-    return b.build();
+    return this::handle;
+  }
+
+  private ReplyEffect<Event, State> handle(State s, Command command) {
+    if (!s.channel().isRegistered()) {
+      if (command instanceof SignUp c) {
+        return persist(c.replyTo(), new SignedUp(channelId, c.registration()));
+      } else if (command instanceof Get c) {
+        return Effect().reply(c.replyTo(), Optional.empty());
+      } else if (command instanceof Change c) {
+        return rejectUnknown(s, c);
+      } else if (command instanceof ReserveHistoricalBytes c) {
+        return Effect().reply(c.replyTo(), StatusReply.error(unknownChannel()));
+      } else if (command instanceof ReleaseHistoricalBytes c) {
+        return Effect().reply(c.replyTo(), StatusReply.error(unknownChannel()));
+      }
+    }
+    if (command instanceof Get c) {
+      return Effect().reply(c.replyTo(), Optional.of(s.channel()));
+    } else if (command instanceof Change c) {
+      return change(s.channel(), c);
+    } else if (command instanceof ReserveHistoricalBytes c) {
+      return reserve(s, c);
+    } else if (command instanceof ReleaseHistoricalBytes c) {
+      return release(s, c);
+    } else if (command instanceof LegacyVideosImported c) {
+      return c.videoIds().isEmpty()
+          ? Effect().noReply()
+          : Effect().persist(new LegacyVideosMoved(channelId, c.videoIds())).thenNoReply();
+    }
+    throw new IllegalStateException("unknown channel command " + command.getClass().getName());
+  }
+
+  /** A change to a registered channel. */
+  private ReplyEffect<Event, State> change(ChannelState s, Change command) {
+    if (command instanceof SignUp c) {
+      return signUpAgain(s, c);
+    } else if (command instanceof Verify c) {
+      return persist(c.replyTo(), new ChannelVerified(channelId, c.tier(), c.at()));
+    } else if (command instanceof Suspend c) {
+      return persist(c.replyTo(), new ChannelSuspended(channelId, c.reason(), c.at()));
+    } else if (command instanceof SetOperatorIngestion c) {
+      return persist(c.replyTo(), new OperatorIngestionSet(channelId, c.allow()));
+    } else if (command instanceof SetCategoryByOperator c) {
+      return persist(
+          c.replyTo(), new CategorySet(channelId, c.videoCategoryId(), Optional.empty()));
+    } else if (command instanceof OptOut c) {
+      return ownerAction(
+          s,
+          "OptoutChannel",
+          c.signedAt(),
+          c.replyTo(),
+          new OwnerOptedOut(channelId, c.optOut(), c.signedAt()));
+    } else if (command instanceof SetIngestion c) {
+      return ownerAction(
+          s,
+          "IngestChannel",
+          c.signedAt(),
+          c.replyTo(),
+          new IngestionSet(channelId, c.shouldBeIngested(), c.videoCategoryId(), c.signedAt()));
+    } else if (command instanceof SetCategory c) {
+      return ownerAction(
+          s,
+          "UpdateChannelCategory",
+          c.signedAt(),
+          c.replyTo(),
+          new CategorySet(channelId, c.videoCategoryId(), Optional.of(c.signedAt())));
+    } else if (command instanceof AutoOptOut c) {
+      return autoOptOut(s, c);
+    } else if (command instanceof RefreshStatistics c) {
+      return refreshStatistics(s, c);
+    }
+    throw new IllegalStateException("unknown channel change " + command.getClass().getName());
   }
 
   private ReplyEffect<Event, State> persist(
@@ -528,22 +535,25 @@ public final class ChannelEntity
     return persist(c.replyTo(), new StatisticsRefreshed(channelId, c.statistics(), c.at()));
   }
 
+  /** One handler for every event, shared by every instance (see {@link #commandHandler}). */
   @Override
   public EventHandler<State, Event> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(VideosTracked.class, (s, e) -> s.withLegacyVideos(e.videos()))
-        .onEvent(
-            VideoAdvanced.class,
-            (s, e) -> s.withLegacyVideo(e.video()).withChannel(applyToChannel(s.channel(), e)))
-        .onEvent(LegacyVideosMoved.class, (s, e) -> s.withoutLegacyVideos(e.videoIds()))
-        .onEvent(
-            HistoricalBytesReserved.class,
-            (s, e) -> s.reserved(e.videoId()).withChannel(applyToChannel(s.channel(), e)))
-        .onEvent(
-            HistoricalBytesReleased.class,
-            (s, e) -> s.released(e.videoId()).withChannel(applyToChannel(s.channel(), e)))
-        .onAnyEvent((s, e) -> s.withChannel(applyToChannel(s.channel(), e)));
+    return ChannelEntity::apply;
+  }
+
+  private static State apply(State s, Event e) {
+    if (e instanceof VideosTracked t) {
+      return s.withLegacyVideos(t.videos());
+    } else if (e instanceof VideoAdvanced a) {
+      return s.withLegacyVideo(a.video()).withChannel(applyToChannel(s.channel(), e));
+    } else if (e instanceof LegacyVideosMoved m) {
+      return s.withoutLegacyVideos(m.videoIds());
+    } else if (e instanceof HistoricalBytesReserved r) {
+      return s.reserved(r.videoId()).withChannel(applyToChannel(s.channel(), e));
+    } else if (e instanceof HistoricalBytesReleased r) {
+      return s.released(r.videoId()).withChannel(applyToChannel(s.channel(), e));
+    }
+    return s.withChannel(applyToChannel(s.channel(), e));
   }
 
   /**

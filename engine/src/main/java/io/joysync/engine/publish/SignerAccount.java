@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -340,9 +341,12 @@ public final class SignerAccount
                     .flatMap(settings::account)
                     .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
                     .orElseGet(SignerAccount::unknownAccount));
-    // Only the signer nodes hold accounts; the others ask them through sharding.
+    // An account keeps its own timers (signing cycle, reconciliation, status): never stopped for
+    // being idle. Only the signer nodes hold accounts; the others ask them through sharding.
+    Entity<Command, ShardingEnvelope<Command>> held =
+        entity.withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy());
     ClusterSharding.get(system)
-        .init(NodeRole.SIGNER.placement(system).map(entity::withRole).orElse(entity));
+        .init(NodeRole.SIGNER.placement(system).map(held::withRole).orElse(held));
   }
 
   /** The behavior of an entity id that names no configured account. */

@@ -16,7 +16,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -226,37 +225,64 @@ public final class VideoEntity
     return State.EMPTY;
   }
 
+  /**
+   * One handler for every command: a handler builder would make a case and two lambdas per command
+   * for each entity instance (see ChannelEntity#commandHandler).
+   */
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
-    CommandHandlerWithReplyBuilder<Command, Event, State> b = newCommandHandlerWithReplyBuilder();
-    b.forState(s -> s.video().isEmpty())
-        .onCommand(Track.class, this::track)
-        .onCommand(
-            Import.class,
-            (s, c) ->
-                c.record().id().equals(videoId)
-                    ? Effect()
-                        .persist(new VideoTracked(c.channelId(), c.facts(), c.record()))
-                        .thenReply(c.replyTo(), st -> success(Tracking.ADDED))
-                    : Effect().reply(c.replyTo(), StatusReply.error("Not video " + videoId)))
-        .onCommand(Advance.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
-        .onCommand(RecordFailure.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
-        .onCommand(EditMetadata.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
-        .onCommand(RecordMetadataUpdate.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
-        .onCommand(GiveUpMetadataUpdate.class, (s, c) -> Effect().reply(c.replyTo(), notTracked()))
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), Optional.empty()));
-    b.forAnyState()
-        .onCommand(
-            Track.class, (s, c) -> Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED)))
-        .onCommand(
-            Import.class, (s, c) -> Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED)))
-        .onCommand(Advance.class, (s, c) -> advance(s.video().orElseThrow(), c))
-        .onCommand(RecordFailure.class, (s, c) -> recordFailure(s.video().orElseThrow(), c))
-        .onCommand(EditMetadata.class, (s, c) -> editMetadata(s.video().orElseThrow(), c))
-        .onCommand(RecordMetadataUpdate.class, (s, c) -> recordUpdate(s.video().orElseThrow(), c))
-        .onCommand(GiveUpMetadataUpdate.class, (s, c) -> giveUpUpdate(s.video().orElseThrow(), c))
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.video()));
-    return b.build();
+    return this::handle;
+  }
+
+  private ReplyEffect<Event, State> handle(State s, Command command) {
+    if (s.video().isEmpty()) {
+      return untracked(s, command);
+    }
+    TrackedVideo video = s.video().get();
+    if (command instanceof Track c) {
+      return Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED));
+    } else if (command instanceof Import c) {
+      return Effect().reply(c.replyTo(), success(Tracking.ALREADY_TRACKED));
+    } else if (command instanceof Advance c) {
+      return advance(video, c);
+    } else if (command instanceof RecordFailure c) {
+      return recordFailure(video, c);
+    } else if (command instanceof EditMetadata c) {
+      return editMetadata(video, c);
+    } else if (command instanceof RecordMetadataUpdate c) {
+      return recordUpdate(video, c);
+    } else if (command instanceof GiveUpMetadataUpdate c) {
+      return giveUpUpdate(video, c);
+    } else if (command instanceof Get c) {
+      return Effect().reply(c.replyTo(), s.video());
+    }
+    throw new IllegalStateException("unknown video command " + command.getClass().getName());
+  }
+
+  /** A command to a video not tracked yet: only tracking (or importing) it is possible. */
+  private ReplyEffect<Event, State> untracked(State s, Command command) {
+    if (command instanceof Track c) {
+      return track(s, c);
+    } else if (command instanceof Import c) {
+      return c.record().id().equals(videoId)
+          ? Effect()
+              .persist(new VideoTracked(c.channelId(), c.facts(), c.record()))
+              .thenReply(c.replyTo(), st -> success(Tracking.ADDED))
+          : Effect().reply(c.replyTo(), StatusReply.error("Not video " + videoId));
+    } else if (command instanceof Advance c) {
+      return Effect().reply(c.replyTo(), notTracked());
+    } else if (command instanceof RecordFailure c) {
+      return Effect().reply(c.replyTo(), notTracked());
+    } else if (command instanceof EditMetadata c) {
+      return Effect().reply(c.replyTo(), notTracked());
+    } else if (command instanceof RecordMetadataUpdate c) {
+      return Effect().reply(c.replyTo(), notTracked());
+    } else if (command instanceof GiveUpMetadataUpdate c) {
+      return Effect().reply(c.replyTo(), notTracked());
+    } else if (command instanceof Get c) {
+      return Effect().reply(c.replyTo(), Optional.empty());
+    }
+    throw new IllegalStateException("unknown video command " + command.getClass().getName());
   }
 
   private static <T> StatusReply<T> success(T value) {
@@ -426,38 +452,28 @@ public final class VideoEntity
         .thenReply(c.replyTo(), s -> success(s.video().orElseThrow()));
   }
 
+  /** One handler for every event, shared by every instance. */
   @Override
   public EventHandler<State, Event> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(
-            VideoTracked.class,
-            (s, e) ->
-                new State(
-                    Optional.of(
-                        new TrackedVideo(
-                            e.channelId(), e.facts(), e.record(), 0, Optional.empty()))))
-        .onEvent(
-            VideoAdvanced.class,
-            (s, e) -> new State(s.video().map(v -> v.advance(e.record(), e.step()))))
-        .onEvent(
-            MetadataEdited.class,
-            (s, e) ->
-                new State(
-                    s.video()
-                        .map(
-                            v ->
-                                v.edited(
-                                    e.facts().title(), e.facts().description(), e.revision()))))
-        .onEvent(
-            MetadataUpdated.class,
-            (s, e) -> new State(s.video().map(v -> v.updatedOnChain(e.revision()))))
-        .onEvent(
-            MetadataUpdateGivenUp.class,
-            (s, e) -> new State(s.video().map(v -> v.updateGivenUp(e.revision()))))
-        .onEvent(
-            AttemptFailed.class,
-            (s, e) -> new State(s.video().map(v -> v.failedAttempt(e.attempt(), e.retryAt()))))
-        .build();
+    return VideoEntity::apply;
+  }
+
+  private static State apply(State s, Event event) {
+    if (event instanceof VideoTracked e) {
+      return new State(
+          Optional.of(new TrackedVideo(e.channelId(), e.facts(), e.record(), 0, Optional.empty())));
+    } else if (event instanceof VideoAdvanced e) {
+      return new State(s.video().map(v -> v.advance(e.record(), e.step())));
+    } else if (event instanceof MetadataEdited e) {
+      return new State(
+          s.video().map(v -> v.edited(e.facts().title(), e.facts().description(), e.revision())));
+    } else if (event instanceof MetadataUpdated e) {
+      return new State(s.video().map(v -> v.updatedOnChain(e.revision())));
+    } else if (event instanceof MetadataUpdateGivenUp e) {
+      return new State(s.video().map(v -> v.updateGivenUp(e.revision())));
+    } else if (event instanceof AttemptFailed e) {
+      return new State(s.video().map(v -> v.failedAttempt(e.attempt(), e.retryAt())));
+    }
+    return s;
   }
 }
