@@ -99,8 +99,9 @@ final class BenchNode implements AutoCloseable {
     Node.Running node = Node.start(config);
     Node.Endpoints endpoints = node.endpoints().toCompletableFuture().get(180, TimeUnit.SECONDS);
     InetSocketAddress http = endpoints.http();
-    if (http.getPort() != ((Number) c.get("joysync.http.port")).intValue()) {
-      throw new IllegalStateException("the node listens on " + http + ", not " + c);
+    Object httpPort = c.get("joysync.http.port");
+    if (http.getPort() != ((Number) httpPort).intValue()) {
+      throw new IllegalStateException("the node listens on " + http + ", not " + httpPort);
     }
     String[] hostPort = contactPoint.split(":");
     CqlSession cql =

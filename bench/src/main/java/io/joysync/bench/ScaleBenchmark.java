@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,8 +109,7 @@ public final class ScaleBenchmark {
       Rest full = rest(prefix, contact, heap, idle);
       log("with %d channels: %s", channels, full);
 
-      Map<String, Object> wakeSettings = new HashMap<>(settings);
-      BenchNode node = BenchNode.start(prefix, contact, wakeSettings);
+      BenchNode node = BenchNode.start(prefix, contact, settings);
       ResourceSampler sampler = new ResourceSampler();
       long heapBefore = sampler.retainedHeapMb();
       histogram("before-waking");
