@@ -130,13 +130,6 @@ final class ForkedBenchNode implements AutoCloseable {
     return out;
   }
 
-  /** The log's lines that match {@code text}. */
-  long logLines(String text) throws IOException {
-    try (var lines = Files.lines(log)) {
-      return lines.filter(l -> l.contains(text)).count();
-    }
-  }
-
   private String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
