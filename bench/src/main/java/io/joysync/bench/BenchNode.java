@@ -261,9 +261,13 @@ final class BenchNode implements AutoCloseable {
 
   /** Stops the node and leaves its keyspaces, for another node to start on. */
   void stop() throws Exception {
+    terminate();
+    cql.close();
+  }
+
+  private void terminate() throws Exception {
     node.system().terminate();
     node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    cql.close();
   }
 
   /**
@@ -272,8 +276,7 @@ final class BenchNode implements AutoCloseable {
    */
   @Override
   public void close() throws Exception {
-    node.system().terminate();
-    node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    terminate();
     try {
       dropKeyspaces(cql, keyspace.substring(0, keyspace.length() - "_read".length()));
     } finally {

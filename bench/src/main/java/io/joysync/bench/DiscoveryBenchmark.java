@@ -133,8 +133,8 @@ public final class DiscoveryBenchmark {
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
   }
 
-  private static void waitFor(
-      String what, Duration limit, java.util.function.BooleanSupplier done) {
+  /** Waits until {@code done}, checking every second; fails after {@code limit}. */
+  static void waitFor(String what, Duration limit, java.util.function.BooleanSupplier done) {
     Instant deadline = Instant.now().plus(limit);
     while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {

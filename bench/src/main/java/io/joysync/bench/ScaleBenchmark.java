@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
@@ -129,7 +128,7 @@ public final class ScaleBenchmark {
       log(
           "woke %s, again %s; %d resident; waiting for them to be passivated",
           cold, warm, cold.residentAfter());
-      await(
+      DiscoveryBenchmark.waitFor(
           "the woken entities to be passivated",
           Duration.ofMinutes(6),
           () -> resident(node.node.system()) == 0);
@@ -301,7 +300,7 @@ public final class ScaleBenchmark {
     PreparedStatement watch =
         node.cql.prepare(
             "SELECT channel_id FROM " + node.keyspace + ".watch_channels WHERE channel_id = ?");
-    await(
+    DiscoveryBenchmark.waitFor(
         "the read side and the watch schedule to catch up",
         Duration.ofMinutes(60),
         () ->
@@ -318,16 +317,6 @@ public final class ScaleBenchmark {
         .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
         .withLocalDatacenter("datacenter1")
         .build();
-  }
-
-  private static void await(String what, Duration limit, BooleanSupplier done) {
-    Instant deadline = Instant.now().plus(limit);
-    while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("gave up waiting for " + what + " after " + limit);
-      }
-      LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-    }
   }
 
   private static void log(String format, Object... args) {
