@@ -158,6 +158,32 @@ class FaultSwitchTest {
   }
 
   @Test
+  void aShareOfUploadsFailsAndOfExtrinsicsIsDropped() throws Exception {
+    faults("{\"storageErrorShare\":0.5,\"dropExtrinsicsShare\":0.1}");
+    int failed = 0;
+    for (int i = 0; i < 200; i++) {
+      Http.Reply r =
+          Http.upload(devnet.colossusApiUrl(), 0, 0, "dynamic:channel:1", new byte[] {1});
+      if (r.status() == 500) {
+        failed++;
+      }
+    }
+    // Half of 200 on average; 60 and 140 are more than five standard deviations away.
+    assertThat(failed).isBetween(60, 140);
+    JsonNode switches = Http.get(devnet.adminUrl() + "/faults").body();
+    assertThat(switches.path("dropExtrinsicsShare").asDouble()).isEqualTo(0.1);
+    assertThat(switches.path("storageErrorShare").asDouble()).isEqualTo(0.5);
+
+    Http.Reply bad = Http.put(devnet.adminUrl() + "/faults", "{\"storageErrorShare\":1.5}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("message").asText())
+        .contains("storageErrorShare must be a number from 0 to 1");
+    assertThat(Http.get(devnet.adminUrl() + "/faults").body().path("storageErrorShare").asDouble())
+        .as("a refused switch changes nothing")
+        .isEqualTo(0.5);
+  }
+
+  @Test
   void ownerAndOperatorActionsChangeTheChainInTheNextBlock() throws Exception {
     Http.Reply full = Http.post(devnet.adminUrl() + "/actions/bucket-full", "{\"bucketId\":4}");
     assertThat(full.status()).isEqualTo(200);

@@ -216,7 +216,7 @@ public final class ChainNode implements AutoCloseable {
     List<TransactionPool.Entry> ready =
         faults.stallInclusion() ? List.of() : pool.readyInOrder(this::accountNonce);
     for (TransactionPool.Entry e : ready) {
-      if (faults.dropExtrinsics()) {
+      if (faults.dropsExtrinsic()) {
         pool.drop(e, announce);
         continue;
       }

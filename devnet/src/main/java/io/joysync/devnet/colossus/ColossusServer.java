@@ -213,7 +213,7 @@ public final class ColossusServer implements AutoCloseable {
                         bagId ->
                             slow(
                                 () -> {
-                                  if (faults.storageErrors()) {
+                                  if (faults.failsUpload()) {
                                     ObjectNode body = json.createObjectNode();
                                     body.put("type", "exception");
                                     body.put(

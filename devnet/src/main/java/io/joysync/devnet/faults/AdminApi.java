@@ -38,10 +38,11 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  *
  * <ul>
  *   <li>{@code GET /faults}: the switches; {@code PUT /faults} with any subset of {@code
- *       dropExtrinsics, announceDrops, extrinsicDelayMillis, answerInvalid (string or null),
- *       stallFinality, stallInclusion, runtimeUpgrade ({atBlock?, specVersion?,
- *       transactionVersion?} or null), orionExtraLag, orionDown, storageDown, storageDelayMillis,
- *       storageErrors, faucetDown, faucetErrors, faucetAnswerLost}; {@code POST /faults/reset}.
+ *       dropExtrinsics, dropExtrinsicsShare (0 to 1), announceDrops, extrinsicDelayMillis,
+ *       answerInvalid (string or null), stallFinality, stallInclusion, runtimeUpgrade ({atBlock?,
+ *       specVersion?, transactionVersion?} or null), orionExtraLag, orionDown, storageDown,
+ *       storageDelayMillis, storageErrors, storageErrorShare (0 to 1), faucetDown, faucetErrors,
+ *       faucetAnswerLost}; {@code POST /faults/reset}.
  *   <li>{@code POST /actions/restart-node {downtimeMillis}}, {@code /actions/bucket-full
  *       {bucketId}}, {@code /actions/remove-collaborator {channelId, memberId}}, {@code
  *       /actions/delete-channel {channelId}}, {@code /actions/delete-video {videoId}}, {@code
@@ -107,6 +108,7 @@ public final class AdminApi {
   public ObjectNode faultsJson() {
     ObjectNode o = json.createObjectNode();
     o.put("dropExtrinsics", faults.dropExtrinsics());
+    o.put("dropExtrinsicsShare", faults.dropExtrinsicsShare());
     o.put("announceDrops", faults.announceDrops());
     o.put("extrinsicDelayMillis", faults.extrinsicDelay().toMillis());
     o.put("answerInvalid", faults.answerInvalid().orElse(null));
@@ -126,6 +128,7 @@ public final class AdminApi {
     o.put("storageDown", faults.storageDown());
     o.put("storageDelayMillis", faults.storageDelay().toMillis());
     o.put("storageErrors", faults.storageErrors());
+    o.put("storageErrorShare", faults.storageErrorShare());
     o.put("faucetDown", faults.faucetDown());
     o.put("faucetErrors", faults.faucetErrors());
     o.put("faucetAnswerLost", faults.faucetAnswerLost());
@@ -144,6 +147,7 @@ public final class AdminApi {
               switch (name) {
                 case "dropExtrinsics" ->
                     faults.setDropExtrinsics(bool(name, v), faults.announceDrops());
+                case "dropExtrinsicsShare" -> faults.setDropExtrinsicsShare(share(name, v));
                 case "announceDrops" ->
                     faults.setDropExtrinsics(faults.dropExtrinsics(), bool(name, v));
                 case "extrinsicDelayMillis" ->
@@ -162,6 +166,7 @@ public final class AdminApi {
                 case "storageDelayMillis" ->
                     faults.setStorageDelay(Duration.ofMillis(number(name, v)));
                 case "storageErrors" -> faults.setStorageErrors(bool(name, v));
+                case "storageErrorShare" -> faults.setStorageErrorShare(share(name, v));
                 case "faucetDown" -> settle(faucet.setDown(bool(name, v)));
                 case "faucetErrors" -> faults.setFaucetErrors(bool(name, v));
                 case "faucetAnswerLost" -> faults.setFaucetAnswerLost(bool(name, v));
@@ -230,6 +235,13 @@ public final class AdminApi {
       throw new IllegalArgumentException(name + " must be a non-negative integer");
     }
     return v.asLong();
+  }
+
+  private static double share(String name, JsonNode v) {
+    if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
+      throw new IllegalArgumentException(name + " must be a number from 0 to 1");
+    }
+    return v.asDouble();
   }
 
   private static String text(String name, JsonNode v) {

@@ -2,6 +2,7 @@ package io.joysync.devnet.faults;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The run-time fault switches of the devnet, read by the chain node, Orion and Colossus on every
@@ -21,12 +22,60 @@ public final class FaultSwitches {
   private volatile boolean storageDown;
   private volatile Duration storageDelay = Duration.ZERO;
   private volatile boolean storageErrors;
+  private volatile double dropExtrinsicsShare;
+  private volatile double storageErrorShare;
   private volatile boolean faucetDown;
   private volatile boolean faucetErrors;
   private volatile boolean faucetAnswerLost;
 
   public boolean dropExtrinsics() {
     return dropExtrinsics;
+  }
+
+  /**
+   * Whether the block being built drops this ready extrinsic from the pool: always while {@link
+   * #dropExtrinsics} is on, otherwise with the probability {@link #dropExtrinsicsShare} (drawn each
+   * time a block would take it), as a chain under load loses some of what it was sent.
+   */
+  public boolean dropsExtrinsic() {
+    return dropExtrinsics || draw(dropExtrinsicsShare);
+  }
+
+  /** The share (0 to 1) of extrinsics dropped while {@link #dropExtrinsics} is off. */
+  public double dropExtrinsicsShare() {
+    return dropExtrinsicsShare;
+  }
+
+  public void setDropExtrinsicsShare(double share) {
+    this.dropExtrinsicsShare = requireShare("dropExtrinsicsShare", share);
+  }
+
+  /**
+   * Whether Colossus fails this upload with 500: always while {@link #storageErrors} is on,
+   * otherwise with the probability {@link #storageErrorShare}.
+   */
+  public boolean failsUpload() {
+    return storageErrors || draw(storageErrorShare);
+  }
+
+  /** The share (0 to 1) of uploads failed while {@link #storageErrors} is off. */
+  public double storageErrorShare() {
+    return storageErrorShare;
+  }
+
+  public void setStorageErrorShare(double share) {
+    this.storageErrorShare = requireShare("storageErrorShare", share);
+  }
+
+  private static boolean draw(double share) {
+    return share > 0 && ThreadLocalRandom.current().nextDouble() < share;
+  }
+
+  private static double requireShare(String name, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(name + " must be between 0 and 1, got " + share);
+    }
+    return share;
   }
 
   public boolean announceDrops() {
@@ -184,6 +233,8 @@ public final class FaultSwitches {
     storageDown = false;
     storageDelay = Duration.ZERO;
     storageErrors = false;
+    dropExtrinsicsShare = 0;
+    storageErrorShare = 0;
     faucetDown = false;
     faucetErrors = false;
     faucetAnswerLost = false;
