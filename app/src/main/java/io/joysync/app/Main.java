@@ -29,9 +29,10 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     ProcessLogging.installShutdownHook();
     int exit = new CommandLine(new Main()).execute(args);
-    if (exit != 0) {
-      System.exit(exit);
-    }
+    // Every command has finished its work here (a node has terminated). The process ends now, even
+    // if a library left a thread running (the Elasticsearch client's I/O threads, when log lines
+    // are shipped): the shutdown hook stops logging, so the last lines are shipped or spooled.
+    System.exit(exit);
   }
 
   @Override
