@@ -15,9 +15,9 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** A small HTTP client for tests, speaking to a node the way Atlas and operators do. */
-final class ApiClient {
+public final class ApiClient {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -26,17 +26,17 @@ final class ApiClient {
           .build();
   private final String base;
 
-  ApiClient(String base) {
+  public ApiClient(String base) {
     this.base = base;
   }
 
   /** Where the node's API listens, e.g. {@code http://127.0.0.1:3001}. */
-  String baseUrl() {
+  public String baseUrl() {
     return base;
   }
 
-  record Reply(int status, String body) {
-    JsonNode json() {
+  public record Reply(int status, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -45,7 +45,7 @@ final class ApiClient {
     }
   }
 
-  Reply send(String method, String path, String body, String operatorKey) {
+  public Reply send(String method, String path, String body, String operatorKey) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))

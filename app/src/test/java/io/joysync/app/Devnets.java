@@ -18,12 +18,12 @@ import java.util.Map;
  * free ports, the settings that point a node at them as the demo does, and Atlas's sign-up in one
  * call. They outlive any node a test starts, kills and starts again.
  */
-final class Devnets implements AutoCloseable {
+public final class Devnets implements AutoCloseable {
 
   static final String REDIRECT = Atlas.REDIRECT;
 
-  final YoutubeDevnet.Running youtube;
-  final RunningDevnet joystream;
+  public final YoutubeDevnet.Running youtube;
+  public final RunningDevnet joystream;
   private final YoutubeDevnetSettings youtubeSettings;
   private final String faucetKey;
   private final String tokenKey;
@@ -48,8 +48,8 @@ final class Devnets implements AutoCloseable {
   }
 
   /** The devnets seeded as given; their ports are chosen here. */
-  static Devnets start(YoutubeDevnetSettings youtubeSettings, DevnetSettings joystreamSettings)
-      throws Exception {
+  public static Devnets start(
+      YoutubeDevnetSettings youtubeSettings, DevnetSettings joystreamSettings) throws Exception {
     YoutubeDevnet.Running youtube = YoutubeDevnet.start(youtubeSettings.withPort(0));
     try {
       return new Devnets(
@@ -66,7 +66,7 @@ final class Devnets implements AutoCloseable {
   /**
    * Where a node finds the devnets (the faucet with its key), and their OAuth client and API key.
    */
-  Map<String, String> nodeSettings() {
+  public Map<String, String> nodeSettings() {
     Map<String, String> s = new HashMap<>();
     s.put("joysync.youtube.devnet-base-url", youtube.baseUrl());
     s.put("joysync.youtube.client-id", youtubeSettings.clientId());
@@ -80,7 +80,7 @@ final class Devnets implements AutoCloseable {
   }
 
   /** The secrets a node needs (the token key), as environment variables. */
-  Map<String, String> secrets() {
+  public Map<String, String> secrets() {
     return Map.of(
         "JOYSYNC_TOKEN_KEY", tokenKey,
         "JOYSYNC_SIGNER_KEY_URI", "//Joysync//1",
@@ -88,7 +88,7 @@ final class Devnets implements AutoCloseable {
   }
 
   /** A node that publishes as the devnet's collaborator member 1 and downloads into a folder. */
-  static Map<String, String> syncSettings(Path downloads) {
+  public static Map<String, String> syncSettings(Path downloads) {
     Map<String, String> s = new HashMap<>();
     s.put("joysync.publishing.single-account.member-id", "1");
     s.put("joysync.publishing.single-account.key-type", "ed25519");
@@ -100,7 +100,7 @@ final class Devnets implements AutoCloseable {
   }
 
   /** Whitelists a YouTube handle, as the operators do (POST /channels/whitelist). */
-  static void whitelist(ApiClient api, String handle) {
+  public static void whitelist(ApiClient api, String handle) {
     ApiClient.Reply added =
         api.send(
             "POST",
@@ -111,7 +111,7 @@ final class Devnets implements AutoCloseable {
   }
 
   /** Verifies a signed-up channel in a tier, as the operators do (PUT /channels/verify). */
-  static void verify(ApiClient api, long joystreamChannelId, String tier) {
+  public static void verify(ApiClient api, long joystreamChannelId, String tier) {
     ApiClient.Reply verified =
         api.send(
             "PUT",
@@ -122,12 +122,12 @@ final class Devnets implements AutoCloseable {
   }
 
   /** The authorization code Google's consent screen would give Atlas for the account. */
-  String code(String account) {
+  public String code(String account) {
     return Atlas.code(youtube, account);
   }
 
   /** POST /users then POST /channels on a node, as Atlas does; returns the user id. */
-  String signUp(ApiClient api, String account, long joystreamChannelId) {
+  public String signUp(ApiClient api, String account, long joystreamChannelId) {
     String code = code(account);
     ApiClient.Reply user = Atlas.postUser(api, code);
     assertThat(user.status()).as(user.body()).isEqualTo(201);

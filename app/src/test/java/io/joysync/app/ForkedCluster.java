@@ -10,23 +10,27 @@ import java.util.Map;
  * in the test's JVM: what the multi-node tests share. Closing kills the nodes still running, drops
  * the keyspaces and stops the devnets.
  */
-final class ForkedCluster implements AutoCloseable {
+public final class ForkedCluster implements AutoCloseable {
 
-  final Devnets devnets;
+  public final Devnets devnets;
 
   /** Every node's launch: the devnets' endpoints and secrets on the test's keyspaces. */
-  final ForkedNode.Launch launch;
+  public final ForkedNode.Launch launch;
 
   /** The nodes started, by index; a test replaces a node it restarts. */
-  final List<ForkedNode> nodes = new ArrayList<>();
+  public final List<ForkedNode> nodes = new ArrayList<>();
 
   private ForkedCluster(Devnets devnets, ForkedNode.Launch launch) {
     this.devnets = devnets;
     this.launch = launch;
   }
 
-  static ForkedCluster start(String test) throws Exception {
-    Devnets devnets = Devnets.start();
+  public static ForkedCluster start(String test) throws Exception {
+    return start(test, Devnets.start());
+  }
+
+  /** Nodes on fresh keyspaces against the given devnets, which the cluster stops when closed. */
+  public static ForkedCluster start(String test, Devnets devnets) throws Exception {
     return new ForkedCluster(
         devnets,
         ForkedNode.Launch.fresh(test)
@@ -40,7 +44,7 @@ final class ForkedCluster implements AutoCloseable {
    * schema applied beforehand ({@link ForkedNode.Launch#applySchema}), as a deployment of several
    * nodes runs.
    */
-  static Map<String, String> bootstrap(List<ForkedNode.Ports> ports) {
+  public static Map<String, String> bootstrap(List<ForkedNode.Ports> ports) {
     Map<String, String> settings = new HashMap<>();
     settings.put("joysync.cluster.formation", "bootstrap");
     for (int i = 0; i < ports.size(); i++) {

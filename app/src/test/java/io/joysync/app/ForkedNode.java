@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ import org.awaitility.core.TerminalFailureException;
  * <p>A start returns only once the node answers {@code /ready} (polled with a deadline); the child
  * is killed when the test JVM exits, so a failed test never leaves a node running.
  */
-final class ForkedNode implements AutoCloseable {
+public final class ForkedNode implements AutoCloseable {
 
   private static final Duration READY_WITHIN = Duration.ofSeconds(120);
   private static final DateTimeFormatter FIRST_BUCKET =
@@ -61,13 +62,13 @@ final class ForkedNode implements AutoCloseable {
    * @param environment environment variables (for secrets such as {@code JOYSYNC_TOKEN_KEY})
    * @param logDir where {@code console.log} and {@code joysync.json} are written (appended)
    */
-  record Launch(
+  public record Launch(
       String keyspacePrefix,
       Map<String, String> config,
       Map<String, String> environment,
       Path logDir) {
 
-    Launch {
+    public Launch {
       config = Map.copyOf(config);
       environment = Map.copyOf(environment);
     }
@@ -91,7 +92,7 @@ final class ForkedNode implements AutoCloseable {
      * than this launch, so projections start scanning tag buckets an hour before it instead of at
      * the configured first bucket weeks ago (fixed here, so every restart scans the same range).
      */
-    static Launch fresh(String test) throws IOException {
+    public static Launch fresh(String test) throws IOException {
       String firstBucket =
           FIRST_BUCKET.format(
               ZonedDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.HOURS));
@@ -102,25 +103,25 @@ final class ForkedNode implements AutoCloseable {
           Files.createTempDirectory("joysync-" + test + "-logs"));
     }
 
-    Launch withConfig(Map<String, String> more) {
+    public Launch withConfig(Map<String, String> more) {
       Map<String, String> merged = new HashMap<>(config);
       merged.putAll(more);
       return new Launch(keyspacePrefix, merged, environment, logDir);
     }
 
-    Launch withEnvironment(Map<String, String> more) {
+    public Launch withEnvironment(Map<String, String> more) {
       Map<String, String> merged = new HashMap<>(environment);
       merged.putAll(more);
       return new Launch(keyspacePrefix, config, merged, logDir);
     }
 
     /** The same launch logging into another directory: another node of the same cluster. */
-    Launch withLogDir(Path dir) {
+    public Launch withLogDir(Path dir) {
       return new Launch(keyspacePrefix, config, environment, dir);
     }
 
     /** Starts a node on free ports and waits until it is ready. */
-    ForkedNode start() throws Exception {
+    public ForkedNode start() throws Exception {
       return start(Ports.free());
     }
 
@@ -128,7 +129,7 @@ final class ForkedNode implements AutoCloseable {
      * Starts a node on the given ports (known beforehand: a contact point, a node coming back on
      * its address) and waits until it is ready.
      */
-    ForkedNode start(Ports ports) throws Exception {
+    public ForkedNode start(Ports ports) throws Exception {
       ForkedNode node = spawn(ports);
       node.awaitReady();
       return node;
@@ -138,7 +139,7 @@ final class ForkedNode implements AutoCloseable {
      * Starts a node on the given ports without waiting for it: nodes that form a cluster through
      * Cluster Bootstrap are ready only once all of them run. Wait with {@link #awaitReady}.
      */
-    ForkedNode spawn(Ports ports) throws IOException {
+    public ForkedNode spawn(Ports ports) throws IOException {
       return ForkedNode.spawn(this, ports);
     }
 
@@ -146,7 +147,7 @@ final class ForkedNode implements AutoCloseable {
      * Runs {@code joysync schema apply} with this launch's settings, as a deployment does before it
      * starts several nodes at once: none of them then creates a keyspace or table.
      */
-    void applySchema() throws Exception {
+    public void applySchema() throws Exception {
       List<String> command = new ArrayList<>(javaCommand(config));
       command.addAll(List.of("schema", "apply"));
       Process process = processBuilder(this, command).start();
@@ -161,7 +162,7 @@ final class ForkedNode implements AutoCloseable {
      * Drops the keyspaces the nodes created, so test runs do not pile up in Cassandra. Clean-up
      * only: a Cassandra too busy to answer is reported on stderr and does not fail the test.
      */
-    void dropKeyspaces() {
+    public void dropKeyspaces() {
       try (CqlSession cassandra = cassandraSession()) {
         List<String> mine = new ArrayList<>();
         for (Row r : cassandra.execute("SELECT keyspace_name FROM system_schema.keyspaces")) {
@@ -206,19 +207,19 @@ final class ForkedNode implements AutoCloseable {
   }
 
   /** A node's ports: its HTTP API, its management endpoint and its cluster address. */
-  record Ports(int http, int management, int remote) {
+  public record Ports(int http, int management, int remote) {
 
     /**
      * Three ports free now, below Linux's ephemeral range (32768 and up): a node keeps its ports
      * across restarts, and a port the kernel handed out as free may meanwhile be the source port of
      * some outbound connection, which a port below that range never is.
      */
-    static Ports free() throws IOException {
+    public static Ports free() throws IOException {
       return new Ports(fixedPort(), fixedPort(), fixedPort());
     }
 
     /** One port free now, below the ephemeral range (see {@link #free}). */
-    static int fixedPort() throws IOException {
+    public static int fixedPort() throws IOException {
       for (int attempt = 0; attempt < 100; attempt++) {
         int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -265,10 +266,25 @@ final class ForkedNode implements AutoCloseable {
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
     // The production logging setup (console and the JSON file), not the test class path's.
-    command.add("-Dlogback.configurationFile=logback.xml");
+    command.add("-Dlogback.configurationFile=" + productionLogging());
     config.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.joysync.app.Main"));
     return command;
+  }
+
+  /**
+   * Where the production logging configuration is: the {@code logback.xml} that cluster-config
+   * ships next to {@code joysync.conf}. A class path holds others (the devnet's; a benchmark's own,
+   * first), so it is named by its location rather than looked up by name.
+   */
+  private static String productionLogging() {
+    URL conf = ForkedNode.class.getClassLoader().getResource("joysync.conf");
+    if (conf == null) {
+      throw new IllegalStateException(
+          "joysync.conf (module cluster-config) is not on the class path");
+    }
+    String location = conf.toString();
+    return location.substring(0, location.length() - "joysync.conf".length()) + "logback.xml";
   }
 
   /** The launch's environment (keyspaces, Cassandra, secrets), output appended to its console. */
@@ -295,7 +311,7 @@ final class ForkedNode implements AutoCloseable {
    * Waits until {@code /ready} answers 200; fails early if the process dies. A node that is not
    * ready in time is killed, and the failure carries its console output.
    */
-  void awaitReady() {
+  public void awaitReady() {
     try {
       awaitReadyAnswer();
     } catch (AssertionError e) {
@@ -342,23 +358,23 @@ final class ForkedNode implements AutoCloseable {
   }
 
   /** The node's HTTP API (Atlas' and the operators' side). */
-  ApiClient api() {
+  public ApiClient api() {
     return api;
   }
 
   /** The node's management port ({@code /ready}, {@code /cluster/...}). */
-  ApiClient management() {
+  public ApiClient management() {
     return management;
   }
 
   /** SIGKILL, then waits until the process is gone. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     awaitExit();
   }
 
   /** SIGTERM: the node leaves through coordinated shutdown and flushes its logs. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -367,7 +383,7 @@ final class ForkedNode implements AutoCloseable {
   }
 
   /** Waits up to {@code within} for the node to end by itself (downed, say); its exit status. */
-  int awaitOwnExit(Duration within) throws InterruptedException {
+  public int awaitOwnExit(Duration within) throws InterruptedException {
     if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("node process " + process.pid() + " still ran after " + within);
     }
@@ -387,7 +403,7 @@ final class ForkedNode implements AutoCloseable {
   }
 
   /** Everything the node printed, across every start with this log directory. */
-  String consoleOutput() {
+  public String consoleOutput() {
     return consoleOutput(logDir);
   }
 
@@ -400,19 +416,19 @@ final class ForkedNode implements AutoCloseable {
   }
 
   /** The node's JSON log lines (what the Elasticsearch appender ships), of every start. */
-  String jsonLog() throws IOException {
+  public String jsonLog() throws IOException {
     return Files.readString(logDir.resolve("joysync.json"), StandardCharsets.UTF_8);
   }
 
   /** A line of the node's JSON log about the signer account. */
-  record SignerLine(Instant at, String message) {}
+  public record SignerLine(Instant at, String message) {}
 
   /**
    * The node's log lines of the signer account itself (member 1's controller account), so far: what
    * the node holding it logged. The publisher's periodic status line names the account on every
    * node, so it is left out.
    */
-  List<SignerLine> signerLines() {
+  public List<SignerLine> signerLines() {
     List<SignerLine> lines = new ArrayList<>();
     String log;
     try {

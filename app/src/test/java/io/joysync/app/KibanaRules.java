@@ -116,6 +116,16 @@ final class KibanaRules {
     return new Evaluation(messages, count, fires);
   }
 
+  /**
+   * Deletes the test Elasticsearch's indices matching {@code pattern} (clean-up: Elasticsearch 8
+   * deletes indices by name only, a wildcard in a DELETE is refused).
+   */
+  static void deleteIndices(String pattern) {
+    send("GET", "/_resolve/index/" + pattern, null)
+        .path("indices")
+        .forEach(i -> send("DELETE", "/" + i.path("name").asText(), null));
+  }
+
   /** A request to the test Elasticsearch; its JSON answer (empty for an empty body). */
   static JsonNode send(String method, String path, String body) {
     HttpRequest request =

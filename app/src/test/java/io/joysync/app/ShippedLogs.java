@@ -106,7 +106,7 @@ final class ShippedLogs implements AutoCloseable {
   @Override
   public void close() {
     stopAndRefresh();
-    KibanaRules.send("DELETE", "/" + indices() + "?ignore_unavailable=true", null);
+    KibanaRules.deleteIndices(indices());
     KibanaRules.send("DELETE", "/_index_template/" + prefix, null);
     KibanaRules.send("DELETE", "/_ilm/policy/" + prefix + "-retention", null);
   }

@@ -48,7 +48,7 @@ class ShippingCommandExitIntegrationTest {
               });
     } finally {
       launch.dropKeyspaces();
-      KibanaRules.send("DELETE", "/" + index + "-*?ignore_unavailable=true", null);
+      KibanaRules.deleteIndices(index + "-*");
       KibanaRules.send("DELETE", "/_index_template/" + index, null);
       KibanaRules.send("DELETE", "/_ilm/policy/" + index + "-retention", null);
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * outbound-client-hostname}). Nothing is closed or reset, as when a machine's link goes dark: the
  * peers learn of it only from missing heartbeats.
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -43,19 +43,19 @@ final class TcpRelay implements AutoCloseable {
   }
 
   /** Relays connections to {@code listenPort} on loopback to {@code targetPort}. */
-  static TcpRelay start(int listenPort, int targetPort) throws IOException {
+  public static TcpRelay start(int listenPort, int targetPort) throws IOException {
     TcpRelay relay = new TcpRelay(new ServerSocket(listenPort, 50, LOOPBACK), targetPort);
     relay.threads.execute(relay::accept);
     return relay;
   }
 
   /** From now on every byte either way is dropped. */
-  void blackhole() {
+  public void blackhole() {
     dark = true;
   }
 
   /** From now on every byte of the connections {@code source} opens, either way, is dropped. */
-  void dropFrom(InetAddress source) {
+  public void dropFrom(InetAddress source) {
     cutSources.add(source);
   }
 

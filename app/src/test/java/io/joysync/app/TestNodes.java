@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts real nodes (through {@link Node#start}) on free ports against the test Cassandra. */
-final class TestNodes {
+public final class TestNodes {
 
-  static final String OPERATOR_KEY = "test-operator-key-0123456789";
+  public static final String OPERATOR_KEY = "test-operator-key-0123456789";
 
   private TestNodes() {}
 

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A user's videos as Atlas reads them ({@code GET /users/:id/videos}), for the sync tests. */
-final class UserVideos {
+public final class UserVideos {
 
   private UserVideos() {}
 
   /** The user's videos now, or none while the read side does not list the user yet. */
-  static List<JsonNode> of(ApiClient api, String userId) {
+  public static List<JsonNode> of(ApiClient api, String userId) {
     ApiClient.Reply reply = api.send("GET", "/users/" + userId + "/videos", null, null);
     List<JsonNode> videos = new ArrayList<>();
     if (reply.status() == 200) {
@@ -23,7 +23,7 @@ final class UserVideos {
     return videos;
   }
 
-  static long inState(ApiClient api, String userId, String state) {
+  public static long inState(ApiClient api, String userId, String state) {
     return of(api, userId).stream().filter(v -> v.get("state").asText().equals(state)).count();
   }
 

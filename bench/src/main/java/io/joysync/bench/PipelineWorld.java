@@ -9,6 +9,7 @@ import io.joysync.devnet.youtube.VideoKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The creators of the pipeline benchmark and the Joystream channels they link: two creators whose
@@ -56,8 +57,13 @@ final class PipelineWorld {
 
   /** The YouTube devnet's creators: these only. */
   DevnetSeed seed() {
+    return seed(all());
+  }
+
+  /** The YouTube devnet's creators: the given ones only. */
+  static DevnetSeed seed(List<Creator> all) {
     List<CreatorSeed> creators = new ArrayList<>();
-    for (Creator c : all()) {
+    for (Creator c : all) {
       creators.add(
           new CreatorSeed(
               c.sub(),
@@ -80,8 +86,13 @@ final class PipelineWorld {
    * ports, with one channel per creator, each letting collaborator member 1 add and manage videos.
    */
   DevnetSettings joystream() {
+    return joystream(all());
+  }
+
+  /** The Joystream devnet as {@link #joystream()} builds it, for the given creators. */
+  static DevnetSettings joystream(List<Creator> all) {
     List<Map<String, Object>> channels = new ArrayList<>();
-    for (Creator c : all()) {
+    for (Creator c : all) {
       channels.add(
           Map.of(
               "owner",
@@ -107,6 +118,17 @@ final class PipelineWorld {
 
   private static Creator creator(
       String name, int index, long joystreamChannelId, int videos, int salt) {
+    return creator(name, index, joystreamChannelId, videos, salt, i -> VideoKind.PUBLIC);
+  }
+
+  /** A creator whose {@code i}-th video is of the kind {@code kinds} gives it. */
+  static Creator creator(
+      String name,
+      int index,
+      long joystreamChannelId,
+      int videos,
+      int salt,
+      IntFunction<VideoKind> kinds) {
     List<VideoSeed> list = new ArrayList<>();
     for (int i = 0; i < videos; i++) {
       // Published a day apart, going back from a week ago; durations 1 to 16 minutes.
@@ -116,7 +138,7 @@ final class PipelineWorld {
               "Bench " + name + " part " + (i + 1),
               24 * (7 + i) + salt,
               60 + (i * 37 + salt * 11) % 900,
-              VideoKind.PUBLIC));
+              kinds.apply(i)));
     }
     return new Creator(
         name + "@bench.example.com",
