@@ -10,10 +10,12 @@ import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
 import io.joysync.engine.youtube.media.MediaFacts;
 import io.joysync.joystream.content.YoutubeLicense;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ final class CreateStage {
 
   /** The outcome of a historical video parked by its channel's size cap. */
   static final String HISTORICAL_CAP_REACHED = "historical cap reached";
+
+  /** The outcome of a historical video whose channel did not answer its reservation. */
+  static final String RESERVATION_FAILED = "reservation not answered";
 
   private static final Logger log = LoggerFactory.getLogger(CreateStage.class);
 
@@ -63,20 +68,39 @@ final class CreateStage {
     }
     TrackedVideo video = hashed.downloaded().planned().video();
     long bytes = hashed.mediaAsset().sizeBytes() + hashed.thumbnail().sizeBytes();
-    CompletionStage<Boolean> reserved =
-        video.record().historical()
-            ? steps
-                .reserveHistoricalBytes(video.channelId(), video.id(), bytes)
-                .thenApply(c -> true)
-                .exceptionally(e -> false)
-            : CompletableFuture.completedFuture(true);
-    return reserved.thenCompose(
-        ok ->
-            ok
-                ? create(hashed, video, bytes)
-                : steps
-                    .parked(video, "the channel's historical size cap is reached")
-                    .thenApply(v -> new VideoJob.Finished(video.id(), HISTORICAL_CAP_REACHED)));
+    if (!video.record().historical()) {
+      return create(hashed, video, bytes);
+    }
+    return steps
+        .reserveHistoricalBytes(video.channelId(), video.id(), bytes)
+        .handle((channel, error) -> Optional.ofNullable(error))
+        .thenCompose(
+            error ->
+                error.isEmpty() ? create(hashed, video, bytes) : notReserved(video, error.get()));
+  }
+
+  /**
+   * The channel refused the reservation (its tier's historical size cap is reached, or it is not a
+   * channel that syncs): the video is parked for the longest wait. Any other failure (the channel's
+   * entity did not answer in time, as while its shard moves to another node) is transient: the
+   * video is retried after the usual wait, never parked for hours.
+   */
+  private CompletionStage<VideoJob> notReserved(TrackedVideo video, Throwable error) {
+    Throwable cause = DownloadStage.cause(error);
+    if (cause instanceof StatusReply.ErrorMessage refusal) {
+      return steps
+          .parked(video, refusal.getMessage())
+          .thenApply(v -> new VideoJob.Finished(video.id(), HISTORICAL_CAP_REACHED));
+    }
+    videoLog
+        .warn(video)
+        .log(
+            "Could not reserve the bytes of historical video {} with its channel, will retry: {}",
+            video.id(),
+            cause.toString());
+    return steps
+        .failed(video, "historical bytes not reserved: " + cause)
+        .thenApply(v -> new VideoJob.Finished(video.id(), RESERVATION_FAILED));
   }
 
   /**

@@ -18,9 +18,10 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 /**
  * How the pipeline records what it does: every step on the video's own entity (before an effect
  * that cannot be undone, and after it), the historical-bytes reservation on the channel's, and a
- * transient failure as a counted attempt with its retry time (exponential backoff with jitter).
+ * transient failure as a counted attempt with its retry time (exponential backoff with jitter). Not
+ * final: a test stands in for a channel entity that does not answer in time.
  */
-final class VideoSteps {
+class VideoSteps {
 
   private final ClusterSharding sharding;
   private final Duration timeout;
