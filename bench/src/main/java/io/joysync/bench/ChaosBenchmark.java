@@ -434,6 +434,7 @@ public final class ChaosBenchmark {
       List<String> indices = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         Path dir = Files.createTempDirectory("joysync-chaos-node" + i + "-");
+        ChaosBenchmark.log("node " + i + " logs into " + dir.resolve("logs") + " (kept)");
         downloads.add(Files.createDirectories(dir.resolve("downloads")));
         indices.add(indexPrefix + i);
         launches.add(
