@@ -23,9 +23,11 @@ import java.util.function.IntFunction;
 /**
  * Issue 16's capacity model, API side: how many of Atlas' requests one node answers. One node (the
  * production composition root, {@link BenchNode}) on fresh keyspaces with {@code channels}
- * registered channels, its read side caught up; then each of Atlas' read requests in turn, from
- * {@code clients} clients in this JVM (each sends its next request when the last is answered), for
- * {@code seconds} each: answers a second, their latency (p50, p99) and anything but a 200.
+ * registered channels (registered through their entities, as an operator's import does: no
+ * Joystream channel link, so the requests by Joystream channel id are not among them), its read
+ * side caught up; then each of Atlas' read requests in turn, from {@code clients} clients in this
+ * JVM (each sends its next request when the last is answered), for {@code seconds} each: answers a
+ * second, their latency (p50, p99) and anything but a 200.
  *
  * <p>The clients share the node's two cores (and Cassandra's), so the figures are a floor for a
  * node with cores of its own. Needs Cassandra. Arguments (all optional, in order): channels
@@ -73,17 +75,16 @@ public final class ApiLoadBenchmark {
     try (BenchNode node = BenchNode.start(prefix, contact, settings)) {
       log("node up; signing up " + channels + " channels");
       node.signUp(ids, Instant.now(), 128).toCompletableFuture().join();
-      // Channels get Joystream ids 10000 onwards, in order; the read side lists them in order.
-      long lastJoystreamId = 10_000L + channels - 1;
+      // The read side lists the channels in the order they signed up: the last one comes last.
+      String lastUser = Registration.operatorAddedUserId(ids.get(channels - 1));
       DiscoveryBenchmark.waitFor(
           "the read side to list the last channel",
           Duration.ofMinutes(30),
-          () -> status(http, base + "/channels/" + lastJoystreamId) == 200);
+          () -> status(http, base + "/users/" + lastUser + "/videos") == 200);
       log("read side caught up; measuring");
       List<Kind> kinds =
           List.of(
               new Kind("GET /status", i -> "/status"),
-              new Kind("GET /channels/{joystreamChannelId}", i -> "/channels/" + (10_000 + i)),
               new Kind(
                   "GET /users/{userId}/videos",
                   i -> "/users/" + Registration.operatorAddedUserId(ids.get(i)) + "/videos"),
