@@ -10,14 +10,12 @@ import io.joysync.engine.publish.CreationResult;
 import io.joysync.engine.publish.VideoToCreate;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
-import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,32 +126,7 @@ class CreateStageTest {
   /** A video of the channel's back catalogue (published before sign-up), tracked as New. */
   private static TrackedVideo historicalVideo(VideoSteps steps) throws Exception {
     String id = "c" + UUID.randomUUID().toString().substring(0, 10);
-    VideoFacts facts =
-        new VideoFacts(
-            id,
-            "Title",
-            "Text",
-            5,
-            Map.of(),
-            120,
-            Optional.of("processed"),
-            Optional.of("public"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Instant.parse("2026-11-01T00:00:00Z"));
-    join(
-        ClusterSharding.get(testKit.system())
-            .entityRefFor(VideoEntity.ENTITY_KEY, id)
-            .<VideoEntity.Tracking>askWithStatus(
-                r ->
-                    new VideoEntity.Track(
-                        "UCcreatestage0000000001",
-                        facts,
-                        new VideoEntity.TrackingTerms("cat", Optional.empty(), true),
-                        Instant.now(),
-                        r),
-                Duration.ofSeconds(20)));
+    TrackVideo.of(testKit.system(), "UCcreatestage0000000001", id, "Title", true);
     TrackedVideo video = join(steps.video(id)).orElseThrow();
     assertThat(video.record().historical()).isTrue();
     return video;

@@ -10,7 +10,6 @@ import io.joysync.engine.channel.Registration;
 import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
-import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoState;
 import io.joysync.engine.youtube.YoutubeSettings;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
@@ -118,30 +117,7 @@ class QueueCleanupTest {
             .entityRefFor(ChannelEntity.ENTITY_KEY, CHANNEL)
             .<ChannelState>askWithStatus(
                 r -> new ChannelEntity.SignUp(registration(), r), TIMEOUT));
-    ask(
-        ClusterSharding.get(testKit.system())
-            .entityRefFor(VideoEntity.ENTITY_KEY, VIDEO)
-            .<VideoEntity.Tracking>askWithStatus(
-                r ->
-                    new VideoEntity.Track(
-                        CHANNEL,
-                        new VideoFacts(
-                            VIDEO,
-                            "Waiting",
-                            "",
-                            3,
-                            Map.of(),
-                            120,
-                            Optional.of("processed"),
-                            Optional.of("public"),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Instant.parse("2026-11-01T00:00:00Z")),
-                        new VideoEntity.TrackingTerms("cat-1", Optional.empty(), false),
-                        Instant.now(),
-                        r),
-                TIMEOUT));
+    TrackVideo.of(testKit.system(), CHANNEL, VIDEO, "Waiting", false);
   }
 
   @AfterAll

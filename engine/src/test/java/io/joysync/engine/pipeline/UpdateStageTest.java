@@ -8,15 +8,12 @@ import io.joysync.engine.publish.VideoUpdate;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
-import io.joysync.engine.video.VideoFacts;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -66,32 +63,7 @@ class UpdateStageTest {
   /** A video on Joystream, uploaded, with one title edit due. */
   private static String uploadedAndEdited() throws Exception {
     String id = "v" + UUID.randomUUID().toString().substring(0, 10);
-    VideoFacts facts =
-        new VideoFacts(
-            id,
-            "Title",
-            "Text",
-            5,
-            Map.of(),
-            120,
-            Optional.of("processed"),
-            Optional.of("public"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Instant.parse("2026-11-01T00:00:00Z"));
-    join(
-        ClusterSharding.get(testKit.system())
-            .entityRefFor(VideoEntity.ENTITY_KEY, id)
-            .<VideoEntity.Tracking>askWithStatus(
-                r ->
-                    new VideoEntity.Track(
-                        "UCupdatestage0000000001",
-                        facts,
-                        new VideoEntity.TrackingTerms("cat", Optional.empty(), false),
-                        Instant.now(),
-                        r),
-                Duration.ofSeconds(20)));
+    TrackVideo.of(testKit.system(), "UCupdatestage0000000001", id, "Title", false);
     for (VideoTransition step :
         List.of(
             new VideoTransition.StartCreating(),
