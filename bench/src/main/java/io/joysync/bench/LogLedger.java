@@ -3,14 +3,12 @@ package io.joysync.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.joysync.app.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +34,6 @@ final class LogLedger {
   private static final String[] NOT_SHIPPED = {
     "org.elasticsearch.client", "co.elastic.clients", "org.apache.http"
   };
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private LogLedger() {}
 
@@ -205,22 +201,11 @@ final class LogLedger {
   }
 
   private static JsonNode send(URI elasticsearch, String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(elasticsearch.resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
+      throws IOException {
+    ApiClient.Reply r = new ApiClient(elasticsearch.toString()).send(method, path, body, null);
+    if (r.status() >= 300) {
+      throw new IOException(method + " " + path + " answered " + r.status() + ": " + r.body());
     }
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() >= 300) {
-      throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-    }
-    return JSON.readTree(r.body());
+    return r.json();
   }
 }
