@@ -52,10 +52,12 @@ import org.awaitility.core.ConditionTimeoutException;
  *       its middle; a relay in front of it closes every connection and refuses new ones).
  * </ul>
  *
- * Then it waits until every video has ended and reports: videos on chain against the syncable ones,
- * duplicates (on chain beyond one per synced video, or attributed twice in Orion), videos lost
- * (syncable and not synced), the time to drain, and log lines lost (a node's JSON log file against
- * the lines Elasticsearch holds for it).
+ * After the window each node in turn is restarted with SIGTERM (a rolling restart) while a client
+ * asks a node that stays for a creator's videos every 200 ms. Then it waits until every video has
+ * ended and reports: the answers during the rolling restart, videos on chain against the syncable
+ * ones, duplicates (on chain beyond one per synced video, or attributed twice in Orion), videos
+ * lost (syncable and not synced), the time to drain, and log lines lost (a node's JSON log file
+ * against the lines Elasticsearch holds for it).
  *
  * <p>Needs Cassandra and Elasticsearch ({@code ./joysync services up cassandra elasticsearch}).
  * Arguments (all optional, in order): channels (20), videos per channel (55, every eleventh of a
@@ -190,10 +192,35 @@ public final class ChaosBenchmark {
           event(events, chaosStart, "node " + victim + " ready again");
           killed++;
         }
-        event(events, chaosStart, "chaos window over: no more kills");
-        // Faults still switched when the window is shorter than the schedule are undone here.
-        devnets.youtube.faults().update(f -> f.withQuotaExhausted(false));
-        logs.up();
+        Duration rest = Duration.between(Instant.now(), chaosStart.plus(chaos));
+        if (!rest.isNegative()) {
+          Thread.sleep(rest.toMillis());
+        }
+        event(events, chaosStart, "chaos window over (quota and Elasticsearch were back before)");
+        // A rolling restart while the backlog syncs: each node in turn leaves with SIGTERM (its
+        // pipeline drains, its shards move) and starts again, once the three are up; Atlas' list
+        // of a creator's videos is asked every 200 ms of a node that stays.
+        String probed = users.keySet().iterator().next();
+        List<Integer> answers = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          int leaving = i;
+          nodes.awaitMembersUp(3);
+          ApiClient stays = nodes.api((i + 1) % 3);
+          var prober =
+              timers.scheduleWithFixedDelay(
+                  () -> answers.add(probe(stays, probed)), 0, 200, TimeUnit.MILLISECONDS);
+          long ended = progress.ended();
+          try {
+            nodes.stop(leaving);
+            event(events, chaosStart, "node " + leaving + " stopped (" + ended + " videos ended)");
+            nodes.restart(leaving);
+            event(events, chaosStart, "node " + leaving + " ready again");
+          } finally {
+            prober.cancel(false);
+          }
+        }
+        nodes.awaitMembersUp(3);
+        event(events, chaosStart, "rolling restart over");
 
         Instant drained = progress.awaitDrained(chaosStart.plus(limit));
         Instant end = Instant.now();
@@ -202,6 +229,7 @@ public final class ChaosBenchmark {
             Duration.between(chaosStart, drained == null ? end : drained),
             drained != null,
             Duration.between(chaosStart.plus(chaos), drained == null ? end : drained));
+        report.rollingRestart(answers);
         outcome(report, devnets, nodes, users, syncable);
         report.logs(nodes.compareLogs(elasticsearch));
         report.note(
@@ -283,6 +311,15 @@ public final class ChaosBenchmark {
             what);
     events.add(line);
     log(line);
+  }
+
+  /** The status of Atlas' list of the user's videos on the node (0 when it did not answer). */
+  private static int probe(ApiClient api, String userId) {
+    try {
+      return api.send("GET", "/users/" + userId + "/videos", null, null).status();
+    } catch (AssertionError noAnswer) {
+      return 0;
+    }
   }
 
   static void log(String line) {
@@ -486,6 +523,17 @@ public final class ChaosBenchmark {
     void kill(int i) throws InterruptedException {
       ForkedNode n = running.getAndSet(i, null);
       n.kill();
+    }
+
+    /** Node {@code i}'s API (the node running now in its place). */
+    ApiClient api(int i) {
+      return running.get(i).api();
+    }
+
+    /** SIGTERM: the node leaves the cluster through coordinated shutdown. */
+    void stop(int i) throws InterruptedException {
+      ForkedNode n = running.getAndSet(i, null);
+      n.stop();
     }
 
     void restart(int i) throws Exception {

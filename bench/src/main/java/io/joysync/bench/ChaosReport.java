@@ -65,6 +65,16 @@ final class ChaosReport {
     sections.add(s.substring(0, s.length() - 2) + ".\n");
   }
 
+  void rollingRestart(List<Integer> answers) {
+    long ok = answers.stream().filter(a -> a == 200).count();
+    sections.add(
+        fmt(
+            "Rolling restart (each node stopped with SIGTERM and started again in turn, while"
+                + " syncing): Atlas' list of a creator's videos, asked every 200 ms of a node that"
+                + " stayed, answered 200 %d times of %d.\n",
+            ok, answers.size()));
+  }
+
   void filesLeft(long files) {
     sections.add(fmt("Files left in the nodes' download folders: %d.\n", files));
   }
