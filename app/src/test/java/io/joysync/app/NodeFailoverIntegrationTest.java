@@ -234,7 +234,7 @@ class NodeFailoverIntegrationTest {
     List<Integer> answers = new CopyOnWriteArrayList<>();
     ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
     prober.scheduleWithFixedDelay(
-        () -> answers.add(probe(third, alice)), 0, 200, TimeUnit.MILLISECONDS);
+        () -> answers.add(UserVideos.listingStatus(third, alice)), 0, 200, TimeUnit.MILLISECONDS);
     try {
       nodes.get(leaving).stop();
       nodes.set(leaving, launches.get(leaving).start(ports.get(leaving)));
@@ -302,13 +302,6 @@ class NodeFailoverIntegrationTest {
     return video.get("state").asText().matches("UploadSucceeded|VideoUnavailable::.*");
   }
 
-  /** The status of Atlas' list of the user's videos on the node (0 when it did not answer). */
-  private static int probe(ApiClient api, String userId) {
-    try {
-      return api.send("GET", "/users/" + userId + "/videos", null, null).status();
-    } catch (AssertionError noAnswer) {
-      return 0;
-    }
   }
 
   /** Waits until the cluster, as the node sees it, has this many members up. */

@@ -23,6 +23,15 @@ public final class UserVideos {
     return videos;
   }
 
+  /** The status of Atlas' list of the user's videos on the node (0 when it did not answer). */
+  public static int listingStatus(ApiClient api, String userId) {
+    try {
+      return api.send("GET", "/users/" + userId + "/videos", null, null).status();
+    } catch (AssertionError noAnswer) {
+      return 0;
+    }
+  }
+
   public static long inState(ApiClient api, String userId, String state) {
     return of(api, userId).stream().filter(v -> v.get("state").asText().equals(state)).count();
   }

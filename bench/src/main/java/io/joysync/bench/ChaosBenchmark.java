@@ -208,7 +208,7 @@ public final class ChaosBenchmark {
           ApiClient stays = nodes.api((i + 1) % 3);
           var prober =
               timers.scheduleWithFixedDelay(
-                  () -> answers.add(probe(stays, probed)), 0, 200, TimeUnit.MILLISECONDS);
+                  () -> answers.add(UserVideos.listingStatus(stays, probed)), 0, 200, TimeUnit.MILLISECONDS);
           long ended = progress.ended();
           try {
             nodes.stop(leaving);
@@ -313,13 +313,6 @@ public final class ChaosBenchmark {
     log(line);
   }
 
-  /** The status of Atlas' list of the user's videos on the node (0 when it did not answer). */
-  private static int probe(ApiClient api, String userId) {
-    try {
-      return api.send("GET", "/users/" + userId + "/videos", null, null).status();
-    } catch (AssertionError noAnswer) {
-      return 0;
-    }
   }
 
   static void log(String line) {
