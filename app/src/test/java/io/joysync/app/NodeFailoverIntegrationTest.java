@@ -302,8 +302,6 @@ class NodeFailoverIntegrationTest {
     return video.get("state").asText().matches("UploadSucceeded|VideoUnavailable::.*");
   }
 
-  }
-
   /** Waits until the cluster, as the node sees it, has this many members up. */
   private static void awaitMembersUp(ForkedNode node, int count) {
     await("members up")

@@ -208,7 +208,10 @@ public final class ChaosBenchmark {
           ApiClient stays = nodes.api((i + 1) % 3);
           var prober =
               timers.scheduleWithFixedDelay(
-                  () -> answers.add(UserVideos.listingStatus(stays, probed)), 0, 200, TimeUnit.MILLISECONDS);
+                  () -> answers.add(UserVideos.listingStatus(stays, probed)),
+                  0,
+                  200,
+                  TimeUnit.MILLISECONDS);
           long ended = progress.ended();
           try {
             nodes.stop(leaving);
@@ -311,8 +314,6 @@ public final class ChaosBenchmark {
             what);
     events.add(line);
     log(line);
-  }
-
   }
 
   static void log(String line) {
