@@ -43,6 +43,11 @@ class FaultSwitchTest {
   }
 
   private static byte[] video(KeyPair key, long member, long channel, long nonce) {
+    return video(key, member, channel, nonce, List.of());
+  }
+
+  private static byte[] video(
+      KeyPair key, long member, long channel, long nonce, List<TestExtrinsics.Asset> assets) {
     ChainState s = devnet.chain().read(rt -> rt.state());
     byte[] call =
         TestExtrinsics.batchAll(
@@ -50,7 +55,7 @@ class FaultSwitchTest {
                 TestExtrinsics.createVideo(
                     member,
                     channel,
-                    List.of(),
+                    assets,
                     s.dataObjectPerMegabyteFee(),
                     null,
                     s.videoStateBloatBond(),
@@ -181,6 +186,56 @@ class FaultSwitchTest {
     assertThat(Http.get(devnet.adminUrl() + "/faults").body().path("storageErrorShare").asDouble())
         .as("a refused switch changes nothing")
         .isEqualTo(0.5);
+  }
+
+  @Test
+  void uploadsShareTheStorageNodesShapedLink() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    byte[] one = new byte[200_000];
+    byte[] two = new byte[200_000];
+    random.nextBytes(one);
+    random.nextBytes(two);
+    List<TestExtrinsics.Asset> assets =
+        List.of(TestExtrinsics.Asset.of(one), TestExtrinsics.Asset.of(two));
+    KeyPair key = KeyPair.fromUri(KeyType.ED25519, "//Joysync//1");
+    long firstObject = devnet.chain().read(rt -> rt.state().nextDataObjectId());
+    try (WsClient c = new WsClient(devnet.chainUrl())) {
+      String sub =
+          c.call(
+                  "author_submitAndWatchExtrinsic",
+                  Hex.encode(video(key, 1, 1, nextIndex(c, key), assets)))
+              .path("result")
+              .asText();
+      c.awaitNotification(sub, st -> st.has("inBlock"));
+    }
+    faults("{\"storageLinkBytesPerSecond\":100000}");
+    long t0 = System.nanoTime();
+    java.util.concurrent.CompletableFuture<Http.Reply> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> upload(firstObject, one));
+    Http.Reply second = upload(firstObject + 1, two);
+    assertThat(first.get().status()).as(first.get().body().toString()).isEqualTo(201);
+    assertThat(second.status()).as(second.body().toString()).isEqualTo(201);
+    // 400 000 bytes through a link of 100 000 a second: the last chunk cannot start before the
+    // rest went through (at most a chunk of 64 KiB of each upload on its way: >= 2.6 s).
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(2_600));
+    assertThat(
+            Http.get(devnet.adminUrl() + "/faults")
+                .body()
+                .path("storageLinkBytesPerSecond")
+                .asLong())
+        .isEqualTo(100_000);
+    Http.Reply bad = Http.put(devnet.adminUrl() + "/faults", "{\"storageLinkBytesPerSecond\":-1}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("message").asText()).contains("storageLinkBytesPerSecond");
+  }
+
+  private static Http.Reply upload(long objectId, byte[] file) {
+    try {
+      return Http.upload(devnet.colossusApiUrl(), objectId, 0, "dynamic:channel:1", file);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

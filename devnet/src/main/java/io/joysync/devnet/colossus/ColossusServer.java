@@ -17,6 +17,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.joysync.devnet.SharedLink;
 import io.joysync.devnet.SwitchableServer;
 import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.joystream.content.ContentId;
@@ -44,13 +45,18 @@ import org.bouncycastle.crypto.digests.Blake3Digest;
  * The Colossus storage node API under {@code /api/v1}: upload ({@code POST
  * /files?dataObjectId&storageBucketId&bagId} with one {@code file} part, streamed to disk while
  * hashed with BLAKE3), {@code /version}, {@code GET|HEAD /files/{id}}, {@code /status} and the
- * {@code /state} listings. Faults: down (not listening), slow (each request delayed), 5xx.
+ * {@code /state} listings. Faults: down (not listening), slow (each request delayed), a link of
+ * limited capacity that all uploads to this node share, 5xx.
  */
 public final class ColossusServer implements AutoCloseable {
   private final ActorSystem<?> system;
   private final ObjectMapper json;
   private final ColossusStore store;
   private final FaultSwitches faults;
+
+  /** This node's link, shaped by {@link FaultSwitches#storageLinkBytesPerSecond}. */
+  private final SharedLink link = new SharedLink();
+
   private final long maxFileSize;
   private final SwitchableServer server;
 
@@ -259,6 +265,7 @@ public final class ColossusServer implements AutoCloseable {
                   }
                   return part.getEntity()
                       .getDataBytes()
+                      .via(link.flow(faults::storageLinkBytesPerSecond))
                       .map(
                           (ByteString chunk) -> {
                             if (size.addAndGet(chunk.size()) > limit) {

@@ -41,8 +41,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  *       dropExtrinsics, dropExtrinsicsShare (0 to 1), announceDrops, extrinsicDelayMillis,
  *       answerInvalid (string or null), stallFinality, stallInclusion, runtimeUpgrade ({atBlock?,
  *       specVersion?, transactionVersion?} or null), orionExtraLag, orionDown, storageDown,
- *       storageDelayMillis, storageErrors, storageErrorShare (0 to 1), faucetDown, faucetErrors,
- *       faucetAnswerLost}; {@code POST /faults/reset}.
+ *       storageDelayMillis, storageLinkBytesPerSecond, storageErrors, storageErrorShare (0 to 1),
+ *       faucetDown, faucetErrors, faucetAnswerLost}; {@code POST /faults/reset}.
  *   <li>{@code POST /actions/restart-node {downtimeMillis}}, {@code /actions/bucket-full
  *       {bucketId}}, {@code /actions/remove-collaborator {channelId, memberId}}, {@code
  *       /actions/delete-channel {channelId}}, {@code /actions/delete-video {videoId}}, {@code
@@ -127,6 +127,7 @@ public final class AdminApi {
     o.put("orionDown", faults.orionDown());
     o.put("storageDown", faults.storageDown());
     o.put("storageDelayMillis", faults.storageDelay().toMillis());
+    o.put("storageLinkBytesPerSecond", faults.storageLinkBytesPerSecond());
     o.put("storageErrors", faults.storageErrors());
     o.put("storageErrorShare", faults.storageErrorShare());
     o.put("faucetDown", faults.faucetDown());
@@ -165,6 +166,8 @@ public final class AdminApi {
                 case "storageDown" -> settle(colossus.setDown(bool(name, v)));
                 case "storageDelayMillis" ->
                     faults.setStorageDelay(Duration.ofMillis(number(name, v)));
+                case "storageLinkBytesPerSecond" ->
+                    faults.setStorageLinkBytesPerSecond(number(name, v));
                 case "storageErrors" -> faults.setStorageErrors(bool(name, v));
                 case "storageErrorShare" -> faults.setStorageErrorShare(share(name, v));
                 case "faucetDown" -> settle(faucet.setDown(bool(name, v)));

@@ -21,6 +21,7 @@ public final class FaultSwitches {
   private volatile boolean orionDown;
   private volatile boolean storageDown;
   private volatile Duration storageDelay = Duration.ZERO;
+  private volatile long storageLinkBytesPerSecond;
   private volatile boolean storageErrors;
   private volatile double dropExtrinsicsShare;
   private volatile double storageErrorShare;
@@ -128,6 +129,22 @@ public final class FaultSwitches {
     return storageErrors;
   }
 
+  /**
+   * The capacity of the link all uploads to a storage node share (bytes a second; 0: not shaped): a
+   * slow storage node in throughput, where {@link #storageDelay} slows each request.
+   */
+  public long storageLinkBytesPerSecond() {
+    return storageLinkBytesPerSecond;
+  }
+
+  public void setStorageLinkBytesPerSecond(long bytesPerSecond) {
+    if (bytesPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "storageLinkBytesPerSecond must not be negative, got " + bytesPerSecond);
+    }
+    this.storageLinkBytesPerSecond = bytesPerSecond;
+  }
+
   public void setDropExtrinsics(boolean drop, boolean announce) {
     this.dropExtrinsics = drop;
     this.announceDrops = announce;
@@ -232,6 +249,7 @@ public final class FaultSwitches {
     orionDown = false;
     storageDown = false;
     storageDelay = Duration.ZERO;
+    storageLinkBytesPerSecond = 0;
     storageErrors = false;
     dropExtrinsicsShare = 0;
     storageErrorShare = 0;

@@ -5,7 +5,8 @@ package io.joysync.devnet.youtube;
  * failure youtube-synch met in production: daily quota gone, Google 5xx, malformed JSON, media
  * served at a crawl, HTTP 429 and the "Sign in to confirm you're not a bot" wall on media, all
  * refresh tokens revoked ({@code invalid_grant}), feeds cut off half-way, and feeds answering 503
- * (youtube.com's transient errors).
+ * (youtube.com's transient errors); and the capacity of the link every media download shares
+ * ({@code mediaLinkBytesPerSecond}, for benchmarks bounded by the network).
  */
 public record YoutubeFaults(
     boolean quotaExhausted,
@@ -16,14 +17,18 @@ public record YoutubeFaults(
     boolean botCheck,
     boolean tokensRevoked,
     boolean truncatedFeeds,
-    boolean feedErrors) {
+    boolean feedErrors,
+    long mediaLinkBytesPerSecond) {
 
   public static final YoutubeFaults NONE =
-      new YoutubeFaults(false, false, false, 0, false, false, false, false, false);
+      new YoutubeFaults(false, false, false, 0, false, false, false, false, false, 0);
 
   public YoutubeFaults {
     if (slowMediaBytesPerSecond < 0) {
       throw new IllegalArgumentException("slowMediaBytesPerSecond must be >= 0");
+    }
+    if (mediaLinkBytesPerSecond < 0) {
+      throw new IllegalArgumentException("mediaLinkBytesPerSecond must be >= 0");
     }
   }
 
@@ -37,7 +42,8 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withServerErrors(boolean on) {
@@ -50,7 +56,8 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withMalformedResponses(boolean on) {
@@ -63,7 +70,8 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withSlowMedia(long bytesPerSecond) {
@@ -76,7 +84,8 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withMediaRateLimited(boolean on) {
@@ -89,7 +98,8 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withBotCheck(boolean on) {
@@ -102,7 +112,8 @@ public record YoutubeFaults(
         on,
         tokensRevoked,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withTokensRevoked(boolean on) {
@@ -115,7 +126,8 @@ public record YoutubeFaults(
         botCheck,
         on,
         truncatedFeeds,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withTruncatedFeeds(boolean on) {
@@ -128,7 +140,8 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         on,
-        feedErrors);
+        feedErrors,
+        mediaLinkBytesPerSecond);
   }
 
   public YoutubeFaults withFeedErrors(boolean on) {
@@ -141,6 +154,25 @@ public record YoutubeFaults(
         botCheck,
         tokensRevoked,
         truncatedFeeds,
-        on);
+        on,
+        mediaLinkBytesPerSecond);
+  }
+
+  /**
+   * The capacity of the link all media downloads share (bytes a second; 0: not shaped), as the
+   * network between a downloading node and YouTube limits them together, whatever their number.
+   */
+  public YoutubeFaults withMediaLink(long bytesPerSecond) {
+    return new YoutubeFaults(
+        quotaExhausted,
+        serverErrors,
+        malformedResponses,
+        slowMediaBytesPerSecond,
+        mediaRateLimited,
+        botCheck,
+        tokensRevoked,
+        truncatedFeeds,
+        feedErrors,
+        bytesPerSecond);
   }
 }

@@ -1,5 +1,6 @@
 package io.joysync.devnet.youtube;
 
+import io.joysync.devnet.SharedLink;
 import io.joysync.devnet.youtube.DevnetWorld.Channel;
 import io.joysync.devnet.youtube.DevnetWorld.Video;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.FileIO;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The HTTP face of the YouTube devnet: Data API under {@code /youtube/v3}, OAuth under {@code
@@ -37,6 +40,11 @@ final class YoutubeRoutes extends AllDirectives {
   private final MediaCatalog media;
   private final FaultSwitches faults;
   private final AdminApi admin;
+
+  /**
+   * The link every media download shares, shaped by {@link YoutubeFaults#mediaLinkBytesPerSecond}.
+   */
+  private final SharedLink mediaLink = new SharedLink();
 
   YoutubeRoutes(
       DevnetWorld world,
@@ -211,10 +219,15 @@ final class YoutubeRoutes extends AllDirectives {
       return complete(HttpResponse.create().withEntity(HttpEntities.create(MP4, text)));
     }
     java.nio.file.Path clip = media.clip(video.clipIndex());
-    if (f.slowMediaBytesPerSecond() > 0) {
-      int chunk = (int) Math.max(1, Math.min(8192, f.slowMediaBytesPerSecond() / 4));
-      long perSecond = Math.max(1, f.slowMediaBytesPerSecond() / chunk);
-      var source = FileIO.fromPath(clip, chunk).throttle((int) perSecond, Duration.ofSeconds(1));
+    long slow = f.slowMediaBytesPerSecond();
+    if (slow > 0 || f.mediaLinkBytesPerSecond() > 0) {
+      // A crawl (this download alone) and the shared link (all of them together) both shape it.
+      int chunk = slow > 0 ? (int) Math.max(1, Math.min(8192, slow / 4)) : 8192;
+      Source<ByteString, ?> source = FileIO.fromPath(clip, chunk);
+      if (slow > 0) {
+        source = source.throttle((int) Math.max(1, slow / chunk), Duration.ofSeconds(1));
+      }
+      source = source.via(mediaLink.flow(() -> faults.get().mediaLinkBytesPerSecond()));
       return complete(
           HttpResponse.create()
               .withEntity(HttpEntities.create(MP4, media.clipSize(video.clipIndex()), source)));

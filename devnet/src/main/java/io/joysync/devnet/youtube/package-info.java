@@ -18,7 +18,8 @@
  * <p>Admin: {@code GET/POST /admin/faults} (JSON of {@link io.joysync.devnet.youtube.YoutubeFaults}
  * fields, merged: {@code quotaExhausted}, {@code serverErrors}, {@code malformedResponses}, {@code
  * slowMediaBytesPerSecond}, {@code mediaRateLimited}, {@code botCheck}, {@code tokensRevoked},
- * {@code truncatedFeeds}, {@code feedErrors}), {@code POST /admin/faults/reset}, {@code POST
+ * {@code truncatedFeeds}, {@code feedErrors}, {@code mediaLinkBytesPerSecond}: the capacity of the
+ * link all media downloads share), {@code POST /admin/faults/reset}, {@code POST
  * /admin/oauth/codes?account=&redirect_uri=&scope=&access_type=}, {@code POST
  * /admin/oauth/expire-access-tokens}, {@code POST /admin/channels/<id>/videos?kind=&title=}
  * (publishes now, fires WebSub), {@code POST /admin/channels/<id>/videos/<videoId>?title=

@@ -87,6 +87,37 @@ class YoutubeDevnetTest {
   }
 
   @Test
+  void mediaDownloadsShareTheShapedLink() throws Exception {
+    String id =
+        post("/admin/channels/" + ALICE + "/videos?kind=PUBLIC", "")
+            .body()
+            .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(devnet.baseUrl() + "/media/" + id + ".mp4")).build();
+    int size = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+    long rate = 8_000;
+    assertThat(post("/admin/faults", "{\"mediaLinkBytesPerSecond\":" + rate + "}").statusCode())
+        .isEqualTo(200);
+    try {
+      long t0 = System.nanoTime();
+      var first = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+      byte[] second = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+      assertThat(first.get().body()).hasSize(size);
+      assertThat(second).hasSize(size);
+      // Both clips through one link: the last chunk (8 KiB) of each cannot go before the rest.
+      long floorMillis = (2L * size - 2 * 8192) * 1000 / rate;
+      assertThat(Duration.ofNanos(System.nanoTime() - t0))
+          .as("two downloads of %d bytes at %d bytes a second together", size, rate)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(floorMillis));
+      assertThat(floorMillis).as("the clip is large enough to show it").isGreaterThan(1000);
+    } finally {
+      post("/admin/faults/reset", "");
+    }
+    assertThat(post("/admin/faults", "{\"mediaLinkBytesPerSecond\":-5}").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void mediaFailuresCarryYoutubesWordingAndClipsAreServed() throws Exception {
     String privateId =
         post("/admin/channels/" + ALICE + "/videos?kind=PRIVATE", "")
