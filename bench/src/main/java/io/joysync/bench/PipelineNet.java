@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joysync.app.Node;
 import io.joysync.app.NodeConfig;
 import io.joysync.devnet.Devnet;
+import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
+import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.YoutubeDevnet;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
 import io.joysync.engine.video.TrackedVideo;
@@ -89,6 +91,21 @@ final class PipelineNet implements AutoCloseable {
   static PipelineNet start(
       PipelineWorld world, YoutubeDevnetSettings.MediaSettings media, String contactPoint)
       throws Exception {
+    return start(world.seed(), world.joystream(), media, contactPoint, Map.of());
+  }
+
+  /**
+   * Starts the devnets seeded with {@code seed} and {@code joystreamSettings}, and the node as
+   * {@link #start(PipelineWorld, YoutubeDevnetSettings.MediaSettings, String)} does with {@code
+   * changed} settings over its own.
+   */
+  static PipelineNet start(
+      DevnetSeed seed,
+      DevnetSettings joystreamSettings,
+      YoutubeDevnetSettings.MediaSettings media,
+      String contactPoint,
+      Map<String, Object> changed)
+      throws Exception {
     YoutubeDevnet.Running youtube =
         YoutubeDevnet.start(
             YoutubeDevnetSettings.defaults()
@@ -96,10 +113,10 @@ final class PipelineNet implements AutoCloseable {
                 .withSocksProxies(0)
                 .withDailyQuota(1_000_000)
                 .withMedia(media)
-                .withSeed(world.seed()));
+                .withSeed(seed));
     RunningDevnet joystream;
     try {
-      joystream = Devnet.start(world.joystream());
+      joystream = Devnet.start(joystreamSettings);
     } catch (Exception e) {
       youtube.close();
       throw e;
@@ -136,6 +153,7 @@ final class PipelineNet implements AutoCloseable {
     c.put("joysync.youtube.websub.secret", "benchmark-master-secret-0123456789");
     c.put("pekko.persistence.cassandra.events-by-tag.eventual-consistency-delay", "200ms");
     c.put("pekko.persistence.cassandra.query.refresh-interval", "500ms");
+    c.putAll(changed);
     try {
       Node.Running node = startNode(c);
       PipelineNet net =
@@ -270,6 +288,11 @@ final class PipelineNet implements AutoCloseable {
             null))
         .get("videoId")
         .asText();
+  }
+
+  /** The node's download folder (media and thumbnails on their way). */
+  Path downloads() {
+    return downloads;
   }
 
   /** The videos as their entities hold them now (absent: not tracked). */

@@ -10,12 +10,17 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Client for a Colossus storage node: the {@code /api/v1/version} liveness probe and the asset
@@ -40,21 +45,39 @@ public final class ColossusClient {
    * Timeouts.
    *
    * @param probeTimeout for the version probe
-   * @param uploadBaseTimeout fixed part of an upload's timeout
-   * @param minUploadBytesPerSecond slowest acceptable upload rate; an upload of {@code n} bytes
-   *     times out after {@code uploadBaseTimeout + n / minUploadBytesPerSecond} seconds
+   * @param stallTimeout an upload fails when the connection has taken none of its bytes for this
+   *     long, or, once all are sent, the node has not answered within it: a slow node whose uploads
+   *     keep moving is waited for, a stuck one is left
+   * @param uploadBaseTimeout fixed part of an upload's longest time
+   * @param minUploadBytesPerSecond slowest average rate tolerated even while bytes move; an upload
+   *     of {@code n} bytes ends after {@code uploadBaseTimeout + n / minUploadBytesPerSecond}
+   *     seconds at most
    */
   public record Settings(
-      Duration probeTimeout, Duration uploadBaseTimeout, long minUploadBytesPerSecond) {
+      Duration probeTimeout,
+      Duration stallTimeout,
+      Duration uploadBaseTimeout,
+      long minUploadBytesPerSecond) {
     public Settings {
       if (minUploadBytesPerSecond <= 0) {
         throw new IllegalArgumentException("minUploadBytesPerSecond must be positive");
       }
+      if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+        throw new IllegalArgumentException("stallTimeout must be positive");
+      }
     }
 
-    /** 10 s probe; uploads get 60 s plus one second per 256 KiB. */
+    /**
+     * 10 s probe; an upload fails after 5 minutes without progress, and lasts at most 60 s plus one
+     * second per 8 KiB. A storage node shared by several uploads gives each a share of its link: a
+     * fixed rate per upload (youtube-synch's way, and joysync's before) cuts them all off on a slow
+     * node, again and again, and nothing is ever stored. Progress is seen as the socket takes the
+     * body, in steps of a share of its send buffer (a few MiB), so the stall timeout is minutes,
+     * not seconds.
+     */
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(60), 256 * 1024);
+      return new Settings(
+          Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60), 8 * 1024);
     }
 
     Duration uploadTimeout(long bytes) {
@@ -139,19 +162,88 @@ public final class ColossusClient {
                     + Long.toUnsignedString(node.bucketId())
                     + "&bagId="
                     + upload.bagId().value());
+    Progress progress = new Progress();
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(settings.uploadTimeout(body.contentLength()))
             .header("Content-Type", body.contentType())
             .header("Accept", "application/json")
-            .POST(body.publisher())
+            .POST(progress.watch(body.publisher()))
             .build();
-    return http.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES))
-        .handle(
-            (response, failure) ->
-                failure != null
-                    ? networkFailure(unwrap(failure))
-                    : UploadReplies.classify(response.statusCode(), text(response.body()), json));
+    CompletableFuture<HttpResponse<BoundedBody.Result>> exchange =
+        http.sendAsync(request, BoundedBody.handler(MAX_REPLY_BYTES));
+    progress.cancelWhenStalled(exchange, settings.stallTimeout());
+    return exchange.handle(
+        (response, failure) -> {
+          if (progress.stalled()) {
+            return new UploadOutcome.RetryableFailure(
+                Reason.TIMEOUT, 0, "stalled: no progress for " + span(settings.stallTimeout()));
+          }
+          return failure != null
+              ? networkFailure(unwrap(failure))
+              : UploadReplies.classify(response.statusCode(), text(response.body()), json);
+        });
+  }
+
+  /**
+   * An upload's progress: when the connection last took bytes of its body (or the body was all
+   * sent), and a watch that cancels the exchange once that is longer ago than the stall timeout.
+   */
+  private static final class Progress {
+    private final AtomicLong lastMoved = new AtomicLong(System.nanoTime());
+    private volatile boolean stalled;
+
+    HttpRequest.BodyPublisher watch(HttpRequest.BodyPublisher body) {
+      Flow.Publisher<ByteBuffer> counted =
+          subscriber ->
+              body.subscribe(
+                  new Flow.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                      subscriber.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer item) {
+                      lastMoved.set(System.nanoTime());
+                      subscriber.onNext(item);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                      subscriber.onError(throwable);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                      lastMoved.set(System.nanoTime());
+                      subscriber.onComplete();
+                    }
+                  });
+      return HttpRequest.BodyPublishers.fromPublisher(counted, body.contentLength());
+    }
+
+    void cancelWhenStalled(CompletableFuture<?> exchange, Duration stallTimeout) {
+      long limit = stallTimeout.toNanos();
+      long every = Math.max(50_000_000L, limit / 4);
+      CompletableFuture.delayedExecutor(every, TimeUnit.NANOSECONDS)
+          .execute(
+              () -> {
+                if (exchange.isDone()) {
+                  return;
+                }
+                if (System.nanoTime() - lastMoved.get() > limit) {
+                  stalled = true;
+                  exchange.cancel(true);
+                  return;
+                }
+                cancelWhenStalled(exchange, stallTimeout);
+              });
+    }
+
+    boolean stalled() {
+      return stalled;
+    }
   }
 
   private UploadOutcome networkFailure(Throwable failure) {
@@ -164,6 +256,10 @@ public final class ColossusClient {
     }
     return new UploadOutcome.RetryableFailure(
         reason == null ? Reason.UNREACHABLE : reason, 0, describe(failure));
+  }
+
+  private static String span(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   private static String text(BoundedBody.Result body) {

@@ -8,8 +8,12 @@ import io.joysync.joystream.colossus.FakeStorageNode.Reply;
 import io.joysync.joystream.colossus.UploadOutcome.Reason;
 import io.joysync.joystream.content.ContentIdHasher;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -41,12 +45,104 @@ class ColossusClientTest {
   }
 
   private static ColossusClient client(Duration uploadBase) {
+    return client(Duration.ofSeconds(5), uploadBase, 1024 * 1024);
+  }
+
+  private static ColossusClient client(Duration stall, Duration uploadBase, long minRate) {
     return new ColossusClient(
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build(),
-        new ColossusClient.Settings(Duration.ofSeconds(5), uploadBase, 1024 * 1024));
+        new ColossusClient.Settings(Duration.ofSeconds(5), stall, uploadBase, minRate));
+  }
+
+  /**
+   * A storage node on a raw socket that reads one upload's body {@code step} bytes every 100 ms (0:
+   * never), then answers 201 with a content id.
+   */
+  private static CompletableFuture<Void> pacedNode(ServerSocket server, int step) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try (Socket s = server.accept()) {
+            InputStream in = s.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+              head.append((char) in.read());
+            }
+            long length =
+                Long.parseLong(
+                    head.toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("(?s).*content-length: *(\\d+).*", "$1"));
+            if (step == 0) {
+              // Holds the connection without reading until the client has long given up.
+              Thread.sleep(15_000);
+              return;
+            }
+            byte[] buffer = new byte[step];
+            long read = 0;
+            while (read < length) {
+              Thread.sleep(100);
+              int n = in.read(buffer, 0, (int) Math.min(step, length - read));
+              if (n < 0) {
+                return;
+              }
+              read += n;
+            }
+            String body = "{\"id\":\"paced\"}";
+            s.getOutputStream()
+                .write(
+                    ("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length()
+                            + "\r\nConnection: close\r\n\r\n"
+                            + body)
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          } catch (IOException | InterruptedException e) {
+            // the client gave up: the test looks at its outcome
+          }
+        });
+  }
+
+  @Test
+  void aSlowNodeThatKeepsReadingIsWaitedForPastTheStallTimeout() throws Exception {
+    // 24 MiB read 256 KiB every 100 ms: about 10 s, more than three times the stall timeout.
+    // (The client's writes move in steps: the socket's send buffer takes a few MiB at once, and
+    // room for more only after a share of it has gone, so a stall timeout must be well above the
+    // time a node takes to read that share.)
+    Path file = randomFile("slow.bin", 24 * 1024 * 1024);
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server.setReceiveBufferSize(256 * 1024);
+      CompletableFuture<Void> node = pacedNode(server, 256 * 1024);
+      UploadOutcome outcome =
+          await(
+              client(Duration.ofSeconds(3), Duration.ofSeconds(25), 1024)
+                  .upload(
+                      new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
+                      new UploadRequest(1, BAG, file)));
+      assertThat(outcome).isEqualTo(new UploadOutcome.Stored(Optional.of("paced")));
+      node.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aNodeThatStopsReadingIsLeftAfterTheStallTimeout() throws Exception {
+    // Far more than the sockets' buffers hold, so that the client's writes stop.
+    Path file = randomFile("stuck.bin", 64 * 1024 * 1024);
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server.setReceiveBufferSize(16 * 1024);
+      pacedNode(server, 0);
+      UploadOutcome outcome =
+          await(
+              client(Duration.ofMillis(500), Duration.ofMinutes(10), 1024)
+                  .upload(
+                      new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
+                      new UploadRequest(1, BAG, file)));
+      assertThat(outcome)
+          .isEqualTo(
+              new UploadOutcome.RetryableFailure(
+                  Reason.TIMEOUT, 0, "stalled: no progress for 500 ms"));
+    }
   }
 
   @Test
