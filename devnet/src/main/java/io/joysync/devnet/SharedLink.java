@@ -2,6 +2,7 @@ package io.joysync.devnet;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -19,6 +20,7 @@ public final class SharedLink {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final LongSupplier clock;
+  private final AtomicLong carried = new AtomicLong();
   private long nextFree;
 
   public SharedLink() {
@@ -43,12 +45,18 @@ public final class SharedLink {
     return start - now;
   }
 
+  /** The bytes that went through this link's stages, shaped or not, since it was made. */
+  public long carried() {
+    return carried.get();
+  }
+
   /** A stage that passes each chunk on at its turn on this link, at the rate read then. */
   public Flow<ByteString, ByteString, NotUsed> flow(LongSupplier bytesPerSecond) {
     return Flow.<ByteString>create()
         .mapAsync(
             1,
             chunk -> {
+              carried.addAndGet(chunk.size());
               long rate = bytesPerSecond.getAsLong();
               long wait = rate > 0 ? book(chunk.size(), rate) : 0;
               if (wait <= 0) {

@@ -209,6 +209,7 @@ class FaultSwitchTest {
       c.awaitNotification(sub, st -> st.has("inBlock"));
     }
     faults("{\"storageLinkBytesPerSecond\":100000}");
+    long before = devnet.colossus().bytesReceived();
     long t0 = System.nanoTime();
     java.util.concurrent.CompletableFuture<Http.Reply> first =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> upload(firstObject, one));
@@ -219,6 +220,7 @@ class FaultSwitchTest {
     // rest went through (at most a chunk of 64 KiB of each upload on its way: >= 2.6 s).
     assertThat(Duration.ofNanos(System.nanoTime() - t0))
         .isGreaterThanOrEqualTo(Duration.ofMillis(2_600));
+    assertThat(devnet.colossus().bytesReceived() - before).isEqualTo(400_000);
     assertThat(
             Http.get(devnet.adminUrl() + "/faults")
                 .body()

@@ -103,6 +103,11 @@ public final class ColossusServer implements AutoCloseable {
     return jsonResponse(e.status(), body);
   }
 
+  /** Bytes of uploaded files this node has taken in since it started, finished or not. */
+  public long bytesReceived() {
+    return link.carried();
+  }
+
   Route route() {
     return pathPrefix(
         "api",
