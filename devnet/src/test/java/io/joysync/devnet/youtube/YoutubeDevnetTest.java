@@ -86,12 +86,16 @@ class YoutubeDevnetTest {
     assertThat(devnet.faults().get()).isEqualTo(YoutubeFaults.NONE);
   }
 
+  /** Publishes a video of the kind on alice's channel now; returns its id. */
+  static String publish(String kind) throws Exception {
+    return post("/admin/channels/" + ALICE + "/videos?kind=" + kind, "")
+        .body()
+        .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+  }
+
   @Test
   void mediaDownloadsShareTheShapedLink() throws Exception {
-    String id =
-        post("/admin/channels/" + ALICE + "/videos?kind=PUBLIC", "")
-            .body()
-            .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+    String id = publish("PUBLIC");
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(devnet.baseUrl() + "/media/" + id + ".mp4")).build();
     int size = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
@@ -119,16 +123,10 @@ class YoutubeDevnetTest {
 
   @Test
   void mediaFailuresCarryYoutubesWordingAndClipsAreServed() throws Exception {
-    String privateId =
-        post("/admin/channels/" + ALICE + "/videos?kind=PRIVATE", "")
-            .body()
-            .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+    String privateId = publish("PRIVATE");
     HttpResponse<String> media = get("/media/" + privateId + ".mp4");
     assertThat(media.statusCode()).isEqualTo(403);
-    String publicId =
-        post("/admin/channels/" + ALICE + "/videos?kind=PUBLIC", "")
-            .body()
-            .replaceAll(".*\"videoId\":\"([^\"]+)\".*", "$1");
+    String publicId = publish("PUBLIC");
     HttpResponse<byte[]> clip =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(devnet.baseUrl() + "/media/" + publicId + ".mp4"))

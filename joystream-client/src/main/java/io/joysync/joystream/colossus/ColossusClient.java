@@ -70,10 +70,9 @@ public final class ColossusClient {
     /**
      * 10 s probe; an upload fails after 5 minutes without progress, and lasts at most 60 s plus one
      * second per 8 KiB. A storage node shared by several uploads gives each a share of its link: a
-     * fixed rate per upload (youtube-synch's way, and joysync's before) cuts them all off on a slow
-     * node, again and again, and nothing is ever stored. Progress is seen as the socket takes the
-     * body, in steps of a share of its send buffer (a few MiB), so the stall timeout is minutes,
-     * not seconds.
+     * fixed rate per upload (joysync's rule before) cuts them all off on a slow node, again and
+     * again, and nothing is ever stored. Progress is seen as the socket takes the body, in steps of
+     * a share of its send buffer (a few MiB), so the stall timeout is minutes, not seconds.
      */
     public static Settings defaults() {
       return new Settings(

@@ -126,6 +126,24 @@ class ColossusClientTest {
   }
 
   @Test
+  void anUploadSlowerThanTheFloorEndsAtItsLongestTime() throws Exception {
+    // The same slow node, but at most 1 s + 24 MiB at 4 MiB/s = 7 s, under the 10 s it needs.
+    Path file = randomFile("floor.bin", 24 * 1024 * 1024);
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server.setReceiveBufferSize(256 * 1024);
+      pacedNode(server, 256 * 1024);
+      UploadOutcome outcome =
+          await(
+              client(Duration.ofSeconds(3), Duration.ofSeconds(1), 4 * 1024 * 1024)
+                  .upload(
+                      new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
+                      new UploadRequest(1, BAG, file)));
+      assertThat(outcome)
+          .isEqualTo(new UploadOutcome.RetryableFailure(Reason.TIMEOUT, 0, "timed out"));
+    }
+  }
+
+  @Test
   void aNodeThatStopsReadingIsLeftAfterTheStallTimeout() throws Exception {
     // Far more than the sockets' buffers hold, so that the client's writes stop.
     Path file = randomFile("stuck.bin", 64 * 1024 * 1024);
