@@ -61,8 +61,8 @@ class ColossusClientTest {
    * A storage node on a raw socket that reads one upload's body {@code step} bytes every 100 ms (0:
    * never), then answers 201 with a content id.
    */
-  private static CompletableFuture<Void> pacedNode(ServerSocket server, int step) {
-    return CompletableFuture.runAsync(
+  private static void pacedNode(ServerSocket server, int step) {
+    CompletableFuture.runAsync(
         () -> {
           try (Socket s = server.accept()) {
             InputStream in = s.getInputStream();
@@ -104,6 +104,19 @@ class ColossusClientTest {
         });
   }
 
+  /** Uploads {@code file} with {@code client} to a {@link #pacedNode} on a socket of its own. */
+  private static UploadOutcome uploadToPacedNode(
+      ColossusClient client, Path file, int receiveBuffer, int step) throws IOException {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server.setReceiveBufferSize(receiveBuffer);
+      pacedNode(server, step);
+      return await(
+          client.upload(
+              new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
+              new UploadRequest(1, BAG, file)));
+    }
+  }
+
   @Test
   void aSlowNodeThatKeepsReadingIsWaitedForPastTheStallTimeout() throws Exception {
     // 24 MiB read 256 KiB every 100 ms: about 10 s, more than three times the stall timeout.
@@ -111,56 +124,40 @@ class ColossusClientTest {
     // room for more only after a share of it has gone, so a stall timeout must be well above the
     // time a node takes to read that share.)
     Path file = randomFile("slow.bin", 24 * 1024 * 1024);
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      server.setReceiveBufferSize(256 * 1024);
-      CompletableFuture<Void> node = pacedNode(server, 256 * 1024);
-      UploadOutcome outcome =
-          await(
-              client(Duration.ofSeconds(3), Duration.ofSeconds(25), 1024)
-                  .upload(
-                      new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
-                      new UploadRequest(1, BAG, file)));
-      assertThat(outcome).isEqualTo(new UploadOutcome.Stored(Optional.of("paced")));
-      node.get(10, TimeUnit.SECONDS);
-    }
+    UploadOutcome outcome =
+        uploadToPacedNode(
+            client(Duration.ofSeconds(3), Duration.ofSeconds(25), 1024),
+            file,
+            256 * 1024,
+            256 * 1024);
+    assertThat(outcome).isEqualTo(new UploadOutcome.Stored(Optional.of("paced")));
   }
 
   @Test
   void anUploadSlowerThanTheFloorEndsAtItsLongestTime() throws Exception {
     // The same slow node, but at most 1 s + 24 MiB at 4 MiB/s = 7 s, under the 10 s it needs.
     Path file = randomFile("floor.bin", 24 * 1024 * 1024);
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      server.setReceiveBufferSize(256 * 1024);
-      pacedNode(server, 256 * 1024);
-      UploadOutcome outcome =
-          await(
-              client(Duration.ofSeconds(3), Duration.ofSeconds(1), 4 * 1024 * 1024)
-                  .upload(
-                      new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
-                      new UploadRequest(1, BAG, file)));
-      assertThat(outcome)
-          .isEqualTo(new UploadOutcome.RetryableFailure(Reason.TIMEOUT, 0, "timed out"));
-    }
+    UploadOutcome outcome =
+        uploadToPacedNode(
+            client(Duration.ofSeconds(3), Duration.ofSeconds(1), 4 * 1024 * 1024),
+            file,
+            256 * 1024,
+            256 * 1024);
+    assertThat(outcome)
+        .isEqualTo(new UploadOutcome.RetryableFailure(Reason.TIMEOUT, 0, "timed out"));
   }
 
   @Test
   void aNodeThatStopsReadingIsLeftAfterTheStallTimeout() throws Exception {
     // Far more than the sockets' buffers hold, so that the client's writes stop.
     Path file = randomFile("stuck.bin", 64 * 1024 * 1024);
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      server.setReceiveBufferSize(16 * 1024);
-      pacedNode(server, 0);
-      UploadOutcome outcome =
-          await(
-              client(Duration.ofMillis(500), Duration.ofMinutes(10), 1024)
-                  .upload(
-                      new StorageNode(3, URI.create("http://127.0.0.1:" + server.getLocalPort())),
-                      new UploadRequest(1, BAG, file)));
-      assertThat(outcome)
-          .isEqualTo(
-              new UploadOutcome.RetryableFailure(
-                  Reason.TIMEOUT, 0, "stalled: no progress for 500 ms"));
-    }
+    UploadOutcome outcome =
+        uploadToPacedNode(
+            client(Duration.ofMillis(500), Duration.ofMinutes(10), 1024), file, 16 * 1024, 0);
+    assertThat(outcome)
+        .isEqualTo(
+            new UploadOutcome.RetryableFailure(
+                Reason.TIMEOUT, 0, "stalled: no progress for 500 ms"));
   }
 
   @Test
