@@ -80,8 +80,9 @@ public final class DiscoveryBenchmark {
           Duration.ofMinutes(3),
           () -> counters.get("videosTracked") - before.tracked() >= uploadedAt.size());
       Map<String, Instant> trackedAt = node.trackedAt(channelOf);
-      report.latency(uploadedAt, trackedAt);
-      report.activations(before, Snapshot.of(counters, devnet));
+      Snapshot tracked = Snapshot.of(counters, devnet);
+      report.latency(uploadedAt, trackedAt, before, tracked);
+      report.activations(before, tracked);
 
       Snapshot idleStart = Snapshot.of(counters, devnet);
       LockSupport.parkNanos(Duration.ofSeconds(60).toNanos());

@@ -98,7 +98,11 @@ final class Report {
             usage.cores(), usage.peakHeapMb()));
   }
 
-  void latency(Map<String, Instant> uploadedAt, Map<String, Instant> trackedAt) {
+  void latency(
+      Map<String, Instant> uploadedAt,
+      Map<String, Instant> trackedAt,
+      DiscoveryBenchmark.Snapshot before,
+      DiscoveryBenchmark.Snapshot after) {
     List<Long> millis = new ArrayList<>();
     uploadedAt.forEach(
         (video, at) -> {
@@ -118,6 +122,15 @@ final class Report {
             pct(millis, 0.90),
             pct(millis, 0.99),
             pct(millis, 1.0)));
+    long looked = after.get("videosListIds") - before.get("videosListIds");
+    long waited = after.get("candidateWaitMillis") - before.get("candidateWaitMillis");
+    lines.add(
+        fmt(
+            "- of which waiting for a videos.list batch (noticed to the lookup's round), mean %.1f"
+                + " s over %d ids; upload to New, mean %.1f s",
+            waited / 1000.0 / Math.max(1, looked),
+            looked,
+            millis.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0));
   }
 
   void activations(DiscoveryBenchmark.Snapshot before, DiscoveryBenchmark.Snapshot after) {

@@ -5,6 +5,7 @@ import io.joysync.engine.youtube.YoutubeVideo;
 import io.joysync.engine.youtube.api.YoutubeDataClient;
 import io.joysync.engine.youtube.quota.QuotaPurpose;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,12 +86,31 @@ final class CandidateResolver {
       return CompletableFuture.completedFuture(Round.IDLE);
     }
     Instant now = clock.instant();
-    Instant oldest =
-        pending.stream().map(Candidate::noticedAt).min(Comparator.naturalOrder()).get();
-    if (pending.size() < settings.resolve().batchSize()
-        && oldest.isAfter(now.minus(settings.resolve().maxBatchWait()))) {
+    List<Candidate> due = due(pending, now, settings.resolve());
+    if (due.isEmpty()) {
       return CompletableFuture.completedFuture(Round.IDLE);
     }
+    return resolveDue(due, now);
+  }
+
+  /**
+   * What a round takes of the pending candidates: the oldest first, in full batches, and the
+   * remainder of a partial batch only once its oldest has waited {@code maxBatchWait}. A round
+   * never sends the few left over after its full batches at once (they would fill a call of their
+   * own); they wait for the next arrivals or for the limit.
+   */
+  static List<Candidate> due(List<Candidate> pending, Instant now, DiscoverySettings.Resolve r) {
+    List<Candidate> oldestFirst = new ArrayList<>(pending);
+    oldestFirst.sort(Comparator.comparing(Candidate::noticedAt));
+    int full = oldestFirst.size() / r.batchSize() * r.batchSize();
+    if (full < oldestFirst.size()
+        && !oldestFirst.get(full).noticedAt().isAfter(now.minus(r.maxBatchWait()))) {
+      return oldestFirst;
+    }
+    return oldestFirst.subList(0, full);
+  }
+
+  private CompletionStage<Round> resolveDue(List<Candidate> pending, Instant now) {
     List<String> channels = pending.stream().map(Candidate::channelId).distinct().toList();
     return schedule
         .watches(channels)
@@ -166,6 +186,8 @@ final class CandidateResolver {
     List<String> ids = batch.stream().map(Candidate::videoId).distinct().toList();
     counters.videosListCalls.increment();
     counters.videosListIds.add(ids.size());
+    batch.forEach(
+        c -> counters.candidateWaitMillis.add(Duration.between(c.noticedAt(), now).toMillis()));
     return dataApi
         .videos(null, ids, QuotaPurpose.DISCOVERY)
         .handle(

@@ -23,6 +23,10 @@ public final class DiscoveryCounters {
   final LongAdder candidatesRecorded = new LongAdder();
   final LongAdder videosListCalls = new LongAdder();
   final LongAdder videosListIds = new LongAdder();
+
+  /** Milliseconds the looked-up candidates waited, from being noticed to their lookup's round. */
+  final LongAdder candidateWaitMillis = new LongAdder();
+
   final LongAdder channelLookups = new LongAdder();
   final LongAdder statisticsCalls = new LongAdder();
   final LongAdder statisticsRefreshed = new LongAdder();
@@ -46,6 +50,7 @@ public final class DiscoveryCounters {
     m.put("candidatesRecorded", candidatesRecorded.sum());
     m.put("videosListCalls", videosListCalls.sum());
     m.put("videosListIds", videosListIds.sum());
+    m.put("candidateWaitMillis", candidateWaitMillis.sum());
     m.put("channelLookups", channelLookups.sum());
     m.put("statisticsCalls", statisticsCalls.sum());
     m.put("statisticsRefreshed", statisticsRefreshed.sum());
