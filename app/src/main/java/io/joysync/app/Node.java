@@ -155,7 +155,16 @@ public final class Node {
     ChainConnection chain =
         new ChainConnection(URI.create(config.getString("joysync.joystream.chain-url")));
     closeOnShutdown(system, "close-chain-connection", chain);
-    Publisher publisher = Publisher.start(system, PublishingSettings.from(config), chain, orion);
+    boolean signs = NodeRole.SIGNER.of(system);
+    if (!signs && PublishingSettings.holdsSecrets(config)) {
+      log.warn(
+          "This node has no signer role ({}), yet its configuration gives signing secrets (an"
+              + " account's key or the app's auth key seed): they are not read; give them to the"
+              + " signer nodes only",
+          NodeRoles.SETTING);
+    }
+    Publisher publisher =
+        Publisher.start(system, PublishingSettings.from(config, signs), chain, orion);
     return ReadSide.init(system)
         .thenCompose(
             readSide -> {

@@ -115,6 +115,15 @@ public final class ForkedNode implements AutoCloseable {
       return new Launch(keyspacePrefix, config, merged, logDir);
     }
 
+    /** The same launch without the named environment variables (secrets a node must not get). */
+    public Launch withoutEnvironment(String... names) {
+      Map<String, String> kept = new HashMap<>(environment);
+      for (String name : names) {
+        kept.remove(name);
+      }
+      return new Launch(keyspacePrefix, config, kept, logDir);
+    }
+
     /** The same launch logging into another directory: another node of the same cluster. */
     public Launch withLogDir(Path dir) {
       return new Launch(keyspacePrefix, config, environment, dir);

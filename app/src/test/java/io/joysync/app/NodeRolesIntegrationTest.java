@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * each in a JVM of its own, form one cluster through Cluster Bootstrap. A creator signs up through
  * the front node's API; the worker downloads, hashes and uploads the video, the front node's signer
  * account creates it on chain. The worker serves no HTTP API (its port is closed, yet it is ready),
- * the front node runs no sync worker and keeps no file, and only the front node signs.
+ * the front node runs no sync worker and keeps no file, and only the front node signs: the worker
+ * is given the signer account's member id but neither its key nor the app's auth key.
  */
 @Needs(Service.CASSANDRA)
 class NodeRolesIntegrationTest {
@@ -52,7 +53,11 @@ class NodeRolesIntegrationTest {
     Path frontFiles = Files.createDirectories(work.resolve("front"));
     Path workerFiles = Files.createDirectories(work.resolve("worker"));
     ForkedNode.Launch front = member(ports, "front", frontFiles, "api, signer");
-    ForkedNode.Launch worker = member(ports, "worker", workerFiles, "pipeline");
+    ForkedNode.Launch worker =
+        member(ports, "worker", workerFiles, "pipeline")
+            .withoutEnvironment("JOYSYNC_SIGNER_KEY_URI", "JOYSYNC_APP_AUTH_KEY_SEED");
+    assertThat(worker.environment()).doesNotContainKeys("JOYSYNC_SIGNER_KEY_URI");
+    assertThat(front.environment()).containsKey("JOYSYNC_SIGNER_KEY_URI");
     front.applySchema();
     cluster.nodes.add(front.spawn(ports.get(0)));
     cluster.nodes.add(worker.spawn(ports.get(1)));
@@ -83,7 +88,9 @@ class NodeRolesIntegrationTest {
     String workerLog = workerNode.jsonLog();
     assertThat(workerLog)
         .contains("Sync pipeline started")
-        .contains("This node serves no HTTP API");
+        .contains("This node serves no HTTP API")
+        .contains("this node holds no key")
+        .doesNotContain("signing secrets");
     assertThat(frontLog)
         .contains("This node runs no sync workers")
         .doesNotContain("Sync pipeline started");

@@ -1,9 +1,11 @@
 package io.joysync.engine.publish;
 
+import io.joysync.engine.cluster.NodeRole;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
+import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.orion.OrionClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +91,13 @@ public final class Publisher {
           "publishing is off: no signer account is configured ({}.accounts, or"
               + " JOYSYNC_SIGNER_MEMBER_ID with JOYSYNC_SIGNER_KEY_URI)",
           PublishingSettings.ROOT);
+      return publisher;
+    }
+    if (!NodeRole.SIGNER.of(system)) {
+      SignerAccount.initProxy(system);
+      log.info(
+          "publishing through the signer nodes' accounts (members {}); this node holds no key",
+          settings.accounts().stream().map(PublishingSettings.Account::memberId).toList());
       return publisher;
     }
     JoystreamAccountChain backend =
@@ -206,7 +215,7 @@ public final class Publisher {
                   e ->
                       new AccountStatus(
                           a.memberId(),
-                          a.key().address(),
+                          a.key().map(KeyPair::address).orElse("unknown"),
                           "unknown",
                           -1,
                           0,

@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * The publishing settings, read once from {@code joysync.publishing}. Keys are parsed here, so a
  * malformed one stops the node at start with the name of its setting; the records hold parsed keys
- * only, whose {@code toString} shows the key type and address, never a secret.
+ * only, whose {@code toString} shows the key type and address, never a secret. A node without the
+ * signer role reads the accounts' member ids only: the keys (and the app's auth key) stay on the
+ * signer nodes, and a node that signs nothing never holds them.
  */
 public record PublishingSettings(
     List<Account> accounts,
@@ -47,8 +49,20 @@ public record PublishingSettings(
 
   public static final String ROOT = "joysync.publishing";
 
-  /** One signer account: a collaborator member and its controller key. */
-  public record Account(long memberId, KeyPair key) {}
+  /**
+   * One signer account: a collaborator member and its controller key, which only the signer nodes
+   * hold (empty on the others, which route requests to the account by member id).
+   */
+  public record Account(long memberId, Optional<KeyPair> key) {
+
+    /** The controller key; only a signer node has it. */
+    public KeyPair signingKey() {
+      return key.orElseThrow(
+          () ->
+              new IllegalStateException(
+                  "the key of member " + memberId + " is not held on this node (no signer role)"));
+    }
+  }
 
   /** The Orion app videos are attributed to, with its auth key (empty when not configured). */
   public record App(String name, Optional<Ed25519KeyPair> authKey) {}
@@ -70,7 +84,7 @@ public record PublishingSettings(
       throw new IllegalArgumentException(
           ROOT + ".era-period must be a power of two from 4 to 2048, got " + eraPeriod);
     }
-    if (!accounts.isEmpty() && app.authKey().isEmpty()) {
+    if (accounts.stream().anyMatch(a -> a.key().isPresent()) && app.authKey().isEmpty()) {
       throw new IllegalArgumentException(
           ROOT
               + ".app.auth-key-seed (JOYSYNC_APP_AUTH_KEY_SEED) is required when an account is"
@@ -78,12 +92,21 @@ public record PublishingSettings(
     }
   }
 
-  /** Reads {@code joysync.publishing} of a node's configuration. */
+  /** Reads {@code joysync.publishing} of a node's configuration, for a node that signs. */
   public static PublishingSettings from(Config config) {
+    return from(config, true);
+  }
+
+  /**
+   * Reads {@code joysync.publishing} of a node's configuration. With {@code signs} false (a node
+   * without the signer role) the accounts' keys and the app's auth key are not read at all: such a
+   * node needs only each account's member id.
+   */
+  public static PublishingSettings from(Config config, boolean signs) {
     Config c = config.getConfig(ROOT);
     try {
-      List<Account> accounts = accounts(c);
-      String seed = c.getString("app.auth-key-seed");
+      List<Account> accounts = accounts(c, signs);
+      String seed = signs ? c.getString("app.auth-key-seed") : "";
       return new PublishingSettings(
           accounts,
           new App(
@@ -144,15 +167,31 @@ public record PublishingSettings(
     return accounts.stream().filter(a -> a.memberId() == memberId).findFirst();
   }
 
-  private static List<Account> accounts(Config c) {
+  /**
+   * Whether the configuration gives a secret (an account's key or the app's auth key seed): a node
+   * without the signer role should not be given one.
+   */
+  public static boolean holdsSecrets(Config config) {
+    Config c = config.getConfig(ROOT);
+    List<Config> accounts = new ArrayList<>(c.getConfigList("accounts"));
+    accounts.add(c.getConfig("single-account"));
+    return !c.getString("app.auth-key-seed").isBlank()
+        || accounts.stream()
+            .anyMatch(
+                a ->
+                    (a.hasPath("key-uri") && !a.getString("key-uri").isBlank())
+                        || (a.hasPath("key-file") && !a.getString("key-file").isBlank()));
+  }
+
+  private static List<Account> accounts(Config c, boolean signs) {
     List<Account> out = new ArrayList<>();
     List<? extends Config> listed = c.getConfigList("accounts");
     for (int i = 0; i < listed.size(); i++) {
-      out.add(account(listed.get(i), ROOT + ".accounts[" + i + "]"));
+      out.add(account(listed.get(i), ROOT + ".accounts[" + i + "]", signs));
     }
     Config single = c.getConfig("single-account");
     if (!single.getString("member-id").isBlank()) {
-      out.add(account(single, ROOT + ".single-account"));
+      out.add(account(single, ROOT + ".single-account", signs));
     }
     Set<Long> members = new HashSet<>();
     for (Account a : out) {
@@ -164,7 +203,7 @@ public record PublishingSettings(
     return out;
   }
 
-  private static Account account(Config a, String setting) {
+  private static Account account(Config a, String setting, boolean signs) {
     long memberId;
     try {
       memberId = Long.parseLong(a.getString("member-id").trim());
@@ -174,10 +213,13 @@ public record PublishingSettings(
     if (memberId < 0) {
       throw new IllegalArgumentException(setting + ".member-id must not be negative");
     }
+    if (!signs) {
+      return new Account(memberId, Optional.empty());
+    }
     KeyType type = keyType(a, setting);
     String uri = secretUri(a, setting);
     try {
-      return new Account(memberId, KeyPair.fromUri(type, uri));
+      return new Account(memberId, Optional.of(KeyPair.fromUri(type, uri)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           setting

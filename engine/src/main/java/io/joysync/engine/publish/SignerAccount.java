@@ -339,7 +339,10 @@ public final class SignerAccount
             ctx ->
                 memberId(ctx.getEntityId())
                     .flatMap(settings::account)
-                    .map(a -> create(a.memberId(), a.key(), settings, chain, Clock.systemUTC()))
+                    .map(
+                        a ->
+                            create(
+                                a.memberId(), a.signingKey(), settings, chain, Clock.systemUTC()))
                     .orElseGet(SignerAccount::unknownAccount));
     // An account keeps its own timers (signing cycle, reconciliation, status): never stopped for
     // being idle. Only the signer nodes hold accounts; the others ask them through sharding.
@@ -347,6 +350,18 @@ public final class SignerAccount
         entity.withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy());
     ClusterSharding.get(system)
         .init(NodeRole.SIGNER.placement(system).map(held::withRole).orElse(held));
+  }
+
+  /**
+   * Registers the entity on a node without the signer role: a proxy, through which this node's
+   * requests reach the accounts on the signer nodes. It holds no key and never starts an account.
+   */
+  public static void initProxy(ActorSystem<?> system) {
+    String role =
+        NodeRole.SIGNER
+            .placement(system)
+            .orElseThrow(() -> new IllegalStateException("a node without roles holds accounts"));
+    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, ctx -> unknownAccount()).withRole(role));
   }
 
   /** The behavior of an entity id that names no configured account. */

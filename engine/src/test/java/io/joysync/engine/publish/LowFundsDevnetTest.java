@@ -65,7 +65,7 @@ class LowFundsDevnetTest {
     assertThat(paused.lastError()).hasValueSatisfying(e -> assertThat(e).contains("spendable"));
     assertThat(net.signed(1)).hasSize(1);
 
-    fund(net.settings.account(1).orElseThrow().key(), BigInteger.TEN.pow(14));
+    fund(net.settings.account(1).orElseThrow().signingKey(), BigInteger.TEN.pow(14));
     net.testKit
         .createTestProbe()
         .awaitAssert(

@@ -88,7 +88,8 @@ final class PublishingDevnet implements AutoCloseable {
     PublishingSettings.Account account = settings.account(memberId).orElseThrow();
     ActorRef<SignerAccount.Command> ref =
         testKit.spawn(
-            SignerAccount.create(memberId, account.key(), settings, through, Clock.systemUTC()),
+            SignerAccount.create(
+                memberId, account.signingKey(), settings, through, Clock.systemUTC()),
             "account-" + memberId + "-" + UUID.randomUUID().toString().substring(0, 6));
     spawned.add(ref);
     return ref;
@@ -129,7 +130,7 @@ final class PublishingDevnet implements AutoCloseable {
     for (int i = 1; i < sorted.size(); i++) {
       assertThat(sorted.get(i)).as("settled nonces " + sorted).isEqualTo(sorted.get(i - 1) + 1);
     }
-    byte[] account = settings.account(memberId).orElseThrow().key().publicKey();
+    byte[] account = settings.account(memberId).orElseThrow().signingKey().publicKey();
     long chainNonce =
         devnet
             .chain()

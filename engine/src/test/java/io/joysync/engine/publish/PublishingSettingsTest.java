@@ -3,6 +3,8 @@ package io.joysync.engine.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import java.nio.file.Files;
@@ -57,10 +59,46 @@ class PublishingSettingsTest {
     assertThat(s.accounts())
         .extracting(PublishingSettings.Account::memberId)
         .containsExactly(1L, 3L);
-    assertThat(s.account(1).orElseThrow().key().address())
+    assertThat(s.account(1).orElseThrow().signingKey().address())
         .isEqualTo(KeyPair.fromUri(KeyType.ED25519, "//Joysync//1").address());
-    assertThat(s.account(3).orElseThrow().key().type()).isEqualTo(KeyType.SR25519);
+    assertThat(s.account(3).orElseThrow().signingKey().type()).isEqualTo(KeyType.SR25519);
     assertThat(s.toString()).doesNotContain("//Joysync").doesNotContain("joysync-devnet-app");
+  }
+
+  @Test
+  void aNodeThatDoesNotSignReadsTheMembersButNeverTheirKeys() {
+    Config config =
+        config(
+            "accounts = [{ member-id = 1, key-uri = \"//Joysync//1\" }, { member-id = 3 }]\n"
+                + APP);
+
+    PublishingSettings s = PublishingSettings.from(config, false);
+
+    assertThat(s.accounts())
+        .extracting(PublishingSettings.Account::memberId)
+        .containsExactly(1L, 3L);
+    assertThat(s.accounts()).allMatch(a -> a.key().isEmpty());
+    assertThat(s.app().authKey()).isEmpty();
+    assertThatThrownBy(() -> s.account(1).orElseThrow().signingKey())
+        .hasMessageContaining("not held on this node");
+    assertThat(PublishingSettings.holdsSecrets(config)).isTrue();
+    // The same configuration on a node that signs: member 3 has no key, which stops the start.
+    assertThatThrownBy(() -> PublishingSettings.from(config, true))
+        .hasMessageContaining("joysync.publishing.accounts[1]: key-uri or key-file is required");
+  }
+
+  @Test
+  void aConfigurationOfMemberIdsOnlyHoldsNoSecret() {
+    Config config = config("accounts = [{ member-id = 1 }, { member-id = 3 }]");
+
+    assertThat(PublishingSettings.holdsSecrets(config)).isFalse();
+    assertThat(PublishingSettings.from(config, false).accounts()).hasSize(2);
+  }
+
+  private static Config config(String publishing) {
+    return ConfigFactory.parseString("joysync.publishing {" + publishing + "}")
+        .withFallback(ConfigFactory.parseResources("joysync/publishing.conf"))
+        .resolve();
   }
 
   @Test
@@ -108,9 +146,9 @@ class PublishingSettingsTest {
                 + "\" }]\n"
                 + "single-account { member-id = \"3\", key-type = sr25519, key-uri = \"//Joysync//3\" }\n"
                 + APP);
-    assertThat(s.account(2).orElseThrow().key().address())
+    assertThat(s.account(2).orElseThrow().signingKey().address())
         .isEqualTo(KeyPair.fromUri(KeyType.ED25519, "//Joysync//2").address());
-    assertThat(s.account(3).orElseThrow().key().address())
+    assertThat(s.account(3).orElseThrow().signingKey().address())
         .isEqualTo(KeyPair.fromUri(KeyType.SR25519, "//Joysync//3").address());
     assertThatThrownBy(
             () ->

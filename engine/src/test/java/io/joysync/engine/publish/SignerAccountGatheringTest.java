@@ -48,7 +48,7 @@ class SignerAccountGatheringTest {
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
             SignerAccount.create(
-                1, SETTINGS.accounts().get(0).key(), SETTINGS, chain, Clock.systemUTC()),
+                1, SETTINGS.accounts().get(0).signingKey(), SETTINGS, chain, Clock.systemUTC()),
             EventSourcedBehaviorTestKit.enabledSerializationSettings());
     kit.clear();
   }

@@ -66,7 +66,7 @@ class SignerAccountPipeliningTest {
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
             SignerAccount.create(
-                1, settings.accounts().get(0).key(), settings, chain, Clock.systemUTC()),
+                1, settings.accounts().get(0).signingKey(), settings, chain, Clock.systemUTC()),
             EventSourcedBehaviorTestKit.enabledSerializationSettings());
     kit.clear();
   }

@@ -50,7 +50,7 @@ class SignerAccountUpdateTest {
     kit =
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
-            SignerAccount.create(1, account.key(), SETTINGS, chain, Clock.systemUTC()),
+            SignerAccount.create(1, account.signingKey(), SETTINGS, chain, Clock.systemUTC()),
             EventSourcedBehaviorTestKit.enabledSerializationSettings());
     kit.clear();
     chain.journal = () -> kit.persistenceTestKit().persistedInStorage("SignerAccount|1");
