@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.devnet.chain.AccountId;
 import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.devnet.faults.RuntimeUpgrade;
 import io.joysync.engine.publish.CreationResult;
@@ -12,6 +11,7 @@ import io.joysync.engine.publish.SignerAccount;
 import io.joysync.engine.publish.VideoToCreate;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionVideo;
 import java.net.URI;
@@ -204,7 +204,7 @@ class RuntimeUpgradeIntegrationTest {
   private static long chainNonce() {
     return net.joystream
         .chain()
-        .read(rt -> rt.state().account(AccountId.of(SignerJournal.MEMBER_1.publicKey())).nonce());
+        .read(rt -> rt.state().account(new AccountId(SignerJournal.MEMBER_1.publicKey())).nonce());
   }
 
   private static long chainVideos() {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.devnet.chain.AccountId;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.joystream.orion.OrionVideo;
 import java.net.URI;
@@ -192,6 +192,6 @@ class SignerCrashIntegrationTest {
     return devnets
         .joystream
         .chain()
-        .read(rt -> rt.state().account(AccountId.of(SignerJournal.MEMBER_1.publicKey())).nonce());
+        .read(rt -> rt.state().account(new AccountId(SignerJournal.MEMBER_1.publicKey())).nonce());
   }
 }

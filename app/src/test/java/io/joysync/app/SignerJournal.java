@@ -3,7 +3,6 @@ package io.joysync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.joysync.devnet.RunningDevnet;
-import io.joysync.devnet.chain.AccountId;
 import io.joysync.engine.publish.AssetFacts;
 import io.joysync.engine.publish.SignerAccount;
 import io.joysync.engine.publish.VideoToCreate;
@@ -11,6 +10,7 @@ import io.joysync.joystream.content.ContentId;
 import io.joysync.joystream.content.VideoFacts;
 import io.joysync.joystream.content.YoutubeLicense;
 import io.joysync.joystream.crypto.Blake2b;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ final class SignerJournal {
       assertThat(sorted.get(i)).as("settled nonces %s", sorted).isEqualTo(sorted.get(i - 1) + 1);
     }
     long chainNonce =
-        devnet.chain().read(rt -> rt.state().account(AccountId.of(MEMBER_1.publicKey())).nonce());
+        devnet.chain().read(rt -> rt.state().account(new AccountId(MEMBER_1.publicKey())).nonce());
     assertThat(chainNonce).isEqualTo(sorted.get(sorted.size() - 1) + 1);
   }
 

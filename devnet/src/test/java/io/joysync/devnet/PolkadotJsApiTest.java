@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.joysync.devnet.chain.AccountId;
 import io.joysync.devnet.chain.ChainRecords.Video;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import java.math.BigInteger;
@@ -86,7 +86,7 @@ class PolkadotJsApiTest {
   }
 
   private static BigInteger free(RunningDevnet devnet, KeyPair key) {
-    AccountId id = AccountId.of(key.publicKey());
+    AccountId id = new AccountId(key.publicKey());
     return devnet.chain().read(rt -> rt.state().account(id).free());
   }
 

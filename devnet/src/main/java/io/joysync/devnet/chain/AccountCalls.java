@@ -3,6 +3,7 @@ package io.joysync.devnet.chain;
 import io.joysync.devnet.chain.ChainRecords.Member;
 import io.joysync.devnet.chain.RuntimeCall.BuyMembership;
 import io.joysync.devnet.chain.RuntimeCall.Transfer;
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 

@@ -3,6 +3,7 @@ package io.joysync.devnet.chain;
 import io.joysync.devnet.chain.RuntimeCall.ContentActor;
 import io.joysync.devnet.chain.RuntimeCall.ObjectParams;
 import io.joysync.devnet.chain.RuntimeCall.StorageAssets;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.ScaleException;
 import io.joysync.joystream.scale.ScaleReader;
 import java.math.BigInteger;
@@ -98,7 +99,7 @@ public final class CallDecoder {
     if (method != 0 && method != 3) {
       throw unsupported(5, method);
     }
-    AccountId dest = AccountId.of(r.readBytes(32));
+    AccountId dest = new AccountId(r.readBytes(32));
     BigInteger value = r.readCompact();
     if (value.bitLength() > 128) {
       throw new ScaleException("transfer value does not fit u128");
@@ -111,8 +112,8 @@ public final class CallDecoder {
       throw unsupported(21, method);
     }
     int paramsStart = r.position();
-    AccountId root = AccountId.of(r.readBytes(32));
-    AccountId controller = AccountId.of(r.readBytes(32));
+    AccountId root = new AccountId(r.readBytes(32));
+    AccountId controller = new AccountId(r.readBytes(32));
     Optional<byte[]> handle = r.readOption(ScaleReader::readByteVec);
     byte[] metadata = r.readByteVec();
     Optional<Long> referrer = r.readOption(ScaleReader::readU64);

@@ -1,5 +1,6 @@
 package io.joysync.devnet.chain;
 
+import io.joysync.joystream.keys.AccountId;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;

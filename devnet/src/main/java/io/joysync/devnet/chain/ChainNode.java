@@ -1,6 +1,7 @@
 package io.joysync.devnet.chain;
 
 import io.joysync.devnet.faults.FaultSwitches;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.Hex;
 import io.joysync.joystream.scale.ScaleWriter;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import io.joysync.devnet.chain.ChainRecords.DataObject;
 import io.joysync.devnet.chain.ChainRecords.Member;
 import io.joysync.devnet.chain.ChainRecords.StorageBucket;
 import io.joysync.devnet.chain.ChainRecords.Video;
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -8,6 +8,7 @@ import io.joysync.devnet.chain.RuntimeCall.CreateChannel;
 import io.joysync.devnet.chain.RuntimeCall.DeleteChannel;
 import io.joysync.devnet.chain.RuntimeCall.StorageAssets;
 import io.joysync.devnet.chain.RuntimeCall.UpdateChannel;
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.joysync.devnet.chain.RuntimeCall.CreateVideo;
 import io.joysync.devnet.chain.RuntimeCall.DeleteVideo;
 import io.joysync.devnet.chain.RuntimeCall.StorageAssets;
 import io.joysync.devnet.chain.RuntimeCall.UpdateVideo;
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.joysync.devnet.chain;
 
 import io.joysync.devnet.chain.RuntimeCall.Batch;
+import io.joysync.joystream.keys.AccountId;
 
 /**
  * Routes a decoded call to its pallet with a signed origin, and implements pallet-utility's batch

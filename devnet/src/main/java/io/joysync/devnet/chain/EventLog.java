@@ -1,6 +1,7 @@
 package io.joysync.devnet.chain;
 
 import io.joysync.devnet.chain.ChainRecords.StorageBucket;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.ScaleWriter;
 import java.math.BigInteger;
 import java.util.Collection;

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import io.joysync.devnet.chain.ChainRecords.Channel;
 import io.joysync.devnet.chain.ChainRecords.StorageBucket;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.keys.Ed25519KeyPair;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
@@ -105,7 +106,7 @@ public final class Genesis {
   }
 
   private static AccountId account(KeyPair k) {
-    return AccountId.of(k.publicKey());
+    return new AccountId(k.publicKey());
   }
 
   /** Writes the genesis state into a fresh runtime. */
@@ -129,7 +130,7 @@ public final class Genesis {
     for (Config a : config.getConfigList("accounts")) {
       AccountId id =
           a.hasPath("public-key")
-              ? AccountId.ofHex(a.getString("public-key"))
+              ? new AccountId(Hex.decode(a.getString("public-key")))
               : account(key(a.getConfig("key")));
       s.credit(id, new BigInteger(a.getString("balance")));
     }

@@ -1,7 +1,9 @@
 package io.joysync.devnet.chain;
 
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.ScaleException;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -160,7 +162,7 @@ public final class Runtime {
     if (!SignatureCheck.verify(x, payload)) {
       throw PoolRejection.badProof();
     }
-    if (x.signer().isZero()) {
+    if (Arrays.equals(x.signer().bytes(), new byte[32])) {
       throw PoolRejection.badSigner();
     }
     long accountNonce = state.account(x.signer()).nonce();

@@ -1,5 +1,6 @@
 package io.joysync.devnet.chain;
 
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.Hex;
 import io.joysync.joystream.scale.ScaleException;
 import io.joysync.joystream.scale.ScaleReader;
@@ -69,7 +70,7 @@ public record SignedExtrinsic(
       throw new ScaleException(
           "unsupported extrinsic version byte 0x" + Integer.toHexString(version));
     }
-    AccountId signer = AccountId.of(r.readBytes(32));
+    AccountId signer = new AccountId(r.readBytes(32));
     int sigType = r.readU8();
     byte[] signature =
         switch (sigType) {

@@ -5,6 +5,7 @@ import io.joysync.devnet.chain.ChainRecords.DataObject;
 import io.joysync.devnet.chain.ChainRecords.StorageBucket;
 import io.joysync.devnet.chain.RuntimeCall.ObjectParams;
 import io.joysync.devnet.chain.RuntimeCall.StorageAssets;
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

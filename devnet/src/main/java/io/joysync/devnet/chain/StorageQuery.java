@@ -1,5 +1,6 @@
 package io.joysync.devnet.chain;
 
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.ScaleWriter;
 import java.util.Arrays;
 import java.util.Optional;

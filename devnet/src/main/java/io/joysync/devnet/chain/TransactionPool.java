@@ -1,5 +1,6 @@
 package io.joysync.devnet.chain;
 
+import io.joysync.joystream.keys.AccountId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.joysync.devnet.chain;
 
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -30,7 +31,7 @@ final class Treasury {
         out[prefix.length + i] = (byte) (sub >>> (8 * i));
       }
     }
-    return AccountId.of(out);
+    return new AccountId(out);
   }
 
   static AccountId channelAccount(long channelId) {

@@ -6,6 +6,7 @@ import static io.joysync.devnet.chain.TestChain.COLLABORATOR_1;
 import static io.joysync.devnet.chain.TestChain.COLLABORATOR_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import java.math.BigInteger;
@@ -48,9 +49,9 @@ class AccountAndChannelCallsTest {
         .containsExactly(5, 3);
     assertThat(run(ALICE, TestExtrinsics.transfer(fresh.publicKey(), BigInteger.TEN.pow(12))))
         .isNull();
-    assertThat(chain.state().account(AccountId.of(fresh.publicKey())).free())
+    assertThat(chain.state().account(new AccountId(fresh.publicKey())).free())
         .isEqualTo(BigInteger.TEN.pow(12));
-    BigInteger all = chain.state().account(AccountId.of(fresh.publicKey())).free();
+    BigInteger all = chain.state().account(new AccountId(fresh.publicKey())).free();
     byte[] keepAlive =
         new io.joysync.joystream.scale.ScaleWriter()
             .writeU8(5)

@@ -6,6 +6,7 @@ import static io.joysync.devnet.chain.TestChain.COLLABORATOR_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.joysync.devnet.chain.TestExtrinsics.Asset;
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +35,7 @@ class ContentRulesTest {
 
   @Test
   void createVideoAssignsSequentialIdsInListOrderAndChargesBondsAndFee() {
-    BigInteger before = chain.state().account(AccountId.of(COLLABORATOR_1.publicKey())).free();
+    BigInteger before = chain.state().account(new AccountId(COLLABORATOR_1.publicKey())).free();
     long firstObject = chain.state().nextDataObjectId();
     Block b = run(COLLABORATOR_1, chain.video(1, 1, List.of(asset("media"), asset("thumb"))));
     assertThat(TestChain.failure(b, 1)).isNull();
@@ -43,7 +44,7 @@ class ContentRulesTest {
     assertThat(chain.state().dataObject(1, firstObject).orElseThrow().size()).isEqualTo(5);
     assertThat(chain.state().dataObject(1, firstObject).orElseThrow().accepted()).isFalse();
     assertThat(chain.state().channel(1).orElseThrow().numVideos()).isEqualTo(1);
-    BigInteger after = chain.state().account(AccountId.of(COLLABORATOR_1.publicKey())).free();
+    BigInteger after = chain.state().account(new AccountId(COLLABORATOR_1.publicKey())).free();
     BigInteger bonds = chain.videoBond().add(chain.objectBond().multiply(BigInteger.TWO));
     assertThat(before.subtract(after)).isGreaterThan(bonds.add(chain.perMbFee()));
     assertThat(TestChain.eventIds(b, 1))

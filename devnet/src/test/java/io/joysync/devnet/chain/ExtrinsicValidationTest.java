@@ -6,6 +6,7 @@ import static io.joysync.devnet.chain.TestChain.COLLABORATOR_3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.joysync.joystream.keys.AccountId;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -84,12 +85,12 @@ class ExtrinsicValidationTest {
     chain.statuses.clear();
     chain.submit(oneVideo(2, chain.immortal()));
     assertThat(chain.statuses).containsExactly(TxStatus.FUTURE);
-    assertThat(chain.node.nextIndex(AccountId.of(COLLABORATOR_1.publicKey()))).isEqualTo(1);
+    assertThat(chain.node.nextIndex(new AccountId(COLLABORATOR_1.publicKey()))).isEqualTo(1);
     chain.node.produceBlock();
     assertThat(chain.nonce(COLLABORATOR_1)).isEqualTo(1);
     chain.submit(oneVideo(1, chain.immortal()));
     assertThat(chain.statuses).contains(TxStatus.READY);
-    assertThat(chain.node.nextIndex(AccountId.of(COLLABORATOR_1.publicKey()))).isEqualTo(3);
+    assertThat(chain.node.nextIndex(new AccountId(COLLABORATOR_1.publicKey()))).isEqualTo(3);
     chain.node.produceBlock();
     assertThat(chain.nonce(COLLABORATOR_1)).isEqualTo(3);
   }

@@ -9,6 +9,7 @@ import io.joysync.harness.Needs;
 import io.joysync.harness.ReferenceKit;
 import io.joysync.harness.ReferenceKit.Result;
 import io.joysync.harness.Service;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -208,7 +209,7 @@ class PolkadotKitTest {
             "\n",
             "FrameSystemAccountInfo "
                 + Hex.encode(
-                    StorageCodec.account(s.account(AccountId.of(COLLABORATOR_1.publicKey())))),
+                    StorageCodec.account(s.account(new AccountId(COLLABORATOR_1.publicKey())))),
             "PalletContentChannelRecord "
                 + Hex.encode(StorageCodec.channel(s.channel(1).orElseThrow())),
             "PalletContentVideoRecord " + Hex.encode(StorageCodec.video(s.video(1).orElseThrow())),

@@ -2,6 +2,7 @@ package io.joysync.devnet.chain;
 
 import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.faults.FaultSwitches;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.keys.KeyPair;
 import io.joysync.joystream.keys.KeyType;
 import io.joysync.joystream.scale.ScaleReader;
@@ -86,7 +87,7 @@ final class TestChain {
   }
 
   long nonce(KeyPair key) {
-    return state().account(AccountId.of(key.publicKey())).nonce();
+    return state().account(new AccountId(key.publicKey())).nonce();
   }
 
   /** The events of a block that belong to extrinsic {@code index}, as (pallet, variant, data). */

@@ -9,6 +9,7 @@ import io.joysync.devnet.Devnet;
 import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.orion.OrionClient;
 import java.io.IOException;
 import java.net.URI;
@@ -131,10 +132,7 @@ final class PublishingDevnet implements AutoCloseable {
       assertThat(sorted.get(i)).as("settled nonces " + sorted).isEqualTo(sorted.get(i - 1) + 1);
     }
     byte[] account = settings.account(memberId).orElseThrow().signingKey().publicKey();
-    long chainNonce =
-        devnet
-            .chain()
-            .read(rt -> rt.state().account(io.joysync.devnet.chain.AccountId.of(account)).nonce());
+    long chainNonce = devnet.chain().read(rt -> rt.state().account(new AccountId(account)).nonce());
     assertThat(chainNonce).isEqualTo(sorted.get(sorted.size() - 1) + 1);
   }
 

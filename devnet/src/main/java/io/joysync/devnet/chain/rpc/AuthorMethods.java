@@ -10,6 +10,7 @@ import io.joysync.devnet.chain.RuntimeCall;
 import io.joysync.devnet.chain.SignedExtrinsic;
 import io.joysync.devnet.chain.TxStatus;
 import io.joysync.devnet.chain.Weights;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.Hex;
 import io.joysync.joystream.scale.ScaleException;
 import io.joysync.joystream.scale.ScaleWriter;
@@ -140,8 +141,7 @@ final class AuthorMethods {
       if (data.length != 32) {
         throw new IllegalArgumentException("account_nonce data is a 32-byte account id");
       }
-      long nonce =
-          node.read(rt -> rt.state().account(io.joysync.devnet.chain.AccountId.of(data)).nonce());
+      long nonce = node.read(rt -> rt.state().account(new AccountId(data)).nonce());
       return json.getNodeFactory()
           .textNode(Hex.encode(new ScaleWriter().writeU32(nonce).toByteArray()));
     }

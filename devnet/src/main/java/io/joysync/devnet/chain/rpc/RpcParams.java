@@ -1,10 +1,9 @@
 package io.joysync.devnet.chain.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.joysync.devnet.chain.AccountId;
 import io.joysync.devnet.chain.Block;
 import io.joysync.devnet.chain.ChainNode;
-import io.joysync.joystream.keys.Ss58;
+import io.joysync.joystream.keys.AccountId;
 import io.joysync.joystream.scale.Hex;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ final class RpcParams {
     }
     String s = a.asText();
     try {
-      return s.startsWith("0x") ? AccountId.ofHex(s) : AccountId.of(Ss58.decode(s).publicKey());
+      return AccountId.parse(s);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a valid account: " + e.getMessage());
     }
