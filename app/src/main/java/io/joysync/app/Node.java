@@ -8,6 +8,7 @@ import io.joysync.engine.discovery.Discovery;
 import io.joysync.engine.discovery.DiscoverySettings;
 import io.joysync.engine.discovery.ShardedChannelActions;
 import io.joysync.engine.joystream.ChainConnection;
+import io.joysync.engine.joystream.JoystreamSettings;
 import io.joysync.engine.link.JoystreamLinkEntity;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.notify.CreatorNotices;
@@ -32,7 +33,6 @@ import io.joysync.http.HttpApiReadinessCheck;
 import io.joysync.http.HttpSettings;
 import io.joysync.joystream.colossus.ColossusClient;
 import io.joysync.joystream.faucet.FaucetClient;
-import io.joysync.joystream.faucet.FaucetSettings;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.discovery.DiscoveryStore;
 import io.joysync.persistence.notify.CassandraNoticeLedger;
@@ -41,10 +41,7 @@ import io.joysync.persistence.readside.ReadSide;
 import io.joysync.persistence.schema.CassandraSchema;
 import io.joysync.persistence.schema.InvalidCassandraSetting;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -141,20 +138,16 @@ public final class Node {
     JoystreamLinkEntity.init(system);
     UserEntity.init(system);
 
+    // Every setting is read and checked here, once, even those of parts this node does not run,
+    // so a wrong value stops the node at start, naming its setting.
     HttpSettings httpSettings = HttpSettings.from(config);
-    // Read and checked at start even when this node does not sync, so a wrong value is refused now.
     PipelineSettings pipelineSettings = PipelineSettings.from(config);
     MailSettings mail = MailSettings.from(config);
-    // Read and checked at start, so a broken operator template stops the node with its file named.
+    // A broken operator template stops the node with its file named.
     NoticeTemplates templates = NoticeTemplates.load(mail.templatesDir());
-    OrionClient orion =
-        OrionClient.create(URI.create(config.getString("joysync.joystream.orion-url")));
+    JoystreamSettings joystream = JoystreamSettings.from(config);
     YoutubeSettings youtubeSettings = YoutubeSettings.fromConfig(config);
-    ScheduledExecutorService timers = timers(system);
-    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    ChainConnection chain =
-        new ChainConnection(URI.create(config.getString("joysync.joystream.chain-url")));
-    closeOnShutdown(system, "close-chain-connection", chain);
+    DiscoverySettings discoverySettings = DiscoverySettings.from(config);
     boolean signs = NodeRole.SIGNER.of(system);
     if (!signs && PublishingSettings.holdsSecrets(config)) {
       log.warn(
@@ -163,8 +156,22 @@ public final class Node {
               + " signer nodes only",
           NodeRoles.SETTING);
     }
-    Publisher publisher =
-        Publisher.start(system, PublishingSettings.from(config, signs), chain, orion);
+    PublishingSettings publishing = PublishingSettings.from(config, signs);
+    Optional<TokenCipher> tokenCipher = TokenCipher.from(config);
+    if (NodeRole.API.of(system) && tokenCipher.isEmpty()) {
+      log.warn(
+          "No token encryption key (JOYSYNC_TOKEN_KEY): sign-ups are refused until one is set");
+    }
+    if (NodeRole.API.of(system) && joystream.faucet().isEmpty()) {
+      log.warn("No faucet endpoint (JOYSYNC_FAUCET_URL): POST /membership answers 503");
+    }
+
+    OrionClient orion = OrionClient.create(joystream.orionUrl());
+    ScheduledExecutorService timers = timers(system);
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    ChainConnection chain = new ChainConnection(joystream.chainUrl());
+    closeOnShutdown(system, "close-chain-connection", chain);
+    Publisher publisher = Publisher.start(system, publishing, chain, orion);
     return ReadSide.init(system)
         .thenCompose(
             readSide -> {
@@ -172,12 +179,11 @@ public final class Node {
                   YoutubeSide.create(
                       youtubeSettings, readSide.quotaLedger(), blocking, timers, Clock.systemUTC());
               NodeMeters.bindReadSide(NodeMetrics.get(system), readSide, youtube.quota());
-              startDiscovery(system, config, youtube, chain);
+              startDiscovery(system, discoverySettings, youtube, chain);
               startCreatorNotices(system, mail, templates, readSide, blocking);
               Optional<Pipeline> pipeline =
                   startPipeline(
                       system,
-                      config,
                       pipelineSettings,
                       readSide,
                       youtube,
@@ -189,7 +195,7 @@ public final class Node {
                   p ->
                       PipelineStallWatch.start(
                           system,
-                          config.getDuration("joysync.pipeline.stall-after"),
+                          pipelineSettings.stallAfter(),
                           () -> readSide.videos().syncBacklog(VideoEntity.tags())));
               if (!NodeRole.API.of(system)) {
                 log.info(
@@ -207,10 +213,10 @@ public final class Node {
                           youtubeSettings.onboarding(),
                           youtube.dataApi(),
                           youtube.onboarding(),
-                          tokenCipher(config),
+                          tokenCipher,
                           chain,
-                          config.getLong("joysync.joystream.collaborator-member-id"),
-                          faucet(config),
+                          joystream.collaboratorMemberId(),
+                          joystream.faucet().map(FaucetClient::create),
                           publisher,
                           pipeline,
                           new QueueCleanup(
@@ -232,7 +238,6 @@ public final class Node {
    */
   private static Optional<Pipeline> startPipeline(
       ActorSystem<?> system,
-      Config config,
       PipelineSettings settings,
       ReadSide readSide,
       YoutubeSide youtube,
@@ -247,7 +252,7 @@ public final class Node {
           NodeRoles.SETTING);
       return Optional.empty();
     }
-    if (!config.getBoolean("joysync.sync.enable")) {
+    if (!settings.syncEnabled()) {
       log.warn("Syncing is switched off (JOYSYNC_SYNC_ENABLE): the pipeline does not run");
       return Optional.empty();
     }
@@ -287,36 +292,6 @@ public final class Node {
               }
               return CompletableFuture.completedFuture(Done.getInstance());
             });
-  }
-
-  /** The membership faucet client, or empty (POST /membership answers 503) without an endpoint. */
-  static Optional<FaucetClient> faucet(Config config) {
-    Config c = config.getConfig("joysync.joystream.faucet");
-    if (c.getString("endpoint").isBlank()) {
-      log.warn("No faucet endpoint (JOYSYNC_FAUCET_URL): POST /membership answers 503");
-      return Optional.empty();
-    }
-    return Optional.of(
-        FaucetClient.create(
-            new FaucetSettings(
-                URI.create(c.getString("endpoint")),
-                c.getString("captcha-bypass-key"),
-                c.getDuration("timeout"))));
-  }
-
-  /** The owner-token cipher, or empty (sign-ups refused with a clear error) without a key. */
-  static Optional<TokenCipher> tokenCipher(Config config) {
-    Config c = config.getConfig("joysync.tokens");
-    if (c.getString("key").isBlank()) {
-      log.warn(
-          "No token encryption key (JOYSYNC_TOKEN_KEY): sign-ups are refused until one is set");
-      return Optional.empty();
-    }
-    Map<String, String> keys = new HashMap<>();
-    Config previous = c.getConfig("previous-keys");
-    previous.root().keySet().forEach(id -> keys.put(id, previous.getString(id)));
-    keys.put(c.getString("key-id"), c.getString("key"));
-    return Optional.of(new TokenCipher(c.getString("key-id"), keys));
   }
 
   /** One daemon thread that only times waits (quota resets); stopped with the node. */
@@ -370,8 +345,10 @@ public final class Node {
    * that is stopping before its discovery started says so, as that is no fault.
    */
   private static void startDiscovery(
-      ActorSystem<?> system, Config config, YoutubeSide youtube, ChainConnection chain) {
-    DiscoverySettings settings = DiscoverySettings.from(config);
+      ActorSystem<?> system,
+      DiscoverySettings settings,
+      YoutubeSide youtube,
+      ChainConnection chain) {
     DiscoveryStore.init(system)
         .thenAccept(
             stores ->

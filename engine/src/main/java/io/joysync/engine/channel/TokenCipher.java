@@ -1,10 +1,13 @@
 package io.joysync.engine.channel;
 
+import com.typesafe.config.Config;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -40,6 +43,23 @@ public final class TokenCipher {
                 .collect(
                     java.util.stream.Collectors.toMap(
                         Map.Entry::getKey, e -> toKey(e.getKey(), e.getValue()))));
+  }
+
+  /**
+   * The cipher of {@code joysync.tokens} (the current key, its id and the previous keys still
+   * needed to decrypt), read once at start; empty when no key is set (sign-ups are then refused
+   * with a clear error). A malformed key stops the node, naming the key's id, never its value.
+   */
+  public static Optional<TokenCipher> from(Config root) {
+    Config c = root.getConfig("joysync.tokens");
+    if (c.getString("key").isBlank()) {
+      return Optional.empty();
+    }
+    Map<String, String> keys = new HashMap<>();
+    Config previous = c.getConfig("previous-keys");
+    previous.root().keySet().forEach(id -> keys.put(id, previous.getString(id)));
+    keys.put(c.getString("key-id"), c.getString("key"));
+    return Optional.of(new TokenCipher(c.getString("key-id"), keys));
   }
 
   private static SecretKey toKey(String id, String base64) {

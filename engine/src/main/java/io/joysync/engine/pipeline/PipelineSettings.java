@@ -3,7 +3,10 @@ package io.joysync.engine.pipeline;
 import com.typesafe.config.Config;
 import java.time.Duration;
 
-/** The pipeline's settings ({@code joysync.pipeline}), read once. */
+/**
+ * The pipeline's settings ({@code joysync.pipeline}, and the master switch {@code
+ * joysync.sync.enable}), read once.
+ */
 public record PipelineSettings(
     int workers,
     Duration pollInterval,
@@ -21,7 +24,9 @@ public record PipelineSettings(
     Duration uploadRoundPause,
     Duration askTimeout,
     Duration drainTimeout,
-    Duration filesSweepInterval) {
+    Duration filesSweepInterval,
+    Duration stallAfter,
+    boolean syncEnabled) {
 
   public PipelineSettings {
     if (workers < 1 || workers > WorkIndex.SLOTS) {
@@ -41,6 +46,10 @@ public record PipelineSettings(
     if (filesSweepInterval.isNegative() || filesSweepInterval.isZero()) {
       throw new IllegalArgumentException(
           "joysync.pipeline.files-sweep-interval must be positive, was " + filesSweepInterval);
+    }
+    if (stallAfter.isNegative() || stallAfter.isZero()) {
+      throw new IllegalArgumentException(
+          "joysync.pipeline.stall-after must be positive, was " + stallAfter);
     }
     if (updateMaxAttempts < 1) {
       throw new IllegalArgumentException(
@@ -82,7 +91,9 @@ public record PipelineSettings(
         c.getDuration("upload-round-pause"),
         c.getDuration("ask-timeout"),
         drain,
-        c.getDuration("files-sweep-interval"));
+        c.getDuration("files-sweep-interval"),
+        c.getDuration("stall-after"),
+        root.getBoolean("joysync.sync.enable"));
   }
 
   /** The space to reserve before downloading a video of this duration. */

@@ -216,7 +216,9 @@ class SyncWorkerTest {
         Duration.ofSeconds(1),
         Duration.ofSeconds(3),
         Duration.ofSeconds(5),
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        Duration.ofMinutes(15),
+        true);
   }
 
   /** A work index in memory, videos removed once done. */
