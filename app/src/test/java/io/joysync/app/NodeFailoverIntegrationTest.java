@@ -195,6 +195,8 @@ class NodeFailoverIntegrationTest {
             .withConfig(ForkedCluster.bootstrap(withFourth))
             .withConfig(Devnets.syncSettings(downloads.get(3)))
             .withConfig(Map.of("joysync.cluster.roles", "pipeline"))
+            // A download worker holds no key: only the account's member id, to route by.
+            .withoutEnvironment("JOYSYNC_SIGNER_KEY_URI", "JOYSYNC_APP_AUTH_KEY_SEED")
             .start(fourthPorts));
     ForkedNode fourth = nodes.get(3);
     awaitMembersUp(fourth, 3);

@@ -62,12 +62,18 @@ import org.awaitility.core.ConditionTimeoutException;
  * <p>Needs Cassandra and Elasticsearch ({@code ./joysync services up cassandra elasticsearch}).
  * Arguments (all optional, in order): channels (20), videos per channel (55, every eleventh of a
  * kind that can never be synced), chaos minutes (10), seconds between kills (60), the run's limit
- * in minutes (60).
+ * in minutes (60). With {@code JOYSYNC_CHAOS_PACING=production} the pipeline keeps production's
+ * pacing (a first retry after 30 s, a poll every 2 s) instead of the multi-node tests' (2 s, 500
+ * ms).
  */
 public final class ChaosBenchmark {
 
   private static final double DROPPED_EXTRINSICS = 0.10;
   private static final double FAILED_UPLOADS = 0.05;
+
+  /** The pipeline's pacing of a production node (pipeline.conf's defaults). */
+  static final Map<String, String> PRODUCTION_PACING =
+      Map.of("joysync.pipeline.retry-min", "30s", "joysync.pipeline.poll-interval", "2s");
 
   /** The kinds of the videos that can never be synced, in turn. */
   private static final VideoKind[] UNSYNCABLE = {
@@ -86,6 +92,8 @@ public final class ChaosBenchmark {
     Duration chaos = Duration.ofMinutes(arg(args, 2, 10));
     Duration killEvery = Duration.ofSeconds(arg(args, 3, 60));
     Duration limit = Duration.ofMinutes(arg(args, 4, 60));
+    boolean productionPacing =
+        "production".equals(System.getenv().getOrDefault("JOYSYNC_CHAOS_PACING", "tests"));
 
     List<PipelineWorld.Creator> creators = new ArrayList<>();
     for (int c = 0; c < channels; c++) {
@@ -112,7 +120,8 @@ public final class ChaosBenchmark {
             Locale.ROOT,
             "- run: %d channels of %d videos (%d syncable, %d never syncable), three nodes;"
                 + " %.0f %% of extrinsics dropped and %.0f %% of uploads failed throughout; a node"
-                + " killed every %d s for %d min; started %s, load average %s",
+                + " killed every %d s for %d min; the pipeline's pacing: %s; started %s, load"
+                + " average %s",
             channels,
             perChannel,
             syncable,
@@ -121,6 +130,9 @@ public final class ChaosBenchmark {
             FAILED_UPLOADS * 100,
             killEvery.toSeconds(),
             chaos.toMinutes(),
+            productionPacing
+                ? "production's (first retry after 30 s, a poll every 2 s)"
+                : "the multi-node tests' (first retry after 2 s, a poll every 500 ms)",
             Instant.now(),
             PipelineBenchmark.loadAverage()));
 
@@ -139,7 +151,8 @@ public final class ChaosBenchmark {
     try (ForkedCluster cluster = ForkedCluster.start("chaos", devnets);
         Relay logs = new Relay(elasticsearchRelayPort, elasticsearch.getPort())) {
       ChaosCluster nodes =
-          ChaosCluster.start(cluster, elasticsearchRelayPort, "chaos-" + run + "-node");
+          ChaosCluster.start(
+              cluster, elasticsearchRelayPort, "chaos-" + run + "-node", productionPacing);
       log("three nodes up; signing up " + channels + " channels");
       Map<String, PipelineWorld.Creator> users = new LinkedHashMap<>();
       for (PipelineWorld.Creator c : creators) {
@@ -454,7 +467,8 @@ public final class ChaosBenchmark {
       this.running = new AtomicReferenceArray<>(launches.size());
     }
 
-    static ChaosCluster start(ForkedCluster cluster, int elasticsearchPort, String indexPrefix)
+    static ChaosCluster start(
+        ForkedCluster cluster, int elasticsearchPort, String indexPrefix, boolean productionPacing)
         throws Exception {
       List<ForkedNode.Ports> ports =
           List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free(), ForkedNode.Ports.free());
@@ -474,6 +488,7 @@ public final class ChaosBenchmark {
                 .withLogDir(Files.createDirectories(dir.resolve("logs")))
                 .withConfig(settings)
                 .withConfig(Devnets.syncSettings(downloads.get(i)))
+                .withConfig(productionPacing ? PRODUCTION_PACING : Map.of())
                 .withEnvironment(
                     Map.of(
                         "JOYSYNC_ELASTICSEARCH_URL",
