@@ -95,6 +95,10 @@ public final class Publisher {
     }
     if (!NodeRole.SIGNER.of(system)) {
       SignerAccount.initProxy(system);
+      // The accounts' status still reaches this node's router, which sends no work to an account
+      // in trouble; the signer nodes wake the accounts and log their status.
+      publisher.gauges.bind(NodeMetrics.get(system).registry(), settings.accounts());
+      NodeMetrics.get(system).every(publisher::accounts);
       log.info(
           "publishing through the signer nodes' accounts (members {}); this node holds no key",
           settings.accounts().stream().map(PublishingSettings.Account::memberId).toList());
