@@ -93,37 +93,35 @@ public final class Publisher {
           PublishingSettings.ROOT);
       return publisher;
     }
-    if (!NodeRole.SIGNER.of(system)) {
+    if (NodeRole.SIGNER.of(system)) {
+      JoystreamAccountChain backend =
+          new JoystreamAccountChain(chain, orion, settings, Clock.systemUTC());
+      SignerAccount.init(system, settings, backend);
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "publishing-chain",
+              () -> {
+                backend.close();
+                return CompletableFuture.completedFuture(Done.getInstance());
+              });
+      // The signer nodes wake the accounts and log their status.
+      publisher.schedule();
+      log.info(
+          "publishing with {} signer accounts (members {}) as app '{}', {} of each block",
+          settings.accounts().size(),
+          settings.accounts().stream().map(PublishingSettings.Account::memberId).toList(),
+          settings.app().name(),
+          settings.blockShare());
+    } else {
       SignerAccount.initProxy(system);
-      // The accounts' status still reaches this node's router, which sends no work to an account
-      // in trouble; the signer nodes wake the accounts and log their status.
-      publisher.gauges.bind(NodeMetrics.get(system).registry(), settings.accounts());
-      NodeMetrics.get(system).every(publisher::accounts);
       log.info(
           "publishing through the signer nodes' accounts (members {}); this node holds no key",
           settings.accounts().stream().map(PublishingSettings.Account::memberId).toList());
-      return publisher;
     }
-    JoystreamAccountChain backend =
-        new JoystreamAccountChain(chain, orion, settings, Clock.systemUTC());
-    SignerAccount.init(system, settings, backend);
-    CoordinatedShutdown.get(system)
-        .addTask(
-            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-            "publishing-chain",
-            () -> {
-              backend.close();
-              return CompletableFuture.completedFuture(Done.getInstance());
-            });
-    publisher.schedule();
+    // Every node reads the accounts' status: its router sends no work to an account in trouble.
     publisher.gauges.bind(NodeMetrics.get(system).registry(), settings.accounts());
     NodeMetrics.get(system).every(publisher::accounts);
-    log.info(
-        "publishing with {} signer accounts (members {}) as app '{}', {} of each block",
-        settings.accounts().size(),
-        settings.accounts().stream().map(PublishingSettings.Account::memberId).toList(),
-        settings.app().name(),
-        settings.blockShare());
     return publisher;
   }
 
