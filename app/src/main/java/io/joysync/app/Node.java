@@ -2,6 +2,7 @@ package io.joysync.app;
 
 import com.typesafe.config.Config;
 import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.cluster.NodeRole;
 import io.joysync.engine.discovery.Discovery;
@@ -10,6 +11,7 @@ import io.joysync.engine.discovery.ShardedChannelActions;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.joystream.JoystreamSettings;
 import io.joysync.engine.link.JoystreamLinkEntity;
+import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.metrics.NodeMetrics;
 import io.joysync.engine.notify.CreatorNotices;
 import io.joysync.engine.notify.MailSettings;
@@ -23,6 +25,10 @@ import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.pipeline.SyncSwitch;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.publish.PublishingSettings;
+import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.UnauthorizedChannels;
+import io.joysync.engine.signup.UserSignUp;
+import io.joysync.engine.user.MembershipPurchase;
 import io.joysync.engine.user.UserEntity;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.whitelist.WhitelistEntity;
@@ -206,30 +212,87 @@ public final class Node {
               return HttpApi.start(
                       system,
                       httpSettings,
-                      new HttpApi.Services(
+                      apiServices(
+                          system,
+                          httpSettings,
+                          joystream,
+                          youtubeSettings,
+                          youtube,
+                          tokenCipher,
                           readSide,
                           orion,
-                          youtube.quota(),
-                          youtubeSettings.onboarding(),
-                          youtube.dataApi(),
-                          youtube.onboarding(),
-                          tokenCipher,
                           chain,
-                          joystream.collaboratorMemberId(),
-                          joystream.faucet().map(FaucetClient::create),
                           publisher,
-                          pipeline,
-                          new QueueCleanup(
-                              system,
-                              readSide.work(),
-                              youtube.dataApi(),
-                              youtube.quota(),
-                              youtubeSettings.download().maxDuration(),
-                              httpSettings.askTimeout(),
-                              Clock.systemUTC())))
+                          pipeline))
                   .thenApply(binding -> Optional.of(binding.localAddress()));
             })
         .thenCombine(management, Endpoints::new);
+  }
+
+  /** The engine's use cases the HTTP API serves, each built once here. */
+  private static HttpApi.Services apiServices(
+      ActorSystem<?> system,
+      HttpSettings http,
+      JoystreamSettings joystream,
+      YoutubeSettings youtubeSettings,
+      YoutubeSide youtube,
+      Optional<TokenCipher> tokenCipher,
+      ReadSide readSide,
+      OrionClient orion,
+      ChainConnection chain,
+      Publisher publisher,
+      Optional<Pipeline> pipeline) {
+    Clock clock = Clock.systemUTC();
+    JoystreamLinks links = new JoystreamLinks(system, http.askTimeout(), clock);
+    InitialIngestion ingestion =
+        new InitialIngestion(system, youtube.dataApi(), http.askTimeout(), clock);
+    return new HttpApi.Services(
+        readSide,
+        links,
+        new UserSignUp(
+            system, youtube.dataApi(), youtube.onboarding(), tokenCipher, http.askTimeout(), clock),
+        new ChannelSignUp(
+            system,
+            links,
+            orion,
+            youtube.dataApi(),
+            tokenCipher,
+            ingestion,
+            http.syncEnabled(),
+            http.askTimeout(),
+            clock),
+        new UnauthorizedChannels(
+            system,
+            links,
+            orion,
+            chain,
+            joystream.collaboratorMemberId(),
+            youtube.dataApi(),
+            http.askTimeout(),
+            clock),
+        ingestion,
+        new MembershipPurchase(
+            system,
+            joystream.faucet().map(FaucetClient::create),
+            orion,
+            http.askTimeout(),
+            http.maxMembershipsPerUser(),
+            clock),
+        new QueueCleanup(
+            system,
+            readSide.work(),
+            youtube.dataApi(),
+            youtube.quota(),
+            youtubeSettings.download().maxDuration(),
+            http.askTimeout(),
+            clock),
+        publisher,
+        pipeline,
+        youtube.quota(),
+        youtubeSettings.onboarding(),
+        orion,
+        chain,
+        joystream.collaboratorMemberId());
   }
 
   /**

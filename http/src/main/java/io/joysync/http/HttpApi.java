@@ -6,7 +6,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeoutResponse;
 
 import io.joysync.engine.channel.InitialIngestion;
-import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.metrics.NodeMetrics;
@@ -16,11 +15,10 @@ import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.signup.UnauthorizedChannels;
-import io.joysync.engine.youtube.api.YoutubeDataClient;
-import io.joysync.engine.youtube.onboarding.OnboardingCheck;
+import io.joysync.engine.signup.UserSignUp;
+import io.joysync.engine.user.MembershipPurchase;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
-import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
@@ -46,29 +44,35 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  /** What the routes read from and talk to, built once by the node. */
+  /**
+   * What the routes serve, each built once by the node: the read side they query, the engine's use
+   * cases they run, and the few clients a route reads directly (Orion to check an owner's signing
+   * key, the chain for the collaborator's balance).
+   */
   public record Services(
       ReadSide readSide,
-      OrionClient orion,
-      QuotaGovernor quota,
-      OnboardingRequirements requirements,
-      YoutubeDataClient youtube,
-      OnboardingCheck onboarding,
-      Optional<TokenCipher> tokenCipher,
-      ChainConnection chain,
-      long collaboratorMemberId,
-      Optional<FaucetClient> faucet,
+      JoystreamLinks links,
+      UserSignUp userSignUp,
+      ChannelSignUp channelSignUp,
+      UnauthorizedChannels unauthorizedChannels,
+      InitialIngestion ingestion,
+      MembershipPurchase memberships,
+      QueueCleanup cleanup,
       Publisher publisher,
       Optional<Pipeline> pipeline,
-      QueueCleanup cleanup) {}
+      QuotaGovernor quota,
+      OnboardingRequirements requirements,
+      OrionClient orion,
+      ChainConnection chain,
+      long collaboratorMemberId) {}
 
   public static Route routes(ActorSystem<?> system, HttpSettings settings, Services services) {
     ReadSide readSide = services.readSide();
+    JoystreamLinks links = services.links();
     OperatorAuth auth = new OperatorAuth(settings.operatorKey());
     Clock clock = Clock.systemUTC();
     TopReferrers topReferrers =
         new TopReferrers(readSide.channels(), clock, settings.topReferrersCacheTtl());
-    JoystreamLinks links = new JoystreamLinks(system, settings.askTimeout(), clock);
     Route api =
         concat(
             new StatusRoutes(settings, services.quota(), readSide.videos()).route(),
@@ -86,51 +90,14 @@ public final class HttpApi {
             new QueueCleanupRoutes(services.cleanup(), auth).route(),
             new RequirementsRoutes(services.requirements()).route(),
             new CollaboratorRoutes(services.chain(), services.collaboratorMemberId()).route(),
-            new ChannelSignUpRoutes(
-                    new ChannelSignUp(
-                        system,
-                        links,
-                        services.orion(),
-                        services.youtube(),
-                        services.tokenCipher(),
-                        settings.syncEnabled(),
-                        settings.askTimeout(),
-                        clock),
-                    settings)
-                .route(),
-            new UserRoutes(
-                    system,
-                    services.youtube(),
-                    services.onboarding(),
-                    services.tokenCipher(),
-                    settings,
-                    clock)
-                .route(),
-            new MembershipRoutes(system, services.faucet(), services.orion(), settings, clock)
-                .route(),
-            new ChannelOperatorRoutes(
-                    system,
-                    links,
-                    new InitialIngestion(system, services.youtube(), settings.askTimeout(), clock),
-                    auth,
-                    settings,
-                    clock)
+            new ChannelSignUpRoutes(services.channelSignUp(), settings).route(),
+            new UserRoutes(services.userSignUp(), settings).route(),
+            new MembershipRoutes(services.memberships()).route(),
+            new ChannelOperatorRoutes(system, links, services.ingestion(), auth, settings, clock)
                 .route(),
             new OwnerSignedRoutes(system, links, services.orion(), settings, clock).route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
-            new UnauthorizedChannelRoutes(
-                    system,
-                    new UnauthorizedChannels(
-                        system,
-                        links,
-                        services.orion(),
-                        services.chain(),
-                        services.collaboratorMemberId(),
-                        services.youtube(),
-                        settings.askTimeout(),
-                        clock),
-                    auth)
-                .route(),
+            new UnauthorizedChannelRoutes(system, services.unauthorizedChannels(), auth).route(),
             new ChannelStatsRoutes(readSide.channels(), auth).route(),
             new ChannelQueryRoutes(
                     readSide.channels(), links, readSide.videos(), topReferrers, clock)

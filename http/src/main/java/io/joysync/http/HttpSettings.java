@@ -13,6 +13,7 @@ public record HttpSettings(
     Duration topReferrersCacheTtl,
     Duration signedMessageMaxAge,
     boolean disableNewSignUps,
+    int maxMembershipsPerUser,
     boolean syncEnabled) {
 
   public static HttpSettings from(Config root) {
@@ -26,6 +27,7 @@ public record HttpSettings(
         c.getDuration("top-referrers-cache-ttl"),
         c.getDuration("signed-message-max-age"),
         c.getBoolean("disable-new-sign-ups"),
+        c.getInt("max-memberships-per-user"),
         root.getBoolean("joysync.sync.enable"));
   }
 
@@ -45,6 +47,8 @@ public record HttpSettings(
         + topReferrersCacheTtl
         + ", disableNewSignUps="
         + disableNewSignUps
+        + ", maxMembershipsPerUser="
+        + maxMembershipsPerUser
         + ", syncEnabled="
         + syncEnabled
         + "]";

@@ -9,15 +9,11 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.engine.user.MembershipPurchase;
-import io.joysync.joystream.faucet.FaucetClient;
 import io.joysync.joystream.keys.Ss58;
-import io.joysync.joystream.orion.OrionClient;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -32,7 +28,6 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * {@code {code, message}} body.
  */
 public final class MembershipRoutes {
-  static final String MAX_MEMBERSHIPS_KEY = "joysync.http.max-memberships-per-user";
   static final int HANDLE_MAX = 100;
   static final int NAME_MAX = 256;
   static final int ABOUT_MAX = 4096;
@@ -59,17 +54,8 @@ public final class MembershipRoutes {
 
   private final MembershipPurchase purchase;
 
-  public MembershipRoutes(
-      ActorSystem<?> system,
-      Optional<FaucetClient> faucet,
-      OrionClient orion,
-      HttpSettings settings,
-      Clock clock) {
-    var config = system.settings().config();
-    int maxMemberships =
-        config.hasPath(MAX_MEMBERSHIPS_KEY) ? config.getInt(MAX_MEMBERSHIPS_KEY) : 2;
-    this.purchase =
-        new MembershipPurchase(system, faucet, orion, settings.askTimeout(), maxMemberships, clock);
+  public MembershipRoutes(MembershipPurchase purchase) {
+    this.purchase = purchase;
   }
 
   public Route route() {

@@ -3,7 +3,9 @@ package io.joysync.http;
 import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.signup.UnauthorizedChannels;
+import io.joysync.engine.signup.UserSignUp;
 import io.joysync.engine.user.MembershipPurchase;
+import io.joysync.engine.youtube.onboarding.RequirementFailure;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
@@ -38,6 +40,24 @@ final class Refusals {
       return new ApiException(status, code, r.reason());
     } else if (refused instanceof ChannelSignUp.CodeRefused r) {
       return new ApiException(status, code, r.reason());
+    }
+    throw new IllegalArgumentException("Unknown refusal " + refused);
+  }
+
+  /** {@code POST /users}: every refusal is the caller's (400) but a missing token key (503). */
+  static ApiException of(UserSignUp.Refused refused) {
+    String code = refused.code();
+    if (refused instanceof UserSignUp.TokenKeyMissing) {
+      return SignUpGate.tokenKeyMissing();
+    } else if (refused instanceof UserSignUp.NoYoutubeChannel) {
+      return ApiException.badRequest(code, RequirementFailure.channelNotFound().message());
+    } else if (refused instanceof UserSignUp.Suspended r) {
+      return ApiException.badRequest(code, "A suspended channel cannot re opt-in for YPP program")
+          .withResult(r.joystreamChannelId());
+    } else if (refused instanceof UserSignUp.AlreadyRegistered r) {
+      return ApiException.badRequest(
+              code, "Selected Youtube channel is already registered for YPP program")
+          .withResult(r.joystreamChannelId());
     }
     throw new IllegalArgumentException("Unknown refusal " + refused);
   }

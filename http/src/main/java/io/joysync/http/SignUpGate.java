@@ -1,10 +1,10 @@
 package io.joysync.http;
 
-import io.joysync.engine.channel.TokenCipher;
-import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
-/** What every sign-up endpoint checks first: sign-ups are open and tokens can be encrypted. */
+/**
+ * What every sign-up endpoint checks first (sign-ups are open), and the answer without a token key.
+ */
 final class SignUpGate {
 
   private SignUpGate() {}
@@ -17,11 +17,6 @@ final class SignUpGate {
           "SIGN_UPS_DISABLED",
           "Endpoint temporarily disabled: Not accepting new sign-ups");
     }
-  }
-
-  /** The token cipher; without a configured key no owner token may be stored, so 503. */
-  static TokenCipher cipher(Optional<TokenCipher> cipher) {
-    return cipher.orElseThrow(SignUpGate::tokenKeyMissing);
   }
 
   static ApiException tokenKeyMissing() {

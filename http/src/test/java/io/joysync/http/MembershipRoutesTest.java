@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.joysync.engine.user.MembershipPurchase;
 import io.joysync.joystream.orion.OrionClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,13 +50,16 @@ class MembershipRoutesTest {
                         + "pekko.loglevel = WARNING")
                 .withFallback(settings)
                 .withFallback(ConfigFactory.defaultReference()));
+    HttpSettings http = HttpSettings.from(settings);
     MembershipRoutes routes =
         new MembershipRoutes(
-            system,
-            Optional.empty(),
-            OrionClient.create(URI.create("http://127.0.0.1:1/graphql")),
-            HttpSettings.from(settings),
-            Clock.systemUTC());
+            new MembershipPurchase(
+                system,
+                Optional.empty(),
+                OrionClient.create(URI.create("http://127.0.0.1:1/graphql")),
+                http.askTimeout(),
+                http.maxMembershipsPerUser(),
+                Clock.systemUTC()));
     binding =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)

@@ -6,6 +6,7 @@ import io.joysync.engine.channel.SuspensionReason;
 import io.joysync.engine.channel.YppStatus;
 import io.joysync.engine.signup.ChannelSignUp;
 import io.joysync.engine.signup.UnauthorizedChannels;
+import io.joysync.engine.signup.UserSignUp;
 import io.joysync.engine.user.MembershipPurchase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,34 @@ class RefusalsTest {
         400,
         "REFUSED",
         "the account's sentence");
+  }
+
+  @Test
+  void userSignUpRefusals() {
+    answers(
+        Refusals.of(UserSignUp.TokenKeyMissing.INSTANCE),
+        503,
+        "TOKEN_KEY_MISSING",
+        "Sign-ups need the token encryption key (JOYSYNC_TOKEN_KEY) to be configured");
+    answers(
+        Refusals.of(UserSignUp.NoYoutubeChannel.INSTANCE),
+        400,
+        "CHANNEL_NOT_FOUND",
+        "This Google account has no YouTube channel.");
+    ApiException suspended = Refusals.of(new UserSignUp.Suspended(7));
+    answers(
+        suspended,
+        400,
+        "CHANNEL_STATUS_SUSPENDED",
+        "A suspended channel cannot re opt-in for YPP program");
+    assertThat(suspended.result()).contains(7L);
+    ApiException registered = Refusals.of(new UserSignUp.AlreadyRegistered(8));
+    answers(
+        registered,
+        400,
+        "CHANNEL_ALREADY_REGISTERED",
+        "Selected Youtube channel is already registered for YPP program");
+    assertThat(registered.result()).contains(8L);
   }
 
   @Test

@@ -154,6 +154,7 @@ public final class ChannelSignUp {
       OrionClient orion,
       YoutubeDataClient youtube,
       Optional<TokenCipher> cipher,
+      InitialIngestion ingestion,
       boolean syncEnabled,
       Duration askTimeout,
       Clock clock) {
@@ -162,7 +163,7 @@ public final class ChannelSignUp {
     this.orion = orion;
     this.youtube = youtube;
     this.cipher = cipher;
-    this.ingestion = new InitialIngestion(system, youtube, askTimeout, clock);
+    this.ingestion = ingestion;
     this.syncEnabled = syncEnabled;
     this.timeout = askTimeout;
     this.clock = clock;
@@ -235,7 +236,7 @@ public final class ChannelSignUp {
 
   /** The account's tokens are encrypted for the account; the channel's will be for the channel. */
   private OwnerTokens decrypt(String userId, Registration.OwnerTokens stored) {
-    String aad = "user:" + userId;
+    String aad = UserSignUp.tokenScope(userId);
     TokenCipher key = cipher.orElseThrow();
     return new OwnerTokens(key.decrypt(aad, stored.access()), key.decrypt(aad, stored.refresh()));
   }

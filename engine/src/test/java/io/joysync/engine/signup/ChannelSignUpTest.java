@@ -58,6 +58,7 @@ class ChannelSignUpTest {
         world.orion,
         world.youtube,
         cipher,
+        world.ingestion(testKit),
         false,
         SignUpWorld.TIMEOUT,
         Clock.systemUTC());

@@ -5,6 +5,7 @@ import io.joysync.devnet.DevnetSettings;
 import io.joysync.devnet.RunningDevnet;
 import io.joysync.engine.TestCluster;
 import io.joysync.engine.channel.ChannelEntity;
+import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.link.JoystreamLinkEntity;
@@ -96,6 +97,11 @@ final class SignUpWorld implements AutoCloseable {
     return new JoystreamLinks(testKit.system(), TIMEOUT, Clock.systemUTC());
   }
 
+  /** The initial ingestion a channel sign-up starts when syncing is on. */
+  InitialIngestion ingestion(ActorTestKit testKit) {
+    return new InitialIngestion(testKit.system(), youtube, TIMEOUT, Clock.systemUTC());
+  }
+
   /** A creator as {@code POST /users} leaves them: the account and its code, tokens encrypted. */
   record Creator(String userId, String email, String code, String youtubeChannelId) {}
 
@@ -113,7 +119,7 @@ final class SignUpWorld implements AutoCloseable {
             : await(youtube.ownChannel(auth.tokens(), QuotaPurpose.SIGNUP))
                 .map(c -> c.id())
                 .orElse("");
-    String aad = "user:" + auth.userId();
+    String aad = UserSignUp.tokenScope(auth.userId());
     Registration.OwnerTokens tokens =
         new Registration.OwnerTokens(
             CIPHER.encrypt(aad, auth.tokens().accessToken()),

@@ -126,6 +126,7 @@ class UnauthorizedChannelsTest {
             world.orion,
             world.youtube,
             Optional.of(SignUpWorld.CIPHER),
+            world.ingestion(testKit),
             false,
             SignUpWorld.TIMEOUT,
             Clock.systemUTC());
