@@ -26,6 +26,8 @@ import io.joysync.engine.pipeline.SyncSwitch;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.publish.PublishingSettings;
 import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.OperatorChanges;
+import io.joysync.engine.signup.OwnerSignedChanges;
 import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.signup.UserSignUp;
 import io.joysync.engine.user.MembershipPurchase;
@@ -270,7 +272,9 @@ public final class Node {
             youtube.dataApi(),
             http.askTimeout(),
             clock),
-        ingestion,
+        new OwnerSignedChanges(
+            system, links, orion, http.signedMessageMaxAge(), http.askTimeout(), clock),
+        new OperatorChanges(system, links, ingestion, http.syncEnabled(), http.askTimeout(), clock),
         new MembershipPurchase(
             system,
             joystream.faucet().map(FaucetClient::create),
@@ -290,7 +294,6 @@ public final class Node {
         pipeline,
         youtube.quota(),
         youtubeSettings.onboarding(),
-        orion,
         chain,
         joystream.collaboratorMemberId());
   }

@@ -8,77 +8,31 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.put;
 
-import io.joysync.engine.channel.ChannelEntity;
-import io.joysync.engine.channel.ChannelState;
-import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.channel.SuspensionReason;
 import io.joysync.engine.channel.Tier;
-import io.joysync.engine.link.JoystreamLinks;
-import java.time.Clock;
-import java.time.Duration;
+import io.joysync.engine.signup.OperatorChanges;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
-import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * Operator batch endpoints on channels (youtube-synch endpoints 10 to 13): suspend, verify with a
  * tier, the operator's ingestion switch, and the category (whose string ids youtube-synch refused
- * by validating them as booleans). A batch is validated whole and every channel looked up before
- * the first change, so a bad item or an unknown channel changes nothing.
+ * by validating them as booleans). A batch is validated whole before {@link OperatorChanges} looks
+ * every channel up and applies it, so a bad item or an unknown channel changes nothing.
  */
 public final class ChannelOperatorRoutes {
 
-  /** How many channels of a batch are looked up at once. */
-  static final int LOOKUP_PARALLELISM = 16;
-
-  private final ActorSystem<?> system;
-  private final ClusterSharding sharding;
-  private final JoystreamLinks links;
-  private final InitialIngestion ingestion;
+  private final OperatorChanges changes;
   private final OperatorAuth auth;
   private final HttpSettings settings;
-  private final Clock clock;
 
-  public ChannelOperatorRoutes(
-      ActorSystem<?> system,
-      JoystreamLinks links,
-      InitialIngestion ingestion,
-      OperatorAuth auth,
-      HttpSettings settings,
-      Clock clock) {
-    this.system = system;
-    this.sharding = ClusterSharding.get(system);
-    this.links = links;
-    this.ingestion = ingestion;
+  public ChannelOperatorRoutes(OperatorChanges changes, OperatorAuth auth, HttpSettings settings) {
+    this.changes = changes;
     this.auth = auth;
     this.settings = settings;
-    this.clock = clock;
-  }
-
-  /**
-   * One change of a batch; {@code ingests} when the channel's newest uploads are to be tracked
-   * afterwards (a verification sets the tier, and with it how many of them are synced).
-   */
-  private record Change(
-      long joystreamChannelId,
-      BiFunction<String, ActorRef<StatusReply<ChannelState>>, ChannelEntity.Command> command,
-      boolean ingests) {
-    Change(
-        long joystreamChannelId,
-        BiFunction<String, ActorRef<StatusReply<ChannelState>>, ChannelEntity.Command> command) {
-      this(joystreamChannelId, command, false);
-    }
   }
 
   public Route route() {
@@ -92,7 +46,7 @@ public final class ChannelOperatorRoutes {
                 batch("category", this::category)));
   }
 
-  private Route batch(String name, BatchBody.ItemReader<Change> reader) {
+  private Route batch(String name, BatchBody.ItemReader<OperatorChanges.Change> reader) {
     return path(
         name,
         () ->
@@ -104,13 +58,20 @@ public final class ChannelOperatorRoutes {
                                 Unmarshaller.entityToString(),
                                 body ->
                                     onSuccess(
-                                        apply(
+                                        changes.apply(
                                             BatchBody.parse(
                                                 body,
                                                 settings.maxBatchItems(),
                                                 shape(name),
                                                 reader)),
-                                        done -> complete(""))))));
+                                        ChannelOperatorRoutes::answer)))));
+  }
+
+  private static Route answer(OperatorChanges.Result result) {
+    if (result instanceof OperatorChanges.Refused refused) {
+      throw Refusals.of(refused);
+    }
+    return complete("");
   }
 
   private static String shape(String name) {
@@ -122,7 +83,7 @@ public final class ChannelOperatorRoutes {
     };
   }
 
-  private Optional<Change> suspension(
+  private Optional<OperatorChanges.Change> suspension(
       com.fasterxml.jackson.databind.JsonNode item, String at, List<String> problems) {
     Optional<Long> id = BatchBody.joystreamId(item, at, problems);
     Optional<SuspensionReason> reason =
@@ -135,15 +96,10 @@ public final class ChannelOperatorRoutes {
                   }
                   return parsed;
                 });
-    return id.flatMap(
-        i ->
-            reason.map(
-                r ->
-                    new Change(
-                        i, (cid, reply) -> new ChannelEntity.Suspend(r, clock.instant(), reply))));
+    return id.flatMap(i -> reason.map(r -> new OperatorChanges.Suspend(i, r)));
   }
 
-  private Optional<Change> verification(
+  private Optional<OperatorChanges.Change> verification(
       com.fasterxml.jackson.databind.JsonNode item, String at, List<String> problems) {
     Optional<Long> id = BatchBody.joystreamId(item, at, problems);
     Optional<Tier> tier =
@@ -156,38 +112,21 @@ public final class ChannelOperatorRoutes {
                   }
                   return parsed;
                 });
-    return id.flatMap(
-        i ->
-            tier.map(
-                t ->
-                    new Change(
-                        i,
-                        (cid, reply) -> new ChannelEntity.Verify(t, clock.instant(), reply),
-                        true)));
+    return id.flatMap(i -> tier.map(t -> new OperatorChanges.Verify(i, t)));
   }
 
-  private Optional<Change> ingestion(
+  private Optional<OperatorChanges.Change> ingestion(
       com.fasterxml.jackson.databind.JsonNode item, String at, List<String> problems) {
     Optional<Long> id = BatchBody.joystreamId(item, at, problems);
     Optional<Boolean> allow = BatchBody.bool(item, "allowOperatorIngestion", at, problems);
-    return id.flatMap(
-        i ->
-            allow.map(
-                a ->
-                    new Change(
-                        i, (cid, reply) -> new ChannelEntity.SetOperatorIngestion(a, reply))));
+    return id.flatMap(i -> allow.map(a -> new OperatorChanges.SetOperatorIngestion(i, a)));
   }
 
-  private Optional<Change> category(
+  private Optional<OperatorChanges.Change> category(
       com.fasterxml.jackson.databind.JsonNode item, String at, List<String> problems) {
     Optional<Long> id = BatchBody.joystreamId(item, at, problems);
     Optional<String> category = BatchBody.text(item, "videoCategoryId", 64, at, problems);
-    return id.flatMap(
-        i ->
-            category.map(
-                c ->
-                    new Change(
-                        i, (cid, reply) -> new ChannelEntity.SetCategoryByOperator(c, reply))));
+    return id.flatMap(i -> category.map(c -> new OperatorChanges.SetCategory(i, c)));
   }
 
   private static String names(Enum<?>[] values) {
@@ -196,53 +135,5 @@ public final class ChannelOperatorRoutes {
         Arrays.stream(values)
             .map(v -> v instanceof Tier t ? t.wireName() : ((SuspensionReason) v).wireName())
             .toList());
-  }
-
-  /**
-   * Looks every channel up first (a few at a time), then applies the changes one after the other,
-   * in the order given.
-   */
-  private CompletionStage<Void> apply(List<Change> changes) {
-    return Source.from(changes)
-        .mapAsync(
-            LOOKUP_PARALLELISM,
-            c ->
-                links
-                    .linkedChannel(c.joystreamChannelId())
-                    .thenApply(
-                        found ->
-                            found
-                                .orElseThrow(
-                                    () ->
-                                        ApiException.notFound(
-                                            "CHANNEL_NOT_FOUND",
-                                            "Could not find channel with id "
-                                                + c.joystreamChannelId()))
-                                .youtubeChannelId()))
-        .runWith(Sink.seq(), system)
-        .thenCompose(
-            youtubeIds -> {
-              CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-              for (int i = 0; i < changes.size(); i++) {
-                Change change = changes.get(i);
-                String youtubeId = youtubeIds.get(i);
-                chain = chain.thenCompose(x -> send(youtubeId, change));
-              }
-              return chain;
-            });
-  }
-
-  private CompletionStage<Void> send(String youtubeId, Change change) {
-    Duration timeout = settings.askTimeout();
-    return sharding
-        .entityRefFor(ChannelEntity.ENTITY_KEY, youtubeId)
-        .<ChannelState>askWithStatus(reply -> change.command().apply(youtubeId, reply), timeout)
-        .thenApply(
-            state -> {
-              if (change.ingests() && settings.syncEnabled()) {
-                ingestion.start(youtubeId, state);
-              }
-              return null;
-            });
   }
 }

@@ -5,7 +5,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
 import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeoutResponse;
 
-import io.joysync.engine.channel.InitialIngestion;
 import io.joysync.engine.joystream.ChainConnection;
 import io.joysync.engine.link.JoystreamLinks;
 import io.joysync.engine.metrics.NodeMetrics;
@@ -14,12 +13,13 @@ import io.joysync.engine.pipeline.Pipeline;
 import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.publish.Publisher;
 import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.OperatorChanges;
+import io.joysync.engine.signup.OwnerSignedChanges;
 import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.signup.UserSignUp;
 import io.joysync.engine.user.MembershipPurchase;
 import io.joysync.engine.youtube.onboarding.OnboardingRequirements;
 import io.joysync.engine.youtube.quota.QuotaGovernor;
-import io.joysync.joystream.orion.OrionClient;
 import io.joysync.persistence.readside.ReadSide;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +46,7 @@ public final class HttpApi {
 
   /**
    * What the routes serve, each built once by the node: the read side they query, the engine's use
-   * cases they run, and the few clients a route reads directly (Orion to check an owner's signing
-   * key, the chain for the collaborator's balance).
+   * cases they run, and the chain a route reads directly (the collaborator's balance).
    */
   public record Services(
       ReadSide readSide,
@@ -55,14 +54,14 @@ public final class HttpApi {
       UserSignUp userSignUp,
       ChannelSignUp channelSignUp,
       UnauthorizedChannels unauthorizedChannels,
-      InitialIngestion ingestion,
+      OwnerSignedChanges ownerSignedChanges,
+      OperatorChanges operatorChanges,
       MembershipPurchase memberships,
       QueueCleanup cleanup,
       Publisher publisher,
       Optional<Pipeline> pipeline,
       QuotaGovernor quota,
       OnboardingRequirements requirements,
-      OrionClient orion,
       ChainConnection chain,
       long collaboratorMemberId) {}
 
@@ -93,9 +92,8 @@ public final class HttpApi {
             new ChannelSignUpRoutes(services.channelSignUp(), settings).route(),
             new UserRoutes(services.userSignUp(), settings).route(),
             new MembershipRoutes(services.memberships()).route(),
-            new ChannelOperatorRoutes(system, links, services.ingestion(), auth, settings, clock)
-                .route(),
-            new OwnerSignedRoutes(system, links, services.orion(), settings, clock).route(),
+            new ChannelOperatorRoutes(services.operatorChanges(), auth, settings).route(),
+            new OwnerSignedRoutes(services.ownerSignedChanges()).route(),
             // Before the queries: /channels/stats is not a Joystream channel id.
             new UnauthorizedChannelRoutes(system, services.unauthorizedChannels(), auth).route(),
             new ChannelStatsRoutes(readSide.channels(), auth).route(),

@@ -2,6 +2,8 @@ package io.joysync.http;
 
 import io.joysync.engine.pipeline.QueueCleanup;
 import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.OperatorChanges;
+import io.joysync.engine.signup.OwnerSignedChanges;
 import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.signup.UserSignUp;
 import io.joysync.engine.user.MembershipPurchase;
@@ -58,6 +60,53 @@ final class Refusals {
       return ApiException.badRequest(
               code, "Selected Youtube channel is already registered for YPP program")
           .withResult(r.joystreamChannelId());
+    }
+    throw new IllegalArgumentException("Unknown refusal " + refused);
+  }
+
+  /**
+   * Operators' batch changes: a channel not in the program is 404 (nothing changed), a channel's
+   * refusal 400 with its sentence (the changes before it applied).
+   */
+  static ApiException of(OperatorChanges.Refused refused) {
+    String code = refused.code();
+    if (refused instanceof OperatorChanges.ChannelMissing r) {
+      return ApiException.notFound(
+          code, "Could not find channel with id " + r.joystreamChannelId());
+    } else if (refused instanceof OperatorChanges.ChannelRefused r) {
+      return ApiException.badRequest(code, r.reason());
+    }
+    throw new IllegalArgumentException("Unknown refusal " + refused);
+  }
+
+  static final String BAD_SIGNATURE =
+      "Invalid request signature or playback message. Permission denied.";
+
+  /** {@code PUT /channels/:id/ingest|optout|category}: every refusal is youtube-synch's 404. */
+  static ApiException of(OwnerSignedChanges.Refused refused) {
+    String code = refused.code();
+    if (refused instanceof OwnerSignedChanges.Stale
+        || refused instanceof OwnerSignedChanges.BadSignature) {
+      return ApiException.notFound(code, BAD_SIGNATURE);
+    } else if (refused instanceof OwnerSignedChanges.ChannelMissing r) {
+      return ApiException.notFound(
+          code, "Could not find channel with id " + r.joystreamChannelId());
+    } else if (refused instanceof OwnerSignedChanges.NotAllowed r) {
+      return ApiException.notFound(
+          code,
+          "Can't perform \""
+              + r.actionName()
+              + "\" action on a \""
+              + r.status().wireName()
+              + "\" channel. Permission denied.");
+    } else if (refused instanceof OwnerSignedChanges.NoOwner r) {
+      return ApiException.notFound(
+          code,
+          "Joystream Channel "
+              + r.joystreamChannelId()
+              + " does not exist or has no owner member.");
+    } else if (refused instanceof OwnerSignedChanges.ChannelRefused r) {
+      return ApiException.notFound(code, r.reason());
     }
     throw new IllegalArgumentException("Unknown refusal " + refused);
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.joysync.engine.channel.SuspensionReason;
 import io.joysync.engine.channel.YppStatus;
 import io.joysync.engine.signup.ChannelSignUp;
+import io.joysync.engine.signup.OperatorChanges;
+import io.joysync.engine.signup.OwnerSignedChanges;
 import io.joysync.engine.signup.UnauthorizedChannels;
 import io.joysync.engine.signup.UserSignUp;
 import io.joysync.engine.user.MembershipPurchase;
@@ -98,6 +100,51 @@ class RefusalsTest {
         "CHANNEL_ALREADY_REGISTERED",
         "Selected Youtube channel is already registered for YPP program");
     assertThat(registered.result()).contains(8L);
+  }
+
+  @Test
+  void operatorChangeRefusals() {
+    answers(
+        Refusals.of(new OperatorChanges.ChannelMissing(9)),
+        404,
+        "CHANNEL_NOT_FOUND",
+        "Could not find channel with id 9");
+    answers(
+        Refusals.of(new OperatorChanges.ChannelRefused(9, "the channel's sentence")),
+        400,
+        "REFUSED",
+        "the channel's sentence");
+  }
+
+  @Test
+  void ownerSignedChangeRefusals() {
+    String badSignature = "Invalid request signature or playback message. Permission denied.";
+    answers(Refusals.of(OwnerSignedChanges.Stale.INSTANCE), 404, "INVALID_SIGNATURE", badSignature);
+    answers(
+        Refusals.of(OwnerSignedChanges.BadSignature.INSTANCE),
+        404,
+        "INVALID_SIGNATURE",
+        badSignature);
+    answers(
+        Refusals.of(new OwnerSignedChanges.ChannelMissing(9)),
+        404,
+        "CHANNEL_NOT_FOUND",
+        "Could not find channel with id 9");
+    answers(
+        Refusals.of(new OwnerSignedChanges.NotAllowed("OptoutChannel", YppStatus.OPTED_OUT)),
+        404,
+        "ACTION_NOT_ALLOWED",
+        "Can't perform \"OptoutChannel\" action on a \"OptedOut\" channel. Permission denied.");
+    answers(
+        Refusals.of(new OwnerSignedChanges.NoOwner(9)),
+        404,
+        "CHANNEL_NOT_FOUND",
+        "Joystream Channel 9 does not exist or has no owner member.");
+    answers(
+        Refusals.of(new OwnerSignedChanges.ChannelRefused("the channel's sentence")),
+        404,
+        "ACTION_REFUSED",
+        "the channel's sentence");
   }
 
   @Test

@@ -12,11 +12,7 @@ import io.joysync.engine.signup.SignUpWorld.Creator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,31 +20,13 @@ import org.junit.jupiter.api.Test;
  * The channel sign-up use case on the devnets, without HTTP: the sign-up itself and every refusal,
  * each with its stable code and the data its sentence is phrased from.
  */
-class ChannelSignUpTest {
+class ChannelSignUpTest extends SignUpCase {
 
-  private static SignUpWorld world;
-  private ActorTestKit testKit;
   private ChannelSignUp signUp;
 
-  @BeforeAll
-  static void startDevnets() throws Exception {
-    world = SignUpWorld.start();
-  }
-
-  @AfterAll
-  static void stopDevnets() throws Exception {
-    world.close();
-  }
-
   @BeforeEach
-  void freshCluster() {
-    testKit = SignUpWorld.cluster();
+  void useCases() {
     signUp = useCase(Optional.of(SignUpWorld.CIPHER));
-  }
-
-  @AfterEach
-  void stopCluster() {
-    testKit.shutdownTestKit();
   }
 
   private ChannelSignUp useCase(Optional<io.joysync.engine.channel.TokenCipher> cipher) {

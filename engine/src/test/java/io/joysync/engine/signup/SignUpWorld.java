@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,6 +134,41 @@ final class SignUpWorld implements AutoCloseable {
                         auth.email(), code, tokens, channel, Clock.systemUTC().instant(), r),
                 TIMEOUT));
     return new Creator(auth.userId(), auth.email(), code, channel);
+  }
+
+  /**
+   * Signs the account's YouTube channel up to a Joystream channel as steps 1 and 2 do; returns the
+   * YouTube channel's id.
+   */
+  String signUpChannel(ActorTestKit testKit, String account, long joystreamChannelId)
+      throws Exception {
+    Creator creator = signUpUser(testKit, account, null);
+    ChannelSignUp signUp =
+        new ChannelSignUp(
+            testKit.system(),
+            links(testKit),
+            orion,
+            youtube,
+            Optional.of(CIPHER),
+            ingestion(testKit),
+            false,
+            TIMEOUT,
+            Clock.systemUTC());
+    ChannelSignUp.Result result =
+        await(
+            signUp.signUp(
+                new ChannelSignUp.Request(
+                    creator.code(),
+                    creator.userId(),
+                    creator.email(),
+                    joystreamChannelId,
+                    true,
+                    Optional.empty(),
+                    Optional.empty())));
+    if (!(result instanceof ChannelSignUp.SignedUp done)) {
+      throw new IllegalStateException("the sign-up was refused: " + result);
+    }
+    return done.youtubeChannelId();
   }
 
   static <T> T await(CompletionStage<T> stage) throws Exception {

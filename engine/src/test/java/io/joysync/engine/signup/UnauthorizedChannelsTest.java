@@ -15,10 +15,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,21 +25,18 @@ import org.junit.jupiter.api.Test;
  * An operator's add of a public channel on the devnets, without HTTP: the add and its re-sync, and
  * every refusal with its stable code and the data its sentence is phrased from.
  */
-class UnauthorizedChannelsTest {
+class UnauthorizedChannelsTest extends SignUpCase {
 
   /** joysync's member on the devnet: a collaborator of channels 1 and 2, not of channel 3. */
   private static final long COLLABORATOR = 1;
 
-  private static SignUpWorld world;
   private static ChainConnection chain;
   private static String alicesChannel;
   private static String bobsChannel;
-  private ActorTestKit testKit;
   private UnauthorizedChannels channels;
 
   @BeforeAll
-  static void startDevnets() throws Exception {
-    world = SignUpWorld.start();
+  static void chainAndChannels() throws Exception {
     chain = new ChainConnection(URI.create(world.devnet.chainUrl()));
     alicesChannel =
         await(world.youtube.publicChannel(new ChannelLookup.ByHandle("@alicecooks")))
@@ -51,20 +46,13 @@ class UnauthorizedChannelsTest {
   }
 
   @AfterAll
-  static void stopDevnets() throws Exception {
+  static void closeChain() {
     chain.close();
-    world.close();
   }
 
   @BeforeEach
-  void freshCluster() {
-    testKit = SignUpWorld.cluster();
+  void useCases() {
     channels = useCase(world.orion);
-  }
-
-  @AfterEach
-  void stopCluster() {
-    testKit.shutdownTestKit();
   }
 
   private UnauthorizedChannels useCase(OrionClient orion) {

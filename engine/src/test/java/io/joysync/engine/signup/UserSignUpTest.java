@@ -17,11 +17,7 @@ import io.joysync.engine.youtube.onboarding.RequirementFailure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,30 +26,11 @@ import org.junit.jupiter.api.Test;
  * with its tokens encrypted for the account, the onboarding requirements and the whitelist, and
  * every refusal with its stable code.
  */
-class UserSignUpTest {
-
-  private static SignUpWorld world;
-  private ActorTestKit testKit;
-
-  @BeforeAll
-  static void startDevnets() throws Exception {
-    world = SignUpWorld.start();
-  }
-
-  @AfterAll
-  static void stopDevnets() throws Exception {
-    world.close();
-  }
+class UserSignUpTest extends SignUpCase {
 
   @BeforeEach
-  void freshCluster() {
-    testKit = SignUpWorld.cluster();
+  void useCases() {
     WhitelistEntity.init(testKit.system());
-  }
-
-  @AfterEach
-  void stopCluster() {
-    testKit.shutdownTestKit();
   }
 
   private UserSignUp useCase(Optional<TokenCipher> cipher) {
@@ -126,30 +103,7 @@ class UserSignUpTest {
 
   @Test
   void aChannelInTheProgramIsRefusedUntilItOptsOutAndASuspendedOneForGood() throws Exception {
-    SignUpWorld.Creator alice = world.signUpUser(testKit, DevnetSeed.ALICE, null);
-    ChannelSignUp channels =
-        new ChannelSignUp(
-            testKit.system(),
-            SignUpWorld.links(testKit),
-            world.orion,
-            world.youtube,
-            Optional.of(SignUpWorld.CIPHER),
-            world.ingestion(testKit),
-            false,
-            SignUpWorld.TIMEOUT,
-            Clock.systemUTC());
-    assertThat(
-            await(
-                channels.signUp(
-                    new ChannelSignUp.Request(
-                        alice.code(),
-                        alice.userId(),
-                        alice.email(),
-                        1,
-                        true,
-                        Optional.empty(),
-                        Optional.empty()))))
-        .isInstanceOf(ChannelSignUp.SignedUp.class);
+    String youtubeChannelId = world.signUpChannel(testKit, DevnetSeed.ALICE, 1);
 
     UserSignUp.Result registered = signUp(DevnetSeed.ALICE);
     assertThat(registered).isEqualTo(new UserSignUp.AlreadyRegistered(1));
@@ -157,7 +111,7 @@ class UserSignUpTest {
 
     var channel =
         ClusterSharding.get(testKit.system())
-            .entityRefFor(ChannelEntity.ENTITY_KEY, alice.youtubeChannelId());
+            .entityRefFor(ChannelEntity.ENTITY_KEY, youtubeChannelId);
     await(
         channel.<ChannelState>askWithStatus(
             r -> new ChannelEntity.OptOut(true, Instant.now(), r), SignUpWorld.TIMEOUT));

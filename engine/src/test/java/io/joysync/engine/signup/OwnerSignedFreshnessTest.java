@@ -1,4 +1,4 @@
-package io.joysync.http;
+package io.joysync.engine.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +14,14 @@ class OwnerSignedFreshnessTest {
 
   @Test
   void aMessageSignedNowOrWithinTheHourIsFresh() {
-    assertThat(OwnerSignedRoutes.fresh(NOW, NOW, HOUR)).isTrue();
-    assertThat(OwnerSignedRoutes.fresh(NOW.minus(HOUR), NOW, HOUR)).isTrue();
-    assertThat(OwnerSignedRoutes.fresh(NOW.plusSeconds(60), NOW, HOUR)).isTrue();
+    assertThat(OwnerSignedChanges.fresh(NOW, NOW, HOUR)).isTrue();
+    assertThat(OwnerSignedChanges.fresh(NOW.minus(HOUR), NOW, HOUR)).isTrue();
+    assertThat(OwnerSignedChanges.fresh(NOW.plusSeconds(60), NOW, HOUR)).isTrue();
   }
 
   @Test
   void aMessageOlderThanTheMaximumAgeOrFromTheFutureIsRefused() {
-    assertThat(OwnerSignedRoutes.fresh(NOW.minus(HOUR).minusMillis(1), NOW, HOUR)).isFalse();
-    assertThat(OwnerSignedRoutes.fresh(NOW.plus(Duration.ofMinutes(11)), NOW, HOUR)).isFalse();
+    assertThat(OwnerSignedChanges.fresh(NOW.minus(HOUR).minusMillis(1), NOW, HOUR)).isFalse();
+    assertThat(OwnerSignedChanges.fresh(NOW.plus(Duration.ofMinutes(11)), NOW, HOUR)).isFalse();
   }
 }
