@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  *       storage node is not. Creators with a back catalogue each sign up through the API and are
  *       verified; the run waits for every video to be {@code UploadSucceeded}. It reports videos an
  *       hour and bytes a second against the bound the link sets, CPU-seconds per video, and the
- *       download folder's high-water mark against the disk budget.
+ *       download folder's high-water mark against the disk budget. Then the same creators run
+ *       again, on fresh keyspaces and devnets, through a node set up the way youtube-synch works
+ *       ({@link #YOUTUBE_SYNCH_WAY}), and the two ways are compared figure by figure.
  *   <li>{@code slow-storage} (b): the same, but the storage node's link (the Joystream devnet's
  *       {@code storageLinkBytesPerSecond}, shared by all uploads) carries a tenth of the media
  *       link. For a fixed window it reports how many videos were downloaded against what the media
@@ -80,22 +82,94 @@ public final class ThroughputBenchmark {
     changed.put("joysync.pipeline.disk-budget", budget);
     changed.put("joysync.pipeline.min-expected-bytes", expected);
     changed.put("joysync.pipeline.expected-bytes-per-second", 1);
+    Shape shape =
+        new Shape(creators, clipSeconds, link, budget, expected, slowStorage, window, factor);
     StringBuilder report = new StringBuilder();
+    Run joysync = run("joysync", changed, shape, contactPoint, report);
+    if (!slowStorage) {
+      Map<String, Object> youtubeSynch = new HashMap<>(changed);
+      youtubeSynch.putAll(YOUTUBE_SYNCH_WAY);
+      Run baseline = run("youtube-synch's way", youtubeSynch, shape, contactPoint, report);
+      compare(report, joysync, baseline, budget);
+    }
+    System.out.println(report);
+  }
+
+  /**
+   * youtube-synch's way of running the same pipeline (reference 1.3 and its sample configuration),
+   * as settings of the same node: its content-processing loop looks for work once a minute and
+   * queues every video that may sync, however many; 2 downloads and 20 uploads at once; one
+   * creation batch at a time, its batch processor polling every 6 s (3 s of waiting on average);
+   * the disk budget only warned about, never waited for. Its batches of at most 10 videos are not
+   * modelled: no more than 2 videos a batch are ready here, with 2 downloads at once.
+   */
+  static final Map<String, Object> YOUTUBE_SYNCH_WAY =
+      Map.of(
+          "joysync.pipeline.poll-interval", "60s",
+          "joysync.pipeline.max-videos-in-flight", 100_000,
+          "joysync.pipeline.download-parallelism", 2,
+          "joysync.pipeline.upload-parallelism", 20,
+          "joysync.pipeline.disk-budget", 1_000_000_000_000L,
+          "joysync.publishing.max-extrinsics-in-flight", 1,
+          "joysync.publishing.gathering-window", "3s");
+
+  /** What the runs share: the creators, the clips, the links and the budget. */
+  private record Shape(
+      List<PipelineWorld.Creator> creators,
+      double clipSeconds,
+      long link,
+      long budget,
+      long expected,
+      boolean slowStorage,
+      long window,
+      long factor) {}
+
+  /** One run's figures, for the comparison of the ways. */
+  private record Run(
+      String way,
+      int videos,
+      int synced,
+      Duration firstSynced,
+      double steadyBytesPerSecond,
+      double videosPerHour,
+      double wholeBytesPerSecond,
+      double cpuSecondsPerVideo,
+      long diskHighWater) {}
+
+  /** Runs the creators' videos through a node with {@code changed} settings and reports it. */
+  private static Run run(
+      String way,
+      Map<String, Object> changed,
+      Shape shape,
+      String contactPoint,
+      StringBuilder report)
+      throws Exception {
+    List<PipelineWorld.Creator> creators = shape.creators();
+    double clipSeconds = shape.clipSeconds();
+    long link = shape.link();
+    long budget = ((Number) changed.get("joysync.pipeline.disk-budget")).longValue();
+    boolean slowStorage = shape.slowStorage();
+    long factor = shape.factor();
+    report.append("\n#### ").append(way).append("\n\n");
     line(
         report,
         "- run: %s; %d channels of %d videos (Gold); clips of %.0f s at 1280x720, 25 fps; media"
-            + " link %d kB/s%s; disk budget %d MB, expected size of a download %.1f MB; started"
+            + " link %d kB/s%s; disk budget %s, expected size of a download %.1f MB; started"
             + " %s, load average %s",
-        mode,
-        channels,
-        perChannel,
+        slowStorage ? "slow-storage" : "link",
+        creators.size(),
+        creators.get(0).videoIds().size(),
         clipSeconds,
         link / 1000,
         slowStorage ? fmt(", storage link %d kB/s (1/%d)", link / factor / 1000, factor) : "",
-        budget / 1_000_000,
-        expected / 1e6,
+        budget == shape.budget() ? fmt("%d MB", budget / 1_000_000) : "none (only warned about)",
+        shape.expected() / 1e6,
         Instant.now(),
         PipelineBenchmark.loadAverage());
+    changed.entrySet().stream()
+        .filter(e -> YOUTUBE_SYNCH_WAY.containsKey(e.getKey()))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> line(report, "- `%s = %s`", e.getKey(), e.getValue()));
 
     try (PipelineNet net =
             PipelineNet.start(
@@ -117,11 +191,11 @@ public final class ThroughputBenchmark {
         net.signUp(c);
         net.verify(c, "Gold");
       }
-      log("signed up and verified " + channels + " channels");
+      log(way + ": signed up and verified " + creators.size() + " channels");
       List<String> timeline = new ArrayList<>();
       Instant deadline =
           slowStorage
-              ? start.plusSeconds(window)
+              ? start.plusSeconds(shape.window())
               : start.plusSeconds(
                   Math.max(600, 4 * ids.size() * (long) (clipSeconds * 42_000) / link));
       Map<String, TrackedVideo> now = Map.of();
@@ -139,7 +213,7 @@ public final class ThroughputBenchmark {
                   synced,
                   disk.current() / 1e6));
           nextRow = nextRow.plusSeconds(30);
-          log(downloaded + " downloaded, " + synced + " synced of " + ids.size());
+          log(way + ": " + downloaded + " downloaded, " + synced + " synced of " + ids.size());
         }
         if (!slowStorage && synced == ids.size()) {
           break;
@@ -174,9 +248,12 @@ public final class ThroughputBenchmark {
               .toList());
       report.append('\n');
       report.append("| figure | bound or goal | measured |\n|---|---|---:|\n");
+      Run run;
       if (!slowStorage) {
-        linkFigures(report, ids.size(), done, start, link, meanSize, cpu, disk, budget);
+        run = linkFigures(way, ids.size(), done, start, link, meanSize, cpu, disk);
+        linkRows(report, run, link, meanSize, budget, shape.budget());
       } else {
+        run = new Run(way, ids.size(), done.size(), null, 0, 0, 0, 0, disk.highWater());
         storageFigures(
             report,
             ids.size(),
@@ -195,57 +272,143 @@ public final class ThroughputBenchmark {
       report.append("| s | downloaded (past `New`) | `UploadSucceeded` | download folder MB |\n");
       report.append("|---:|---:|---:|---:|\n");
       timeline.forEach(r -> report.append(r).append('\n'));
+      return run;
     }
-    System.out.println(report);
   }
 
-  private static void linkFigures(
-      StringBuilder report,
+  /** The two ways side by side: each figure of joysync's and youtube-synch's, and their ratio. */
+  private static void compare(StringBuilder report, Run joysync, Run baseline, long budget) {
+    report.append("\n#### The two ways in this run\n\n");
+    report.append("| figure | joysync | youtube-synch's way | ratio |\n|---|---:|---:|---:|\n");
+    report.append(
+        fmt(
+            "| videos synced | %d of %d | %d of %d | |%n",
+            joysync.synced(), joysync.videos(), baseline.synced(), baseline.videos()));
+    ratioRow(
+        report,
+        "first video `UploadSucceeded`, seconds after the first sign-up (lower is better)",
+        seconds(joysync.firstSynced()),
+        seconds(baseline.firstSynced()),
+        false);
+    ratioRow(
+        report,
+        "bytes a second, first to last `UploadSucceeded`",
+        joysync.steadyBytesPerSecond(),
+        baseline.steadyBytesPerSecond(),
+        true);
+    ratioRow(
+        report,
+        "videos an hour, first to last `UploadSucceeded`",
+        joysync.videosPerHour(),
+        baseline.videosPerHour(),
+        true);
+    ratioRow(
+        report,
+        "bytes a second, first sign-up to last `UploadSucceeded`",
+        joysync.wholeBytesPerSecond(),
+        baseline.wholeBytesPerSecond(),
+        true);
+    ratioRow(
+        report,
+        "CPU-seconds per video (lower is better)",
+        joysync.cpuSecondsPerVideo(),
+        baseline.cpuSecondsPerVideo(),
+        false);
+    report.append(
+        fmt(
+            "| download folder high-water mark, MB (joysync's budget %.1f MB) | %.1f | %.1f |"
+                + " %.2fx |%n",
+            budget / 1e6,
+            joysync.diskHighWater() / 1e6,
+            baseline.diskHighWater() / 1e6,
+            baseline.diskHighWater() / (double) Math.max(1, joysync.diskHighWater())));
+    report.append(
+        "\nRatio: joysync's figure over youtube-synch's where higher is better, youtube-synch's"
+            + " over joysync's where lower is better (above 1: joysync ahead); the folder:"
+            + " youtube-synch's over joysync's.\n");
+  }
+
+  private static double seconds(Duration d) {
+    return d == null ? Double.NaN : d.toMillis() / 1000.0;
+  }
+
+  private static void ratioRow(
+      StringBuilder report, String figure, double joysync, double baseline, boolean higherBetter) {
+    double ratio = higherBetter ? joysync / baseline : baseline / joysync;
+    report.append(fmt("| %s | %.2f | %.2f | %.2fx |%n", figure, joysync, baseline, ratio));
+  }
+
+  private static Run linkFigures(
+      String way,
       int videos,
       List<TrackedVideo> done,
       Instant start,
       long link,
       double meanSize,
       long cpuTicks,
-      DiskSampler disk,
-      long budget) {
-    row(report, "videos synced (`UploadSucceeded`)", "all " + videos, done.size());
+      DiskSampler disk) {
     if (done.size() < 2) {
-      return;
+      return new Run(way, videos, done.size(), null, 0, 0, 0, 0, disk.highWater());
     }
     Instant first = done.get(0).record().updatedAt();
     Instant last = done.get(done.size() - 1).record().updatedAt();
     double steadySeconds = Duration.between(first, last).toMillis() / 1000.0;
     long steadyBytes = done.stream().skip(1).mapToLong(v -> v.record().sizeBytes()).sum();
-    double bytesPerSecond = steadyBytes / steadySeconds;
     double wholeSeconds = Duration.between(start, last).toMillis() / 1000.0;
     long allBytes = done.stream().mapToLong(v -> v.record().sizeBytes()).sum();
+    return new Run(
+        way,
+        videos,
+        done.size(),
+        Duration.between(start, first),
+        steadyBytes / steadySeconds,
+        (done.size() - 1) * 3600 / steadySeconds,
+        allBytes / wholeSeconds,
+        cpuTicks / 100.0 / done.size(),
+        disk.highWater());
+  }
+
+  private static void linkRows(
+      StringBuilder report, Run run, long link, double meanSize, long budget, long joysyncBudget) {
+    row(report, "videos synced (`UploadSucceeded`)", "all " + run.videos(), run.synced());
+    if (run.firstSynced() == null) {
+      return;
+    }
+    row(
+        report,
+        "first video `UploadSucceeded` after the first sign-up",
+        "",
+        fmt("%.1f s", seconds(run.firstSynced())));
     row(
         report,
         "bytes a second, first to last `UploadSucceeded`",
         fmt("%d (the link); goal >= 90 %%", link),
-        fmt("%.0f (%.1f %% of the link)", bytesPerSecond, 100 * bytesPerSecond / link));
+        fmt(
+            "%.0f (%.1f %% of the link)",
+            run.steadyBytesPerSecond(), 100 * run.steadyBytesPerSecond() / link));
     row(
         report,
         "videos an hour, first to last `UploadSucceeded`",
         fmt("%.0f (the link / mean size)", link * 3600 / meanSize),
-        fmt("%.0f", (done.size() - 1) * 3600 / steadySeconds));
+        fmt("%.0f", run.videosPerHour()));
     row(
         report,
         "bytes a second, first sign-up to last `UploadSucceeded`",
         fmt("%d", link),
-        fmt("%.0f (%.1f %%)", allBytes / wholeSeconds, 100 * allBytes / wholeSeconds / link));
+        fmt("%.0f (%.1f %%)", run.wholeBytesPerSecond(), 100 * run.wholeBytesPerSecond() / link));
     row(
         report,
         "CPU-seconds per video (the whole JVM: node and devnets, and its children: yt-dlp,"
             + " ffprobe)",
         "",
-        fmt("%.2f", cpuTicks / 100.0 / done.size()));
+        fmt("%.2f", run.cpuSecondsPerVideo()));
     row(
         report,
         "download folder high-water mark",
-        fmt("%.1f MB (the budget)", budget / 1e6),
-        fmt("%.1f MB", disk.highWater() / 1e6));
+        budget == joysyncBudget
+            ? fmt("%.1f MB (the budget)", budget / 1e6)
+            : fmt("no budget (joysync's: %.1f MB)", joysyncBudget / 1e6),
+        fmt("%.1f MB", run.diskHighWater() / 1e6));
   }
 
   private static void storageFigures(
