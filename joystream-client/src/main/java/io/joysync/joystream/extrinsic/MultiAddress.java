@@ -16,36 +16,27 @@ public sealed interface MultiAddress {
 
   record Index(long accountIndex) implements MultiAddress {}
 
-  record Raw(byte[] bytes) implements MultiAddress {
-    public Raw {
-      bytes = bytes.clone();
-    }
+  /** The variants that carry bytes: their tag and, but for Raw, their fixed length. */
+  enum BytesKind {
+    RAW(2, -1),
+    ADDRESS32(3, 32),
+    ADDRESS20(4, 20);
 
-    @Override
-    public byte[] bytes() {
-      return bytes.clone();
-    }
+    final int tag;
+    final int length;
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Raw other && java.util.Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-      return "Raw[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
+    BytesKind(int tag, int length) {
+      this.tag = tag;
+      this.length = length;
     }
   }
 
-  record Address32(byte[] bytes) implements MultiAddress {
-    public Address32 {
-      if (bytes.length != 32) {
-        throw new IllegalArgumentException("Address32 needs 32 bytes, got " + bytes.length);
+  /** Raw (any length), Address32 (32 bytes) or Address20 (20 bytes). */
+  record Bytes(BytesKind kind, byte[] bytes) implements MultiAddress {
+    public Bytes {
+      if (kind.length >= 0 && bytes.length != kind.length) {
+        throw new IllegalArgumentException(
+            kind + " needs " + kind.length + " bytes, got " + bytes.length);
       }
       bytes = bytes.clone();
     }
@@ -57,46 +48,19 @@ public sealed interface MultiAddress {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Address32 other && java.util.Arrays.equals(bytes, other.bytes);
+      return o instanceof Bytes other
+          && kind == other.kind
+          && java.util.Arrays.equals(bytes, other.bytes);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
+      return 31 * kind.hashCode() + java.util.Arrays.hashCode(bytes);
     }
 
     @Override
     public String toString() {
-      return "Address32[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
-    }
-  }
-
-  record Address20(byte[] bytes) implements MultiAddress {
-    public Address20 {
-      if (bytes.length != 20) {
-        throw new IllegalArgumentException("Address20 needs 20 bytes, got " + bytes.length);
-      }
-      bytes = bytes.clone();
-    }
-
-    @Override
-    public byte[] bytes() {
-      return bytes.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Address20 other && java.util.Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-      return "Address20[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
+      return kind + "[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
     }
   }
 
@@ -105,8 +69,8 @@ public sealed interface MultiAddress {
     if (this instanceof Id id) {
       return id.accountId();
     }
-    if (this instanceof Address32 a) {
-      return new AccountId(a.bytes());
+    if (this instanceof Bytes b && b.kind() == BytesKind.ADDRESS32) {
+      return new AccountId(b.bytes());
     }
     throw new IllegalStateException(this + " does not carry a 32-byte account id");
   }
@@ -116,12 +80,14 @@ public sealed interface MultiAddress {
       w.writeU8(0).writeBytes(id.accountId().bytes());
     } else if (this instanceof Index i) {
       w.writeU8(1).writeCompact(i.accountIndex());
-    } else if (this instanceof Raw raw) {
-      w.writeU8(2).writeByteVec(raw.bytes());
-    } else if (this instanceof Address32 a) {
-      w.writeU8(3).writeBytes(a.bytes());
     } else {
-      w.writeU8(4).writeBytes(((Address20) this).bytes());
+      Bytes b = (Bytes) this;
+      w.writeU8(b.kind().tag);
+      if (b.kind() == BytesKind.RAW) {
+        w.writeByteVec(b.bytes());
+      } else {
+        w.writeBytes(b.bytes());
+      }
     }
   }
 
@@ -131,9 +97,9 @@ public sealed interface MultiAddress {
     return switch (tag) {
       case 0 -> new Id(new AccountId(r.readBytes(32)));
       case 1 -> new Index(r.readCompactLong());
-      case 2 -> new Raw(r.readByteVec());
-      case 3 -> new Address32(r.readBytes(32));
-      case 4 -> new Address20(r.readBytes(20));
+      case 2 -> new Bytes(BytesKind.RAW, r.readByteVec());
+      case 3 -> new Bytes(BytesKind.ADDRESS32, r.readBytes(32));
+      case 4 -> new Bytes(BytesKind.ADDRESS20, r.readBytes(20));
       default ->
           throw new ScaleException("invalid MultiAddress variant " + tag + " at offset " + at);
     };
