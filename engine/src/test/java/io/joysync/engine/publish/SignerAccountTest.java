@@ -2,7 +2,6 @@ package io.joysync.engine.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.joysync.engine.publish.AccountChain.CannotPay;
 import io.joysync.engine.publish.AccountChain.Heard;
 import io.joysync.engine.publish.AccountChain.Landed;
@@ -11,24 +10,17 @@ import io.joysync.engine.publish.AccountChain.TakenByOther;
 import io.joysync.engine.publish.AccountChain.VideoCreatedEvent;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
-import io.joysync.engine.publish.SignerAccount.Command;
-import io.joysync.engine.publish.SignerAccount.Event;
 import io.joysync.engine.publish.SignerAccount.ExtrinsicExpired;
 import io.joysync.engine.publish.SignerAccount.ExtrinsicSettled;
 import io.joysync.engine.publish.SignerAccount.ExtrinsicSigned;
 import io.joysync.engine.publish.SignerAccount.NonceTakenElsewhere;
 import io.joysync.engine.publish.SignerAccount.State;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,41 +29,7 @@ import org.junit.jupiter.api.Test;
  * with reconciliation before anything new is signed. Events, state and commands go through the CBOR
  * serializer.
  */
-class SignerAccountTest {
-  private static final ActorTestKit testKit =
-      ActorTestKit.create(
-          ConfigFactory.parseResources("joysync/serialization.conf")
-              .withFallback(EventSourcedBehaviorTestKit.config())
-              .withFallback(ConfigFactory.load()));
-  private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final PublishingSettings SETTINGS =
-      TestVideos.settings(
-          "accounts = [{ member-id = 1, key-type = ed25519, key-uri = \"//Joysync//1\" }]\n"
-              + "app.auth-key-seed = \"joysync-devnet-app\"\n"
-              + "gathering-window = 100ms\ncheck-interval = 100ms\n"
-              + "retry-backoff-min = 50ms\nretry-backoff-max = 200ms\npause-recheck = 300ms\n"
-              + "max-attempts = 3");
-
-  private FakeAccountChain chain;
-  private EventSourcedBehaviorTestKit<Command, Event, State> kit;
-
-  @BeforeEach
-  void freshAccount() {
-    chain = new FakeAccountChain();
-    PublishingSettings.Account account = SETTINGS.accounts().get(0);
-    kit =
-        EventSourcedBehaviorTestKit.create(
-            testKit.system(),
-            SignerAccount.create(1, account.signingKey(), SETTINGS, chain, Clock.systemUTC()),
-            EventSourcedBehaviorTestKit.enabledSerializationSettings());
-    kit.clear();
-    chain.journal = () -> kit.persistenceTestKit().persistedInStorage("SignerAccount|1");
-  }
-
-  @AfterAll
-  static void stop() {
-    testKit.shutdownTestKit();
-  }
+class SignerAccountTest extends SignerAccountCase {
 
   private TestProbe<CreationResult> request(String ytId, long channel) {
     TestProbe<CreationResult> probe = testKit.createTestProbe();

@@ -2,22 +2,12 @@ package io.joysync.engine.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.joysync.engine.publish.AccountChain.Heard;
 import io.joysync.engine.publish.CreationResult.Created;
 import io.joysync.engine.publish.CreationResult.Refused;
 import io.joysync.engine.publish.CreationResult.Updated;
-import io.joysync.engine.publish.SignerAccount.Command;
-import io.joysync.engine.publish.SignerAccount.Event;
-import io.joysync.engine.publish.SignerAccount.State;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,41 +15,7 @@ import org.junit.jupiter.api.Test;
  * answered at finality, and never signed twice for the same video and edit, whether asked again
  * while in flight, after it landed, or after the account restarted.
  */
-class SignerAccountUpdateTest {
-  private static final ActorTestKit testKit =
-      ActorTestKit.create(
-          ConfigFactory.parseResources("joysync/serialization.conf")
-              .withFallback(EventSourcedBehaviorTestKit.config())
-              .withFallback(ConfigFactory.load()));
-  private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final PublishingSettings SETTINGS =
-      TestVideos.settings(
-          "accounts = [{ member-id = 1, key-type = ed25519, key-uri = \"//Joysync//1\" }]\n"
-              + "app.auth-key-seed = \"joysync-devnet-app\"\n"
-              + "gathering-window = 100ms\ncheck-interval = 100ms\n"
-              + "retry-backoff-min = 50ms\nretry-backoff-max = 200ms\npause-recheck = 300ms\n"
-              + "max-attempts = 3");
-
-  private FakeAccountChain chain;
-  private EventSourcedBehaviorTestKit<Command, Event, State> kit;
-
-  @BeforeEach
-  void freshAccount() {
-    chain = new FakeAccountChain();
-    PublishingSettings.Account account = SETTINGS.accounts().get(0);
-    kit =
-        EventSourcedBehaviorTestKit.create(
-            testKit.system(),
-            SignerAccount.create(1, account.signingKey(), SETTINGS, chain, Clock.systemUTC()),
-            EventSourcedBehaviorTestKit.enabledSerializationSettings());
-    kit.clear();
-    chain.journal = () -> kit.persistenceTestKit().persistedInStorage("SignerAccount|1");
-  }
-
-  @AfterAll
-  static void stop() {
-    testKit.shutdownTestKit();
-  }
+class SignerAccountUpdateTest extends SignerAccountCase {
 
   private static VideoUpdate edit(String ytId, int revision, String title) {
     return new VideoUpdate(ytId, 1, 42, revision, title, "Description");
