@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.engine.channel.ChannelEntity;
 import io.joysync.engine.channel.ChannelState;
+import io.joysync.engine.channel.Registration;
 import io.joysync.engine.channel.SuspensionReason;
 import io.joysync.engine.channel.TokenCipher;
 import io.joysync.engine.user.UserEntity;
@@ -59,7 +60,7 @@ class UserSignUpTest extends SignUpCase {
         await(
                 ClusterSharding.get(testKit.system())
                     .entityRefFor(UserEntity.ENTITY_KEY, done.user().id())
-                    .<Optional<io.joysync.engine.channel.Registration.OwnerTokens>>ask(
+                    .<Optional<Registration.OwnerTokens>>ask(
                         UserEntity.GetTokens::new, SignUpWorld.TIMEOUT))
             .orElseThrow();
     String scope = UserSignUp.tokenScope(done.user().id());

@@ -1,9 +1,11 @@
 package io.joysync.joystream.extrinsic;
 
 import io.joysync.joystream.keys.AccountId;
+import io.joysync.joystream.scale.Hex;
 import io.joysync.joystream.scale.ScaleException;
 import io.joysync.joystream.scale.ScaleReader;
 import io.joysync.joystream.scale.ScaleWriter;
+import java.util.Arrays;
 
 /**
  * Substrate's {@code MultiAddress} enum (0 Id, 1 Index, 2 Raw, 3 Address32, 4 Address20). Joystream
@@ -48,19 +50,17 @@ public sealed interface MultiAddress {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Bytes other
-          && kind == other.kind
-          && java.util.Arrays.equals(bytes, other.bytes);
+      return o instanceof Bytes other && kind == other.kind && Arrays.equals(bytes, other.bytes);
     }
 
     @Override
     public int hashCode() {
-      return 31 * kind.hashCode() + java.util.Arrays.hashCode(bytes);
+      return 31 * kind.hashCode() + Arrays.hashCode(bytes);
     }
 
     @Override
     public String toString() {
-      return kind + "[" + io.joysync.joystream.scale.Hex.encode(bytes) + "]";
+      return kind + "[" + Hex.encode(bytes) + "]";
     }
   }
 
