@@ -73,7 +73,7 @@ class ConsistencyProfilesTest {
         "CREATE KEYSPACE IF NOT EXISTS "
             + KEYSPACE
             + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-    ddl.add(SyncWorkTable.table(KEYSPACE));
+    ddl.addAll(SyncWorkTable.tables(KEYSPACE));
     ddl.addAll(VideoReadModel.tables(KEYSPACE));
     ddl.addAll(CassandraChainWatchStore.tables(KEYSPACE));
     for (String statement : ddl) {

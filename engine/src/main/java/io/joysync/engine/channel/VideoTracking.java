@@ -5,7 +5,10 @@ import io.joysync.engine.video.VideoFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -72,6 +75,7 @@ public final class VideoTracking {
 
   private CompletionStage<TrackedVideos> trackOn(
       String channelId, ChannelState channel, List<VideoFacts> videos, Instant at) {
+    Map<String, Integer> ranks = catalogueRanks(channel, videos);
     return Source.from(videos)
         .mapAsync(
             PARALLELISM,
@@ -81,20 +85,53 @@ public final class VideoTracking {
                     .<VideoEntity.Tracking>askWithStatus(
                         reply ->
                             new VideoEntity.Track(
-                                channelId, facts, terms(channel, facts), at, reply),
+                                channelId,
+                                facts,
+                                terms(channel, facts, ranks.getOrDefault(facts.id(), 0)),
+                                at,
+                                reply),
                         timeout)
                     .thenApply(tracking -> Pair.create(facts.id(), tracking)))
         .runWith(Sink.seq(), system)
         .thenApply(VideoTracking::outcome);
   }
 
-  /** A video takes the channel's category and its Joystream channel's language of now. */
-  static VideoEntity.TrackingTerms terms(ChannelState channel, VideoFacts facts) {
+  /**
+   * A video takes the channel's category and its Joystream channel's language of now, and its place
+   * in the back catalogue found with it.
+   */
+  static VideoEntity.TrackingTerms terms(ChannelState channel, VideoFacts facts, int rank) {
     return new VideoEntity.TrackingTerms(
         channel.videoCategoryId().orElse(""),
         channel.registration().flatMap(Registration::joystreamChannelLanguage),
-        channel.isHistorical(facts.publishedAt()));
+        channel.isHistorical(facts.publishedAt()),
+        rank);
   }
+
+  /**
+   * The place of each historical video among those found together, in the order a channel's back
+   * catalogue syncs (the most viewed first, of equally viewed ones the shortest): 0, 1, 2, ... The
+   * work index hands the pipeline every channel's first places before anyone's later ones, so a
+   * channel that signs up while others' catalogues wait has its first videos read at once.
+   */
+  static Map<String, Integer> catalogueRanks(ChannelState channel, List<VideoFacts> videos) {
+    List<VideoFacts> catalogue =
+        videos.stream()
+            .filter(v -> channel.isHistorical(v.publishedAt()))
+            .sorted(CATALOGUE_ORDER)
+            .toList();
+    Map<String, Integer> ranks = new HashMap<>();
+    for (int i = 0; i < catalogue.size(); i++) {
+      ranks.putIfAbsent(catalogue.get(i).id(), ranks.size());
+    }
+    return ranks;
+  }
+
+  private static final Comparator<VideoFacts> CATALOGUE_ORDER =
+      Comparator.comparingLong(VideoFacts::viewCount)
+          .reversed()
+          .thenComparingLong(VideoFacts::durationSeconds)
+          .thenComparing(VideoFacts::id);
 
   private static TrackedVideos outcome(List<Pair<String, VideoEntity.Tracking>> results) {
     List<String> added = new ArrayList<>();

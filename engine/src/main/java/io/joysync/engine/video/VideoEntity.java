@@ -43,9 +43,26 @@ public final class VideoEntity
 
   public sealed interface Command extends CborSerializable {}
 
-  /** What the channel decided for a video it starts tracking: category, language, historical. */
-  public record TrackingTerms(String category, Optional<String> languageIso, boolean historical)
-      implements CborSerializable {}
+  /**
+   * What the channel decided for a video it starts tracking: category, language, historical, and a
+   * historical video's place in its channel's back catalogue as found ({@code catalogueRank}, 0 the
+   * first to sync), which orders the pipeline's reading of the work index.
+   */
+  public record TrackingTerms(
+      String category, Optional<String> languageIso, boolean historical, int catalogueRank)
+      implements CborSerializable {
+
+    public TrackingTerms {
+      if (catalogueRank < 0) {
+        throw new IllegalArgumentException("catalogueRank must not be negative");
+      }
+    }
+
+    /** Terms of a video with the first place of its back catalogue (or none: a new upload). */
+    public TrackingTerms(String category, Optional<String> languageIso, boolean historical) {
+      this(category, languageIso, historical, 0);
+    }
+  }
 
   /** Start tracking a found video in state {@code New}; a video already tracked is left alone. */
   public record Track(
@@ -125,8 +142,12 @@ public final class VideoEntity
     String channelId();
   }
 
-  public record VideoTracked(String channelId, VideoFacts facts, VideoRecord record)
-      implements Event {}
+  /**
+   * A video is tracked. {@code catalogueRank}: its place in its channel's back catalogue as found
+   * (0 in events written before it existed, and for imported videos).
+   */
+  public record VideoTracked(
+      String channelId, VideoFacts facts, VideoRecord record, int catalogueRank) implements Event {}
 
   /**
    * A video took a step; {@code record} is its record after it. {@code metadataUpdateDue}: its
@@ -266,7 +287,7 @@ public final class VideoEntity
     } else if (command instanceof Import c) {
       return c.record().id().equals(videoId)
           ? Effect()
-              .persist(new VideoTracked(c.channelId(), c.facts(), c.record()))
+              .persist(new VideoTracked(c.channelId(), c.facts(), c.record(), 0))
               .thenReply(c.replyTo(), st -> success(Tracking.ADDED))
           : Effect().reply(c.replyTo(), StatusReply.error("Not video " + videoId));
     } else if (command instanceof Advance c) {
@@ -315,7 +336,7 @@ public final class VideoEntity
             c.at(),
             c.at());
     return Effect()
-        .persist(new VideoTracked(c.channelId(), c.facts(), record))
+        .persist(new VideoTracked(c.channelId(), c.facts(), record, t.catalogueRank()))
         .thenReply(c.replyTo(), s -> success(Tracking.ADDED));
   }
 

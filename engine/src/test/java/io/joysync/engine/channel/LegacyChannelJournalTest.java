@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import io.joysync.engine.video.JoystreamVideo;
 import io.joysync.engine.video.TrackedVideo;
@@ -198,7 +199,7 @@ class LegacyChannelJournalTest {
     journal.persistForRecovery(
         "Video|" + v3,
         List.of(
-            new VideoEntity.VideoTracked(channel, facts(v3, OLD), r3),
+            new VideoEntity.VideoTracked(channel, facts(v3, OLD), r3, 0),
             new VideoEntity.VideoAdvanced(
                 channel,
                 r3.advance(VideoState.CREATING_VIDEO, Optional.empty(), 0, RECENT),
@@ -253,5 +254,29 @@ class LegacyChannelJournalTest {
     assertThat(ShardedEntities.channel(testKit, channel).orElseThrow().historicalVideoSyncedSize())
         .isEqualTo(CREATED_BYTES);
     assertThat(awaitVideo(v1).state()).isEqualTo(VideoState.VIDEO_CREATED);
+  }
+
+  /** A video tracked before videos had a back-catalogue rank reads back with the first place. */
+  @Test
+  void aVideoTrackedEventWrittenBeforeRanksReadsBackWithRankZero() throws Exception {
+    Serialization serialization = SerializationExtension.get(testKit.system());
+    String channel = freshChannel();
+    VideoEntity.VideoTracked current =
+        new VideoEntity.VideoTracked(
+            channel, facts(channel + "-v1", OLD), newRecord(channel + "-v1", OLD, true), 7);
+    SerializerWithStringManifest serializer =
+        (SerializerWithStringManifest) serialization.findSerializerFor(current);
+    ObjectMapper cbor =
+        JacksonObjectMapperProvider.get(testKit.system().classicSystem())
+            .getOrCreate("jackson-cbor", Optional.of(new CBORFactory()));
+    var written = cbor.valueToTree(current);
+    assertThat(((ObjectNode) written).remove("catalogueRank")).isNotNull();
+    byte[] old = cbor.writeValueAsBytes(written);
+
+    Object read =
+        serialization.deserialize(old, serializer.identifier(), serializer.manifest(current)).get();
+
+    assertThat(read)
+        .isEqualTo(new VideoEntity.VideoTracked(channel, current.facts(), current.record(), 0));
   }
 }

@@ -79,7 +79,7 @@ public final class VideoProjection {
       if (event instanceof VideoEntity.VideoTracked e) {
         return videos
             .track(tag, channelId, e.facts(), e.record())
-            .thenCompose(d -> work.tracked(channelId, e.facts(), e.record()));
+            .thenCompose(d -> work.tracked(channelId, e.facts(), e.record(), e.catalogueRank()));
       }
       String videoId = videoIdOf(envelope.persistenceId());
       if (event instanceof VideoEntity.VideoAdvanced e) {

@@ -2,7 +2,6 @@ package io.joysync.persistence.schema;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -51,6 +50,10 @@ public final class CassandraSchema {
   private static final Pattern CREATE_TABLE =
       Pattern.compile(
           "CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+(\\w+)\\.(\\w+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREATE_INDEX =
+      Pattern.compile(
+          "CREATE\\s+INDEX\\s+IF\\s+NOT\\s+EXISTS\\s+(\\w+)\\s+ON\\s+(\\w+)\\.",
+          Pattern.CASE_INSENSITIVE);
   private static final String CONSISTENCY = "joysync.cassandra.consistency";
   private static final String JOURNAL = "pekko.persistence.cassandra.journal";
   private static final String SNAPSHOT = "pekko.persistence.cassandra.snapshot";
@@ -129,7 +132,7 @@ public final class CassandraSchema {
     ddl.add(createKeyspace(readSide));
     ddl.addAll(ChannelReadModel.tables(readSide));
     ddl.addAll(VideoReadModel.tables(readSide));
-    ddl.add(SyncWorkTable.table(readSide));
+    ddl.addAll(SyncWorkTable.tables(readSide));
     ddl.add(RecentFailures.table(readSide));
     ddl.add(CassandraQuotaLedger.createTableCql(readSide));
     ddl.add(CassandraNoticeLedger.table(readSide));
@@ -182,57 +185,77 @@ public final class CassandraSchema {
 
   /**
    * What of {@code statements} is missing in Cassandra, as names to show an operator: a missing
-   * keyspace ({@code joysync_read}) stands for its tables, a missing table is {@code ks.table}.
+   * keyspace ({@code joysync_read}) stands for its tables, a missing table is {@code ks.table}, a
+   * missing index (of a table that exists) {@code index ks.name}.
    */
   public static CompletionStage<List<String>> missing(CqlSession session, List<String> statements) {
-    Map<String, Set<String>> expected = new LinkedHashMap<>();
+    Map<String, Set<String>> tables = new LinkedHashMap<>();
+    Map<String, Set<String>> indexes = new LinkedHashMap<>();
     for (String statement : statements) {
-      Matcher m = CREATE_TABLE.matcher(statement);
-      if (m.find()) {
-        expected.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
+      Matcher table = CREATE_TABLE.matcher(statement);
+      if (table.find()) {
+        tables.computeIfAbsent(table.group(1), k -> new LinkedHashSet<>()).add(table.group(2));
+      }
+      Matcher index = CREATE_INDEX.matcher(statement);
+      if (index.find()) {
+        indexes.computeIfAbsent(index.group(2), k -> new LinkedHashSet<>()).add(index.group(1));
       }
     }
-    String in =
-        expected.keySet().stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
-    return session
-        .executeAsync(
-            SimpleStatement.newInstance(
-                "SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name IN ("
-                    + in
-                    + ")"))
-        .thenCompose(
-            ksRows -> {
-              Set<String> keyspaces = new LinkedHashSet<>();
-              ksRows.currentPage().forEach(row -> keyspaces.add(row.getString("keyspace_name")));
-              return session
-                  .executeAsync(
-                      SimpleStatement.newInstance(
-                          "SELECT keyspace_name, table_name FROM system_schema.tables"
-                              + " WHERE keyspace_name IN ("
-                              + in
-                              + ")"))
-                  .thenApply(rs -> missing(expected, keyspaces, rs.currentPage()));
-            });
+    String in = tables.keySet().stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+    CompletionStage<Set<String>> keyspaces =
+        names(session, "SELECT keyspace_name FROM system_schema.keyspaces", in, null);
+    CompletionStage<Set<String>> presentTables =
+        names(
+            session,
+            "SELECT keyspace_name, table_name FROM system_schema.tables",
+            in,
+            "table_name");
+    CompletionStage<Set<String>> presentIndexes =
+        names(
+            session,
+            "SELECT keyspace_name, index_name FROM system_schema.indexes",
+            in,
+            "index_name");
+    return keyspaces.thenCompose(
+        ks ->
+            presentTables.thenCombine(
+                presentIndexes,
+                (t, i) -> {
+                  List<String> missing = new ArrayList<>();
+                  tables.forEach(
+                      (keyspace, names) -> {
+                        if (!ks.contains(keyspace)) {
+                          missing.add("keyspace " + keyspace);
+                          return;
+                        }
+                        names.stream()
+                            .filter(n -> !t.contains(keyspace + "." + n))
+                            .forEach(n -> missing.add("table " + keyspace + "." + n));
+                        indexes.getOrDefault(keyspace, Set.of()).stream()
+                            .filter(n -> !i.contains(keyspace + "." + n))
+                            .forEach(n -> missing.add("index " + keyspace + "." + n));
+                      });
+                  return List.copyOf(missing);
+                }));
   }
 
-  private static List<String> missing(
-      Map<String, Set<String>> expected, Set<String> keyspaces, Iterable<Row> tableRows) {
-    Set<String> present = new LinkedHashSet<>();
-    for (Row row : tableRows) {
-      present.add(row.getString("keyspace_name") + "." + row.getString("table_name"));
-    }
-    List<String> missing = new ArrayList<>();
-    expected.forEach(
-        (ks, tables) -> {
-          if (!keyspaces.contains(ks)) {
-            missing.add("keyspace " + ks);
-          } else {
-            tables.stream()
-                .filter(t -> !present.contains(ks + "." + t))
-                .forEach(t -> missing.add("table " + ks + "." + t));
-          }
-        });
-    return List.copyOf(missing);
+  /** {@code keyspace} or {@code keyspace.name} of each row of a schema table, in the keyspaces. */
+  private static CompletionStage<Set<String>> names(
+      CqlSession session, String select, String keyspaces, String nameColumn) {
+    return session
+        .executeAsync(
+            SimpleStatement.newInstance(select + " WHERE keyspace_name IN (" + keyspaces + ")"))
+        .thenApply(
+            rs -> {
+              Set<String> names = new LinkedHashSet<>();
+              rs.currentPage()
+                  .forEach(
+                      row ->
+                          names.add(
+                              row.getString("keyspace_name")
+                                  + (nameColumn == null ? "" : "." + row.getString(nameColumn))));
+              return names;
+            });
   }
 
   /** Executes DDL statements one after the other (each waits for schema agreement). */

@@ -166,7 +166,7 @@ class VideoEditProjectionTest {
       List<CompletableFuture<?>> writes = new ArrayList<>();
       for (String id : ids.subList(from, from + 100)) {
         writes.add(
-            work.tracked(channel, facts(id), record(id, VideoState.NEW, false))
+            work.tracked(channel, facts(id), record(id, VideoState.NEW, false), 0)
                 .thenCompose(
                     d ->
                         work.advanced(
@@ -204,7 +204,7 @@ class VideoEditProjectionTest {
       throws Exception {
     String id = "vid-up-" + UUID.randomUUID().toString().substring(0, 6);
     deliver(
-        id, new VideoEntity.VideoTracked(CHANNEL, facts(id), record(id, VideoState.NEW, false)));
+        id, new VideoEntity.VideoTracked(CHANNEL, facts(id), record(id, VideoState.NEW, false), 0));
     VideoRecord uploaded = record(id, VideoState.UPLOAD_SUCCEEDED, true);
     deliver(
         id,
@@ -229,7 +229,8 @@ class VideoEditProjectionTest {
       throws Exception {
     String due = "vid-due-" + UUID.randomUUID().toString().substring(0, 6);
     deliver(
-        due, new VideoEntity.VideoTracked(CHANNEL, facts(due), record(due, VideoState.NEW, false)));
+        due,
+        new VideoEntity.VideoTracked(CHANNEL, facts(due), record(due, VideoState.NEW, false), 0));
     deliver(
         due,
         new VideoEntity.VideoAdvanced(
@@ -241,7 +242,7 @@ class VideoEditProjectionTest {
 
     String fresh = "vid-new-" + UUID.randomUUID().toString().substring(0, 6);
     VideoRecord isNew = record(fresh, VideoState.NEW, false);
-    deliver(fresh, new VideoEntity.VideoTracked(CHANNEL, facts(fresh), isNew));
+    deliver(fresh, new VideoEntity.VideoTracked(CHANNEL, facts(fresh), isNew, 0));
     deliver(
         fresh,
         new VideoEntity.MetadataEdited(
