@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.joysync.devnet.DevnetSettings;
+import io.joysync.devnet.faults.FaultSwitches;
 import io.joysync.devnet.youtube.DevnetSeed;
 import io.joysync.devnet.youtube.VideoKind;
 import io.joysync.devnet.youtube.YoutubeDevnetSettings;
@@ -13,10 +14,13 @@ import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.harness.Needs;
 import io.joysync.harness.Service;
+import io.joysync.joystream.orion.OrionClient;
+import io.joysync.joystream.orion.OrionDataObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +42,10 @@ import picocli.CommandLine;
  * (the pipeline paused) while its creator makes one private, deletes one and turns one into a live
  * stream, and one is longer than the node takes. The dry run reports each with the final state it
  * would get and costs one {@code videos.list} unit; the apply (through the command line, with a
- * backup) settles exactly those four through their entities; a second run changes nothing; once the
- * pipeline runs again it syncs the video that can be synced and never takes up the settled ones.
+ * backup) settles exactly those four through their entities; a second run changes nothing. Then,
+ * with the storage node refusing uploads, two videos are created on Joystream without their media;
+ * the creator makes one private, and the clean-up settles it (its media is never uploaded, so it
+ * stays out of Atlas) while the other, once storage is back, syncs as any video.
  */
 @Needs(Service.CASSANDRA)
 class QueueCleanupIntegrationTest {
@@ -51,6 +57,7 @@ class QueueCleanupIntegrationTest {
   private static final String LIVE = "cleo-live00";
   private static final String TOO_LONG = "cleo-toolon";
   private static final String REGION = "cleo-region";
+  private static final String CREATED = "cleo-create";
   private static final Duration LAG = Duration.ofSeconds(90);
 
   @TempDir static Path dir;
@@ -75,7 +82,8 @@ class QueueCleanupIntegrationTest {
                     video(DELETED, 12, 100, VideoKind.PUBLIC),
                     video(LIVE, 13, 105, VideoKind.PUBLIC),
                     video(TOO_LONG, 14, 5_000, VideoKind.PUBLIC),
-                    video(REGION, 15, 110, VideoKind.GEO_BLOCKED))),
+                    video(REGION, 15, 110, VideoKind.GEO_BLOCKED),
+                    video(CREATED, 16, 85, VideoKind.PUBLIC))),
             false));
     Path downloads = Files.createDirectories(dir.resolve("downloads"));
     Map<String, Object> settings = new HashMap<>(Devnets.syncSettings(downloads));
@@ -83,6 +91,9 @@ class QueueCleanupIntegrationTest {
     settings.put("joysync.publishing.app.auth-key-seed", "joysync-devnet-app");
     settings.put("joysync.youtube.download.max-duration", "1h");
     settings.put("joysync.discovery.enabled", "false");
+    settings.put("joysync.pipeline.upload-rounds", "1");
+    settings.put("joysync.pipeline.upload-round-pause", "500ms");
+    settings.put("joysync.pipeline.retry-min", "5s");
     net =
         NodeWithDevnets.start(
             "cleanup",
@@ -121,12 +132,12 @@ class QueueCleanupIntegrationTest {
             r -> r.status() != 503,
             LAG);
     assertThat(added.status()).as(added.body()).isEqualTo(201);
-    assertThat(added.json().get("videosTracked").asInt()).isEqualTo(6);
+    assertThat(added.json().get("videosTracked").asInt()).isEqualTo(7);
     JsonNode before =
-        await("the six videos wait in the work index")
+        await("the seven videos wait in the work index")
             .atMost(LAG)
             .pollInterval(Duration.ofSeconds(1))
-            .until(() -> cleanup("dry-run", CLEO), r -> r.path("waitingVideos").asInt() == 6);
+            .until(() -> cleanup("dry-run", CLEO), r -> r.path("waitingVideos").asInt() == 7);
 
     youtube("POST", "/channels/" + CLEO + "/videos/" + PRIVATE + "?kind=PRIVATE");
     youtube("DELETE", "/channels/" + CLEO + "/videos/" + DELETED);
@@ -148,9 +159,9 @@ class QueueCleanupIntegrationTest {
     assertThat(dryRun.get("reportedOnly").get(0).get("videoId").asText()).isEqualTo(REGION);
     assertThat(dryRun.get("reportedOnly").get(0).get("category").asText())
         .isEqualTo("REGION_RESTRICTED");
-    assertThat(dryRun.get("syncable").asInt()).isEqualTo(1);
+    assertThat(dryRun.get("syncable").asInt()).isEqualTo(2);
     assertThat(dryRun.get("settled").asInt()).isZero();
-    for (String id : List.of(STAYS, PRIVATE, DELETED, LIVE, TOO_LONG, REGION)) {
+    for (String id : List.of(STAYS, PRIVATE, DELETED, LIVE, TOO_LONG, REGION, CREATED)) {
       assertThat(state(id)).as("a dry run changes nothing: " + id).isEqualTo("New");
     }
     assertThat(cleanup("dry-run", "2").get("waitingVideos").asInt())
@@ -186,10 +197,42 @@ class QueueCleanupIntegrationTest {
     await("the work index drops the settled videos")
         .atMost(LAG)
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> cleanup("apply", CLEO), r -> r.path("waitingVideos").asInt() == 2);
+        .until(() -> cleanup("apply", CLEO), r -> r.path("waitingVideos").asInt() == 3);
     assertThat(cleanup("apply", CLEO).get("toSettle")).isEmpty();
 
+    // The storage node refuses every upload: the videos that can sync are created on Joystream
+    // and wait for their media.
+    FaultSwitches faults = net.devnets.joystream.faults();
+    faults.setStorageErrors(true);
     ApiClient.Reply resumed = net.api.send("PUT", "/sync/resume", "{}", OPERATOR_KEY);
+    assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+    await("both are created on Joystream, their uploads failing")
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                List.of(STAYS, CREATED).stream().allMatch(id -> state(id).equals("UploadFailed")));
+    assertThat(
+            net.api.send("PUT", "/sync/pause", "{\"reason\":\"clean-up\"}", OPERATOR_KEY).status())
+        .isEqualTo(200);
+    await("nothing on its way any more")
+        .during(Duration.ofSeconds(5))
+        .atMost(LAG)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> state(CREATED).equals("UploadFailed") && state(STAYS).equals("UploadFailed"));
+    youtube("POST", "/channels/" + CLEO + "/videos/" + CREATED + "?kind=PRIVATE");
+
+    JsonNode createdRun = cleanup("dry-run", CLEO);
+    assertThat(becomes(createdRun))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(CREATED, "VideoUnavailable::Unavailable"));
+    assertThat(createdRun.get("toSettle").get(0).get("state").asText()).isEqualTo("UploadFailed");
+    assertThat(cleanup("apply", CLEO).get("settled").asInt()).isEqualTo(1);
+    TrackedVideo settledCreated = video(CREATED);
+    assertThat(settledCreated.state().wireName()).isEqualTo("VideoUnavailable::Unavailable");
+    assertThat(settledCreated.record().joystreamVideo()).as("created on Joystream").isPresent();
+
+    faults.setStorageErrors(false);
+    resumed = net.api.send("PUT", "/sync/resume", "{}", OPERATOR_KEY);
     assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
     await("the pipeline syncs the video that can be synced")
         .atMost(Duration.ofMinutes(4))
@@ -205,6 +248,15 @@ class QueueCleanupIntegrationTest {
       assertThat(v.record().joystreamVideo()).as("never created on Joystream: " + id).isEmpty();
       assertThat(v.failedAttempts()).as(id).isZero();
     }
+    // The settled one's media never reaches the storage node: Orion keeps it not accepted, which
+    // keeps the video out of Atlas.
+    OrionClient orion = OrionClient.create(URI.create(net.devnets.joystream.orionUrl()));
+    List<OrionDataObject> assets =
+        orion
+            .dataObjectsByIds(settledCreated.record().joystreamVideo().orElseThrow().assetIds())
+            .get();
+    assertThat(assets).hasSize(2).noneMatch(OrionDataObject::accepted);
+    assertThat(state(CREATED)).isEqualTo("VideoUnavailable::Unavailable");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.joysync.engine.pipeline;
 
-import io.joysync.engine.video.TrackedVideo;
 import io.joysync.engine.video.VideoEntity;
 import io.joysync.engine.video.VideoRecord;
 import io.joysync.engine.video.VideoTransition;
@@ -24,19 +23,24 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operators' clean-up of the queue (youtube-synch's {@code queueCleanup}): the videos waiting
- * for the pipeline ({@code New}, {@code VideoCreationFailed}: not on Joystream) of the channels
- * that sync, or of one named channel, are looked up on YouTube ({@code videos.list}, 50 a call,
- * charged to the sync budget and refused at once when it cannot pay for the whole run) and judged
- * by the pipeline's own filter ({@link CleanupVerdict}). A dry run only reports; an apply gives
- * each video that can never be synced its final state through its own entity ({@code
- * VideoUnavailable::<reason>}, the pipeline's work index drops it), and reports the rest. Nothing
- * is deleted; a video that moved on meanwhile is left alone, so running it again changes nothing.
+ * for the pipeline with no step under way ({@code New}, {@code VideoCreationFailed}: not on
+ * Joystream; {@code VideoCreated}, {@code UploadFailed}: created on Joystream, media not uploaded)
+ * of the channels that sync, or of one named channel, are looked up on YouTube ({@code
+ * videos.list}, 50 a call, charged to the sync budget and refused at once when it cannot pay for
+ * the whole run) and judged by the pipeline's own filter ({@link CleanupVerdict}). A dry run only
+ * reports; an apply gives each video that can never be synced its final state through its own
+ * entity ({@code VideoUnavailable::<reason>}: the pipeline's work index drops it, its downloaded
+ * files are swept, and its media is never uploaded, so a created one stays on Joystream without
+ * media, which Atlas does not show, as youtube-synch leaves it), and reports the rest. Nothing is
+ * deleted; a video that moved on meanwhile (a step started) is left alone, so running it again
+ * changes nothing.
  */
 public final class QueueCleanup {
 
@@ -263,31 +267,46 @@ public final class QueueCleanup {
         .runFold(0, (n, changed) -> changed ? n + 1 : n, system);
   }
 
+  /**
+   * Gives the video its final state in one step of its entity that is taken only while the video
+   * still waits with no step under way; false when it has moved on (or is not tracked).
+   */
   private CompletionStage<Boolean> settle(Finding f) {
     String videoId = f.video().videoId();
-    var ref = sharding.entityRefFor(VideoEntity.ENTITY_KEY, videoId);
-    return ref.<Optional<TrackedVideo>>ask(VideoEntity.Get::new, timeout)
-        .thenCompose(
-            video -> {
-              if (video.isEmpty() || !WaitingVideos.STAGES.contains(video.get().state().stage())) {
-                return done(false);
+    VideoTransition step =
+        new VideoTransition.MarkUnavailable(
+            f.verdict().category().finalState().orElseThrow().reason().orElseThrow(),
+            "queue clean-up: " + f.verdict().reason());
+    return sharding
+        .entityRefFor(VideoEntity.ENTITY_KEY, videoId)
+        .<VideoRecord>askWithStatus(
+            r -> VideoEntity.Advance.onlyFrom(WaitingVideos.STAGES, step, clock.instant(), r),
+            timeout)
+        .handle(
+            (record, error) -> {
+              if (error != null) {
+                if (unwrap(error) instanceof StatusReply.ErrorMessage refused) {
+                  log.info(
+                      "Queue clean-up: video {} left as it is ({})", videoId, refused.getMessage());
+                  return false;
+                }
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
               }
-              VideoTransition step =
-                  new VideoTransition.MarkUnavailable(
-                      f.verdict().category().finalState().orElseThrow().reason().orElseThrow(),
-                      "queue clean-up: " + f.verdict().reason());
-              return ref.<VideoRecord>askWithStatus(
-                      r -> new VideoEntity.Advance(step, clock.instant(), r), timeout)
-                  .thenApply(
-                      record -> {
-                        log.info(
-                            "Queue clean-up: video {} of channel {} is now {} ({})",
-                            videoId,
-                            f.video().channelId(),
-                            record.state().wireName(),
-                            f.verdict().reason());
-                        return true;
-                      });
+              log.info(
+                  "Queue clean-up: video {} of channel {} is now {} ({}){}",
+                  videoId,
+                  f.video().channelId(),
+                  record.state().wireName(),
+                  f.verdict().reason(),
+                  record
+                      .joystreamVideo()
+                      .map(
+                          v ->
+                              "; its Joystream video "
+                                  + v.id()
+                                  + " stays without media, never uploaded")
+                      .orElse(""));
+              return true;
             });
   }
 

@@ -20,14 +20,23 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The videos waiting for the pipeline that the queue clean-up looks at: from the work index, those
- * not on Joystream yet ({@link #STAGES}) of one channel, or of every channel that syncs now (its
- * entity asked once per channel, never per video).
+ * whose media is not on Joystream yet and that no step is under way for ({@link #STAGES}) of one
+ * channel, or of every channel that syncs now (its entity asked once per channel, never per video).
  */
 final class WaitingVideos {
 
-  /** Where a video waits before anything of it is on Joystream. */
+  /**
+   * Where a video waits with no step under way (youtube-synch's "unsynced" videos): nothing of it
+   * on Joystream yet ({@code New}, {@code VideoCreationFailed}), or its Joystream video created
+   * without its media accepted ({@code VideoCreated}, {@code UploadFailed}). A video being created
+   * or uploaded ({@code CreatingVideo}, {@code UploadStarted}) is the pipeline's to finish.
+   */
   static final Set<VideoState.Stage> STAGES =
-      Set.of(VideoState.Stage.NEW, VideoState.Stage.VIDEO_CREATION_FAILED);
+      Set.of(
+          VideoState.Stage.NEW,
+          VideoState.Stage.VIDEO_CREATION_FAILED,
+          VideoState.Stage.VIDEO_CREATED,
+          VideoState.Stage.UPLOAD_FAILED);
 
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;

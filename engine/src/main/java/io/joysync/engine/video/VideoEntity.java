@@ -91,8 +91,35 @@ public final class VideoEntity
 
   /** Take one step of the video's way to Joystream; answered with its record after the step. */
   public record Advance(
-      VideoTransition step, Instant at, ActorRef<StatusReply<VideoRecord>> replyTo)
-      implements Command {}
+      VideoTransition step,
+      Instant at,
+      Set<VideoState.Stage> onlyFrom,
+      ActorRef<StatusReply<VideoRecord>> replyTo)
+      implements Command {
+
+    public Advance {
+      onlyFrom = Set.copyOf(onlyFrom);
+    }
+
+    public Advance(VideoTransition step, Instant at, ActorRef<StatusReply<VideoRecord>> replyTo) {
+      this(step, at, Set.of(), replyTo);
+    }
+
+    /**
+     * The step, taken only while the video is in one of {@code stages} (narrower than the states
+     * the step may start from): refused, with nothing changed, once it has moved on.
+     */
+    public static Advance onlyFrom(
+        Set<VideoState.Stage> stages,
+        VideoTransition step,
+        Instant at,
+        ActorRef<StatusReply<VideoRecord>> replyTo) {
+      if (stages.isEmpty()) {
+        throw new IllegalArgumentException("onlyFrom needs at least one stage");
+      }
+      return new Advance(step, at, stages, replyTo);
+    }
+  }
 
   /**
    * A transient failure (download, creation, upload): counted, and retried after {@code retryAt}.
@@ -347,6 +374,20 @@ public final class VideoEntity
   private ReplyEffect<Event, State> advance(TrackedVideo video, Advance c) {
     VideoRecord record = video.record();
     VideoTransition step = c.step();
+    // A step asked only from some stages is refused elsewhere, even where it was taken already.
+    if (!c.onlyFrom().isEmpty() && !c.onlyFrom().contains(record.state().stage())) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error(
+                  "Video "
+                      + videoId
+                      + " is "
+                      + record.state().wireName()
+                      + " now: it was not asked to "
+                      + step.action()
+                      + " from there"));
+    }
     if (record.state().equals(step.target())) {
       if (step instanceof VideoTransition.Created created
           && !record.joystreamVideo().map(created.video()::equals).orElse(false)) {

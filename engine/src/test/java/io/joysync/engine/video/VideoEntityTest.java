@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -97,6 +98,42 @@ class VideoEntityTest {
 
     var wrongVideo = track(facts("vid-2", OLD));
     assertThat(wrongVideo.hasNoEvents()).isTrue();
+  }
+
+  @Test
+  void aStepAskedOnlyFromSomeStagesIsRefusedOnceTheVideoHasMovedOn() {
+    track(facts("vid-1", OLD));
+    step(new VideoTransition.StartCreating());
+    step(new VideoTransition.Created(ON_CHAIN, 1_000L));
+    VideoTransition settle =
+        new VideoTransition.MarkUnavailable(UnavailableReason.UNAVAILABLE, "made private");
+    Set<VideoState.Stage> waiting = Set.of(VideoState.Stage.VIDEO_CREATED);
+    step(new VideoTransition.StartUpload());
+
+    var refused =
+        kit.<StatusReply<VideoRecord>>runCommand(
+            r -> VideoEntity.Advance.onlyFrom(waiting, settle, RECENT.plusSeconds(180), r));
+
+    assertThat(refused.reply().isError()).isTrue();
+    assertThat(refused.reply().getError().getMessage()).contains("is UploadStarted now");
+    assertThat(refused.hasNoEvents()).isTrue();
+    assertThat(video().state()).isEqualTo(VideoState.UPLOAD_STARTED);
+
+    step(new VideoTransition.UploadFailed("storage node down"));
+    var taken =
+        kit.<StatusReply<VideoRecord>>runCommand(
+            r ->
+                VideoEntity.Advance.onlyFrom(
+                    Set.of(VideoState.Stage.UPLOAD_FAILED), settle, RECENT.plusSeconds(240), r));
+    assertThat(taken.reply().getValue().state().wireName())
+        .isEqualTo("VideoUnavailable::Unavailable");
+    var again =
+        kit.<StatusReply<VideoRecord>>runCommand(
+            r ->
+                VideoEntity.Advance.onlyFrom(
+                    Set.of(VideoState.Stage.UPLOAD_FAILED), settle, RECENT.plusSeconds(300), r));
+    assertThat(again.reply().isError()).as("taken already: not from there").isTrue();
+    assertThat(again.hasNoEvents()).isTrue();
   }
 
   @Test
