@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  * #dropFrom(InetAddress)} the same holds for the connections a given client address opened (a
  * node's outbound connections, when each node connects from an address of its own: Artery's {@code
  * outbound-client-hostname}). Nothing is closed or reset, as when a machine's link goes dark: the
- * peers learn of it only from missing heartbeats.
+ * peers learn of it only from missing heartbeats. After {@link #heal()} bytes flow again; the
+ * connections that lost bytes meanwhile are closed, so their peers connect anew.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -35,6 +36,10 @@ public final class TcpRelay implements AutoCloseable {
             return t;
           });
   private final Set<InetAddress> cutSources = ConcurrentHashMap.newKeySet();
+
+  /** The client ends of the connections that lost bytes (or were never relayed) while cut. */
+  private final Set<Socket> damaged = ConcurrentHashMap.newKeySet();
+
   private volatile boolean dark;
 
   private TcpRelay(ServerSocket server, int target) {
@@ -57,6 +62,19 @@ public final class TcpRelay implements AutoCloseable {
   /** From now on every byte of the connections {@code source} opens, either way, is dropped. */
   public void dropFrom(InetAddress source) {
     cutSources.add(source);
+  }
+
+  /**
+   * The link is back: nothing is dropped any more, and every connection that lost bytes while it
+   * was cut is closed (its stream has a hole), so the peers open new ones.
+   */
+  public void heal() {
+    dark = false;
+    cutSources.clear();
+    for (Socket client : damaged) {
+      closeQuietly(client);
+    }
+    damaged.clear();
   }
 
   private boolean cut(Socket client) {
@@ -83,6 +101,9 @@ public final class TcpRelay implements AutoCloseable {
         }
       }
       Socket to = out;
+      if (to == null) {
+        damaged.add(in);
+      }
       threads.execute(() -> pump(in, to, in));
       if (to != null) {
         threads.execute(() -> pump(to, in, in));
@@ -104,6 +125,8 @@ public final class TcpRelay implements AutoCloseable {
         if (!cut(client) && output != null) {
           output.write(buffer, 0, n);
           output.flush();
+        } else if (n > 0) {
+          damaged.add(client);
         }
       }
     } catch (IOException closed) {

@@ -45,19 +45,24 @@ import org.awaitility.core.ConditionTimeoutException;
  *   <li>the chain drops a share of the extrinsics it is sent, and Colossus fails a share of the
  *       uploads (the devnet's fault shares), for the whole run;
  *   <li>every {@code killEvery} seconds of the chaos window a node is killed with SIGKILL (no
- *       shutdown, no flush) and started again on its address, in turn;
+ *       shutdown, no flush) and started again on its address, in turn; the kill in the middle of
+ *       the window is a network partition instead: the node is cut off the network both ways
+ *       (relays in front of the cluster ports drop its bytes), downs itself as the minority and
+ *       exits, and starts again on its address once the link is back;
  *   <li>YouTube's quota is exhausted for 30 % of the window (from its first tenth; the Data API
  *       answers 403 quotaExceeded);
  *   <li>Elasticsearch, where every node ships its log lines, is down for 30 % of the window (from
  *       its middle; a relay in front of it closes every connection and refuses new ones).
  * </ul>
  *
- * After the window each node in turn is restarted with SIGTERM (a rolling restart) while a client
- * asks a node that stays for a creator's videos every 200 ms. Then it waits until every video has
- * ended and reports: the answers during the rolling restart, videos on chain against the syncable
- * ones, duplicates (on chain beyond one per synced video, or attributed twice in Orion), videos
- * lost (syncable and not synced), the time to drain, and log lines lost (a node's JSON log file
- * against the lines Elasticsearch holds for it).
+ * After the window a fourth node, a download worker only (role {@code pipeline}, no key), joins and
+ * takes a share of the work; then each of the first three in turn is restarted with SIGTERM (a
+ * rolling restart) while a client asks a node that stays for a creator's videos every 200 ms. Then
+ * it waits until every video has ended and reports: the answers during the rolling restart, videos
+ * on chain against the syncable ones, duplicates (on chain beyond one per synced video, or
+ * attributed twice in Orion), videos lost (syncable and not synced), the time to drain, what the
+ * fourth node downloaded, and log lines lost (a node's JSON log file against the lines
+ * Elasticsearch holds for it).
  *
  * <p>Needs Cassandra and Elasticsearch ({@code ./joysync services up cassandra elasticsearch}).
  * Arguments (all optional, in order): channels (20), videos per channel (55, every eleventh of a
@@ -150,108 +155,137 @@ public final class ChaosBenchmark {
     String run = Long.toHexString(System.nanoTime());
     try (ForkedCluster cluster = ForkedCluster.start("chaos", devnets);
         Relay logs = new Relay(elasticsearchRelayPort, elasticsearch.getPort())) {
-      ChaosCluster nodes =
+      try (ChaosCluster nodes =
           ChaosCluster.start(
-              cluster, elasticsearchRelayPort, "chaos-" + run + "-node", productionPacing);
-      log("three nodes up; signing up " + channels + " channels");
-      Map<String, PipelineWorld.Creator> users = new LinkedHashMap<>();
-      for (PipelineWorld.Creator c : creators) {
-        ApiClient api = nodes.anyApi();
-        users.put(devnets.signUp(api, c.account(), c.joystreamChannelId()), c);
-        Devnets.verify(api, c.joystreamChannelId(), "Silver");
-      }
-      Instant chaosStart = Instant.now();
-      report.note("- sign-ups done " + Instant.now() + "; chaos starts");
-      Progress progress = new Progress(nodes, users.keySet(), channels * perChannel);
-      ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
-      List<String> events = new CopyOnWriteArrayList<>();
-      try {
-        timers.scheduleWithFixedDelay(progress::print, 10, 10, TimeUnit.SECONDS);
-        schedule(
-            timers,
-            events,
-            chaosStart,
-            chaos.multipliedBy(1).dividedBy(10),
-            "YouTube quota exhausted",
-            () -> devnets.youtube.faults().update(f -> f.withQuotaExhausted(true)));
-        schedule(
-            timers,
-            events,
-            chaosStart,
-            chaos.multipliedBy(4).dividedBy(10),
-            "YouTube quota back",
-            () -> devnets.youtube.faults().update(f -> f.withQuotaExhausted(false)));
-        schedule(timers, events, chaosStart, chaos.dividedBy(2), "Elasticsearch down", logs::down);
-        schedule(
-            timers,
-            events,
-            chaosStart,
-            chaos.multipliedBy(8).dividedBy(10),
-            "Elasticsearch back",
-            logs::up);
-        int killed = 0;
-        for (Instant next = chaosStart.plus(killEvery);
-            next.isBefore(chaosStart.plus(chaos));
-            next = next.plus(killEvery)) {
-          Duration wait = Duration.between(Instant.now(), next);
-          if (!wait.isNegative()) {
-            Thread.sleep(wait.toMillis());
+              cluster, elasticsearchRelayPort, "chaos-" + run + "-node", productionPacing)) {
+        log("three nodes up; signing up " + channels + " channels");
+        Map<String, PipelineWorld.Creator> users = new LinkedHashMap<>();
+        for (PipelineWorld.Creator c : creators) {
+          ApiClient api = nodes.anyApi();
+          users.put(devnets.signUp(api, c.account(), c.joystreamChannelId()), c);
+          Devnets.verify(api, c.joystreamChannelId(), "Silver");
+        }
+        Instant chaosStart = Instant.now();
+        report.note("- sign-ups done " + Instant.now() + "; chaos starts");
+        Progress progress = new Progress(nodes, users.keySet(), channels * perChannel);
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        List<String> events = new CopyOnWriteArrayList<>();
+        try {
+          timers.scheduleWithFixedDelay(progress::print, 10, 10, TimeUnit.SECONDS);
+          schedule(
+              timers,
+              events,
+              chaosStart,
+              chaos.multipliedBy(1).dividedBy(10),
+              "YouTube quota exhausted",
+              () -> devnets.youtube.faults().update(f -> f.withQuotaExhausted(true)));
+          schedule(
+              timers,
+              events,
+              chaosStart,
+              chaos.multipliedBy(4).dividedBy(10),
+              "YouTube quota back",
+              () -> devnets.youtube.faults().update(f -> f.withQuotaExhausted(false)));
+          schedule(
+              timers, events, chaosStart, chaos.dividedBy(2), "Elasticsearch down", logs::down);
+          schedule(
+              timers,
+              events,
+              chaosStart,
+              chaos.multipliedBy(8).dividedBy(10),
+              "Elasticsearch back",
+              logs::up);
+          int rounds = (int) ((chaos.toMillis() - 1) / killEvery.toMillis());
+          int partitionRound = rounds / 2;
+          int killed = 0;
+          for (Instant next = chaosStart.plus(killEvery);
+              next.isBefore(chaosStart.plus(chaos));
+              next = next.plus(killEvery)) {
+            Duration wait = Duration.between(Instant.now(), next);
+            if (!wait.isNegative()) {
+              Thread.sleep(wait.toMillis());
+            }
+            int victim = killed % 3;
+            long ended = progress.ended();
+            if (killed == partitionRound) {
+              event(
+                  events,
+                  chaosStart,
+                  "node " + victim + " cut off the network both ways (" + ended + " videos ended)");
+              ChaosCluster.Partition cut = nodes.cutOff(victim);
+              event(
+                  events,
+                  chaosStart,
+                  String.format(
+                      Locale.ROOT,
+                      "node %d exited after %.1f s (status %d%s); the link is back",
+                      victim,
+                      cut.exitedAfter().toMillis() / 1000.0,
+                      cut.status(),
+                      cut.downed() ? ", logged as downed" : ", NOT logged as downed"));
+              report.partition(victim, cut.exitedAfter(), cut.status(), cut.downed());
+            } else {
+              nodes.kill(victim);
+              event(events, chaosStart, "node " + victim + " killed (" + ended + " videos ended)");
+            }
+            nodes.restart(victim);
+            event(events, chaosStart, "node " + victim + " ready again");
+            killed++;
           }
-          int victim = killed % 3;
-          long ended = progress.ended();
-          nodes.kill(victim);
-          event(events, chaosStart, "node " + victim + " killed (" + ended + " videos ended)");
-          nodes.restart(victim);
-          event(events, chaosStart, "node " + victim + " ready again");
-          killed++;
-        }
-        Duration rest = Duration.between(Instant.now(), chaosStart.plus(chaos));
-        if (!rest.isNegative()) {
-          Thread.sleep(rest.toMillis());
-        }
-        event(events, chaosStart, "chaos window over (quota and Elasticsearch were back before)");
-        // A rolling restart while the backlog syncs: each node in turn leaves with SIGTERM (its
-        // pipeline drains, its shards move) and starts again, once the three are up; Atlas' list
-        // of a creator's videos is asked every 200 ms of a node that stays.
-        String probed = users.keySet().iterator().next();
-        List<Integer> answers = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < 3; i++) {
-          int leaving = i;
-          nodes.awaitMembersUp(3);
-          ApiClient stays = nodes.api((i + 1) % 3);
-          var prober =
-              timers.scheduleWithFixedDelay(
-                  () -> answers.add(UserVideos.listingStatus(stays, probed)),
-                  0,
-                  200,
-                  TimeUnit.MILLISECONDS);
-          long ended = progress.ended();
-          try {
-            nodes.stop(leaving);
-            event(events, chaosStart, "node " + leaving + " stopped (" + ended + " videos ended)");
-            nodes.restart(leaving);
-            event(events, chaosStart, "node " + leaving + " ready again");
-          } finally {
-            prober.cancel(false);
+          Duration rest = Duration.between(Instant.now(), chaosStart.plus(chaos));
+          if (!rest.isNegative()) {
+            Thread.sleep(rest.toMillis());
           }
-        }
-        nodes.awaitMembersUp(3);
-        event(events, chaosStart, "rolling restart over");
+          event(events, chaosStart, "chaos window over (quota and Elasticsearch were back before)");
+          // A fourth node joins under load, a download worker only: no API, no key.
+          nodes.join();
+          nodes.awaitMembersUp(4);
+          event(events, chaosStart, "a fourth node (role pipeline) joined");
+          // A rolling restart while the backlog syncs: each node in turn leaves with SIGTERM (its
+          // pipeline drains, its shards move) and starts again, once the three are up; Atlas' list
+          // of a creator's videos is asked every 200 ms of a node that stays.
+          String probed = users.keySet().iterator().next();
+          List<Integer> answers = new CopyOnWriteArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            int leaving = i;
+            nodes.awaitMembersUp(4);
+            ApiClient stays = nodes.api((i + 1) % 3);
+            var prober =
+                timers.scheduleWithFixedDelay(
+                    () -> answers.add(UserVideos.listingStatus(stays, probed)),
+                    0,
+                    200,
+                    TimeUnit.MILLISECONDS);
+            long ended = progress.ended();
+            try {
+              nodes.stop(leaving);
+              event(
+                  events, chaosStart, "node " + leaving + " stopped (" + ended + " videos ended)");
+              nodes.restart(leaving);
+              event(events, chaosStart, "node " + leaving + " ready again");
+            } finally {
+              prober.cancel(false);
+            }
+          }
+          nodes.awaitMembersUp(4);
+          event(events, chaosStart, "rolling restart over");
 
-        Instant drained = progress.awaitDrained(chaosStart.plus(limit));
-        Instant end = Instant.now();
-        report.events(events);
-        report.drain(
-            Duration.between(chaosStart, drained == null ? end : drained),
-            drained != null,
-            Duration.between(chaosStart.plus(chaos), drained == null ? end : drained));
-        report.rollingRestart(answers);
-        outcome(report, devnets, nodes, users, syncable);
-        report.logs(nodes.compareLogs(elasticsearch));
-        report.note(
-            "- finished " + Instant.now() + ", load average " + PipelineBenchmark.loadAverage());
-      } finally {
-        timers.shutdownNow();
+          Instant drained = progress.awaitDrained(chaosStart.plus(limit));
+          Instant end = Instant.now();
+          report.events(events);
+          report.drain(
+              Duration.between(chaosStart, drained == null ? end : drained),
+              drained != null,
+              Duration.between(chaosStart.plus(chaos), drained == null ? end : drained));
+          report.rollingRestart(answers);
+          report.joined(nodes.downloadedByJoined());
+          outcome(report, devnets, nodes, users, syncable);
+          report.logs(nodes.compareLogs(elasticsearch));
+          report.note(
+              "- finished " + Instant.now() + ", load average " + PipelineBenchmark.loadAverage());
+        } finally {
+          timers.shutdownNow();
+        }
       }
     }
     System.out.println(report.markdown());
@@ -444,60 +478,83 @@ public final class ChaosBenchmark {
     }
   }
 
-  /** The three nodes of the run, each restarted on its own ports, log directory and downloads. */
-  static final class ChaosCluster {
+  /**
+   * The nodes of the run, each restarted on its own ports, log directory and downloads: three from
+   * the start, each behind a relay on its cluster port that can cut it off, and a fourth that joins
+   * later.
+   */
+  static final class ChaosCluster implements AutoCloseable {
     private final List<ForkedNode.Launch> launches;
     private final List<ForkedNode.Ports> ports;
     private final List<Path> downloads;
     private final List<String> indices;
-    private final AtomicReferenceArray<ForkedNode> running;
+    private final List<TcpRelay> links;
+    private final AtomicReferenceArray<ForkedNode> running = new AtomicReferenceArray<>(4);
     private final ForkedCluster cluster;
+    private final Map<String, String> settings;
+    private final int elasticsearchPort;
+    private final String indexPrefix;
 
     private ChaosCluster(
         ForkedCluster cluster,
         List<ForkedNode.Launch> launches,
         List<ForkedNode.Ports> ports,
         List<Path> downloads,
-        List<String> indices) {
+        List<String> indices,
+        List<TcpRelay> links,
+        Map<String, String> settings,
+        int elasticsearchPort,
+        String indexPrefix) {
       this.cluster = cluster;
       this.launches = launches;
       this.ports = ports;
       this.downloads = downloads;
       this.indices = indices;
-      this.running = new AtomicReferenceArray<>(launches.size());
+      this.links = links;
+      this.settings = settings;
+      this.elasticsearchPort = elasticsearchPort;
+      this.indexPrefix = indexPrefix;
     }
 
     static ChaosCluster start(
         ForkedCluster cluster, int elasticsearchPort, String indexPrefix, boolean productionPacing)
         throws Exception {
       List<ForkedNode.Ports> ports =
-          List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free(), ForkedNode.Ports.free());
+          new ArrayList<>(
+              List.of(ForkedNode.Ports.free(), ForkedNode.Ports.free(), ForkedNode.Ports.free()));
       Map<String, String> settings = new HashMap<>(ForkedCluster.bootstrap(ports));
       settings.put("joysync.pipeline.files-sweep-interval", "3s");
+      settings.putAll(productionPacing ? PRODUCTION_PACING : Map.of());
       List<ForkedNode.Launch> launches = new ArrayList<>();
       List<Path> downloads = new ArrayList<>();
       List<String> indices = new ArrayList<>();
+      List<TcpRelay> links = new ArrayList<>();
+      ChaosCluster c =
+          new ChaosCluster(
+              cluster,
+              launches,
+              ports,
+              downloads,
+              indices,
+              links,
+              settings,
+              elasticsearchPort,
+              indexPrefix);
       for (int i = 0; i < 3; i++) {
-        Path dir = Files.createTempDirectory("joysync-chaos-node" + i + "-");
-        ChaosBenchmark.log("node " + i + " logs into " + dir.resolve("logs") + " (kept)");
-        downloads.add(Files.createDirectories(dir.resolve("downloads")));
-        indices.add(indexPrefix + i);
+        // The node's cluster address is a relay to the port it binds, and its connections to the
+        // others come from an address of its own: the run can cut it off both ways.
+        int bound = ForkedNode.Ports.fixedPort();
+        links.add(TcpRelay.start(ports.get(i).remote(), bound));
         launches.add(
-            cluster
-                .launch
-                .withLogDir(Files.createDirectories(dir.resolve("logs")))
-                .withConfig(settings)
-                .withConfig(Devnets.syncSettings(downloads.get(i)))
-                .withConfig(productionPacing ? PRODUCTION_PACING : Map.of())
-                .withEnvironment(
+            c.launch(i)
+                .withConfig(
                     Map.of(
-                        "JOYSYNC_ELASTICSEARCH_URL",
-                        "http://127.0.0.1:" + elasticsearchPort,
-                        "JOYSYNC_ELASTICSEARCH_INDEX",
-                        indices.get(i))));
+                        "pekko.remote.artery.bind.port",
+                        Integer.toString(bound),
+                        "pekko.remote.artery.advanced.tcp.outbound-client-hostname",
+                        source(i).getHostAddress())));
       }
       launches.get(0).applySchema();
-      ChaosCluster c = new ChaosCluster(cluster, launches, ports, downloads, indices);
       for (int i = 0; i < 3; i++) {
         ForkedNode node = launches.get(i).spawn(ports.get(i));
         c.running.set(i, node);
@@ -508,6 +565,113 @@ public final class ChaosBenchmark {
       }
       c.awaitMembersUp(3);
       return c;
+    }
+
+    /** Node {@code i}'s launch: its log folder, downloads and Elasticsearch index. */
+    private ForkedNode.Launch launch(int i) throws java.io.IOException {
+      Path dir = Files.createTempDirectory("joysync-chaos-node" + i + "-");
+      ChaosBenchmark.log("node " + i + " logs into " + dir.resolve("logs") + " (kept)");
+      downloads.add(Files.createDirectories(dir.resolve("downloads")));
+      indices.add(indexPrefix + i);
+      return cluster
+          .launch
+          .withLogDir(Files.createDirectories(dir.resolve("logs")))
+          .withConfig(settings)
+          .withConfig(Devnets.syncSettings(downloads.get(i)))
+          .withEnvironment(
+              Map.of(
+                  "JOYSYNC_ELASTICSEARCH_URL",
+                  "http://127.0.0.1:" + elasticsearchPort,
+                  "JOYSYNC_ELASTICSEARCH_INDEX",
+                  indices.get(i)));
+    }
+
+    /** The loopback address node {@code i} connects to the others from (127.0.0.2 onwards). */
+    private static java.net.InetAddress source(int i) {
+      try {
+        return java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i)});
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * A fourth node joins the running cluster, a download worker only (role {@code pipeline}): it
+     * finds the cluster through the contact points (its own among them), holds no key and serves no
+     * API.
+     */
+    void join() throws Exception {
+      ForkedNode.Ports fourth = ForkedNode.Ports.free();
+      List<ForkedNode.Ports> withFourth = new ArrayList<>(ports);
+      withFourth.add(fourth);
+      ports.add(fourth);
+      launches.add(
+          launch(3)
+              .withConfig(ForkedCluster.bootstrap(withFourth))
+              .withConfig(Map.of("joysync.cluster.roles", "pipeline"))
+              .withoutEnvironment("JOYSYNC_SIGNER_KEY_URI", "JOYSYNC_APP_AUTH_KEY_SEED"));
+      ForkedNode node = launches.get(3).start(fourth);
+      cluster.nodes.add(node);
+      running.set(3, node);
+    }
+
+    /** How a cut-off node ended: how long it ran on alone, its exit status, its own words. */
+    record Partition(Duration exitedAfter, int status, boolean downed) {}
+
+    /**
+     * Cuts node {@code i} off the network both ways and waits for it to down itself and exit (at
+     * most a minute), then brings the link back.
+     */
+    Partition cutOff(int i) throws Exception {
+      ForkedNode n = running.get(i);
+      Instant at = Instant.now();
+      links.get(i).blackhole();
+      for (TcpRelay link : links) {
+        link.dropFrom(source(i));
+      }
+      try {
+        int status;
+        try {
+          status = n.awaitOwnExit(Duration.ofMinutes(1));
+        } catch (AssertionError stillRunning) {
+          // Reported as it is (status -1), and the run goes on without it.
+          n.kill();
+          status = -1;
+        }
+        running.set(i, null);
+        return new Partition(
+            Duration.between(at, Instant.now()),
+            status,
+            n.jsonLog().contains("This node was downed"));
+      } finally {
+        links.forEach(TcpRelay::heal);
+      }
+    }
+
+    /** The videos the node that joined downloaded, as its log says. */
+    List<String> downloadedByJoined() throws java.io.IOException {
+      List<String> videos = new ArrayList<>();
+      for (String line : running.get(3).jsonLog().split("\n")) {
+        if (!line.contains(" downloaded (")) {
+          continue;
+        }
+        try {
+          JsonNode json = ApiClient.JSON.readTree(line);
+          if (json.path("message").asText().contains(" downloaded (")) {
+            videos.add(json.path("videoId").asText());
+          }
+        } catch (java.io.IOException partialLastLine) {
+          // the line being written
+        }
+      }
+      return videos;
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      for (TcpRelay link : links) {
+        link.close();
+      }
     }
 
     /** The API of a node that is running now (the first that answers {@code /status}). */

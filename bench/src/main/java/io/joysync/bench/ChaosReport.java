@@ -75,6 +75,32 @@ final class ChaosReport {
             ok, answers.size()));
   }
 
+  void partition(int node, Duration exitedAfter, int status, boolean downed) {
+    sections.add(
+        fmt(
+            "Network partition (node %d cut off both ways in the middle of the chaos window): it"
+                + " exited %.1f s after the cut with status %d%s, then started again on its address"
+                + " once the link was back.\n",
+            node,
+            seconds(exitedAfter),
+            status,
+            downed
+                ? ", its log saying it was downed (the minority side)"
+                : ", NOT logged as downed"));
+  }
+
+  void joined(List<String> downloaded) {
+    sections.add(
+        fmt(
+            "A fourth node (role `pipeline` only, no key, no API) joined after the chaos window and"
+                + " downloaded %d videos itself (its log's `downloaded` lines%s).\n",
+            downloaded.size(),
+            downloaded.isEmpty()
+                ? ""
+                : ", e.g. "
+                    + String.join(", ", downloaded.subList(0, Math.min(3, downloaded.size())))));
+  }
+
   void filesLeft(long files) {
     sections.add(fmt("Files left in the nodes' download folders: %d.\n", files));
   }
