@@ -321,19 +321,24 @@ public final class ForkedNode implements AutoCloseable {
    * ready in time is killed, and the failure carries its console output.
    */
   public void awaitReady() {
+    awaitReady(READY_WITHIN);
+  }
+
+  /** The same, waiting up to {@code within} (a machine loaded on purpose starts nodes slowly). */
+  public void awaitReady(Duration within) {
     try {
-      awaitReadyAnswer();
+      awaitReadyAnswer(within);
     } catch (AssertionError e) {
       process.destroyForcibly();
       throw new AssertionError(e.getMessage() + "\n" + consoleOutput(), e);
     }
   }
 
-  private void awaitReadyAnswer() {
+  private void awaitReadyAnswer(Duration within) {
     AtomicReference<String> last = new AtomicReference<>("no answer");
     try {
       Awaitility.await("the forked node ready")
-          .atMost(READY_WITHIN)
+          .atMost(within)
           .pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(200))
           .failFast("the node exited before ready", () -> !process.isAlive())
@@ -349,7 +354,7 @@ public final class ForkedNode implements AutoCloseable {
                 }
               });
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("node not ready within " + READY_WITHIN + "; last: " + last.get());
+      throw new AssertionError("node not ready within " + within + "; last: " + last.get());
     } catch (TerminalFailureException e) {
       throw new AssertionError("the node exited with " + process.exitValue() + " before ready");
     }

@@ -561,7 +561,7 @@ public final class ChaosBenchmark {
         cluster.nodes.add(node);
       }
       for (int i = 0; i < 3; i++) {
-        c.running.get(i).awaitReady();
+        c.running.get(i).awaitReady(READY_WITHIN);
       }
       c.awaitMembersUp(3);
       return c;
@@ -610,8 +610,9 @@ public final class ChaosBenchmark {
               .withConfig(ForkedCluster.bootstrap(withFourth))
               .withConfig(Map.of("joysync.cluster.roles", "pipeline"))
               .withoutEnvironment("JOYSYNC_SIGNER_KEY_URI", "JOYSYNC_APP_AUTH_KEY_SEED"));
-      ForkedNode node = launches.get(3).start(fourth);
+      ForkedNode node = launches.get(3).spawn(fourth);
       cluster.nodes.add(node);
+      node.awaitReady(READY_WITHIN);
       running.set(3, node);
     }
 
@@ -709,9 +710,16 @@ public final class ChaosBenchmark {
       n.stop();
     }
 
+    /**
+     * How long a node may take to be ready: the run loads the machine on purpose (three nodes,
+     * their downloads, Cassandra and Elasticsearch on two cores), so a JVM takes long to start.
+     */
+    static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
     void restart(int i) throws Exception {
-      ForkedNode n = launches.get(i).start(ports.get(i));
+      ForkedNode n = launches.get(i).spawn(ports.get(i));
       cluster.nodes.add(n);
+      n.awaitReady(READY_WITHIN);
       running.set(i, n);
     }
 

@@ -232,7 +232,20 @@ public final class SyncWorkTable implements WorkIndex {
                 lane(slot, WorkIndex.Lane.STARTED, limit)
                     .thenCombine(
                         lane(slot, WorkIndex.Lane.NEW_UPLOAD, limit), SyncWorkTable::joined)
-                    .thenCombine(catalogue(slot, limit, 0, List.of()), SyncWorkTable::joined));
+                    .thenCombine(catalogue(slot, limit), SyncWorkTable::joined));
+  }
+
+  /**
+   * The back catalogue: all of it when it holds fewer than {@code limit} videos (one query, the
+   * usual case), else its lowest ranks.
+   */
+  private CompletionStage<List<WorkItem>> catalogue(int slot, int limit) {
+    return lane(slot, WorkIndex.Lane.CATALOGUE, limit)
+        .thenCompose(
+            all ->
+                all.size() < limit
+                    ? CompletableFuture.completedFuture(all)
+                    : catalogue(slot, limit, 0, List.of()));
   }
 
   private CompletionStage<List<WorkItem>> lane(int slot, WorkIndex.Lane lane, int limit) {
