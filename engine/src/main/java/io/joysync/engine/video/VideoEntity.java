@@ -98,7 +98,8 @@ public final class VideoEntity
       implements Command {
 
     public Advance {
-      onlyFrom = Set.copyOf(onlyFrom);
+      // Null from a node of an earlier version, which sends no such field: any stage.
+      onlyFrom = onlyFrom == null ? Set.of() : Set.copyOf(onlyFrom);
     }
 
     public Advance(VideoTransition step, Instant at, ActorRef<StatusReply<VideoRecord>> replyTo) {

@@ -2,6 +2,9 @@ package io.joysync.engine.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.typesafe.config.ConfigFactory;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,8 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +139,36 @@ class VideoEntityTest {
                     Set.of(VideoState.Stage.UPLOAD_FAILED), settle, RECENT.plusSeconds(300), r));
     assertThat(again.reply().isError()).as("taken already: not from there").isTrue();
     assertThat(again.hasNoEvents()).isTrue();
+  }
+
+  /** A node of the version before {@code onlyFrom} sends steps without it: taken from anywhere. */
+  @Test
+  void aStepFromANodeThatSendsNoStagesReadsBackAsTakenFromAnyStage() throws Exception {
+    var serialization = SerializationExtension.get(testKit.system());
+    VideoEntity.Advance current =
+        VideoEntity.Advance.onlyFrom(
+            Set.of(VideoState.Stage.NEW),
+            new VideoTransition.StartCreating(),
+            RECENT,
+            testKit.<StatusReply<VideoRecord>>createTestProbe().getRef());
+    var serializer = (SerializerWithStringManifest) serialization.findSerializerFor(current);
+    ObjectMapper cbor =
+        JacksonObjectMapperProvider.get(testKit.system().classicSystem())
+            .getOrCreate("jackson-cbor", Optional.of(new CBORFactory()));
+    ObjectNode written = (ObjectNode) cbor.readTree(serialization.serialize(current).get());
+    assertThat(written.remove("onlyFrom")).isNotNull();
+
+    VideoEntity.Advance read =
+        (VideoEntity.Advance)
+            serialization
+                .deserialize(
+                    cbor.writeValueAsBytes(written),
+                    serializer.identifier(),
+                    serializer.manifest(current))
+                .get();
+
+    assertThat(read.onlyFrom()).isEmpty();
+    assertThat(read.step()).isEqualTo(current.step());
   }
 
   @Test
