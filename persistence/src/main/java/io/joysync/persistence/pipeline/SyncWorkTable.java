@@ -371,8 +371,8 @@ public final class SyncWorkTable implements WorkIndex {
   public record ChannelWork(String channelId, long videos) {}
 
   /**
-   * The channels with the most videos waiting, counted over up to {@code perSlot} rows of each slot
-   * (an operator's view, not a census).
+   * The channels with the most videos waiting, counted over up to {@code perSlot} rows of each lane
+   * of each slot (an operator's view, not a census).
    */
   public CompletionStage<List<ChannelWork>> busiestChannels(int perSlot, int top) {
     List<CompletableFuture<List<WorkItem>>> reads = new ArrayList<>();
