@@ -50,7 +50,13 @@ import org.awaitility.core.TerminalFailureException;
  */
 public final class ForkedNode implements AutoCloseable {
 
-  private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+  /**
+   * How long a forked node may take to be ready: its first start on fresh keyspaces creates the
+   * schema (tables and storage-attached indexes, each statement waiting for schema agreement),
+   * which on a loaded two-core machine took over 90 s.
+   */
+  private static final Duration READY_WITHIN = Duration.ofSeconds(240);
+
   private static final DateTimeFormatter FIRST_BUCKET =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm");
 
