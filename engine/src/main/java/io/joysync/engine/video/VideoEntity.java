@@ -339,7 +339,12 @@ public final class VideoEntity
   }
 
   private <T> StatusReply<T> notTracked() {
-    return StatusReply.error("Video " + videoId + " is not tracked");
+    return refusal(" is not tracked");
+  }
+
+  /** A refusal naming this video: "Video <id>" and what follows. */
+  private <T> StatusReply<T> refusal(String why) {
+    return StatusReply.error("Video " + videoId + why);
   }
 
   private ReplyEffect<Event, State> track(State state, Track c) {
@@ -380,10 +385,8 @@ public final class VideoEntity
       return Effect()
           .reply(
               c.replyTo(),
-              StatusReply.error(
-                  "Video "
-                      + videoId
-                      + " is "
+              refusal(
+                  " is "
                       + record.state().wireName()
                       + " now: it was not asked to "
                       + step.action()
